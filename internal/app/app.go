@@ -1,0 +1,96 @@
+// Package app is the composition root: it turns a configuration into a running server,
+// wiring the store, the public site and the middleware. It is the only package that
+// imports all the others.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/httpx"
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/web"
+)
+
+// OpenStore opens and migrates the configured database.
+func OpenStore(ctx context.Context, dsn string, log *slog.Logger) (*store.Store, error) {
+	st, err := store.Open(ctx, dsn, store.Options{Logger: log})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("migrate %s: %w", store.Describe(dsn), err)
+	}
+	return st, nil
+}
+
+// Handler builds the whole HTTP handler of a site over an open store.
+func Handler(cfg config.Config, st *store.Store, log *slog.Logger) (http.Handler, error) {
+	loc, err := cfg.Location()
+	if err != nil {
+		return nil, err
+	}
+	site, err := web.New(web.Config{Store: st, Logger: log, BaseURL: cfg.BaseURL, Location: loc, Demo: cfg.Demo})
+	if err != nil {
+		return nil, fmt.Errorf("build public site: %w", err)
+	}
+	return httpx.Wrap(site, httpx.Options{Logger: log, MaxBody: 1 << 20, HSTS: len(cfg.BaseURL) > 8 && cfg.BaseURL[:8] == "https://"}), nil
+}
+
+// Serve runs the site until ctx is cancelled, then shuts down gracefully. out receives
+// the human messages (the URL, the demo login).
+func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writer) error {
+	start := time.Now()
+	st, err := OpenStore(ctx, cfg.DB, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if cfg.Demo {
+		if err := SeedDemo(ctx, st, out); err != nil {
+			return fmt.Errorf("demo edition: %w", err)
+		}
+	}
+	h, err := Handler(cfg, st, log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("serving", "addr", ln.Addr().String(), "db", store.Describe(cfg.DB), "dialect", st.Dialect(),
+		"startup_ms", time.Since(start).Milliseconds())
+	fmt.Fprintf(out, "Newsdesk is serving %s at %s\n", store.Describe(cfg.DB), cfg.BaseURL+"/")
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting_down")
+	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,143 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/demo"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// DemoLogin is the newsroom account the demo edition creates.
+const DemoLogin = "editor@demo.newsdesk.test"
+
+var demoLanguages = []content.Language{
+	{Code: "en", Name: "English", Position: 1},
+	{Code: "ru", Name: "Русский", Position: 2},
+	{Code: "az", Name: "Azərbaycanca", Position: 3},
+}
+
+// SeedDemo fills an empty database with the demo edition, in one transaction, and prints
+// the newsroom login it created. On a database with content it adds nothing and says so.
+func SeedDemo(ctx context.Context, st *store.Store, out io.Writer) error {
+	empty, err := st.IsEmpty(ctx)
+	if err != nil {
+		return err
+	}
+	if !empty {
+		fmt.Fprintln(out, "The database already has content: --demo added nothing.")
+		return nil
+	}
+	password, err := account.RandomPassword()
+	if err != nil {
+		return err
+	}
+	hash, err := account.HashPassword(password)
+	if err != nil {
+		return err
+	}
+	if err := st.WithTx(ctx, func(tx *store.Tx) error {
+		return loadEdition(ctx, tx, demo.New(), time.Now().UTC(), content.NewRenderer())
+	}); err != nil {
+		return err
+	}
+	if err := st.WithTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.CreateUser(ctx, store.User{Email: DemoLogin, Name: "Demo Editor", Role: account.RoleAdmin,
+			PasswordHash: hash, CreatedAt: time.Now()})
+		return err
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Demo edition created (fictional stories in English, Russian and Azerbaijani).\n")
+	fmt.Fprintf(out, "Newsroom login: %s  password: %s\n", DemoLogin, password)
+	return nil
+}
+
+// loadEdition writes an edition into tx, dating everything relative to now.
+func loadEdition(ctx context.Context, tx *store.Tx, ed demo.Edition, now time.Time, md *content.Renderer) error {
+	for _, l := range demoLanguages {
+		l.SiteName = ed.SiteName[l.Code]
+		if err := tx.PutLanguage(ctx, l); err != nil {
+			return err
+		}
+	}
+	sections := map[string]content.Section{}
+	for i, sec := range ed.Sections {
+		id, err := tx.CreateSection(ctx, store.SectionInput{Key: sec.Key, Position: i + 1, Names: sec.Names, Slugs: sec.Slugs})
+		if err != nil {
+			return err
+		}
+		sections[sec.Key] = content.Section{ID: id, Key: sec.Key}
+	}
+	authors := map[string]demo.Author{}
+	authorIDs := map[string]int64{}
+	for _, a := range ed.Authors {
+		id, err := tx.CreateAuthor(ctx, content.Author{Name: a.Name["en"], Slug: a.Slug, Role: a.Roles["en"]})
+		if err != nil {
+			return err
+		}
+		authors[a.Key], authorIDs[a.Key] = a, id
+	}
+	storyIDs := map[string]int64{}
+	for _, story := range ed.Stories {
+		sec, ok := sections[story.Section]
+		if !ok {
+			return fmt.Errorf("demo story %s: unknown section %s", story.Key, story.Section)
+		}
+		published := now.Add(-story.Published)
+		updated := published
+		if story.Updated > 0 {
+			updated = now.Add(-story.Updated)
+		}
+		group, err := tx.NewGroup(ctx, published)
+		if err != nil {
+			return err
+		}
+		langs := make([]string, 0, len(story.Versions))
+		for l := range story.Versions {
+			langs = append(langs, l)
+		}
+		sort.Strings(langs)
+		au := authors[story.Author]
+		for _, lang := range langs {
+			v := story.Versions[lang]
+			html, err := md.Render(v.Body)
+			if err != nil {
+				return err
+			}
+			var tags []content.Tag
+			for _, t := range v.Tags {
+				tags = append(tags, content.Tag{Name: t})
+			}
+			id, err := tx.CreateArticle(ctx, content.Article{
+				GroupID: group, Language: lang, Section: sec, Author: content.Author{ID: authorIDs[story.Author]},
+				Byline: au.Name[lang], BylineRole: au.Roles[lang], Dateline: v.Dateline, Headline: v.Headline,
+				Standfirst: v.Standfirst, BodyMD: v.Body, BodyHTML: html, Slug: v.Slug, Status: content.StatusPublished,
+				Lead: story.Lead, Tags: tags, CreatedAt: published, PublishedAt: published, UpdatedAt: updated,
+			})
+			if err != nil {
+				return fmt.Errorf("demo story %s/%s: %w", story.Key, lang, err)
+			}
+			storyIDs[story.Key+"/"+lang] = id
+		}
+	}
+	for _, b := range ed.Briefs {
+		sec, ok := sections[b.Section]
+		if !ok {
+			return fmt.Errorf("demo brief: unknown section %s", b.Section)
+		}
+		brief := content.Brief{Language: b.Language, Section: sec, Text: b.Text, PublishedAt: now.Add(-b.Ago)}
+		if b.Story != "" {
+			brief.ArticleID = storyIDs[b.Story+"/"+b.Language]
+		}
+		if _, err := tx.CreateBrief(ctx, brief); err != nil {
+			return err
+		}
+	}
+	return nil
+}

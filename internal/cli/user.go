@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/app"
+	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+func runUser(ctx context.Context, env Env, args []string) error {
+	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
+		fmt.Fprint(env.Stdout, `Usage: newsdesk user SUBCOMMAND [flags]
+
+Manage newsroom accounts.
+
+Subcommands:
+  add    create an account; the password is read from standard input
+`)
+		if len(args) == 0 {
+			return fmt.Errorf("%w: missing subcommand", errUsage)
+		}
+		return nil
+	}
+	switch args[0] {
+	case "add":
+		return runUserAdd(ctx, env, args[1:])
+	}
+	return fmt.Errorf("%w: unknown subcommand %q (try: newsdesk user --help)", errUsage, args[0])
+}
+
+func runUserAdd(ctx context.Context, env Env, args []string) error {
+	var dsn, email, name, role string
+	fs := newFlags(env, "user add", "user add --email E --name N --role R [--db DB] < password", `
+Create a newsroom account. The password (at least 10 characters) is read from the first
+line of standard input, so it never appears in the shell history or the process list:
+  printf '%s\n' "$PASSWORD" | newsdesk user add --email a@agency.az --name "Aysel Aliyeva" --role editor
+Roles: correspondent (files stories), editor (publishes), admin (everything).`)
+	config.DBFlag(fs, &dsn)
+	fs.StringVar(&email, "email", "", "login email (required)")
+	fs.StringVar(&name, "name", "", "full name (required)")
+	fs.StringVar(&role, "role", account.RoleCorrespondent, "role: correspondent, editor or admin")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	var problems []string
+	if !strings.Contains(email, "@") || len(email) > 254 {
+		problems = append(problems, "--email must be an email address")
+	}
+	if strings.TrimSpace(name) == "" {
+		problems = append(problems, "--name is required")
+	}
+	if !account.ValidRole(role) {
+		problems = append(problems, "--role must be correspondent, editor or admin")
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%w: %s", errUsage, strings.Join(problems, "; "))
+	}
+	password, err := readLine(env.Stdin)
+	if err != nil {
+		return fmt.Errorf("read password from standard input: %w", err)
+	}
+	hash, err := account.HashPassword(password)
+	if err != nil {
+		return err
+	}
+	st, err := app.OpenStore(ctx, dsn, nil)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	err = st.WithTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.CreateUser(ctx, store.User{Email: email, Name: name, Role: role, PasswordHash: hash, CreatedAt: time.Now()})
+		return err
+	})
+	if errors.Is(err, content.ErrConflict) {
+		return fmt.Errorf("a user with email %s already exists", email)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Created %s %s <%s>.\n", role, name, strings.ToLower(email))
+	return nil
+}

@@ -1,0 +1,120 @@
+// Package content defines the agency's content model: languages, sections, authors,
+// articles, briefs and tags, with the rules that hold whatever the storage.
+package content
+
+import (
+	"errors"
+	"time"
+)
+
+// ErrNotFound is returned when a requested item does not exist (or is not public).
+var ErrNotFound = errors.New("not found")
+
+// ErrGone is returned for a story that existed publicly but was unpublished.
+var ErrGone = errors.New("gone")
+
+// ErrConflict is returned when a write would break a uniqueness rule.
+var ErrConflict = errors.New("conflict")
+
+// Status is an article's place in the editorial workflow.
+type Status string
+
+// The workflow states. Only StatusPublished is visible to the public, and only once its
+// publication and embargo times have passed.
+const (
+	StatusDraft       Status = "draft"
+	StatusSubmitted   Status = "submitted"
+	StatusScheduled   Status = "scheduled"
+	StatusPublished   Status = "published"
+	StatusUnpublished Status = "unpublished"
+)
+
+// Language is a publication language of the site.
+type Language struct {
+	Code     string // BCP 47 code, e.g. "en"
+	Name     string // name in the language itself, e.g. "Русский"
+	SiteName string // the site's name in this language
+	Position int
+}
+
+// Section is a stable editorial section with a name and slug in each language.
+type Section struct {
+	ID   int64
+	Key  string // stable across languages, e.g. "politics"
+	Name string // in the requested language
+	Slug string // in the requested language
+}
+
+// Author is a writer whose byline appears on stories.
+type Author struct {
+	ID   int64
+	Name string
+	Slug string
+	Role string // default byline role, e.g. "Washington correspondent"
+}
+
+// Tag is a keyword in one language.
+type Tag struct {
+	Name string
+	Slug string
+}
+
+// Article is a story in one language.
+type Article struct {
+	ID           int64
+	GroupID      int64 // translation group: the same story in other languages shares it
+	Language     string
+	Section      Section
+	Author       Author
+	Byline       string // name as printed; defaults to the author's
+	BylineRole   string
+	Dateline     string
+	Headline     string
+	Standfirst   string
+	BodyMD       string
+	BodyHTML     string // rendered from BodyMD when saved
+	Slug         string
+	Status       Status
+	Lead         bool
+	Tags         []Tag
+	CreatedAt    time.Time
+	PublishedAt  time.Time
+	UpdatedAt    time.Time
+	EmbargoUntil time.Time // zero: no embargo
+}
+
+// Translation is a link to the same story in another language.
+type Translation struct {
+	Language    string
+	SectionSlug string
+	Slug        string
+	Headline    string
+}
+
+// Brief is a one-paragraph dated item in a section's briefs column.
+type Brief struct {
+	ID          int64
+	Language    string
+	Section     Section
+	Text        string
+	PublishedAt time.Time
+	ArticleID   int64  // optional: the story it developed into or links to
+	ArticleURL  string // filled by the store when ArticleID is set and public
+}
+
+// ArticleSummary is what lists and teasers show of a story.
+type ArticleSummary struct {
+	ID          int64
+	Language    string
+	SectionKey  string
+	SectionName string
+	SectionSlug string
+	Headline    string
+	Standfirst  string
+	Slug        string
+	Byline      string
+	BylineRole  string
+	Dateline    string
+	PublishedAt time.Time
+	UpdatedAt   time.Time
+}

@@ -1,0 +1,60 @@
+// Package demo holds the demo edition: original, fictional news written for Newsdesk to
+// show what a small multilingual agency site looks like. Nothing here is a real event.
+package demo
+
+import "time"
+
+// Edition is the whole demo content, in plain data; the store loads it.
+type Edition struct {
+	// SiteName is the fictional agency's name per language code.
+	SiteName map[string]string
+	Sections []Section
+	Authors  []Author
+	Stories  []Story
+	Briefs   []Brief
+}
+
+// Section is a site section with a stable key and per-language names and URL slugs.
+type Section struct {
+	Key   string            // stable key, e.g. "politics"
+	Names map[string]string // language code → display name
+	Slugs map[string]string // language code → URL slug (lowercase ASCII or native letters, no spaces)
+}
+
+// Author is a staff writer; Roles are the byline role per language ("Washington correspondent").
+type Author struct {
+	Key   string
+	Name  map[string]string // language code → name as written in that language
+	Slug  string
+	Roles map[string]string
+}
+
+// Story is one story, possibly in several languages (a translation group).
+type Story struct {
+	Key       string             // unique key of the story in the demo
+	Section   string             // section key
+	Author    string             // author key
+	Lead      bool               // a lead story of the home page
+	Published time.Duration      // how long before "now" it was first published
+	Updated   time.Duration      // how long before "now" it was last updated (0 = never updated)
+	Versions  map[string]Version // language code → the story in that language
+}
+
+// Version is a story in one language.
+type Version struct {
+	Headline   string
+	Standfirst string
+	Body       string // Markdown: paragraphs, blockquotes ("> ") for long quotations, maybe a ## subheading
+	Dateline   string // city, e.g. "WASHINGTON"
+	Slug       string
+	Tags       []string
+}
+
+// Brief is a one-paragraph dated item in a section's briefs column.
+type Brief struct {
+	Section  string
+	Language string
+	Ago      time.Duration // how long before "now"
+	Text     string
+	Story    string // optional key of the story it links to
+}

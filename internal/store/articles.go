@@ -1,0 +1,333 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/content"
+)
+
+// MovedError says that a story now lives at another path (an old slug was asked for).
+type MovedError struct {
+	Path string
+}
+
+func (e *MovedError) Error() string { return "moved to " + e.Path }
+
+// publicClause is the visibility rule of the public site, for an articles alias "a";
+// it takes the current time twice.
+const publicClause = "a.status = 'published' AND a.published_at <= ? AND a.embargo_until <= ?"
+
+const articleColumns = `a.id, a.group_id, a.language, a.section_id, sec.key, sn.name, sn.slug,
+	COALESCE(au.id, 0), COALESCE(au.name, ''), COALESCE(au.slug, ''), COALESCE(au.role, ''),
+	a.byline, a.byline_role, a.dateline, a.headline, a.standfirst, a.body_md, a.body_html, a.slug,
+	a.status, a.lead, a.created_at, a.published_at, a.updated_at, a.embargo_until
+	FROM articles a
+	JOIN sections sec ON sec.id = a.section_id
+	JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
+	LEFT JOIN authors au ON au.id = a.author_id`
+
+func scanArticle(row interface{ Scan(...any) error }) (content.Article, error) {
+	var a content.Article
+	var status string
+	var created, published, updated, embargo int64
+	err := row.Scan(&a.ID, &a.GroupID, &a.Language, &a.Section.ID, &a.Section.Key, &a.Section.Name, &a.Section.Slug,
+		&a.Author.ID, &a.Author.Name, &a.Author.Slug, &a.Author.Role,
+		&a.Byline, &a.BylineRole, &a.Dateline, &a.Headline, &a.Standfirst, &a.BodyMD, &a.BodyHTML, &a.Slug,
+		&status, &a.Lead, &created, &published, &updated, &embargo)
+	a.Status = content.Status(status)
+	a.CreatedAt, a.PublishedAt, a.UpdatedAt, a.EmbargoUntil = fromMicros(created), fromMicros(published), fromMicros(updated), fromMicros(embargo)
+	return a, err
+}
+
+// Public reports whether a is visible to readers at now.
+func Public(a content.Article, now time.Time) bool {
+	return a.Status == content.StatusPublished && !a.PublishedAt.After(now) && !a.EmbargoUntil.After(now)
+}
+
+// PublicArticle returns the public story at lang/slug with its tags. An old slug gives a
+// *MovedError with the current path; an unpublished story gives content.ErrGone.
+func (s *Store) PublicArticle(ctx context.Context, lang, slug string, now time.Time) (content.Article, error) {
+	a, err := scanArticle(s.db.QueryRowContext(ctx, s.q("SELECT "+articleColumns+" WHERE a.language = ? AND a.slug = ?"), lang, slug))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, s.movedArticle(ctx, lang, slug, now)
+	}
+	if err != nil {
+		return a, fmt.Errorf("load article %s/%s: %w", lang, slug, err)
+	}
+	switch {
+	case a.Status == content.StatusUnpublished:
+		return a, fmt.Errorf("article %s/%s: %w", lang, slug, content.ErrGone)
+	case !Public(a, now):
+		return a, fmt.Errorf("article %s/%s: %w", lang, slug, content.ErrNotFound)
+	}
+	if a.Tags, err = s.articleTags(ctx, a.ID); err != nil {
+		return a, err
+	}
+	return a, nil
+}
+
+func (s *Store) movedArticle(ctx context.Context, lang, slug string, now time.Time) error {
+	a, err := scanArticle(s.db.QueryRowContext(ctx, s.q("SELECT "+articleColumns+
+		" JOIN article_slugs h ON h.article_id = a.id WHERE h.language = ? AND h.slug = ?"), lang, slug))
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("article %s/%s: %w", lang, slug, content.ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("look up old slug %s/%s: %w", lang, slug, err)
+	}
+	if a.Status == content.StatusUnpublished {
+		return fmt.Errorf("article %s/%s: %w", lang, slug, content.ErrGone)
+	}
+	if !Public(a, now) {
+		return fmt.Errorf("article %s/%s: %w", lang, slug, content.ErrNotFound)
+	}
+	return &MovedError{Path: content.ArticlePath(a.Language, a.Section.Slug, a.Slug)}
+}
+
+// ArticleByID returns any story by id, whatever its state (for the newsroom and tests).
+func (s *Store) ArticleByID(ctx context.Context, id int64) (content.Article, error) {
+	a, err := scanArticle(s.db.QueryRowContext(ctx, s.q("SELECT "+articleColumns+" WHERE a.id = ?"), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, fmt.Errorf("article %d: %w", id, content.ErrNotFound)
+	}
+	if err != nil {
+		return a, fmt.Errorf("load article %d: %w", id, err)
+	}
+	if a.Tags, err = s.articleTags(ctx, a.ID); err != nil {
+		return a, err
+	}
+	return a, nil
+}
+
+func (s *Store) articleTags(ctx context.Context, id int64) ([]content.Tag, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT t.name, t.slug FROM article_tags x JOIN tags t ON t.id = x.tag_id
+		WHERE x.article_id = ? ORDER BY x.position`), id)
+	if err != nil {
+		return nil, fmt.Errorf("load tags of article %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []content.Tag
+	for rows.Next() {
+		var t content.Tag
+		if err := rows.Scan(&t.Name, &t.Slug); err != nil {
+			return nil, fmt.Errorf("scan tag: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// Translations lists the public versions of a story in other languages, in language order.
+func (s *Store) Translations(ctx context.Context, a content.Article, now time.Time) ([]content.Translation, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT a.language, sn.slug, a.slug, a.headline FROM articles a
+		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
+		JOIN languages l ON l.code = a.language
+		WHERE a.group_id = ? AND a.id <> ? AND `+publicClause+` ORDER BY l.position, a.language`),
+		a.GroupID, a.ID, micros(now), micros(now))
+	if err != nil {
+		return nil, fmt.Errorf("list translations of article %d: %w", a.ID, err)
+	}
+	defer rows.Close()
+	var out []content.Translation
+	for rows.Next() {
+		var t content.Translation
+		if err := rows.Scan(&t.Language, &t.SectionSlug, &t.Slug, &t.Headline); err != nil {
+			return nil, fmt.Errorf("scan translation: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// ListQuery selects public stories for a list page. Zero fields do not filter.
+type ListQuery struct {
+	Language  string
+	SectionID int64
+	TagID     int64
+	AuthorID  int64
+	LeadOnly  bool
+	ExcludeID int64
+	Limit     int
+	Offset    int
+}
+
+// PublicArticles lists public stories, newest first.
+func (s *Store) PublicArticles(ctx context.Context, lq ListQuery, now time.Time) ([]content.ArticleSummary, error) {
+	var where []string
+	var args []any
+	from := "articles a"
+	if lq.TagID != 0 {
+		from = "article_tags x JOIN articles a ON a.id = x.article_id"
+		where, args = append(where, "x.tag_id = ?"), append(args, lq.TagID)
+	}
+	where, args = append(where, "a.language = ?"), append(args, lq.Language)
+	if lq.SectionID != 0 {
+		where, args = append(where, "a.section_id = ?"), append(args, lq.SectionID)
+	}
+	if lq.AuthorID != 0 {
+		where, args = append(where, "a.author_id = ?"), append(args, lq.AuthorID)
+	}
+	if lq.LeadOnly {
+		where = append(where, "a.lead = ?")
+		args = append(args, true)
+	}
+	if lq.ExcludeID != 0 {
+		where, args = append(where, "a.id <> ?"), append(args, lq.ExcludeID)
+	}
+	where, args = append(where, publicClause), append(args, micros(now), micros(now))
+	if lq.Limit <= 0 || lq.Limit > 200 {
+		lq.Limit = 20
+	}
+	args = append(args, lq.Limit, lq.Offset)
+	q := `SELECT a.id, a.language, sec.key, sn.name, sn.slug, a.headline, a.standfirst, a.slug,
+		a.byline, a.byline_role, a.dateline, a.published_at, a.updated_at
+		FROM ` + from + `
+		JOIN sections sec ON sec.id = a.section_id
+		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
+		WHERE ` + strings.Join(where, " AND ") + `
+		ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`
+	rows, err := s.db.QueryContext(ctx, s.q(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	defer rows.Close()
+	var out []content.ArticleSummary
+	for rows.Next() {
+		var a content.ArticleSummary
+		var pub, upd int64
+		if err := rows.Scan(&a.ID, &a.Language, &a.SectionKey, &a.SectionName, &a.SectionSlug, &a.Headline, &a.Standfirst,
+			&a.Slug, &a.Byline, &a.BylineRole, &a.Dateline, &pub, &upd); err != nil {
+			return nil, fmt.Errorf("scan article summary: %w", err)
+		}
+		a.PublishedAt, a.UpdatedAt = fromMicros(pub), fromMicros(upd)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// NewGroup creates an empty translation group and returns its id.
+func (t *Tx) NewGroup(ctx context.Context, at time.Time) (int64, error) {
+	var id int64
+	if err := t.queryRow(ctx, "INSERT INTO translation_groups (created_at) VALUES (?) RETURNING id", micros(at)).Scan(&id); err != nil {
+		return 0, fmt.Errorf("create translation group: %w", err)
+	}
+	return id, nil
+}
+
+// CreateArticle inserts a story; a.Section.ID, a.Language and a.Headline are required,
+// a.BodyHTML must already be rendered, and a.GroupID 0 starts a new translation group.
+// Tags are created in a.Language as needed. It returns the new id.
+func (t *Tx) CreateArticle(ctx context.Context, a content.Article) (int64, error) {
+	if a.Slug == "" {
+		a.Slug = content.Slugify(a.Headline)
+	}
+	if !content.ValidSlug(a.Slug) {
+		return 0, fmt.Errorf("article slug %q is not usable", a.Slug)
+	}
+	if a.CreatedAt.IsZero() {
+		a.CreatedAt = time.Now()
+	}
+	if a.GroupID == 0 {
+		g, err := t.NewGroup(ctx, a.CreatedAt)
+		if err != nil {
+			return 0, err
+		}
+		a.GroupID = g
+	}
+	var author any
+	if a.Author.ID != 0 {
+		author = a.Author.ID
+	}
+	var id int64
+	err := t.queryRow(ctx, `INSERT INTO articles (group_id, language, section_id, author_id, byline, byline_role, dateline,
+		headline, standfirst, body_md, body_html, slug, status, lead, created_at, published_at, updated_at, embargo_until)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		a.GroupID, a.Language, a.Section.ID, author, a.Byline, a.BylineRole, a.Dateline, a.Headline, a.Standfirst,
+		a.BodyMD, a.BodyHTML, a.Slug, string(a.Status), a.Lead, micros(a.CreatedAt), micros(a.PublishedAt),
+		micros(a.UpdatedAt), micros(a.EmbargoUntil)).Scan(&id)
+	if isUniqueViolation(err) {
+		return 0, fmt.Errorf("article %s/%s: %w", a.Language, a.Slug, content.ErrConflict)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("create article %s/%s: %w", a.Language, a.Slug, err)
+	}
+	if err := t.setTags(ctx, id, a.Language, a.Tags); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// ChangeSlug moves a story to a new slug, keeping the old one as a redirect.
+func (t *Tx) ChangeSlug(ctx context.Context, id int64, slug string) error {
+	if !content.ValidSlug(slug) {
+		return fmt.Errorf("article slug %q is not usable", slug)
+	}
+	var lang, old string
+	if err := t.queryRow(ctx, "SELECT language, slug FROM articles WHERE id = ?", id).Scan(&lang, &old); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %d: %w", id, content.ErrNotFound)
+		}
+		return fmt.Errorf("load article %d: %w", id, err)
+	}
+	if old == slug {
+		return nil
+	}
+	if _, err := t.exec(ctx, "DELETE FROM article_slugs WHERE language = ? AND slug = ?", lang, slug); err != nil {
+		return fmt.Errorf("free slug %s: %w", slug, err)
+	}
+	_, err := t.exec(ctx, "UPDATE articles SET slug = ? WHERE id = ?", slug, id)
+	if isUniqueViolation(err) {
+		return fmt.Errorf("slug %s/%s: %w", lang, slug, content.ErrConflict)
+	}
+	if err != nil {
+		return fmt.Errorf("change slug of article %d: %w", id, err)
+	}
+	_, err = t.exec(ctx, `INSERT INTO article_slugs (language, slug, article_id) VALUES (?, ?, ?)
+		ON CONFLICT (language, slug) DO UPDATE SET article_id = excluded.article_id`, lang, old, id)
+	if err != nil {
+		return fmt.Errorf("keep old slug %s: %w", old, err)
+	}
+	return nil
+}
+
+// SetStatus moves a story to a workflow state (a minimal form of the newsroom workflow).
+func (t *Tx) SetStatus(ctx context.Context, id int64, st content.Status, at time.Time) error {
+	res, err := t.exec(ctx, "UPDATE articles SET status = ?, updated_at = ? WHERE id = ?", string(st), micros(at), id)
+	if err != nil {
+		return fmt.Errorf("set status of article %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("article %d: %w", id, content.ErrNotFound)
+	}
+	return nil
+}
+
+func (t *Tx) setTags(ctx context.Context, articleID int64, lang string, tags []content.Tag) error {
+	if _, err := t.exec(ctx, "DELETE FROM article_tags WHERE article_id = ?", articleID); err != nil {
+		return fmt.Errorf("clear tags of article %d: %w", articleID, err)
+	}
+	for i, tag := range tags {
+		if tag.Slug == "" {
+			tag.Slug = content.Slugify(tag.Name)
+		}
+		if tag.Slug == "" {
+			continue
+		}
+		var tagID int64
+		err := t.queryRow(ctx, `INSERT INTO tags (language, name, slug) VALUES (?, ?, ?)
+			ON CONFLICT (language, slug) DO UPDATE SET slug = excluded.slug RETURNING id`, lang, tag.Name, tag.Slug).Scan(&tagID)
+		if err != nil {
+			return fmt.Errorf("put tag %s: %w", tag.Slug, err)
+		}
+		if _, err := t.exec(ctx, `INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)
+			ON CONFLICT (article_id, tag_id) DO NOTHING`, articleID, tagID, i); err != nil {
+			return fmt.Errorf("tag article %d: %w", articleID, err)
+		}
+	}
+	return nil
+}

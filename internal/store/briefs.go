@@ -1,0 +1,89 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/content"
+)
+
+// BriefQuery selects public briefs of one language, newest first. Zero fields do not filter.
+type BriefQuery struct {
+	Language  string
+	SectionID int64
+	From, To  time.Time // published in [From, To)
+	Limit     int
+	Offset    int
+}
+
+// PublicBriefs lists published briefs, newest first, with the path of a linked public story.
+func (s *Store) PublicBriefs(ctx context.Context, bq BriefQuery, now time.Time) ([]content.Brief, error) {
+	args := []any{micros(now), micros(now), bq.Language}
+	q := `SELECT b.id, b.language, b.section_id, sec.key, sn.name, sn.slug, b.text, b.published_at,
+		COALESCE(a.id, 0), COALESCE(a.slug, ''), COALESCE(asn.slug, '')
+		FROM briefs b
+		JOIN sections sec ON sec.id = b.section_id
+		JOIN section_names sn ON sn.section_id = b.section_id AND sn.language = b.language
+		LEFT JOIN articles a ON a.id = b.article_id AND ` + publicClause + `
+		LEFT JOIN section_names asn ON asn.section_id = a.section_id AND asn.language = a.language
+		WHERE b.language = ? AND b.status = 'published'`
+	if bq.SectionID != 0 {
+		q += " AND b.section_id = ?"
+		args = append(args, bq.SectionID)
+	}
+	if bq.To.IsZero() || bq.To.After(now) {
+		bq.To = now
+	}
+	q += " AND b.published_at < ?"
+	args = append(args, micros(bq.To)+1)
+	if !bq.From.IsZero() {
+		q += " AND b.published_at >= ?"
+		args = append(args, micros(bq.From))
+	}
+	if bq.Limit <= 0 || bq.Limit > 500 {
+		bq.Limit = 10
+	}
+	q += " ORDER BY b.published_at DESC, b.id DESC LIMIT ? OFFSET ?"
+	args = append(args, bq.Limit, bq.Offset)
+	rows, err := s.db.QueryContext(ctx, s.q(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list briefs: %w", err)
+	}
+	defer rows.Close()
+	var out []content.Brief
+	for rows.Next() {
+		var b content.Brief
+		var pub int64
+		var slug, secSlug string
+		if err := rows.Scan(&b.ID, &b.Language, &b.Section.ID, &b.Section.Key, &b.Section.Name, &b.Section.Slug,
+			&b.Text, &pub, &b.ArticleID, &slug, &secSlug); err != nil {
+			return nil, fmt.Errorf("scan brief: %w", err)
+		}
+		b.PublishedAt = fromMicros(pub)
+		if b.ArticleID != 0 {
+			b.ArticleURL = content.ArticlePath(b.Language, secSlug, slug)
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// CreateBrief inserts a published brief and returns its id.
+func (t *Tx) CreateBrief(ctx context.Context, b content.Brief) (int64, error) {
+	if b.Text == "" {
+		return 0, fmt.Errorf("brief: text is required")
+	}
+	var article any
+	if b.ArticleID != 0 {
+		article = b.ArticleID
+	}
+	var id int64
+	err := t.queryRow(ctx, `INSERT INTO briefs (language, section_id, text, status, article_id, created_at, published_at)
+		VALUES (?, ?, ?, 'published', ?, ?, ?) RETURNING id`,
+		b.Language, b.Section.ID, b.Text, article, micros(b.PublishedAt), micros(b.PublishedAt)).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("create brief in %s: %w", b.Language, err)
+	}
+	return id, nil
+}

@@ -1,0 +1,278 @@
+// Package store holds all SQL of Newsdesk, for SQLite (modernc.org/sqlite, pure Go) and
+// PostgreSQL (pgx). Queries are written once; dialect.go holds the few differences.
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
+	_ "modernc.org/sqlite"             // SQLite driver "sqlite"
+)
+
+// ErrNotNewsdesk is returned by Open when the database exists but belongs to something else.
+var ErrNotNewsdesk = errors.New("not a Newsdesk database")
+
+// Store is the database of one site. It is safe for concurrent use.
+type Store struct {
+	db  *sql.DB
+	d   dialect
+	log *slog.Logger
+	// desc names the database for messages, without secrets.
+	desc string
+
+	rebound sync.Map // query text → rebound text (PostgreSQL only)
+}
+
+// Options tune Open.
+type Options struct {
+	// Logger receives store messages; nil discards them.
+	Logger *slog.Logger
+	// ReadOnly opens without creating or migrating anything.
+	ReadOnly bool
+}
+
+// IsPostgres reports whether a --db value names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Describe returns dsn without its password, for messages.
+func Describe(dsn string) string {
+	if !IsPostgres(dsn) {
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://…"
+	}
+	u.User = url.User(u.User.Username())
+	return u.Redacted()
+}
+
+// Open connects to dsn (a SQLite file path or a postgres:// URL) and checks that it is
+// reachable and is a Newsdesk database (or an empty one). It does not migrate: call Migrate.
+func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if dsn == "" {
+		return nil, errors.New("no database given: pass --db PATH or --db postgres://…")
+	}
+	s := &Store{log: log, desc: Describe(dsn)}
+	var err error
+	if IsPostgres(dsn) {
+		s.d = postgresDialect
+		s.db, err = sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", s.desc, err)
+		}
+		s.db.SetMaxOpenConns(20)
+		s.db.SetMaxIdleConns(20)
+		s.db.SetConnMaxIdleTime(5 * time.Minute)
+	} else {
+		s.d = sqliteDialect
+		if err := checkSQLiteFile(ctx, dsn); err != nil {
+			return nil, err
+		}
+		s.db, err = sql.Open("sqlite", sqliteDSN(dsn, opt.ReadOnly))
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", s.desc, err)
+		}
+		s.db.SetMaxOpenConns(8)
+		s.db.SetMaxIdleConns(8)
+	}
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := s.db.PingContext(pctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("cannot reach database %s: %w", s.desc, err)
+	}
+	if s.d.postgres {
+		if err := s.checkPostgres(ctx); err != nil {
+			s.db.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func sqliteDSN(path string, readOnly bool) string {
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", "synchronous(FULL)"} {
+		q.Add("_pragma", p)
+	}
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+// checkSQLiteFile refuses, without writing to it, a file that is not an empty file, a
+// fresh SQLite database or a Newsdesk database.
+func checkSQLiteFile(ctx context.Context, path string) error {
+	f, err := os.Open(path) // #nosec G304 -- the operator names the database file
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open database file %s: %w", path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("stat database file %s: %w", path, err)
+	}
+	if st.IsDir() {
+		return fmt.Errorf("%s is a directory, not a database file", path)
+	}
+	if st.Size() == 0 {
+		return nil
+	}
+	head := make([]byte, 16)
+	if _, err := f.ReadAt(head, 0); err != nil || !bytes.Equal(head, []byte("SQLite format 3\x00")) {
+		return fmt.Errorf("%s: %w (not an SQLite file; nothing was changed)", path, ErrNotNewsdesk)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(5000)")
+	if err != nil {
+		return fmt.Errorf("open %s read-only: %w", path, err)
+	}
+	defer db.Close()
+	var tables, ours int
+	err = db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(name = 'newsdesk_meta'), 0)
+		FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).Scan(&tables, &ours)
+	if err != nil {
+		return fmt.Errorf("%s: %w (unreadable: %v; nothing was changed)", path, ErrNotNewsdesk, err)
+	}
+	if tables > 0 && ours == 0 {
+		return fmt.Errorf("%s: %w (it holds %d tables of another application; nothing was changed)", path, ErrNotNewsdesk, tables)
+	}
+	return nil
+}
+
+// checkPostgres refuses a PostgreSQL database that holds another application's tables.
+func (s *Store) checkPostgres(ctx context.Context) error {
+	var tables, ours int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(*) FILTER (WHERE table_name = 'newsdesk_meta')
+		FROM information_schema.tables WHERE table_schema = current_schema()`).Scan(&tables, &ours)
+	if err != nil {
+		return fmt.Errorf("inspect %s: %w", s.desc, err)
+	}
+	if tables > 0 && ours == 0 {
+		return fmt.Errorf("%s: %w (it holds %d tables of another application; nothing was changed)", s.desc, ErrNotNewsdesk, tables)
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Dialect names the database kind: "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.d.name }
+
+// Ping checks that the database answers, for /readyz.
+func (s *Store) Ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if err := s.db.PingContext(ctx); err != nil {
+		return fmt.Errorf("ping %s: %w", s.desc, err)
+	}
+	var one int
+	if err := s.db.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
+		return fmt.Errorf("query %s: %w", s.desc, err)
+	}
+	return nil
+}
+
+// DB exposes the handle for tests and benchmarks in this module.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// q rebinds a query for the dialect, remembering the result.
+func (s *Store) q(query string) string {
+	if !s.d.postgres {
+		return query
+	}
+	if v, ok := s.rebound.Load(query); ok {
+		return v.(string)
+	}
+	r := s.d.rebind(query)
+	s.rebound.Store(query, r)
+	return r
+}
+
+// querier is what *sql.DB and *sql.Tx have in common.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// micros converts a time to the stored form: Unix microseconds (0 for the zero time).
+func micros(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMicro()
+}
+
+// fromMicros converts a stored time back (the zero time for 0), in UTC.
+func fromMicros(v int64) time.Time {
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMicro(v).UTC()
+}
+
+// Tx is a write transaction; its methods are the store's write operations.
+type Tx struct {
+	s  *Store
+	tx *sql.Tx
+}
+
+// WithTx runs fn in one transaction, committed when fn returns nil, else rolled back.
+func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	if err := fn(&Tx{s: s, tx: sqlTx}); err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(ctx, t.s.q(query), args...)
+}
+
+func (t *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(ctx, t.s.q(query), args...)
+}
+
+// isUniqueViolation reports whether err is a uniqueness-constraint failure on either database.
+func isUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	m := err.Error()
+	return strings.Contains(m, "UNIQUE constraint failed") || strings.Contains(m, "SQLSTATE 23505")
+}
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

@@ -1,0 +1,121 @@
+package web
+
+import (
+	"encoding/json"
+	"html/template"
+	"net/http"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+type articlePage struct {
+	page
+	Article      content.Article
+	Body         template.HTML
+	Updated      bool
+	Translations []content.Translation
+	Briefs       []content.Brief
+}
+
+func (s *Server) article(w http.ResponseWriter, r *http.Request) {
+	lang, secSlug, slug := r.PathValue("lang"), r.PathValue("section"), r.PathValue("slug")
+	p, err := s.base(r, lang)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ctx, now := r.Context(), s.cfg.Now()
+	a, err := s.cfg.Store.PublicArticle(ctx, lang, slug, now)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	path := content.ArticlePath(a.Language, a.Section.Slug, a.Slug)
+	if secSlug != a.Section.Slug {
+		http.Redirect(w, r, path, http.StatusMovedPermanently)
+		return
+	}
+	ap := articlePage{page: p, Article: a, Updated: a.UpdatedAt.Sub(a.PublishedAt) > time.Minute}
+	ap.Body = template.HTML(a.BodyHTML) // #nosec G203 -- rendered by goldmark with raw HTML disabled
+	if ap.Translations, err = s.cfg.Store.Translations(ctx, a, now); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if ap.Briefs, err = s.cfg.Store.PublicBriefs(ctx, store.BriefQuery{Language: lang, SectionID: a.Section.ID, Limit: 8}, now); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ap.Title = a.Headline
+	ap.Description = a.Standfirst
+	ap.CurrentSection = a.Section.Key
+	ap.Canonical = s.abs(path)
+	if len(ap.Translations) > 0 {
+		ap.Alternates = append(ap.Alternates, alternate{Lang: a.Language, URL: ap.Canonical})
+		for _, t := range ap.Translations {
+			ap.Alternates = append(ap.Alternates, alternate{Lang: t.Language, URL: s.abs(content.ArticlePath(t.Language, t.SectionSlug, t.Slug))})
+		}
+	}
+	// The language switch goes to the translation of this story where one exists.
+	for i, l := range ap.LangLinks {
+		for _, t := range ap.Translations {
+			if t.Language == l.Code {
+				ap.LangLinks[i].URL = content.ArticlePath(t.Language, t.SectionSlug, t.Slug)
+			}
+		}
+	}
+	published, modified := a.PublishedAt.In(s.cfg.Location).Format(time.RFC3339), a.PublishedAt.In(s.cfg.Location).Format(time.RFC3339)
+	if ap.Updated {
+		modified = a.UpdatedAt.In(s.cfg.Location).Format(time.RFC3339)
+	}
+	ap.OG = map[string]string{
+		"og:type": "article", "og:title": a.Headline, "og:description": a.Standfirst, "og:url": ap.Canonical,
+		"og:site_name": p.SiteName, "og:locale": lang, "article:published_time": published,
+		"article:modified_time": modified, "article:section": a.Section.Name,
+	}
+	ap.JSONLD = s.newsArticleLD(ap, published, modified)
+	s.render(w, r, http.StatusOK, "article", ap)
+}
+
+// newsArticleLD builds the schema.org NewsArticle description of a story.
+func (s *Server) newsArticleLD(ap articlePage, published, modified string) template.JS {
+	a := ap.Article
+	author := map[string]any{"@type": "Person", "name": a.Byline}
+	if a.BylineRole != "" {
+		author["jobTitle"] = a.BylineRole
+	}
+	if a.Author.Slug != "" {
+		author["url"] = s.abs("/" + a.Language + "/author/" + a.Author.Slug)
+	}
+	var keywords []string
+	for _, t := range a.Tags {
+		keywords = append(keywords, t.Name)
+	}
+	ld := map[string]any{
+		"@context":         "https://schema.org",
+		"@type":            "NewsArticle",
+		"headline":         a.Headline,
+		"description":      a.Standfirst,
+		"datePublished":    published,
+		"dateModified":     modified,
+		"inLanguage":       a.Language,
+		"articleSection":   a.Section.Name,
+		"mainEntityOfPage": ap.Canonical,
+		"url":              ap.Canonical,
+		"author":           []any{author},
+		"publisher":        map[string]any{"@type": "NewsMediaOrganization", "name": ap.SiteName, "url": s.abs("/")},
+	}
+	if a.Dateline != "" {
+		ld["locationCreated"] = map[string]any{"@type": "Place", "name": a.Dateline}
+	}
+	if len(keywords) > 0 {
+		ld["keywords"] = keywords
+	}
+	b, err := json.Marshal(ld) // escapes <, > and & so the script element cannot be closed early
+	if err != nil {
+		s.log.Error("jsonld_failed", "article", a.ID, "err", err)
+		return ""
+	}
+	return template.JS(b) // #nosec G203 -- JSON from json.Marshal with HTML escaping
+}

@@ -1,0 +1,68 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+type sectionBlock struct {
+	Section content.Section
+	Stories []content.ArticleSummary
+}
+
+type homePage struct {
+	page
+	Leads  []content.ArticleSummary
+	Blocks []sectionBlock
+	Briefs []content.Brief
+}
+
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	lang := r.PathValue("lang")
+	p, err := s.base(r, lang)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if _, err := parsePage(r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ctx, now := r.Context(), s.cfg.Now()
+	hp := homePage{page: p}
+	if hp.Leads, err = s.cfg.Store.PublicArticles(ctx, store.ListQuery{Language: lang, LeadOnly: true, Limit: 3}, now); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	shown := map[int64]bool{}
+	for _, a := range hp.Leads {
+		shown[a.ID] = true
+	}
+	for _, sec := range p.Sections {
+		list, err := s.cfg.Store.PublicArticles(ctx, store.ListQuery{Language: lang, SectionID: sec.ID, Limit: 6}, now)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		var keep []content.ArticleSummary
+		for _, a := range list {
+			if !shown[a.ID] && len(keep) < 4 {
+				keep = append(keep, a)
+			}
+		}
+		hp.Blocks = append(hp.Blocks, sectionBlock{Section: sec, Stories: keep})
+	}
+	if hp.Briefs, err = s.cfg.Store.PublicBriefs(ctx, store.BriefQuery{Language: lang, Limit: 12}, now); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	hp.Canonical = s.abs("/" + lang + "/")
+	for _, l := range p.LangLinks {
+		hp.Alternates = append(hp.Alternates, alternate{Lang: l.Code, URL: s.abs(l.URL)})
+	}
+	hp.Description = hp.SiteName
+	hp.OG = map[string]string{"og:type": "website", "og:title": hp.SiteName, "og:url": hp.Canonical, "og:site_name": hp.SiteName, "og:locale": lang}
+	s.render(w, r, http.StatusOK, "home", hp)
+}

@@ -1,0 +1,123 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// perPage is the number of stories on a list page.
+const perPage = 20
+
+type listPage struct {
+	page
+	Heading     string
+	Intro       string
+	Stories     []content.ArticleSummary
+	Pager       pager
+	ShowBriefs  bool
+	BriefsTitle string
+	Briefs      []content.Brief
+	BriefsURL   string
+}
+
+// listStories fills the stories and pager of a list page at path; a page past the end is a 404.
+func (s *Server) listStories(r *http.Request, lp *listPage, path string, q store.ListQuery) error {
+	n, err := parsePage(r)
+	if err != nil {
+		return err
+	}
+	q.Limit, q.Offset = perPage+1, (n-1)*perPage
+	list, err := s.cfg.Store.PublicArticles(r.Context(), q, s.cfg.Now())
+	if err != nil {
+		return err
+	}
+	if n > 1 && len(list) == 0 {
+		return fmt.Errorf("page %d of %s: %w", n, path, content.ErrNotFound)
+	}
+	lp.Pager = pager{Label: lp.T.T("pagination")}
+	if len(list) > perPage {
+		list = list[:perPage]
+		lp.Pager.NextURL, lp.Pager.NextText = pageURL(path, n+1), lp.T.T("older")
+	}
+	if n > 1 {
+		lp.Pager.PrevURL, lp.Pager.PrevText = pageURL(path, n-1), lp.T.T("newer")
+		lp.Title = lp.T.T("section_page", lp.Heading, n)
+		lp.NoIndex = false
+	}
+	lp.Stories = list
+	lp.Canonical = s.abs(pageURL(path, n))
+	lp.OG = map[string]string{"og:type": "website", "og:title": lp.Title, "og:url": lp.Canonical, "og:site_name": lp.SiteName}
+	return nil
+}
+
+func (s *Server) sectionFront(w http.ResponseWriter, r *http.Request) {
+	lang := r.PathValue("lang")
+	p, err := s.base(r, lang)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sec, err := s.cfg.Store.SectionBySlug(r.Context(), lang, r.PathValue("section"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	path := content.SectionPath(lang, sec.Slug)
+	lp := listPage{page: p, Heading: sec.Name, ShowBriefs: true, BriefsTitle: p.T.T("briefs_in", sec.Name),
+		BriefsURL: path + "briefs/"}
+	lp.Title, lp.CurrentSection = sec.Name, sec.Key
+	if err := s.listStories(r, &lp, path, store.ListQuery{Language: lang, SectionID: sec.ID}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if lp.Briefs, err = s.cfg.Store.PublicBriefs(r.Context(), store.BriefQuery{Language: lang, SectionID: sec.ID, Limit: 10}, s.cfg.Now()); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "list", lp)
+}
+
+func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) {
+	lang := r.PathValue("lang")
+	p, err := s.base(r, lang)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	id, tag, err := s.cfg.Store.TagBySlug(r.Context(), lang, r.PathValue("tag"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	lp := listPage{page: p, Heading: p.T.T("tagged", tag.Name)}
+	lp.Title = lp.Heading
+	if err := s.listStories(r, &lp, "/"+lang+"/tag/"+tag.Slug, store.ListQuery{Language: lang, TagID: id}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "list", lp)
+}
+
+func (s *Server) authorPage(w http.ResponseWriter, r *http.Request) {
+	lang := r.PathValue("lang")
+	p, err := s.base(r, lang)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, err := s.cfg.Store.AuthorBySlug(r.Context(), r.PathValue("author"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	lp := listPage{page: p, Heading: p.T.T("stories_by", a.Name), Intro: a.Role}
+	lp.Title = lp.Heading
+	if err := s.listStories(r, &lp, "/"+lang+"/author/"+a.Slug, store.ListQuery{Language: lang, AuthorID: a.ID}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "list", lp)
+}

@@ -1,0 +1,102 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/i18n"
+)
+
+// page is what the layout needs on every page; each page type embeds it.
+type page struct {
+	Lang           string
+	T              *i18n.Catalog
+	SiteName       string
+	Title          string
+	Description    string
+	Canonical      string
+	Alternates     []alternate
+	LangLinks      []langLink
+	Sections       []content.Section
+	CurrentSection string
+	OG             map[string]string
+	JSONLD         template.JS
+	NoIndex        bool
+	Demo           bool
+	CSS            string
+	Year           int
+}
+
+type alternate struct{ Lang, URL string }
+
+type langLink struct {
+	Code, Name, URL string
+	Current         bool
+}
+
+type pager struct {
+	Label, PrevURL, PrevText, NextURL, NextText string
+}
+
+var pageNames = []string{"home", "article", "list", "briefs", "error"}
+
+func (s *Server) parseTemplates() error {
+	funcs := template.FuncMap{
+		"iso": func(t time.Time) string { return t.In(s.cfg.Location).Format(time.RFC3339) },
+		"datetime": func(lang string, t time.Time) string {
+			return i18n.Lookup(lang).DateTime(t.In(s.cfg.Location))
+		},
+		"date": func(lang string, t time.Time) string { return i18n.Lookup(lang).Date(t.In(s.cfg.Location)) },
+		"tr":   func(lang, key string) string { return i18n.Lookup(lang).T(key) },
+	}
+	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
+	if err != nil {
+		return fmt.Errorf("parse layout: %w", err)
+	}
+	s.pages = map[string]*template.Template{}
+	for _, name := range pageNames {
+		t, err := base.Clone()
+		if err != nil {
+			return fmt.Errorf("clone layout: %w", err)
+		}
+		if _, err := t.ParseFS(templateFS, "templates/"+name+".html"); err != nil {
+			return fmt.Errorf("parse template %s: %w", name, err)
+		}
+		s.pages[name] = t
+	}
+	return nil
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// render executes a page template into a buffer and writes it with status; a template
+// error becomes a logged 500 instead of a half-written page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := s.pages[name].ExecuteTemplate(buf, "layout", data); err != nil {
+		s.log.Error("render_failed", "template", name, "path", r.URL.Path, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", "public, max-age=60, stale-while-revalidate=300")
+	}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(buf.Bytes())
+	}
+}
+
+// dateOf formats a day date in lang.
+func dateOf(lang string, t time.Time) string { return i18n.Lookup(lang).Date(t) }
