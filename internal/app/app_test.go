@@ -1,0 +1,257 @@
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/internal/app"
+	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/pgtest"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+// demoSite is a running demo edition over real HTTP.
+type demoSite struct {
+	srv *httptest.Server
+	st  *store.Store
+}
+
+func newDemoSite(t *testing.T, dsn string) *demoSite {
+	return newDemoSiteWith(t, dsn, nil)
+}
+
+// newDemoSiteWith serves the demo edition through wrap (nil: as it is).
+func newDemoSiteWith(t *testing.T, dsn string, wrap func(http.Handler) http.Handler) *demoSite {
+	t.Helper()
+	ctx := context.Background()
+	st, err := app.OpenStore(ctx, dsn, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(nil)
+	cfg := config.Config{BaseURL: "http://" + srv.Listener.Addr().String(), TimeZone: "Asia/Baku", Demo: true}
+	h, err := app.Handler(cfg, st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wrap != nil {
+		h = wrap(h)
+	}
+	srv.Config.Handler = h
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return &demoSite{srv: srv, st: st}
+}
+
+// eachDB runs fn on a demo site over SQLite and over PostgreSQL.
+func eachDB(t *testing.T, fn func(t *testing.T, s *demoSite)) {
+	for _, kind := range []string{"sqlite", "postgres"} {
+		t.Run(kind, func(t *testing.T) {
+			dsn := filepath.Join(t.TempDir(), "site.db")
+			if kind == "postgres" {
+				dsn = pgtest.New(t)
+			}
+			fn(t, newDemoSite(t, dsn))
+		})
+	}
+}
+
+var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+func (s *demoSite) get(t *testing.T, path string, header ...string) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest("GET", s.srv.URL+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := noRedirect.Do(req)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, string(b)
+}
+
+const leadEN = "/en/politics/washington-talks-single-customs-check"
+
+func TestRoutes(t *testing.T) {
+	eachDB(t, func(t *testing.T, s *demoSite) {
+		tests := []struct {
+			path     string
+			status   int
+			location string
+			contains string
+		}{
+			{"/", http.StatusFound, "/en/", ""},
+			{"/?page=-1", http.StatusFound, "/en/", ""},
+			{"/en/", 200, "", "Top stories"},
+			{"/ru/", 200, "", "Главное"},
+			{"/az/", 200, "", "Xəzər"},
+			{"/en/politics/", 200, "", "Politics briefs"},
+			{"/en/politics/?page=1", 200, "", ""},
+			{"/en/politics/?page=2", 404, "", ""},
+			{"/en/politics/?page=-1", 400, "", "Bad request"},
+			{"/en/politics/?page=abc", 400, "", ""},
+			{"/en/politics/?page=99999999999999999999", 400, "", ""},
+			{"/en/?page=0", 400, "", ""},
+			{leadEN, 200, "", "Washington correspondent"},
+			{"/en/world/washington-talks-single-customs-check", 301, leadEN, ""},
+			{"/en/politics/briefs/", 200, "", "Politics briefs"},
+			{"/en/politics/briefs/2026-13-45", 404, "", ""},
+			{"/en/politics/briefs/2020-01-01", 200, "", "No briefs"},
+			{"/en/tag/diplomacy", 0, "", ""},
+			{"/en/tag/no-such-tag", 404, "", "Page not found"},
+			{"/en/author/nigar-sultanli", 200, "", "Nigar Sultanli"},
+			{"/en/author/nobody", 404, "", ""},
+			{"/xx/", 404, "", "Page not found"},
+			{"/no-such-section-xyz/", 404, "", ""},
+			{"/no/such/article-xyz", 404, "", ""},
+			{"/en/no-such-section/", 404, "", ""},
+			{"/en/politics/no-such-story", 404, "", ""},
+			{"/ru/politika/no-such-story", 404, "", "Страница не найдена"},
+			{"/a/b/c/d/e", 404, "", ""},
+			{"/robots.txt", 200, "", "Sitemap:"},
+			{"/healthz", 200, "", "ok"},
+			{"/readyz", 200, "", "ready"},
+			{"/static/nope.css", 404, "", ""},
+		}
+		for _, tc := range tests {
+			resp, body := s.get(t, tc.path)
+			if tc.status != 0 && resp.StatusCode != tc.status {
+				t.Errorf("GET %s = %d, want %d", tc.path, resp.StatusCode, tc.status)
+			}
+			if resp.StatusCode >= 500 {
+				t.Errorf("GET %s = %d", tc.path, resp.StatusCode)
+			}
+			if tc.location != "" && resp.Header.Get("Location") != tc.location {
+				t.Errorf("GET %s Location = %q, want %q", tc.path, resp.Header.Get("Location"), tc.location)
+			}
+			if tc.contains != "" && !strings.Contains(body, tc.contains) {
+				t.Errorf("GET %s: body lacks %q", tc.path, tc.contains)
+			}
+			if ct := resp.Header.Get("Content-Type"); resp.StatusCode == 200 && strings.HasSuffix(tc.path, "/") && !strings.HasPrefix(ct, "text/html") {
+				t.Errorf("GET %s Content-Type = %q", tc.path, ct)
+			}
+		}
+		// The root follows the browser's language.
+		resp, _ := s.get(t, "/", "Accept-Language", "az-AZ,az;q=0.9,en;q=0.5")
+		if resp.Header.Get("Location") != "/az/" {
+			t.Errorf("Accept-Language az: Location = %q", resp.Header.Get("Location"))
+		}
+		// Every response carries the security headers.
+		if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") {
+			t.Errorf("CSP = %q", csp)
+		}
+	})
+}
+
+var (
+	h1Re    = regexp.MustCompile(`(?s)<h1[^>]*>(.*?)</h1>`)
+	titleRe = regexp.MustCompile(`<title>(.*?)</title>`)
+	ldRe    = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
+	altRe   = regexp.MustCompile(`<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)">`)
+)
+
+func TestArticleAnatomy(t *testing.T) {
+	eachDB(t, func(t *testing.T, s *demoSite) {
+		resp, body := s.get(t, leadEN)
+		if resp.StatusCode != 200 {
+			t.Fatalf("status %d", resp.StatusCode)
+		}
+		h1 := h1Re.FindAllStringSubmatch(body, -1)
+		if len(h1) != 1 {
+			t.Fatalf("%d h1 elements", len(h1))
+		}
+		headline := h1[0][1]
+		if title := titleRe.FindStringSubmatch(body)[1]; !strings.Contains(title, headline) || !strings.Contains(title, "Caspian Wire") {
+			t.Errorf("title %q lacks headline or site name", title)
+		}
+		var ld map[string]any
+		if m := ldRe.FindStringSubmatch(body); m == nil || json.Unmarshal([]byte(m[1]), &ld) != nil {
+			t.Fatal("no parseable JSON-LD")
+		}
+		for _, k := range []string{"headline", "datePublished", "dateModified", "author", "articleSection", "inLanguage", "publisher"} {
+			if ld[k] == nil || ld[k] == "" {
+				t.Errorf("JSON-LD lacks %s", k)
+			}
+		}
+		if ld["@type"] != "NewsArticle" || ld["headline"] != headline || ld["inLanguage"] != "en" || ld["articleSection"] != "Politics" {
+			t.Errorf("JSON-LD = %v", ld)
+		}
+		alts := altRe.FindAllStringSubmatch(body, -1)
+		langs := map[string]string{}
+		for _, a := range alts {
+			langs[a[1]] = a[2]
+		}
+		if len(langs) != 3 || !strings.HasSuffix(langs["ru"], "/ru/politika/") && !strings.Contains(langs["ru"], "/ru/politika/") {
+			t.Errorf("hreflang alternates = %v", langs)
+		}
+		for _, want := range []string{
+			`<link rel="canonical" href="` + s.srv.URL + leadEN + `">`,
+			`<meta property="og:title"`, `<meta property="og:type" content="article">`,
+			`Washington correspondent`, `WASHINGTON`, `<blockquote>`, `rel="tag"`,
+			`class="briefs-column"`, `Leave a review`, `<time datetime="`,
+		} {
+			if !strings.Contains(body, want) {
+				t.Errorf("article page lacks %s", want)
+			}
+		}
+		// The language switch leads to the translation, which links back.
+		ru := strings.TrimPrefix(langs["ru"], s.srv.URL)
+		if !strings.Contains(body, `href="`+ru+`" hreflang="ru"`) {
+			t.Errorf("language switch does not link to the Russian translation %s", ru)
+		}
+		resp, rbody := s.get(t, ru)
+		if resp.StatusCode != 200 || !strings.Contains(rbody, `lang="ru"`) || !strings.Contains(rbody, `href="`+leadEN+`" hreflang="en"`) {
+			t.Errorf("Russian translation %s: %d, does not link back", ru, resp.StatusCode)
+		}
+	})
+}
+
+func TestDemoOnlyOnEmptyDatabase(t *testing.T) {
+	ctx := context.Background()
+	st, err := app.OpenStore(ctx, filepath.Join(t.TempDir(), "d.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var out bytes.Buffer
+	if err := app.SeedDemo(ctx, st, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), app.DemoLogin) || !strings.Contains(out.String(), "password") {
+		t.Errorf("first seed output %q lacks the login", out.String())
+	}
+	out.Reset()
+	if err := app.SeedDemo(ctx, st, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "added nothing") {
+		t.Errorf("second seed output %q", out.String())
+	}
+	var n int
+	if err := st.DB().QueryRow("SELECT COUNT(*) FROM users").Scan(&n); err != nil || n != 1 {
+		t.Errorf("users after two seeds = %d, %v", n, err)
+	}
+}
