@@ -97,7 +97,18 @@ func newFlags(env Env, name, synopsis, description string) *flag.FlagSet {
 	fs.Usage = func() {
 		fs.SetOutput(env.Stdout)
 		fmt.Fprintf(env.Stdout, "Usage: newsdesk %s\n\n%s\n\nFlags:\n", synopsis, strings.TrimSpace(description))
-		fs.PrintDefaults()
+		fs.VisitAll(func(f *flag.Flag) {
+			name, usage := flag.UnquoteUsage(f)
+			fmt.Fprintf(env.Stdout, "  --%s", f.Name)
+			if name != "" {
+				fmt.Fprintf(env.Stdout, " %s", name)
+			}
+			fmt.Fprintf(env.Stdout, "\n      %s", usage)
+			if f.DefValue != "" && f.DefValue != "false" {
+				fmt.Fprintf(env.Stdout, " (default %q)", f.DefValue)
+			}
+			fmt.Fprintln(env.Stdout)
+		})
 	}
 	return fs
 }
