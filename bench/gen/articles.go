@@ -145,24 +145,44 @@ func (g *generator) date(r *rand.Rand, s *story, t time.Time) {
 // writeArticles makes the article batches on spare cores and writes each in a transaction.
 func (g *generator) writeArticles(ctx context.Context, st *store.Store, stats *Stats) error {
 	nb := batchCount(g.o.Articles, g.o.BatchSize)
-	seen := make([]map[string]bool, len(g.langs))
-	for i := range seen {
-		seen[i] = map[string]bool{}
+	tagIDs := make([]map[string]int64, len(g.langs)) // language index → tag slug → id
+	for i := range tagIDs {
+		tagIDs[i] = map[string]int64{}
 	}
 	start := time.Now()
 	return batches(ctx, nb, g.makeArticles, func(k int, b articleBatch) error {
 		var refs [][]articleRef
+		var newTags []map[string]int64
 		var written, public, translated int
-		err := st.WithTx(ctx, func(tx *store.Tx) error {
-			refs, written, public, translated = make([][]articleRef, len(g.langs)), 0, 0, 0
+		err := st.WithBulk(ctx, func(bk *store.Bulk) error {
+			refs, newTags, written, public, translated = make([][]articleRef, len(g.langs)), make([]map[string]int64, len(g.langs)), 0, 0, 0
+			var ids []int64
 			for _, s := range b.stories {
-				gid, err := tx.NewGroup(ctx, s.versions[0].CreatedAt)
+				gid, err := bk.Group(ctx, s.versions[0].CreatedAt)
 				if err != nil {
 					return err
 				}
 				for i, a := range s.versions {
+					li := s.langs[i]
+					ids = ids[:0]
+					for _, t := range a.Tags {
+						id, ok := tagIDs[li][t.Slug]
+						if !ok {
+							id, ok = newTags[li][t.Slug]
+						}
+						if !ok {
+							if id, err = bk.Tag(ctx, a.Language, t); err != nil {
+								return err
+							}
+							if newTags[li] == nil {
+								newTags[li] = map[string]int64{}
+							}
+							newTags[li][t.Slug] = id
+						}
+						ids = append(ids, id)
+					}
 					a.GroupID = gid
-					id, err := tx.CreateArticle(ctx, a)
+					id, err := bk.Article(ctx, a, ids)
 					if err != nil {
 						return err
 					}
@@ -172,7 +192,7 @@ func (g *generator) writeArticles(ctx context.Context, st *store.Store, stats *S
 					}
 					if store.Public(a, g.now) {
 						public++
-						refs[s.langs[i]] = append(refs[s.langs[i]], articleRef{id: id, section: s.section, published: a.PublishedAt})
+						refs[li] = append(refs[li], articleRef{id: id, section: s.section, published: a.PublishedAt})
 					}
 				}
 			}
@@ -181,16 +201,12 @@ func (g *generator) writeArticles(ctx context.Context, st *store.Store, stats *S
 		if err != nil {
 			return err
 		}
-		for _, s := range b.stories {
-			for i, a := range s.versions {
-				for _, t := range a.Tags {
-					seen[s.langs[i]][t.Slug] = true
-				}
-			}
-		}
 		for i := range refs {
 			g.refs[i] = append(g.refs[i], refs[i]...)
-			g.tagsUsed[g.langs[i].code] = len(seen[i])
+			for slug, id := range newTags[i] {
+				tagIDs[i][slug] = id
+			}
+			g.tagsUsed[g.langs[i].code] = len(tagIDs[i])
 		}
 		stats.Articles += written
 		stats.Public += public

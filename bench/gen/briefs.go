@@ -52,9 +52,9 @@ func (g *generator) writeBriefs(ctx context.Context, st *store.Store, stats *Sta
 	nb := batchCount(g.o.Briefs, g.o.BatchSize)
 	start := time.Now()
 	return batches(ctx, nb, g.makeBriefs, func(k int, list []content.Brief) error {
-		err := st.WithTx(ctx, func(tx *store.Tx) error {
+		err := st.WithBulk(ctx, func(bk *store.Bulk) error {
 			for _, b := range list {
-				if _, err := tx.CreateBrief(ctx, b); err != nil {
+				if _, err := bk.Brief(ctx, b); err != nil {
 					return err
 				}
 			}

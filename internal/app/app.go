@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/config"
@@ -49,6 +50,11 @@ func Handler(cfg config.Config, st *store.Store, log *slog.Logger) (http.Handler
 // the human messages (the URL, the demo login).
 func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writer) error {
 	start := time.Now()
+	if cfg.Media != "" {
+		if err := os.MkdirAll(cfg.Media, 0o750); err != nil {
+			return fmt.Errorf("media directory: %w", err)
+		}
+	}
 	st, err := OpenStore(ctx, cfg.DB, log)
 	if err != nil {
 		return err

@@ -11,9 +11,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -254,4 +256,28 @@ func TestDemoOnlyOnEmptyDatabase(t *testing.T) {
 	if err := st.DB().QueryRow("SELECT COUNT(*) FROM users").Scan(&n); err != nil || n != 1 {
 		t.Errorf("users after two seeds = %d, %v", n, err)
 	}
+}
+
+func TestWithdrawnStory(t *testing.T) {
+	eachDB(t, func(t *testing.T, s *demoSite) {
+		ctx := context.Background()
+		var id int64
+		if err := s.st.DB().QueryRowContext(ctx, "SELECT id FROM articles WHERE language = 'en' AND slug = 'washington-talks-single-customs-check'").Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+			return tx.SetStatus(ctx, id, content.StatusUnpublished, time.Now())
+		}); err != nil {
+			t.Fatal(err)
+		}
+		resp, body := s.get(t, leadEN)
+		if resp.StatusCode != http.StatusGone || !strings.Contains(body, "Story withdrawn") {
+			t.Errorf("withdrawn story: %d", resp.StatusCode)
+		}
+		// The translations stay; they no longer list the English version.
+		_, en := s.get(t, "/en/politics/")
+		if strings.Contains(en, leadEN) {
+			t.Error("withdrawn story still listed on the section page")
+		}
+	})
 }

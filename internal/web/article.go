@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
@@ -38,7 +39,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ap := articlePage{page: p, Article: a, Updated: a.UpdatedAt.Sub(a.PublishedAt) > time.Minute}
-	ap.Body = template.HTML(a.BodyHTML) // #nosec G203 -- rendered by goldmark with raw HTML disabled
+	ap.Body = withDateline(a.Dateline, a.BodyHTML)
 	if ap.Translations, err = s.cfg.Store.Translations(ctx, a, now); err != nil {
 		s.fail(w, r, err)
 		return
@@ -118,4 +119,17 @@ func (s *Server) newsArticleLD(ap articlePage, published, modified string) templ
 		return ""
 	}
 	return template.JS(b) // #nosec G203 -- JSON from json.Marshal with HTML escaping
+}
+
+// withDateline opens the body's first paragraph with the dateline, as agencies print it:
+// "WASHINGTON — Negotiators …". The body is goldmark's output with raw HTML disabled.
+func withDateline(dateline, body string) template.HTML {
+	if dateline == "" {
+		return template.HTML(body) // #nosec G203 -- rendered by goldmark with raw HTML disabled
+	}
+	lead := `<span class="dateline">` + template.HTMLEscapeString(dateline) + `</span> — `
+	if rest, ok := strings.CutPrefix(body, "<p>"); ok {
+		return template.HTML("<p>" + lead + rest) // #nosec G203 -- escaped dateline + goldmark output
+	}
+	return template.HTML("<p>" + lead + "</p>" + body) // #nosec G203 -- escaped dateline + goldmark output
 }
