@@ -81,6 +81,55 @@ type Article struct {
 	PublishedAt  time.Time
 	UpdatedAt    time.Time
 	EmbargoUntil time.Time // zero: no embargo
+
+	// Newsroom fields.
+	Version          int    // optimistic-locking version, +1 on every save
+	Slugline         string // internal short name, e.g. "AZ-US-CUSTOMS"
+	Urgency          int    // 1 (flash) … 9 (routine); 5 by default
+	Signoff          string // who handled it, e.g. "ns/ka"
+	OwnerID          int64  // the user who filed it
+	LeadImage        *Image
+	ReturnNote       string // why an editor returned it
+	FirstPublishedAt time.Time
+	Corrections      []Correction
+}
+
+// Correction is a published note at the foot of a story saying what was corrected.
+type Correction struct {
+	ID        int64
+	Text      string
+	CreatedAt time.Time
+}
+
+// Image is an uploaded picture with its renditions.
+type Image struct {
+	ID         int64
+	Hash       string
+	Format     string
+	Width      int
+	Height     int
+	Renditions []Rendition
+	Alt        string
+	Caption    string
+	Credit     string
+	CreatedAt  time.Time
+}
+
+// Rendition is one resized copy of an image.
+type Rendition struct {
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
+	File   string `json:"file"`
+}
+
+// Revision is a saved state of a story.
+type Revision struct {
+	Version   int
+	Kind      string // created, saved, restored, …
+	Note      string
+	UserName  string
+	CreatedAt time.Time
+	Article   Article // the fields as saved (Tags, Section.ID, body …)
 }
 
 // Translation is a link to the same story in another language.
@@ -100,6 +149,8 @@ type Brief struct {
 	PublishedAt time.Time
 	ArticleID   int64  // optional: the story it developed into or links to
 	ArticleURL  string // filled by the store when ArticleID is set and public
+	Status      Status // published or submitted (a correspondent's, awaiting an editor)
+	OwnerID     int64
 }
 
 // ArticleSummary is what lists and teasers show of a story.

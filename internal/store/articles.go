@@ -25,7 +25,9 @@ const publicClause = "a.status = 'published' AND a.published_at <= ? AND a.embar
 const articleColumns = `a.id, a.group_id, a.language, a.section_id, sec.key, sn.name, sn.slug,
 	COALESCE(au.id, 0), COALESCE(au.name, ''), COALESCE(au.slug, ''), COALESCE(au.role, ''),
 	a.byline, a.byline_role, a.dateline, a.headline, a.standfirst, a.body_md, a.body_html, a.slug,
-	a.status, a.lead, a.created_at, a.published_at, a.updated_at, a.embargo_until
+	a.status, a.lead, a.created_at, a.published_at, a.updated_at, a.embargo_until,
+	a.version, a.slugline, a.urgency, a.signoff, COALESCE(a.owner_id, 0), COALESCE(a.lead_image_id, 0),
+	a.return_note, a.first_published_at
 	FROM articles a
 	JOIN sections sec ON sec.id = a.section_id
 	JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
@@ -34,13 +36,18 @@ const articleColumns = `a.id, a.group_id, a.language, a.section_id, sec.key, sn.
 func scanArticle(row interface{ Scan(...any) error }) (content.Article, error) {
 	var a content.Article
 	var status string
-	var created, published, updated, embargo int64
+	var created, published, updated, embargo, first, leadImage int64
 	err := row.Scan(&a.ID, &a.GroupID, &a.Language, &a.Section.ID, &a.Section.Key, &a.Section.Name, &a.Section.Slug,
 		&a.Author.ID, &a.Author.Name, &a.Author.Slug, &a.Author.Role,
 		&a.Byline, &a.BylineRole, &a.Dateline, &a.Headline, &a.Standfirst, &a.BodyMD, &a.BodyHTML, &a.Slug,
-		&status, &a.Lead, &created, &published, &updated, &embargo)
+		&status, &a.Lead, &created, &published, &updated, &embargo,
+		&a.Version, &a.Slugline, &a.Urgency, &a.Signoff, &a.OwnerID, &leadImage, &a.ReturnNote, &first)
 	a.Status = content.Status(status)
 	a.CreatedAt, a.PublishedAt, a.UpdatedAt, a.EmbargoUntil = fromMicros(created), fromMicros(published), fromMicros(updated), fromMicros(embargo)
+	a.FirstPublishedAt = fromMicros(first)
+	if leadImage != 0 {
+		a.LeadImage = &content.Image{ID: leadImage}
+	}
 	return a, err
 }
 
@@ -65,10 +72,26 @@ func (s *Store) PublicArticle(ctx context.Context, lang, slug string, now time.T
 	case !Public(a, now):
 		return a, fmt.Errorf("article %s/%s: %w", lang, slug, content.ErrNotFound)
 	}
+	return a, s.articleDetails(ctx, &a)
+}
+
+// articleDetails loads a story's tags, corrections and lead image.
+func (s *Store) articleDetails(ctx context.Context, a *content.Article) error {
+	var err error
 	if a.Tags, err = s.articleTags(ctx, a.ID); err != nil {
-		return a, err
+		return err
 	}
-	return a, nil
+	if a.Corrections, err = s.corrections(ctx, a.ID); err != nil {
+		return err
+	}
+	if a.LeadImage != nil {
+		img, err := s.ImageByID(ctx, a.LeadImage.ID)
+		if err != nil {
+			return err
+		}
+		a.LeadImage = &img
+	}
+	return nil
 }
 
 func (s *Store) movedArticle(ctx context.Context, lang, slug string, now time.Time) error {
@@ -98,10 +121,7 @@ func (s *Store) ArticleByID(ctx context.Context, id int64) (content.Article, err
 	if err != nil {
 		return a, fmt.Errorf("load article %d: %w", id, err)
 	}
-	if a.Tags, err = s.articleTags(ctx, a.ID); err != nil {
-		return a, err
-	}
-	return a, nil
+	return a, s.articleDetails(ctx, &a)
 }
 
 func (s *Store) articleTags(ctx context.Context, id int64) ([]content.Tag, error) {
@@ -243,13 +263,21 @@ func (t *Tx) CreateArticle(ctx context.Context, a content.Article) (int64, error
 	if a.Author.ID != 0 {
 		author = a.Author.ID
 	}
+	if a.Urgency == 0 {
+		a.Urgency = 5
+	}
+	if a.Status == content.StatusPublished && a.FirstPublishedAt.IsZero() {
+		a.FirstPublishedAt = a.PublishedAt
+	}
 	var id int64
 	err := t.queryRow(ctx, `INSERT INTO articles (group_id, language, section_id, author_id, byline, byline_role, dateline,
-		headline, standfirst, body_md, body_html, slug, status, lead, created_at, published_at, updated_at, embargo_until)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		headline, standfirst, body_md, body_html, slug, status, lead, created_at, published_at, updated_at, embargo_until,
+		version, slugline, urgency, signoff, owner_id, lead_image_id, first_published_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		a.GroupID, a.Language, a.Section.ID, author, a.Byline, a.BylineRole, a.Dateline, a.Headline, a.Standfirst,
 		a.BodyMD, a.BodyHTML, a.Slug, string(a.Status), a.Lead, micros(a.CreatedAt), micros(a.PublishedAt),
-		micros(a.UpdatedAt), micros(a.EmbargoUntil)).Scan(&id)
+		micros(a.UpdatedAt), micros(a.EmbargoUntil), a.Slugline, a.Urgency, a.Signoff, nullID(a.OwnerID),
+		nullID(imageID(a.LeadImage)), micros(a.FirstPublishedAt)).Scan(&id)
 	if isUniqueViolation(err) {
 		return 0, fmt.Errorf("article %s/%s: %w", a.Language, a.Slug, content.ErrConflict)
 	}
@@ -259,7 +287,26 @@ func (t *Tx) CreateArticle(ctx context.Context, a content.Article) (int64, error
 	if err := t.setTags(ctx, id, a.Language, a.Tags); err != nil {
 		return 0, err
 	}
+	a.ID, a.Version = id, 1
+	if err := t.addRevision(ctx, a, "created", "", a.OwnerID, a.CreatedAt); err != nil {
+		return 0, err
+	}
 	return id, nil
+}
+
+// nullID turns 0 into SQL NULL for optional references.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func imageID(img *content.Image) int64 {
+	if img == nil {
+		return 0
+	}
+	return img.ID
 }
 
 // ChangeSlug moves a story to a new slug, keeping the old one as a redirect.

@@ -69,21 +69,83 @@ func (s *Store) PublicBriefs(ctx context.Context, bq BriefQuery, now time.Time) 
 	return out, rows.Err()
 }
 
-// CreateBrief inserts a published brief and returns its id.
+// CreateBrief inserts a brief (published unless b.Status says otherwise) and returns its id.
 func (t *Tx) CreateBrief(ctx context.Context, b content.Brief) (int64, error) {
 	if b.Text == "" {
 		return 0, fmt.Errorf("brief: text is required")
 	}
-	var article any
-	if b.ArticleID != 0 {
-		article = b.ArticleID
+	if b.Status == "" {
+		b.Status = content.StatusPublished
 	}
 	var id int64
-	err := t.queryRow(ctx, `INSERT INTO briefs (language, section_id, text, status, article_id, created_at, published_at)
-		VALUES (?, ?, ?, 'published', ?, ?, ?) RETURNING id`,
-		b.Language, b.Section.ID, b.Text, article, micros(b.PublishedAt), micros(b.PublishedAt)).Scan(&id)
+	err := t.queryRow(ctx, `INSERT INTO briefs (language, section_id, text, status, article_id, owner_id, created_at, published_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		b.Language, b.Section.ID, b.Text, string(b.Status), nullID(b.ArticleID), nullID(b.OwnerID), micros(b.PublishedAt),
+		micros(b.PublishedAt)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("create brief in %s: %w", b.Language, err)
 	}
 	return id, nil
+}
+
+const briefColumns = `b.id, b.language, b.section_id, sec.key, COALESCE(sn.name, sec.key), COALESCE(sn.slug, sec.key), b.text,
+	b.status, b.published_at, COALESCE(b.article_id, 0), COALESCE(b.owner_id, 0)
+	FROM briefs b JOIN sections sec ON sec.id = b.section_id
+	LEFT JOIN section_names sn ON sn.section_id = b.section_id AND sn.language = b.language`
+
+func scanBrief(row interface{ Scan(...any) error }) (content.Brief, error) {
+	var b content.Brief
+	var status string
+	var pub int64
+	err := row.Scan(&b.ID, &b.Language, &b.Section.ID, &b.Section.Key, &b.Section.Name, &b.Section.Slug, &b.Text,
+		&status, &pub, &b.ArticleID, &b.OwnerID)
+	b.Status, b.PublishedAt = content.Status(status), fromMicros(pub)
+	return b, err
+}
+
+// BriefByID returns a brief in any state.
+func (s *Store) BriefByID(ctx context.Context, id int64) (content.Brief, error) {
+	b, err := scanBrief(s.db.QueryRowContext(ctx, s.q("SELECT "+briefColumns+" WHERE b.id = ?"), id))
+	if isNoRows(err) {
+		return b, fmt.Errorf("brief %d: %w", id, content.ErrNotFound)
+	}
+	if err != nil {
+		return b, fmt.Errorf("load brief %d: %w", id, err)
+	}
+	return b, nil
+}
+
+// NewsroomBriefs lists briefs in any state, newest first; ownerID 0 lists everyone's.
+func (s *Store) NewsroomBriefs(ctx context.Context, ownerID int64, limit, offset int) ([]content.Brief, error) {
+	q, args := "SELECT "+briefColumns, []any{}
+	if ownerID != 0 {
+		q, args = q+" WHERE b.owner_id = ?", append(args, ownerID)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(q+" ORDER BY b.published_at DESC, b.id DESC LIMIT ? OFFSET ?"), append(args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("list briefs: %w", err)
+	}
+	defer rows.Close()
+	var out []content.Brief
+	for rows.Next() {
+		b, err := scanBrief(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan brief: %w", err)
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// UpdateBrief changes a brief's text, section, time, status and linked story.
+func (t *Tx) UpdateBrief(ctx context.Context, b content.Brief) error {
+	res, err := t.exec(ctx, "UPDATE briefs SET text = ?, section_id = ?, published_at = ?, status = ?, article_id = ? WHERE id = ?",
+		b.Text, b.Section.ID, micros(b.PublishedAt), string(b.Status), nullID(b.ArticleID), b.ID)
+	if err != nil {
+		return fmt.Errorf("update brief %d: %w", b.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("brief %d: %w", b.ID, content.ErrNotFound)
+	}
+	return nil
 }

@@ -3,39 +3,99 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
 )
 
-// Bulk is a write transaction for loading many rows at once (the benchmark generator,
-// imports). Its statements are prepared once per transaction instead of once per row, and on
-// SQLite the connection keeps its statement journals in memory rather than in a temporary
-// file while it lasts. Rows are checked less than by the Tx methods: callers pass valid slugs.
+// Loader writes many rows in a series of transactions (the benchmark generator, imports) on
+// one connection of its own. Its statements are prepared once per transaction instead of once
+// per row; on SQLite the connection also gets a large page cache and keeps statement journals
+// in memory while the Loader is open, and, with LoaderOptions.NoSync, does not wait for the
+// disk. Close the Loader to put the connection back as it was.
+type Loader struct {
+	s       *Store
+	conn    *sql.Conn
+	restore []string // statements that undo the connection settings
+}
+
+// LoaderOptions tune NewLoader.
+type LoaderOptions struct {
+	// NoSync skips fsync on SQLite (synchronous=OFF) while loading: faster, but a crash of the
+	// machine (not of the process) during loading can corrupt the database. For filling new,
+	// disposable databases only.
+	NoSync bool
+}
+
+// loaderCacheKiB is the SQLite page cache of a Loader's connection, as a negative number of KiB
+// (the default is 2 MiB, so that inserting into large indexes reads pages back again and again).
+const loaderCacheKiB = -256 << 10
+
+// NewLoader takes a connection for loading. Close it when done.
+func (s *Store) NewLoader(ctx context.Context, o LoaderOptions) (*Loader, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loader: get connection: %w", err)
+	}
+	l := &Loader{s: s, conn: conn}
+	if !s.d.postgres {
+		settings := []string{"temp_store = MEMORY", fmt.Sprintf("cache_size = %d", loaderCacheKiB)}
+		if o.NoSync {
+			settings = append(settings, "synchronous = OFF")
+		}
+		for _, set := range settings {
+			name, _, _ := strings.Cut(set, " ")
+			var old string
+			if err := conn.QueryRowContext(ctx, "PRAGMA "+name).Scan(&old); err != nil {
+				l.Close()
+				return nil, fmt.Errorf("loader: read %s: %w", name, err)
+			}
+			if _, err := conn.ExecContext(ctx, "PRAGMA "+set); err != nil {
+				l.Close()
+				return nil, fmt.Errorf("loader: set %s: %w", set, err)
+			}
+			l.restore = append(l.restore, "PRAGMA "+name+" = "+old)
+		}
+	}
+	return l, nil
+}
+
+// Close restores the connection's settings and gives it back to the pool. Closing twice
+// does nothing the second time.
+func (l *Loader) Close() error {
+	if l.conn == nil {
+		return nil
+	}
+	var errs []error
+	for _, q := range l.restore {
+		if _, err := l.conn.ExecContext(context.Background(), q); err != nil {
+			errs = append(errs, fmt.Errorf("loader: %s: %w", q, err))
+		}
+	}
+	if err := l.conn.Close(); err != nil {
+		errs = append(errs, fmt.Errorf("loader: release connection: %w", err))
+	}
+	l.conn = nil
+	return errors.Join(errs...)
+}
+
+// Bulk is one transaction of a Loader, with fast forms of the inserts a load needs.
 type Bulk struct {
 	t     *Tx
 	stmts map[string]*sql.Stmt
 }
 
-// WithBulk runs fn in one transaction, committed when fn returns nil, else rolled back.
-func (s *Store) WithBulk(ctx context.Context, fn func(b *Bulk) error) error {
-	conn, err := s.db.Conn(ctx)
+// WithTx runs fn in one transaction on the Loader's connection, committed when fn returns
+// nil, else rolled back.
+func (l *Loader) WithTx(ctx context.Context, fn func(b *Bulk) error) error {
+	sqlTx, err := l.conn.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("bulk: get connection: %w", err)
+		return fmt.Errorf("loader: begin transaction: %w", err)
 	}
-	defer conn.Close()
-	if !s.d.postgres {
-		if _, err := conn.ExecContext(ctx, "PRAGMA temp_store = MEMORY"); err != nil {
-			return fmt.Errorf("bulk: keep statement journals in memory: %w", err)
-		}
-		defer func() { _, _ = conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA temp_store = DEFAULT") }()
-	}
-	sqlTx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("bulk: begin transaction: %w", err)
-	}
-	b := &Bulk{t: &Tx{s: s, tx: sqlTx}, stmts: map[string]*sql.Stmt{}}
+	b := &Bulk{t: &Tx{s: l.s, tx: sqlTx}, stmts: map[string]*sql.Stmt{}}
 	err = fn(b)
 	for _, st := range b.stmts {
 		_ = st.Close()
@@ -45,7 +105,7 @@ func (s *Store) WithBulk(ctx context.Context, fn func(b *Bulk) error) error {
 		return err
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return fmt.Errorf("bulk: commit: %w", err)
+		return fmt.Errorf("loader: commit: %w", err)
 	}
 	return nil
 }
@@ -60,7 +120,7 @@ func (b *Bulk) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	}
 	st, err := b.t.tx.PrepareContext(ctx, b.t.s.q(query))
 	if err != nil {
-		return nil, fmt.Errorf("bulk: prepare: %w", err)
+		return nil, fmt.Errorf("loader: prepare: %w", err)
 	}
 	b.stmts[query] = st
 	return st, nil

@@ -37,17 +37,62 @@ func (t *Tx) CreateUser(ctx context.Context, u User) (int64, error) {
 
 // UserByEmail finds a user by email.
 func (s *Store) UserByEmail(ctx context.Context, email string) (User, error) {
+	return s.userWhere(ctx, "WHERE u.email = ?", strings.ToLower(email))
+}
+
+// UserByID finds a user by id.
+func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
+	return s.userWhere(ctx, "WHERE u.id = ?", id)
+}
+
+func (s *Store) userWhere(ctx context.Context, where string, args ...any) (User, error) {
 	var u User
 	var created int64
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, email, name, role, password_hash, disabled, created_at
-		FROM users WHERE email = ?`), strings.ToLower(email)).
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT u.id, u.email, u.name, u.role, u.password_hash, u.disabled, u.created_at
+		FROM users u `+where), args...).
 		Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.Disabled, &created)
+	if isNoRows(err) {
+		return u, fmt.Errorf("user: %w", content.ErrNotFound)
+	}
 	if err != nil {
-		if isNoRows(err) {
-			return u, fmt.Errorf("user %s: %w", email, content.ErrNotFound)
-		}
-		return u, fmt.Errorf("find user %s: %w", email, err)
+		return u, fmt.Errorf("find user: %w", err)
 	}
 	u.CreatedAt = fromMicros(created)
 	return u, nil
+}
+
+// Users lists every account, by name.
+func (s *Store) Users(ctx context.Context) ([]User, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id, email, name, role, disabled, created_at FROM users ORDER BY name, id")
+	if err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	defer rows.Close()
+	var out []User
+	for rows.Next() {
+		var u User
+		var created int64
+		if err := rows.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.Disabled, &created); err != nil {
+			return nil, fmt.Errorf("scan user: %w", err)
+		}
+		u.CreatedAt = fromMicros(created)
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// UpdateUser changes a user's name, role, disabled flag and (when non-empty) password hash.
+func (t *Tx) UpdateUser(ctx context.Context, u User) error {
+	q, args := "UPDATE users SET name = ?, role = ?, disabled = ?", []any{u.Name, u.Role, u.Disabled}
+	if u.PasswordHash != "" {
+		q, args = q+", password_hash = ?", append(args, u.PasswordHash)
+	}
+	res, err := t.exec(ctx, q+" WHERE id = ?", append(args, u.ID)...)
+	if err != nil {
+		return fmt.Errorf("update user %d: %w", u.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("user %d: %w", u.ID, content.ErrNotFound)
+	}
+	return nil
 }

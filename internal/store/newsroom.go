@@ -1,0 +1,377 @@
+package store
+
+import (
+	"context"
+
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/content"
+)
+
+// addRevision records a story's fields as version a.Version.
+func (t *Tx) addRevision(ctx context.Context, a content.Article, kind, note string, userID int64, at time.Time) error {
+	var tags []string
+	for _, tg := range a.Tags {
+		tags = append(tags, tg.Name)
+	}
+	_, err := t.exec(ctx, `INSERT INTO article_revisions (article_id, version, kind, note, section_id, headline, standfirst,
+		body_md, byline, byline_role, dateline, slug, tags, slugline, urgency, signoff, lead_image_id, user_id, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.Version, kind, note, a.Section.ID, a.Headline, a.Standfirst, a.BodyMD, a.Byline, a.BylineRole, a.Dateline,
+		a.Slug, strings.Join(tags, "\n"), a.Slugline, a.Urgency, a.Signoff, nullID(imageID(a.LeadImage)), nullID(userID), micros(at))
+	if err != nil {
+		return fmt.Errorf("record revision %d of article %d: %w", a.Version, a.ID, err)
+	}
+	return nil
+}
+
+// SaveArticle writes the editable fields of a story if its version is still
+// expectedVersion (optimistic locking), keeps the old slug as a redirect, records a
+// revision and returns the new version. A stale version gives content.ErrConflict.
+func (t *Tx) SaveArticle(ctx context.Context, a content.Article, expectedVersion int, kind, note string, userID int64, at time.Time) (int, error) {
+	if !content.ValidSlug(a.Slug) {
+		return 0, fmt.Errorf("article slug %q is not usable", a.Slug)
+	}
+	var oldSlug string
+	var cur int
+	if err := t.queryRow(ctx, "SELECT slug, version FROM articles WHERE id = ?", a.ID).Scan(&oldSlug, &cur); err != nil {
+		if isNoRows(err) {
+			return 0, fmt.Errorf("article %d: %w", a.ID, content.ErrNotFound)
+		}
+		return 0, fmt.Errorf("load article %d: %w", a.ID, err)
+	}
+	if cur != expectedVersion {
+		return cur, fmt.Errorf("article %d is at version %d, not %d: %w", a.ID, cur, expectedVersion, content.ErrConflict)
+	}
+	if oldSlug != a.Slug {
+		if err := t.ChangeSlug(ctx, a.ID, a.Slug); err != nil {
+			return 0, err
+		}
+	}
+	res, err := t.exec(ctx, `UPDATE articles SET section_id = ?, headline = ?, standfirst = ?, body_md = ?, body_html = ?,
+		byline = ?, byline_role = ?, dateline = ?, slugline = ?, urgency = ?, signoff = ?, lead_image_id = ?,
+		embargo_until = ?, author_id = ?, version = version + 1, updated_at = ?
+		WHERE id = ? AND version = ?`,
+		a.Section.ID, a.Headline, a.Standfirst, a.BodyMD, a.BodyHTML, a.Byline, a.BylineRole, a.Dateline, a.Slugline,
+		a.Urgency, a.Signoff, nullID(imageID(a.LeadImage)), micros(a.EmbargoUntil), nullID(a.Author.ID), micros(at),
+		a.ID, expectedVersion)
+	if isUniqueViolation(err) {
+		return 0, fmt.Errorf("article %d: %w", a.ID, content.ErrConflict)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("save article %d: %w", a.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return 0, fmt.Errorf("article %d changed meanwhile: %w", a.ID, content.ErrConflict)
+	}
+	var lang string
+	if err := t.queryRow(ctx, "SELECT language FROM articles WHERE id = ?", a.ID).Scan(&lang); err != nil {
+		return 0, fmt.Errorf("load article %d: %w", a.ID, err)
+	}
+	if err := t.setTags(ctx, a.ID, lang, a.Tags); err != nil {
+		return 0, err
+	}
+	a.Version = expectedVersion + 1
+	return a.Version, t.addRevision(ctx, a, kind, note, userID, at)
+}
+
+// StateChange moves a story through the workflow. Zero times leave the column alone.
+type StateChange struct {
+	ID           int64
+	From         []content.Status // the states it may move from
+	To           content.Status
+	PublishedAt  time.Time // publication (or scheduled) time
+	UpdatedAt    time.Time
+	EmbargoUntil *time.Time
+	ReturnNote   *string
+	UserID       int64
+	Action       string // for the audit log: submit, publish, …
+	Detail       string
+}
+
+// ChangeState applies a workflow transition if the story is in one of c.From, and
+// records it in the audit log. A story in another state gives content.ErrConflict.
+func (t *Tx) ChangeState(ctx context.Context, c StateChange) error {
+	var cur string
+	if err := t.queryRow(ctx, "SELECT status FROM articles WHERE id = ?", c.ID).Scan(&cur); err != nil {
+		if isNoRows(err) {
+			return fmt.Errorf("article %d: %w", c.ID, content.ErrNotFound)
+		}
+		return fmt.Errorf("load article %d: %w", c.ID, err)
+	}
+	ok := false
+	for _, f := range c.From {
+		ok = ok || string(f) == cur
+	}
+	if !ok {
+		return fmt.Errorf("article %d is %s; cannot %s it: %w", c.ID, cur, c.Action, content.ErrConflict)
+	}
+	sets := []string{"status = ?", "version = version + 1"}
+	args := []any{string(c.To)}
+	if !c.PublishedAt.IsZero() {
+		sets, args = append(sets, "published_at = ?"), append(args, micros(c.PublishedAt))
+		if c.To == content.StatusPublished {
+			sets, args = append(sets, "first_published_at = CASE WHEN first_published_at = 0 THEN ? ELSE first_published_at END"),
+				append(args, micros(c.PublishedAt))
+		}
+	}
+	if !c.UpdatedAt.IsZero() {
+		sets, args = append(sets, "updated_at = ?"), append(args, micros(c.UpdatedAt))
+	}
+	if c.EmbargoUntil != nil {
+		sets, args = append(sets, "embargo_until = ?"), append(args, micros(*c.EmbargoUntil))
+	}
+	if c.ReturnNote != nil {
+		sets, args = append(sets, "return_note = ?"), append(args, *c.ReturnNote)
+	}
+	args = append(args, c.ID, cur)
+	res, err := t.exec(ctx, "UPDATE articles SET "+strings.Join(sets, ", ")+" WHERE id = ? AND status = ?", args...)
+	if err != nil {
+		return fmt.Errorf("%s article %d: %w", c.Action, c.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("article %d changed meanwhile: %w", c.ID, content.ErrConflict)
+	}
+	return t.Audit(ctx, c.UserID, c.Action, "article", c.ID, c.Detail)
+}
+
+// PublishDue publishes every scheduled story whose time has come and returns their ids.
+// Each row changes state in one UPDATE, so with several instances exactly one of them
+// publishes a given story.
+func (t *Tx) PublishDue(ctx context.Context, now time.Time) ([]int64, error) {
+	rows, err := t.tx.QueryContext(ctx, t.s.q(`UPDATE articles SET status = 'published', version = version + 1,
+		first_published_at = CASE WHEN first_published_at = 0 THEN published_at ELSE first_published_at END
+		WHERE status = 'scheduled' AND published_at <= ? RETURNING id`), micros(now))
+	if err != nil {
+		return nil, fmt.Errorf("publish scheduled stories: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("scan published id: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("publish scheduled stories: %w", err)
+	}
+	for _, id := range ids {
+		if err := t.Audit(ctx, 0, "publish_scheduled", "article", id, ""); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
+}
+
+// AddCorrection publishes a correction note on a story and moves its updated time.
+func (t *Tx) AddCorrection(ctx context.Context, articleID int64, text string, userID int64, at time.Time) error {
+	if _, err := t.exec(ctx, "INSERT INTO corrections (article_id, text, user_id, created_at) VALUES (?, ?, ?, ?)",
+		articleID, text, nullID(userID), micros(at)); err != nil {
+		return fmt.Errorf("add correction to article %d: %w", articleID, err)
+	}
+	if _, err := t.exec(ctx, "UPDATE articles SET updated_at = ?, version = version + 1 WHERE id = ?", micros(at), articleID); err != nil {
+		return fmt.Errorf("touch article %d: %w", articleID, err)
+	}
+	return t.Audit(ctx, userID, "correct", "article", articleID, text)
+}
+
+func (s *Store) corrections(ctx context.Context, articleID int64) ([]content.Correction, error) {
+	rows, err := s.db.QueryContext(ctx, s.q("SELECT id, text, created_at FROM corrections WHERE article_id = ? ORDER BY created_at, id"), articleID)
+	if err != nil {
+		return nil, fmt.Errorf("load corrections of article %d: %w", articleID, err)
+	}
+	defer rows.Close()
+	var out []content.Correction
+	for rows.Next() {
+		var c content.Correction
+		var at int64
+		if err := rows.Scan(&c.ID, &c.Text, &at); err != nil {
+			return nil, fmt.Errorf("scan correction: %w", err)
+		}
+		c.CreatedAt = fromMicros(at)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+const revisionColumns = `r.version, r.kind, r.note, COALESCE(u.name, ''), r.created_at, r.section_id, r.headline, r.standfirst,
+	r.body_md, r.byline, r.byline_role, r.dateline, r.slug, r.tags, r.slugline, r.urgency, r.signoff, COALESCE(r.lead_image_id, 0)
+	FROM article_revisions r LEFT JOIN users u ON u.id = r.user_id`
+
+func scanRevision(row interface{ Scan(...any) error }) (content.Revision, error) {
+	var r content.Revision
+	var at, img int64
+	var tags string
+	a := &r.Article
+	err := row.Scan(&r.Version, &r.Kind, &r.Note, &r.UserName, &at, &a.Section.ID, &a.Headline, &a.Standfirst, &a.BodyMD,
+		&a.Byline, &a.BylineRole, &a.Dateline, &a.Slug, &tags, &a.Slugline, &a.Urgency, &a.Signoff, &img)
+	r.CreatedAt = fromMicros(at)
+	a.Version = r.Version
+	for _, tg := range strings.Split(tags, "\n") {
+		if tg != "" {
+			a.Tags = append(a.Tags, content.Tag{Name: tg})
+		}
+	}
+	if img != 0 {
+		a.LeadImage = &content.Image{ID: img}
+	}
+	return r, err
+}
+
+// Revisions lists a story's revisions, newest first.
+func (s *Store) Revisions(ctx context.Context, articleID int64) ([]content.Revision, error) {
+	rows, err := s.db.QueryContext(ctx, s.q("SELECT "+revisionColumns+" WHERE r.article_id = ? ORDER BY r.version DESC"), articleID)
+	if err != nil {
+		return nil, fmt.Errorf("list revisions of article %d: %w", articleID, err)
+	}
+	defer rows.Close()
+	var out []content.Revision
+	for rows.Next() {
+		r, err := scanRevision(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan revision: %w", err)
+		}
+		r.Article.ID = articleID
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Revision returns one revision of a story.
+func (s *Store) Revision(ctx context.Context, articleID int64, version int) (content.Revision, error) {
+	r, err := scanRevision(s.db.QueryRowContext(ctx, s.q("SELECT "+revisionColumns+" WHERE r.article_id = ? AND r.version = ?"), articleID, version))
+	if isNoRows(err) {
+		return r, fmt.Errorf("revision %d of article %d: %w", version, articleID, content.ErrNotFound)
+	}
+	if err != nil {
+		return r, fmt.Errorf("load revision %d of article %d: %w", version, articleID, err)
+	}
+	r.Article.ID = articleID
+	return r, nil
+}
+
+// NewsroomQuery filters the newsroom's story list. Zero fields do not filter.
+type NewsroomQuery struct {
+	Status    content.Status
+	SectionID int64
+	Language  string
+	AuthorID  int64
+	OwnerID   int64
+	Search    string // in the headline, case-insensitive
+	Limit     int
+	Offset    int
+}
+
+// NewsroomArticles lists stories in any state, most recently changed first.
+func (s *Store) NewsroomArticles(ctx context.Context, q NewsroomQuery) ([]content.Article, error) {
+	where, args := []string{"1 = 1"}, []any{}
+	if q.Status != "" {
+		where, args = append(where, "a.status = ?"), append(args, string(q.Status))
+	}
+	if q.SectionID != 0 {
+		where, args = append(where, "a.section_id = ?"), append(args, q.SectionID)
+	}
+	if q.Language != "" {
+		where, args = append(where, "a.language = ?"), append(args, q.Language)
+	}
+	if q.AuthorID != 0 {
+		where, args = append(where, "a.author_id = ?"), append(args, q.AuthorID)
+	}
+	if q.OwnerID != 0 {
+		where, args = append(where, "a.owner_id = ?"), append(args, q.OwnerID)
+	}
+	if q.Search != "" {
+		where, args = append(where, "LOWER(a.headline) LIKE ? ESCAPE '\\'"), append(args, "%"+likeEscape(strings.ToLower(q.Search))+"%")
+	}
+	if q.Limit <= 0 || q.Limit > 200 {
+		q.Limit = 50
+	}
+	args = append(args, q.Limit, q.Offset)
+	rows, err := s.db.QueryContext(ctx, s.q("SELECT "+articleColumns+" WHERE "+strings.Join(where, " AND ")+
+		" ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?"), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list newsroom articles: %w", err)
+	}
+	defer rows.Close()
+	var out []content.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan article: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// Audit records who did what to which object.
+func (t *Tx) Audit(ctx context.Context, userID int64, action, objectType string, objectID int64, detail string) error {
+	if _, err := t.exec(ctx, "INSERT INTO audit_log (at, user_id, action, object_type, object_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+		micros(time.Now()), nullID(userID), action, objectType, objectID, detail); err != nil {
+		return fmt.Errorf("audit %s: %w", action, err)
+	}
+	return nil
+}
+
+// AuditEntry is one line of the audit log.
+type AuditEntry struct {
+	At         time.Time
+	UserName   string
+	Action     string
+	ObjectType string
+	ObjectID   int64
+	Detail     string
+}
+
+// AuditLog lists the newest entries of the audit log.
+func (s *Store) AuditLog(ctx context.Context, limit, offset int) ([]AuditEntry, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT l.at, COALESCE(u.name, 'system'), l.action, l.object_type, l.object_id, l.detail
+		FROM audit_log l LEFT JOIN users u ON u.id = l.user_id ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?`), limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("read audit log: %w", err)
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at int64
+		if err := rows.Scan(&at, &e.UserName, &e.Action, &e.ObjectType, &e.ObjectID, &e.Detail); err != nil {
+			return nil, fmt.Errorf("scan audit entry: %w", err)
+		}
+		e.At = fromMicros(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Setting returns a site setting, or def when unset.
+func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, s.q("SELECT value FROM settings WHERE key = ?"), key).Scan(&v)
+	if isNoRows(err) {
+		return def, nil
+	}
+	if err != nil {
+		return def, fmt.Errorf("read setting %s: %w", key, err)
+	}
+	return v, nil
+}
+
+// SetSetting stores a site setting.
+func (t *Tx) SetSetting(ctx context.Context, key, value string) error {
+	_, err := t.exec(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	if err != nil {
+		return fmt.Errorf("write setting %s: %w", key, err)
+	}
+	return nil
+}
