@@ -262,6 +262,7 @@ type NewsroomQuery struct {
 	Language  string
 	AuthorID  int64
 	OwnerID   int64
+	GroupID   int64
 	Search    string // in the headline, case-insensitive
 	Limit     int
 	Offset    int
@@ -284,6 +285,9 @@ func (s *Store) NewsroomArticles(ctx context.Context, q NewsroomQuery) ([]conten
 	}
 	if q.OwnerID != 0 {
 		where, args = append(where, "a.owner_id = ?"), append(args, q.OwnerID)
+	}
+	if q.GroupID != 0 {
+		where, args = append(where, "a.group_id = ?"), append(args, q.GroupID)
 	}
 	if q.Search != "" {
 		where, args = append(where, "LOWER(a.headline) LIKE ? ESCAPE '\\'"), append(args, "%"+likeEscape(strings.ToLower(q.Search))+"%")

@@ -1,0 +1,327 @@
+// Package newsroom is the editorial workflow: filing, editing with optimistic locking,
+// submitting, returning, publishing, scheduling, embargoes, corrections, withdrawals,
+// revisions, translations and briefs. Every operation checks the actor's permission and
+// writes its change and its audit entry in one transaction.
+package newsroom
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// ValidationError lists what is wrong with a submitted form, by field name.
+type ValidationError struct {
+	Fields map[string]string
+}
+
+func (e *ValidationError) Error() string {
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		parts = append(parts, k+": "+e.Fields[k])
+	}
+	return "invalid input: " + strings.Join(parts, "; ")
+}
+
+// ConflictError says that a story changed since the editor loaded it; Current is the
+// version now in the database.
+type ConflictError struct {
+	Current content.Article
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("article %d was changed by someone else (now version %d)", e.Current.ID, e.Current.Version)
+}
+
+// Unwrap makes errors.Is(err, content.ErrConflict) true.
+func (e *ConflictError) Unwrap() error { return content.ErrConflict }
+
+// Service runs the workflow over a store.
+type Service struct {
+	st  *store.Store
+	md  *content.Renderer
+	log *slog.Logger
+	now func() time.Time
+}
+
+// New returns a workflow service.
+func New(st *store.Store, log *slog.Logger, now func() time.Time) *Service {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{st: st, md: content.NewRenderer(), log: log, now: now}
+}
+
+// Store gives read access to the underlying store.
+func (s *Service) Store() *store.Store { return s.st }
+
+// Actor is the user acting.
+type Actor = store.User
+
+func allow(u Actor, a account.Action) error {
+	if !account.Can(u.Role, a) {
+		return fmt.Errorf("%s may not %s: %w", u.Role, a, account.ErrForbidden)
+	}
+	return nil
+}
+
+// CanEdit reports whether u may edit story a: editors any story, correspondents their own
+// drafts (including returned ones).
+func CanEdit(u Actor, a content.Article) bool {
+	if account.Can(u.Role, account.ActEditAny) {
+		return true
+	}
+	return account.Can(u.Role, account.ActEditOwn) && a.OwnerID == u.ID && a.Status == content.StatusDraft
+}
+
+// CanView reports whether u may see story a in the newsroom.
+func CanView(u Actor, a content.Article) bool {
+	return account.Can(u.Role, account.ActEditAny) || (account.Can(u.Role, account.ActViewNewsroom) && a.OwnerID == u.ID)
+}
+
+// ArticleInput is the editable content of a story.
+type ArticleInput struct {
+	Language     string
+	Section      string // section key
+	Headline     string
+	Standfirst   string
+	Body         string // Markdown
+	Byline       string
+	BylineRole   string
+	Dateline     string
+	Tags         []string
+	Slug         string // empty: from the headline
+	Slugline     string
+	Urgency      int // 1–9; 0 means 5
+	Signoff      string
+	EmbargoUntil time.Time
+	LeadImageID  int64
+}
+
+// MaxBodyBytes bounds a story's Markdown.
+const MaxBodyBytes = 512 << 10
+
+func (s *Service) validate(ctx context.Context, in *ArticleInput) (content.Section, error) {
+	errs := map[string]string{}
+	in.Headline = strings.TrimSpace(in.Headline)
+	in.Standfirst = strings.TrimSpace(in.Standfirst)
+	in.Byline, in.BylineRole, in.Dateline = strings.TrimSpace(in.Byline), strings.TrimSpace(in.BylineRole), strings.TrimSpace(in.Dateline)
+	in.Slug = strings.TrimSpace(in.Slug)
+	switch {
+	case in.Headline == "":
+		errs["headline"] = "A headline is required."
+	case utf8.RuneCountInString(in.Headline) > 300:
+		errs["headline"] = "The headline is longer than 300 characters."
+	}
+	if utf8.RuneCountInString(in.Standfirst) > 1000 {
+		errs["standfirst"] = "The standfirst is longer than 1,000 characters."
+	}
+	if len(in.Body) > MaxBodyBytes {
+		errs["body"] = "The body is longer than 512 KB."
+	}
+	for name, v := range map[string]string{"headline": in.Headline, "standfirst": in.Standfirst, "body": in.Body,
+		"byline": in.Byline, "byline_role": in.BylineRole, "dateline": in.Dateline} {
+		if !utf8.ValidString(v) || strings.ContainsRune(v, 0) {
+			errs[name] = "The text contains invalid characters."
+		}
+	}
+	if in.Urgency == 0 {
+		in.Urgency = 5
+	}
+	if in.Urgency < 1 || in.Urgency > 9 {
+		errs["urgency"] = "Urgency is a number from 1 (flash) to 9 (routine)."
+	}
+	if in.Slug != "" && !content.ValidSlug(in.Slug) {
+		errs["slug"] = "A slug has only lowercase letters a–z, digits and hyphens."
+	}
+	if in.Slug == "" {
+		in.Slug = content.Slugify(in.Headline)
+	}
+	if in.Slug == "" && errs["headline"] == "" {
+		in.Slug = "story"
+	}
+	var tags []string
+	seen := map[string]bool{}
+	for _, t := range in.Tags {
+		t = strings.TrimSpace(t)
+		if t != "" && !seen[strings.ToLower(t)] && content.Slugify(t) != "" {
+			seen[strings.ToLower(t)] = true
+			tags = append(tags, t)
+		}
+	}
+	if len(tags) > 20 {
+		errs["tags"] = "At most 20 tags."
+	}
+	in.Tags = tags
+	var sec content.Section
+	if in.Language == "" {
+		errs["language"] = "Choose a language."
+	} else if in.Section == "" {
+		errs["section"] = "Choose a section."
+	} else {
+		secs, err := s.st.Sections(ctx, in.Language)
+		if err != nil {
+			return sec, err
+		}
+		for _, x := range secs {
+			if x.Key == in.Section {
+				sec = x
+			}
+		}
+		if sec.ID == 0 {
+			if len(secs) == 0 {
+				errs["language"] = fmt.Sprintf("Unknown language %q.", in.Language)
+			} else {
+				errs["section"] = fmt.Sprintf("Unknown section %q.", in.Section)
+			}
+		}
+	}
+	if in.LeadImageID != 0 {
+		if _, err := s.st.ImageByID(ctx, in.LeadImageID); errors.Is(err, content.ErrNotFound) {
+			errs["lead_image"] = "That image does not exist."
+		} else if err != nil {
+			return sec, err
+		}
+	}
+	if len(errs) > 0 {
+		return sec, &ValidationError{Fields: errs}
+	}
+	return sec, nil
+}
+
+func (s *Service) toArticle(in ArticleInput, sec content.Section) (content.Article, error) {
+	html, err := s.md.Render(in.Body)
+	if err != nil {
+		return content.Article{}, err
+	}
+	a := content.Article{Language: in.Language, Section: sec, Headline: in.Headline, Standfirst: in.Standfirst,
+		BodyMD: in.Body, BodyHTML: html, Byline: in.Byline, BylineRole: in.BylineRole, Dateline: in.Dateline,
+		Slug: in.Slug, Slugline: in.Slugline, Urgency: in.Urgency, Signoff: in.Signoff, EmbargoUntil: in.EmbargoUntil}
+	for _, t := range in.Tags {
+		a.Tags = append(a.Tags, content.Tag{Name: t})
+	}
+	if in.LeadImageID != 0 {
+		a.LeadImage = &content.Image{ID: in.LeadImageID}
+	}
+	return a, nil
+}
+
+// Create files a new draft owned by u.
+func (s *Service) Create(ctx context.Context, u Actor, in ArticleInput) (content.Article, error) {
+	if err := allow(u, account.ActCreateArticle); err != nil {
+		return content.Article{}, err
+	}
+	return s.create(ctx, u, in, 0)
+}
+
+func (s *Service) create(ctx context.Context, u Actor, in ArticleInput, group int64) (content.Article, error) {
+	if in.Byline == "" {
+		in.Byline = u.Name
+	}
+	sec, err := s.validate(ctx, &in)
+	if err != nil {
+		return content.Article{}, err
+	}
+	a, err := s.toArticle(in, sec)
+	if err != nil {
+		return a, err
+	}
+	now := s.now()
+	a.GroupID, a.Status, a.OwnerID, a.CreatedAt, a.UpdatedAt = group, content.StatusDraft, u.ID, now, now
+	base := a.Slug
+	var id int64
+	for i := 2; ; i++ {
+		err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+			var err error
+			id, err = tx.CreateArticle(ctx, a)
+			return err
+		})
+		if !errors.Is(err, content.ErrConflict) || i > 50 {
+			break
+		}
+		a.Slug = fmt.Sprintf("%s-%d", base, i) // a taken slug gets a number, as WordPress does
+	}
+	if err != nil {
+		return a, err
+	}
+	return s.st.ArticleByID(ctx, id)
+}
+
+// Get returns a story u may see.
+func (s *Service) Get(ctx context.Context, u Actor, id int64) (content.Article, error) {
+	if err := allow(u, account.ActViewNewsroom); err != nil {
+		return content.Article{}, err
+	}
+	a, err := s.st.ArticleByID(ctx, id)
+	if err != nil {
+		return a, err
+	}
+	if !CanView(u, a) {
+		return a, fmt.Errorf("article %d: %w", id, account.ErrForbidden)
+	}
+	return a, nil
+}
+
+// Update saves new content over version; if someone saved in between it returns a
+// *ConflictError holding the current story, and nothing is overwritten.
+func (s *Service) Update(ctx context.Context, u Actor, id int64, version int, in ArticleInput) (content.Article, error) {
+	cur, err := s.st.ArticleByID(ctx, id)
+	if err != nil {
+		return cur, err
+	}
+	if !CanEdit(u, cur) {
+		return cur, fmt.Errorf("edit article %d: %w", id, account.ErrForbidden)
+	}
+	in.Language = cur.Language // a story's language is fixed; translations are separate stories
+	sec, err := s.validate(ctx, &in)
+	if err != nil {
+		return cur, err
+	}
+	a, err := s.toArticle(in, sec)
+	if err != nil {
+		return a, err
+	}
+	a.ID, a.Author = id, cur.Author
+	kind := "saved"
+	if cur.Status == content.StatusPublished {
+		kind = "updated"
+	}
+	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.SaveArticle(ctx, a, version, kind, "", u.ID, s.now())
+		if err == nil && cur.Status == content.StatusPublished {
+			err = tx.Audit(ctx, u.ID, "update", "article", id, "")
+		}
+		return err
+	})
+	if errors.Is(err, content.ErrConflict) {
+		now, gerr := s.st.ArticleByID(ctx, id)
+		if gerr != nil {
+			return cur, gerr
+		}
+		if now.Version != version {
+			return now, &ConflictError{Current: now}
+		}
+		return now, &ValidationError{Fields: map[string]string{"slug": "Another story in this language already uses this slug."}}
+	}
+	if err != nil {
+		return cur, err
+	}
+	return s.st.ArticleByID(ctx, id)
+}

@@ -1,0 +1,243 @@
+package newsroom
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/editorial"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// SettingBlockOnChecks makes failing publishing checks block publication (value "1").
+const SettingBlockOnChecks = "publish_checks_block"
+
+// ChecksError carries the publishing checks that blocked a publication.
+type ChecksError struct{ Warnings []editorial.Warning }
+
+func (e *ChecksError) Error() string {
+	var msgs []string
+	for _, w := range e.Warnings {
+		msgs = append(msgs, w.Message)
+	}
+	return "publishing checks failed: " + strings.Join(msgs, " ")
+}
+
+// Checks runs the publishing checks on a story.
+func (s *Service) Checks(ctx context.Context, a content.Article) []editorial.Warning {
+	in := editorial.Input{Headline: a.Headline, Standfirst: a.Standfirst, BodyMarkdown: a.BodyMD}
+	if a.LeadImage != nil {
+		alt := a.LeadImage.Alt
+		in.LeadImageAlt = &alt
+	}
+	return editorial.Check(in)
+}
+
+func (s *Service) transition(ctx context.Context, u Actor, id int64, act account.Action, c store.StateChange) (content.Article, error) {
+	if err := allow(u, act); err != nil {
+		return content.Article{}, err
+	}
+	a, err := s.st.ArticleByID(ctx, id)
+	if err != nil {
+		return a, err
+	}
+	if act == account.ActSubmit && !CanEdit(u, a) {
+		return a, fmt.Errorf("submit article %d: %w", id, account.ErrForbidden)
+	}
+	c.ID, c.UserID, c.Action = id, u.ID, string(act)
+	if err := s.st.WithTx(ctx, func(tx *store.Tx) error { return tx.ChangeState(ctx, c) }); err != nil {
+		return a, err
+	}
+	return s.st.ArticleByID(ctx, id)
+}
+
+// Submit sends a draft to the editors.
+func (s *Service) Submit(ctx context.Context, u Actor, id int64) (content.Article, error) {
+	empty := ""
+	return s.transition(ctx, u, id, account.ActSubmit, store.StateChange{
+		From: []content.Status{content.StatusDraft}, To: content.StatusSubmitted, ReturnNote: &empty})
+}
+
+// Return sends a submitted story back to its writer with a note.
+func (s *Service) Return(ctx context.Context, u Actor, id int64, note string) (content.Article, error) {
+	note = strings.TrimSpace(note)
+	if note == "" || utf8.RuneCountInString(note) > 2000 {
+		return content.Article{}, &ValidationError{Fields: map[string]string{"note": "Say in a note (up to 2,000 characters) what should change."}}
+	}
+	return s.transition(ctx, u, id, account.ActReturn, store.StateChange{
+		From: []content.Status{content.StatusSubmitted}, To: content.StatusDraft, ReturnNote: &note, Detail: note})
+}
+
+// Publish publishes a story now (or, if it carries an embargo, releases it at the embargo
+// time: it is published but hidden from the public until then). It returns the checks'
+// warnings; when the block setting is on, warnings stop publication with a *ChecksError.
+func (s *Service) Publish(ctx context.Context, u Actor, id int64) (content.Article, []editorial.Warning, error) {
+	if err := allow(u, account.ActPublish); err != nil {
+		return content.Article{}, nil, err
+	}
+	a, err := s.st.ArticleByID(ctx, id)
+	if err != nil {
+		return a, nil, err
+	}
+	warnings := s.Checks(ctx, a)
+	if len(warnings) > 0 {
+		block, err := s.st.Setting(ctx, SettingBlockOnChecks, "0")
+		if err != nil {
+			return a, warnings, err
+		}
+		if block == "1" {
+			return a, warnings, &ChecksError{Warnings: warnings}
+		}
+	}
+	now := s.now()
+	a, err = s.transition(ctx, u, id, account.ActPublish, store.StateChange{
+		From: []content.Status{content.StatusDraft, content.StatusSubmitted, content.StatusScheduled, content.StatusUnpublished},
+		To:   content.StatusPublished, PublishedAt: now, UpdatedAt: now})
+	return a, warnings, err
+}
+
+// Schedule sets a story to publish at a later time; the scheduler publishes it then,
+// also after a restart.
+func (s *Service) Schedule(ctx context.Context, u Actor, id int64, at time.Time) (content.Article, error) {
+	if !at.After(s.now()) {
+		return content.Article{}, &ValidationError{Fields: map[string]string{"publish_at": "Choose a time in the future."}}
+	}
+	return s.transition(ctx, u, id, account.ActSchedule, store.StateChange{
+		From: []content.Status{content.StatusDraft, content.StatusSubmitted, content.StatusScheduled},
+		To:   content.StatusScheduled, PublishedAt: at, UpdatedAt: at, Detail: at.UTC().Format(time.RFC3339)})
+}
+
+// Unpublish withdraws a published story: its public URL answers 410; it stays in the archive.
+func (s *Service) Unpublish(ctx context.Context, u Actor, id int64, reason string) (content.Article, error) {
+	return s.transition(ctx, u, id, account.ActUnpublish, store.StateChange{
+		From: []content.Status{content.StatusPublished, content.StatusScheduled}, To: content.StatusUnpublished,
+		UpdatedAt: s.now(), Detail: strings.TrimSpace(reason)})
+}
+
+// Correct publishes a correction note at the foot of a published story.
+func (s *Service) Correct(ctx context.Context, u Actor, id int64, text string) (content.Article, error) {
+	if err := allow(u, account.ActCorrect); err != nil {
+		return content.Article{}, err
+	}
+	text = strings.TrimSpace(text)
+	if text == "" || utf8.RuneCountInString(text) > 2000 || !utf8.ValidString(text) {
+		return content.Article{}, &ValidationError{Fields: map[string]string{"correction": "Write the correction (up to 2,000 characters)."}}
+	}
+	a, err := s.st.ArticleByID(ctx, id)
+	if err != nil {
+		return a, err
+	}
+	if a.Status != content.StatusPublished {
+		return a, fmt.Errorf("only a published story can be corrected; this one is %s: %w", a.Status, content.ErrConflict)
+	}
+	if err := s.st.WithTx(ctx, func(tx *store.Tx) error { return tx.AddCorrection(ctx, id, text, u.ID, s.now()) }); err != nil {
+		return a, err
+	}
+	return s.st.ArticleByID(ctx, id)
+}
+
+// Restore makes an old revision the current content, as a new revision.
+func (s *Service) Restore(ctx context.Context, u Actor, id int64, version int) (content.Article, error) {
+	cur, err := s.st.ArticleByID(ctx, id)
+	if err != nil {
+		return cur, err
+	}
+	if !CanEdit(u, cur) {
+		return cur, fmt.Errorf("restore article %d: %w", id, account.ErrForbidden)
+	}
+	rev, err := s.st.Revision(ctx, id, version)
+	if err != nil {
+		return cur, err
+	}
+	r := rev.Article
+	html, err := s.md.Render(r.BodyMD)
+	if err != nil {
+		return cur, err
+	}
+	r.ID, r.BodyHTML, r.EmbargoUntil, r.Author = id, html, cur.EmbargoUntil, cur.Author
+	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.SaveArticle(ctx, r, cur.Version, "restored", fmt.Sprintf("restored version %d", version), u.ID, s.now())
+		return err
+	})
+	if err != nil {
+		return cur, err
+	}
+	return s.st.ArticleByID(ctx, id)
+}
+
+// Translate starts a draft of story id in another language, in the same translation group.
+func (s *Service) Translate(ctx context.Context, u Actor, id int64, lang string) (content.Article, error) {
+	if err := allow(u, account.ActTranslate); err != nil {
+		return content.Article{}, err
+	}
+	src, err := s.Get(ctx, u, id)
+	if err != nil {
+		return src, err
+	}
+	if src.Language == lang {
+		return src, &ValidationError{Fields: map[string]string{"language": "Choose another language than the story's own."}}
+	}
+	list, err := s.st.NewsroomArticles(ctx, store.NewsroomQuery{Language: lang, Limit: 1, GroupID: src.GroupID})
+	if err != nil {
+		return src, err
+	}
+	if len(list) > 0 {
+		return list[0], fmt.Errorf("a %s version already exists (article %d): %w", lang, list[0].ID, content.ErrConflict)
+	}
+	var tags []string
+	for _, t := range src.Tags {
+		tags = append(tags, t.Name)
+	}
+	in := ArticleInput{Language: lang, Section: src.Section.Key, Headline: src.Headline, Standfirst: src.Standfirst,
+		Body: src.BodyMD, Byline: src.Byline, BylineRole: src.BylineRole, Dateline: src.Dateline, Tags: tags,
+		Slug: src.Slug + "-" + lang, Slugline: src.Slugline, Urgency: src.Urgency, Signoff: src.Signoff}
+	if src.LeadImage != nil {
+		in.LeadImageID = src.LeadImage.ID
+	}
+	a, err := s.create(ctx, u, in, src.GroupID)
+	if err != nil {
+		var ve *ValidationError
+		if errors.As(err, &ve) && ve.Fields["language"] != "" {
+			return a, err
+		}
+		return a, fmt.Errorf("translate article %d into %s: %w", id, lang, err)
+	}
+	return a, nil
+}
+
+// PublishDue publishes the scheduled stories whose time has come.
+func (s *Service) PublishDue(ctx context.Context) ([]int64, error) {
+	var ids []int64
+	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+		var err error
+		ids, err = tx.PublishDue(ctx, s.now())
+		return err
+	})
+	return ids, err
+}
+
+// RunScheduler publishes due stories every interval until ctx ends. Scheduled times live
+// in the database, so a restart loses nothing; several instances may run it at once.
+func (s *Service) RunScheduler(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		ids, err := s.PublishDue(ctx)
+		if err != nil && ctx.Err() == nil {
+			s.log.Warn("scheduler_failed", "err", err)
+		}
+		for _, id := range ids {
+			s.log.Info("scheduled_story_published", "article", id)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
