@@ -12,12 +12,16 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/httpx"
+	"github.com/newsdesk/newsdesk/internal/media"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/web"
+	"github.com/newsdesk/newsdesk/internal/web/desk"
 )
 
 // OpenStore opens and migrates the configured database.
@@ -33,17 +37,67 @@ func OpenStore(ctx context.Context, dsn string, log *slog.Logger) (*store.Store,
 	return st, nil
 }
 
-// Handler builds the whole HTTP handler of a site over an open store.
-func Handler(cfg config.Config, st *store.Store, log *slog.Logger) (http.Handler, error) {
+// Site is a fully wired site: the HTTP handler and the services behind it.
+type Site struct {
+	Handler  http.Handler
+	Newsroom *newsroom.Service
+	Desk     *desk.Desk
+	Public   *web.Server
+	Media    *media.Store
+}
+
+// Build wires the public site, the newsroom and the media files over an open store.
+func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	loc, err := cfg.Location()
 	if err != nil {
 		return nil, err
 	}
-	site, err := web.New(web.Config{Store: st, Logger: log, BaseURL: cfg.BaseURL, Location: loc, Demo: cfg.Demo})
+	if cfg.Media == "" {
+		if cfg.Media, err = os.MkdirTemp("", "newsdesk-media-"); err != nil {
+			return nil, fmt.Errorf("media directory: %w", err)
+		}
+		log.Warn("no_media_directory", "using", cfg.Media)
+	}
+	ms, err := media.New(cfg.Media, media.Limits{})
+	if err != nil {
+		return nil, fmt.Errorf("media directory: %w", err)
+	}
+	public, err := web.New(web.Config{Store: st, Logger: log, BaseURL: cfg.BaseURL, Location: loc, Demo: cfg.Demo})
 	if err != nil {
 		return nil, fmt.Errorf("build public site: %w", err)
 	}
-	return httpx.Wrap(site, httpx.Options{Logger: log, MaxBody: 1 << 20, HSTS: len(cfg.BaseURL) > 8 && cfg.BaseURL[:8] == "https://"}), nil
+	svc := newsroom.New(st, log, nil)
+	https := strings.HasPrefix(cfg.BaseURL, "https://")
+	dk, err := desk.New(desk.Config{Service: svc, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https})
+	if err != nil {
+		return nil, fmt.Errorf("build newsroom: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/newsroom/", dk)
+	mux.HandleFunc("GET /media/{file}", func(w http.ResponseWriter, r *http.Request) {
+		p, err := ms.Path(r.PathValue("file"))
+		if err != nil {
+			public.ServeHTTP(w, r) // the public 404 page
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		http.ServeFile(w, r, p)
+	})
+	mux.Handle("/", public)
+	h := httpx.Wrap(mux, httpx.Options{Logger: log, MaxBody: 25 << 20, HSTS: https})
+	return &Site{Handler: h, Newsroom: svc, Desk: dk, Public: public, Media: ms}, nil
+}
+
+// Handler builds the whole HTTP handler of a site over an open store.
+func Handler(cfg config.Config, st *store.Store, log *slog.Logger) (http.Handler, error) {
+	s, err := Build(cfg, st, log)
+	if err != nil {
+		return nil, err
+	}
+	return s.Handler, nil
 }
 
 // Serve runs the site until ctx is cancelled, then shuts down gracefully. out receives
@@ -65,10 +119,12 @@ func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writ
 			return fmt.Errorf("demo edition: %w", err)
 		}
 	}
-	h, err := Handler(cfg, st, log)
+	site, err := Build(cfg, st, log)
 	if err != nil {
 		return err
 	}
+	h := site.Handler
+	go site.Newsroom.RunScheduler(ctx, 5*time.Second)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)

@@ -6,6 +6,8 @@ var azerbaijani = Catalog{
 	Months: [12]string{"yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul",
 		"avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"},
 	Strings: map[string]string{
+		"corrections":       "Düzəlişlər",
+		"urgency":           "Təciliyyət",
 		"skip_to_content":   "Məzmuna keç",
 		"main_nav":          "Bölmələr",
 		"language_nav":      "Dil",

@@ -5,6 +5,8 @@ var english = Catalog{
 	Months: [12]string{"January", "February", "March", "April", "May", "June", "July",
 		"August", "September", "October", "November", "December"},
 	Strings: map[string]string{
+		"corrections":       "Corrections",
+		"urgency":           "Urgency",
 		"skip_to_content":   "Skip to content",
 		"main_nav":          "Sections",
 		"language_nav":      "Language",

@@ -6,6 +6,8 @@ var russian = Catalog{
 	Months: [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля",
 		"августа", "сентября", "октября", "ноября", "декабря"},
 	Strings: map[string]string{
+		"corrections":       "Исправления",
+		"urgency":           "Срочность",
 		"skip_to_content":   "Перейти к содержанию",
 		"main_nav":          "Разделы",
 		"language_nav":      "Язык",

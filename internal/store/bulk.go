@@ -32,7 +32,7 @@ type LoaderOptions struct {
 
 // loaderCacheKiB is the SQLite page cache of a Loader's connection, as a negative number of KiB
 // (the default is 2 MiB, so that inserting into large indexes reads pages back again and again).
-const loaderCacheKiB = -256 << 10
+const loaderCacheKiB = -16 << 10
 
 // NewLoader takes a connection for loading. Close it when done.
 func (s *Store) NewLoader(ctx context.Context, o LoaderOptions) (*Loader, error) {

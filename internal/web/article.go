@@ -18,6 +18,7 @@ type articlePage struct {
 	Updated      bool
 	Translations []content.Translation
 	Briefs       []content.Brief
+	ShowMeta     bool
 }
 
 func (s *Server) article(w http.ResponseWriter, r *http.Request) {
@@ -47,6 +48,9 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 	if ap.Briefs, err = s.cfg.Store.PublicBriefs(ctx, store.BriefQuery{Language: lang, SectionID: a.Section.ID, Limit: 8}, now); err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	if meta, err := s.cfg.Store.Setting(ctx, "show_agency_meta", "0"); err == nil {
+		ap.ShowMeta = meta == "1"
 	}
 	ap.Title = a.Headline
 	ap.Description = a.Standfirst
@@ -112,6 +116,19 @@ func (s *Server) newsArticleLD(ap articlePage, published, modified string) templ
 	}
 	if len(keywords) > 0 {
 		ld["keywords"] = keywords
+	}
+	if len(a.Corrections) > 0 {
+		var cs []any
+		for _, c := range a.Corrections {
+			cs = append(cs, map[string]any{"@type": "CorrectionComment", "text": c.Text,
+				"datePublished": c.CreatedAt.In(s.cfg.Location).Format(time.RFC3339)})
+		}
+		ld["correction"] = cs
+	}
+	if img := a.LeadImage; img != nil && len(img.Renditions) > 0 {
+		r := img.Renditions[len(img.Renditions)-1]
+		ld["image"] = []any{map[string]any{"@type": "ImageObject", "url": s.abs("/media/" + r.File),
+			"width": r.Width, "height": r.Height, "caption": img.Caption}}
 	}
 	b, err := json.Marshal(ld) // escapes <, > and & so the script element cannot be closed early
 	if err != nil {

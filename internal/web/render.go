@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -54,6 +55,13 @@ func (s *Server) parseTemplates() error {
 		},
 		"date": func(lang string, t time.Time) string { return i18n.Lookup(lang).Date(t.In(s.cfg.Location)) },
 		"tr":   func(lang, key string) string { return i18n.Lookup(lang).T(key) },
+		"srcset": func(rs []content.Rendition) string {
+			parts := make([]string, 0, len(rs))
+			for _, r := range rs {
+				parts = append(parts, "/media/"+r.File+" "+strconv.Itoa(r.Width)+"w")
+			}
+			return strings.Join(parts, ", ")
+		},
 	}
 	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {

@@ -36,6 +36,7 @@ type Store interface {
 	Translations(ctx context.Context, a content.Article, now time.Time) ([]content.Translation, error)
 	PublicArticles(ctx context.Context, q store.ListQuery, now time.Time) ([]content.ArticleSummary, error)
 	PublicBriefs(ctx context.Context, q store.BriefQuery, now time.Time) ([]content.Brief, error)
+	Setting(ctx context.Context, key, def string) (string, error)
 }
 
 // Config configures the public site.

@@ -1,0 +1,276 @@
+// Package media takes in images uploaded for articles. An upload is checked
+// against byte and pixel limits before it is decoded, re-encoded (which drops
+// EXIF, GPS and every other kind of metadata), resized to the standard
+// responsive widths, and written under names derived from a hash of the
+// original bytes.
+package media
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Default limits, used for the zero fields of Limits.
+const (
+	DefaultMaxBytes      = 20 << 20
+	DefaultMaxPixels     = 50_000_000
+	DefaultMaxSide       = 20_000
+	DefaultMaxConcurrent = 2
+)
+
+// Limits bounds what Ingest accepts and how much memory it may use. A zero
+// field takes its default; a negative one is an error.
+type Limits struct {
+	// MaxBytes is the largest upload accepted, in bytes (default 20 MiB).
+	MaxBytes int64
+	// MaxPixels is the largest width×height accepted (default 50 million).
+	// It is checked from the header, before any pixel is decoded.
+	MaxPixels int64
+	// MaxSide is the largest width or height accepted (default 20000).
+	MaxSide int
+	// MaxConcurrent is how many images one Store decodes at a time
+	// (default 2). Decoding a large image takes hundreds of megabytes, so
+	// this bounds the memory that simultaneous uploads can take.
+	MaxConcurrent int
+}
+
+// Errors returned by Ingest, wrapped with details; test with errors.Is.
+// Their messages are written to be shown to the person uploading.
+var (
+	// ErrTooLarge means the upload has more bytes than Limits.MaxBytes.
+	ErrTooLarge = errors.New("the file is too large")
+	// ErrNotImage means the upload is not an image, or is a damaged one.
+	ErrNotImage = errors.New("the file is not an image or is damaged")
+	// ErrUnsupported means the upload is an image in a format other than
+	// JPEG, PNG or WebP (for example GIF, BMP, TIFF, SVG, HEIC or AVIF).
+	ErrUnsupported = errors.New("this image format is not supported: upload JPEG, PNG or WebP")
+	// ErrTooManyPixels means the image's width, height or pixel count is
+	// over the limits.
+	ErrTooManyPixels = errors.New("the image has too many pixels")
+)
+
+// Rendition is one stored, re-encoded size of an image.
+type Rendition struct {
+	// Width and Height are the rendition's size in pixels.
+	Width, Height int
+	// File is the rendition's file name, relative to the media directory:
+	// "<32 hex digits>-<width>.jpg" or ".png".
+	File string
+	// Bytes is the size of the file.
+	Bytes int64
+}
+
+// Image describes an ingested image and its renditions.
+type Image struct {
+	// Hash is the hex SHA-256 of the uploaded bytes.
+	Hash string
+	// Format is the uploaded format: "jpeg", "png" or "webp".
+	Format string
+	// Width and Height are the size of the upload as displayed, that is
+	// after its EXIF orientation (JPEG only) has been applied.
+	Width, Height int
+	// Renditions are in ascending width. The last is the upload at its own
+	// size, or at the largest standard width if it is wider than that.
+	Renditions []Rendition
+}
+
+// Store ingests images into one directory and serves names from it.
+// It is safe for concurrent use.
+type Store struct {
+	dir    string
+	limits Limits
+	slots  chan struct{} // one token per decode allowed at once
+}
+
+// New returns a Store that writes into dir, creating it (mode 0750) if needed.
+// Zero fields of l take their defaults.
+func New(dir string, l Limits) (*Store, error) {
+	if dir == "" {
+		return nil, errors.New("media directory is empty")
+	}
+	if l.MaxBytes < 0 || l.MaxPixels < 0 || l.MaxSide < 0 || l.MaxConcurrent < 0 {
+		return nil, fmt.Errorf("media limits must not be negative: %+v", l)
+	}
+	if l.MaxBytes == 0 {
+		l.MaxBytes = DefaultMaxBytes
+	}
+	if l.MaxPixels == 0 {
+		l.MaxPixels = DefaultMaxPixels
+	}
+	if l.MaxSide == 0 {
+		l.MaxSide = DefaultMaxSide
+	}
+	if l.MaxConcurrent == 0 {
+		l.MaxConcurrent = DefaultMaxConcurrent
+	}
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, fmt.Errorf("create media directory: %w", err)
+	}
+	return &Store{dir: dir, limits: l, slots: make(chan struct{}, l.MaxConcurrent)}, nil
+}
+
+// Ingest reads an uploaded image from r, checks it against the limits,
+// and writes its renditions. Ingesting the same bytes again writes the same
+// files under the same names. Hostile input gives an error, never a panic.
+func (s *Store) Ingest(ctx context.Context, r io.Reader) (img Image, err error) {
+	if err := ctx.Err(); err != nil {
+		return Image{}, err
+	}
+	data, err := readLimited(r, s.limits.MaxBytes)
+	if err != nil {
+		return Image{}, err
+	}
+	format, err := sniff(data)
+	if err != nil {
+		return Image{}, err
+	}
+
+	// The decoders are meant not to panic, but they parse hostile input:
+	// a panic in one of them must not take the server down.
+	defer func() {
+		if p := recover(); p != nil {
+			img, err = Image{}, fmt.Errorf("%w: decoder failed (%v)", ErrNotImage, p)
+		}
+	}()
+
+	cfg, err := decodeConfig(format, data)
+	if err != nil {
+		return Image{}, fmt.Errorf("%w: %s header: %v", ErrNotImage, format, err)
+	}
+	if err := s.checkSize(cfg.Width, cfg.Height); err != nil {
+		return Image{}, err
+	}
+	orientation := 1
+	if format == "jpeg" {
+		orientation = jpegOrientation(data)
+	}
+
+	select {
+	case s.slots <- struct{}{}:
+		defer func() { <-s.slots }()
+	case <-ctx.Done():
+		return Image{}, ctx.Err()
+	}
+	m, err := decode(format, data)
+	if err != nil {
+		return Image{}, fmt.Errorf("%w: %s: %v", ErrNotImage, format, err)
+	}
+	if b := m.Bounds(); b.Dx() != cfg.Width || b.Dy() != cfg.Height {
+		return Image{}, fmt.Errorf("%w: %s decoded to %dx%d, header said %dx%d",
+			ErrNotImage, format, b.Dx(), b.Dy(), cfg.Width, cfg.Height)
+	}
+
+	sum := sha256.Sum256(data)
+	img = Image{Hash: hex.EncodeToString(sum[:]), Format: format, Width: cfg.Width, Height: cfg.Height}
+	if orientation >= 5 {
+		img.Width, img.Height = img.Height, img.Width
+	}
+	img.Renditions, err = s.render(ctx, m, orientation, img.Hash[:32])
+	if err != nil {
+		return Image{}, err
+	}
+	return img, nil
+}
+
+// checkSize applies MaxSide and MaxPixels to the dimensions from a header.
+func (s *Store) checkSize(w, h int) error {
+	if w <= 0 || h <= 0 {
+		return fmt.Errorf("%w: it has no pixels (%dx%d)", ErrNotImage, w, h)
+	}
+	if w > s.limits.MaxSide || h > s.limits.MaxSide {
+		return fmt.Errorf("%w: %dx%d is over the limit of %d pixels a side",
+			ErrTooManyPixels, w, h, s.limits.MaxSide)
+	}
+	if int64(w)*int64(h) > s.limits.MaxPixels {
+		return fmt.Errorf("%w: %dx%d is %.1f megapixels, over the limit of %.1f",
+			ErrTooManyPixels, w, h, float64(w)*float64(h)/1e6, float64(s.limits.MaxPixels)/1e6)
+	}
+	return nil
+}
+
+// readLimited reads all of r, or fails with ErrTooLarge once more than max
+// bytes have come.
+func readLimited(r io.Reader, max int64) ([]byte, error) {
+	var buf bytes.Buffer
+	n, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read upload: %w", err)
+	}
+	if n > max {
+		return nil, fmt.Errorf("%w: the limit is %s", ErrTooLarge, humanBytes(max))
+	}
+	return buf.Bytes(), nil
+}
+
+// humanBytes formats n for a message: "20 MB", "512 KB", "100 bytes".
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + " MB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + " KB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// Path returns the path of a file written by this Store, for serving it.
+// Names that this package cannot have produced, including any with a path
+// separator or "..", give an error that matches fs.ErrNotExist.
+func (s *Store) Path(file string) (string, error) {
+	if !validName(file) {
+		return "", fmt.Errorf("media file %q: %w", file, fs.ErrNotExist)
+	}
+	return filepath.Join(s.dir, file), nil
+}
+
+// validName reports whether name has the form "<32 lowercase hex>-<width>.<jpg|png>",
+// with a width of 1 to 5 digits and no leading zero.
+func validName(name string) bool {
+	if len(name) < 32+1+1+4 || name[32] != '-' {
+		return false
+	}
+	for _, c := range name[:32] {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	rest := name[33:]
+	width, ext, ok := strings.Cut(rest, ".")
+	if !ok || (ext != "jpg" && ext != "png") || len(width) == 0 || len(width) > 5 || width[0] == '0' {
+		return false
+	}
+	for _, c := range width {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Srcset returns the value of an <img srcset> attribute for rs:
+// "<prefix><file> 320w, <prefix><file> 640w". urlPrefix is put in front of
+// each file name as it is, so it should end in "/" (for example "/media/").
+func Srcset(rs []Rendition, urlPrefix string) string {
+	var b strings.Builder
+	for i, r := range rs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(urlPrefix)
+		b.WriteString(r.File)
+		b.WriteByte(' ')
+		b.WriteString(strconv.Itoa(r.Width))
+		b.WriteByte('w')
+	}
+	return b.String()
+}

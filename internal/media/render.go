@@ -1,0 +1,262 @@
+package media
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"golang.org/x/image/draw"
+)
+
+// MaxWidth is the largest standard width; wider images are scaled down to it.
+const MaxWidth = 1600
+
+// jpegQuality is the quality renditions are encoded with as JPEG.
+const jpegQuality = 82
+
+// renditionWidths returns the widths of the renditions of an image w pixels
+// wide, ascending: the standard widths below w, and w itself capped at MaxWidth.
+func renditionWidths(w int) []int {
+	var ws []int
+	for _, std := range [...]int{320, 640, 1024, MaxWidth} {
+		if std < w {
+			ws = append(ws, std)
+		}
+	}
+	if w <= MaxWidth {
+		ws = append(ws, w)
+	}
+	return ws
+}
+
+// scaledHeight is the height, at width tw, of an image w×h, rounded and at least 1.
+func scaledHeight(w, h, tw int) int {
+	return max(1, int((int64(h)*int64(tw)+int64(w)/2)/int64(w)))
+}
+
+// render writes the renditions of m, which has the given EXIF orientation,
+// under names starting with prefix.
+//
+// The largest rendition is made from m and turned upright; each smaller one
+// is made from the one above it, which costs far less than scaling the
+// original again, and at ratios of 2 or less loses nothing visible.
+func (s *Store) render(ctx context.Context, m image.Image, orientation int, prefix string) ([]Rendition, error) {
+	ext, encode := "jpg", encodeJPEG
+	if !opaque(m) {
+		ext, encode = "png", encodePNG
+	}
+	w, h := m.Bounds().Dx(), m.Bounds().Dy()
+	if orientation >= 5 {
+		w, h = h, w
+	}
+	widths := renditionWidths(w)
+	rs := make([]Rendition, len(widths))
+	var prev image.Image
+	for i := len(widths) - 1; i >= 0; i-- {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		tw := widths[i]
+		th := scaledHeight(w, h, tw)
+		var cur image.Image
+		switch {
+		case prev != nil:
+			cur = scale(prev, tw, th)
+		case tw == w && orientation == 1:
+			cur = m // the upload at its own size: re-encoding is enough
+		case orientation >= 5:
+			cur = orient(scale(m, th, tw), orientation)
+		default:
+			cur = orient(scale(m, tw, th), orientation)
+		}
+		name := prefix + "-" + strconv.Itoa(tw) + "." + ext
+		n, err := s.writeFile(name, func(w io.Writer) error { return encode(w, cur) })
+		if err != nil {
+			return nil, err
+		}
+		rs[i] = Rendition{Width: tw, Height: th, File: name, Bytes: n}
+		prev = cur
+		m = nil // the smaller renditions are made from prev: let the decoded image go
+	}
+	if err := syncDir(s.dir); err != nil {
+		return nil, err
+	}
+	return rs, nil
+}
+
+// opaque reports whether every pixel of m is fully opaque.
+func opaque(m image.Image) bool {
+	o, ok := m.(interface{ Opaque() bool })
+	return ok && o.Opaque()
+}
+
+// scale returns src resized to w×h. It first halves the image with a 2×2
+// box filter while it is at least twice the target size, which is exact
+// for those steps, fast, and keeps the Catmull-Rom pass (whose scratch
+// buffer is w × source height × 32 bytes) small on large uploads.
+func scale(src image.Image, w, h int) *image.RGBA {
+	m := toRGBA(src)
+	for m.Rect.Dx() >= 2*w && m.Rect.Dy() >= 2*h {
+		m = halve(m)
+	}
+	if m.Rect.Dx() == w && m.Rect.Dy() == h {
+		return m
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.CatmullRom.Scale(dst, dst.Rect, m, m.Rect, draw.Src, nil)
+	return dst
+}
+
+// toRGBA returns m as an RGBA image with its top-left at the origin,
+// converting it if needed. Scaling from RGBA is faster than from the
+// decoders' YCbCr, NYCbCrA or 16-bit images.
+func toRGBA(m image.Image) *image.RGBA {
+	if r, ok := m.(*image.RGBA); ok && r.Rect.Min == (image.Point{}) {
+		return r
+	}
+	b := m.Bounds()
+	dst := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(dst, dst.Rect, m, b.Min, draw.Src)
+	return dst
+}
+
+// halve returns src, whose top-left is at the origin, at half its size:
+// each pixel is the mean of a 2×2 block. An odd last row or column is
+// dropped. Averaging premultiplied RGBA is correct for transparency too.
+func halve(src *image.RGBA) *image.RGBA {
+	w, h := src.Rect.Dx()/2, src.Rect.Dy()/2
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		top := src.Pix[2*y*src.Stride:]
+		bottom := src.Pix[(2*y+1)*src.Stride:]
+		out := dst.Pix[y*dst.Stride : y*dst.Stride+4*w]
+		for i := range out {
+			j := i/4*8 + i%4
+			sum := uint(top[j]) + uint(top[j+4]) + uint(bottom[j]) + uint(bottom[j+4])
+			out[i] = uint8((sum + 2) / 4)
+		}
+	}
+	return dst
+}
+
+// orient turns src, whose top-left is at the origin, upright according to
+// an EXIF orientation: 2 mirrors it, 3 turns it 180°, 4 flips it, 5
+// transposes it, 6 turns it 90° clockwise, 7 transverses it, 8 turns it
+// 90° anticlockwise.
+func orient(src *image.RGBA, orientation int) *image.RGBA {
+	if orientation < 2 || orientation > 8 {
+		return src
+	}
+	w, h := src.Rect.Dx(), src.Rect.Dy()
+	dw, dh := w, h
+	if orientation >= 5 {
+		dw, dh = h, w
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, dw, dh))
+	for dy := range dh {
+		for dx := range dw {
+			var sx, sy int
+			switch orientation {
+			case 2:
+				sx, sy = w-1-dx, dy
+			case 3:
+				sx, sy = w-1-dx, h-1-dy
+			case 4:
+				sx, sy = dx, h-1-dy
+			case 5:
+				sx, sy = dy, dx
+			case 6:
+				sx, sy = dy, h-1-dx
+			case 7:
+				sx, sy = w-1-dy, h-1-dx
+			case 8:
+				sx, sy = w-1-dy, dx
+			}
+			s := sy*src.Stride + sx*4
+			d := dy*dst.Stride + dx*4
+			copy(dst.Pix[d:d+4], src.Pix[s:s+4])
+		}
+	}
+	return dst
+}
+
+// encodeJPEG writes m as a baseline JPEG with no metadata.
+func encodeJPEG(w io.Writer, m image.Image) error {
+	return jpeg.Encode(w, m, &jpeg.Options{Quality: jpegQuality})
+}
+
+// encodePNG writes m as a PNG with no metadata.
+func encodePNG(w io.Writer, m image.Image) error {
+	return png.Encode(w, m)
+}
+
+// writeFile writes a file atomically: encoded into memory, written to a
+// temporary file in the same directory, synced, then renamed into place. A
+// file of that name already there is left as it is: names come from the
+// content, so it holds the same bytes. It returns the file's size.
+func (s *Store) writeFile(name string, encode func(io.Writer) error) (int64, error) {
+	path := filepath.Join(s.dir, name)
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+		return fi.Size(), nil
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return 0, fmt.Errorf("check media file %s: %w", name, err)
+	}
+	var buf bytes.Buffer
+	if err := encode(&buf); err != nil {
+		return 0, fmt.Errorf("encode %s: %w", name, err)
+	}
+	f, err := os.CreateTemp(s.dir, ".ingest-*.tmp")
+	if err != nil {
+		return 0, fmt.Errorf("write media file %s: %w", name, err)
+	}
+	tmp := f.Name()
+	renamed := false
+	defer func() {
+		if !renamed {
+			_ = os.Remove(tmp)
+		}
+	}()
+	_, err = f.Write(buf.Bytes())
+	if err == nil {
+		err = f.Chmod(0o640)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("write media file %s: %w", name, err)
+	}
+	renamed = true
+	return int64(buf.Len()), nil
+}
+
+// syncDir makes the renames in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("sync media directory: %w", err)
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("sync media directory: %w", err)
+	}
+	return nil
+}

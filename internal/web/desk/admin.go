@@ -1,0 +1,321 @@
+package desk
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+type imagesView struct {
+	view
+	Images []content.Image
+	Alt    string
+	Credit string
+	Cap    string
+}
+
+func (d *Desk) listImages(w http.ResponseWriter, r *http.Request) {
+	d.renderImages(w, r, http.StatusOK, imagesView{})
+}
+
+func (d *Desk) renderImages(w http.ResponseWriter, r *http.Request, status int, iv imagesView) {
+	iv.view = d.baseView(w, r, userFrom(r.Context()), "Images")
+	iv.Nav = "images"
+	var err error
+	if iv.Images, err = d.st.Images(r.Context(), 100, 0); err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	d.render(w, r, status, "images", iv)
+}
+
+func (d *Desk) uploadImage(w http.ResponseWriter, r *http.Request) {
+	in := newsroom.ImageInput{Alt: r.PostFormValue("alt"), Caption: r.PostFormValue("caption"), Credit: r.PostFormValue("credit")}
+	iv := imagesView{Alt: in.Alt, Cap: in.Caption, Credit: in.Credit}
+	file, _, err := r.FormFile("file")
+	if err != nil {
+		iv.Errors = map[string]string{"file": "Choose a JPEG, PNG or WebP file to upload."}
+		d.renderImages(w, r, http.StatusUnprocessableEntity, iv)
+		return
+	}
+	defer file.Close()
+	img, err := d.svc.UploadImage(r.Context(), *userFrom(r.Context()), d.cfg.Media, file, in)
+	var ve *newsroom.ValidationError
+	if errors.As(err, &ve) {
+		iv.Errors = ve.Fields
+		d.renderImages(w, r, http.StatusUnprocessableEntity, iv)
+		return
+	}
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	iv.Notice = "Uploaded image " + strconv.FormatInt(img.ID, 10) + ". Use it as a lead image, or inline in Markdown: ![" +
+		img.Alt + "](/media/" + img.Renditions[len(img.Renditions)-1].File + ")"
+	iv.Alt, iv.Cap, iv.Credit = "", "", ""
+	d.renderImages(w, r, http.StatusCreated, iv)
+}
+
+type tokensView struct {
+	view
+	Tokens   []store.Token
+	NewToken string
+}
+
+func (d *Desk) listTokens(w http.ResponseWriter, r *http.Request) { d.renderTokens(w, r, "") }
+
+func (d *Desk) renderTokens(w http.ResponseWriter, r *http.Request, fresh string) {
+	u := userFrom(r.Context())
+	tv := tokensView{view: d.baseView(w, r, u, "API tokens"), NewToken: fresh}
+	tv.Nav = "tokens"
+	var err error
+	if tv.Tokens, err = d.st.UserTokens(r.Context(), u.ID); err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	d.render(w, r, http.StatusOK, "tokens", tv)
+}
+
+func (d *Desk) createToken(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	secret, err := account.NewSecret("ndt_")
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	name := strings.TrimSpace(r.PostFormValue("name"))
+	if len(name) > 100 {
+		name = name[:100]
+	}
+	err = d.st.WithTx(r.Context(), func(tx *store.Tx) error {
+		id, err := tx.CreateToken(r.Context(), u.ID, name, account.HashSecret(secret), d.cfg.Now())
+		if err != nil {
+			return err
+		}
+		return tx.Audit(r.Context(), u.ID, "token_create", "token", id, name)
+	})
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	d.renderTokens(w, r, secret)
+}
+
+func (d *Desk) revokeToken(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		d.notFound(w, r)
+		return
+	}
+	u := userFrom(r.Context())
+	owner := u.ID
+	if account.Can(u.Role, account.ActManageUsers) {
+		owner = 0
+	}
+	err := d.st.WithTx(r.Context(), func(tx *store.Tx) error {
+		if err := tx.RevokeToken(r.Context(), id, owner, d.cfg.Now()); err != nil {
+			return err
+		}
+		return tx.Audit(r.Context(), u.ID, "token_revoke", "token", id, "")
+	})
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/newsroom/tokens", http.StatusSeeOther)
+}
+
+type usersView struct {
+	view
+	Users []store.User
+	Roles []string
+	Form  struct{ Email, Name, Role string }
+}
+
+func (d *Desk) listUsers(w http.ResponseWriter, r *http.Request) {
+	d.renderUsers(w, r, http.StatusOK, usersView{})
+}
+
+func (d *Desk) renderUsers(w http.ResponseWriter, r *http.Request, status int, uv usersView) {
+	notice, errs := uv.Notice, uv.Errors
+	uv.view = d.baseView(w, r, userFrom(r.Context()), "Users")
+	uv.Notice, uv.Errors, uv.Nav, uv.Roles = notice, errs, "users", account.Roles()
+	var err error
+	if uv.Users, err = d.st.Users(r.Context()); err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	d.render(w, r, status, "users", uv)
+}
+
+func (d *Desk) createUser(w http.ResponseWriter, r *http.Request) {
+	admin := userFrom(r.Context())
+	var uv usersView
+	uv.Form.Email, uv.Form.Name, uv.Form.Role = strings.TrimSpace(r.PostFormValue("email")), strings.TrimSpace(r.PostFormValue("name")), r.PostFormValue("role")
+	errs := map[string]string{}
+	if !strings.Contains(uv.Form.Email, "@") || len(uv.Form.Email) > 254 {
+		errs["email"] = "Give an email address."
+	}
+	if uv.Form.Name == "" || len(uv.Form.Name) > 200 {
+		errs["name"] = "Give a name."
+	}
+	if !account.ValidRole(uv.Form.Role) {
+		errs["role"] = "Choose a role."
+	}
+	hash, err := account.HashPassword(r.PostFormValue("password"))
+	if err != nil {
+		errs["password"] = "The password must be at least 10 characters."
+	}
+	if len(errs) == 0 {
+		err = d.st.WithTx(r.Context(), func(tx *store.Tx) error {
+			id, err := tx.CreateUser(r.Context(), store.User{Email: uv.Form.Email, Name: uv.Form.Name, Role: uv.Form.Role,
+				PasswordHash: hash, CreatedAt: d.cfg.Now()})
+			if err != nil {
+				return err
+			}
+			return tx.Audit(r.Context(), admin.ID, "user_create", "user", id, uv.Form.Email+" as "+uv.Form.Role)
+		})
+		if errors.Is(err, content.ErrConflict) {
+			errs["email"] = "An account with this email exists."
+		} else if err != nil {
+			d.fail(w, r, err)
+			return
+		}
+	}
+	if len(errs) > 0 {
+		uv.Errors = errs
+		d.renderUsers(w, r, http.StatusUnprocessableEntity, uv)
+		return
+	}
+	http.Redirect(w, r, "/newsroom/users", http.StatusSeeOther)
+}
+
+// updateUser changes a role, disables or enables an account, or ends its sessions.
+func (d *Desk) updateUser(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		d.notFound(w, r)
+		return
+	}
+	admin := userFrom(r.Context())
+	u, err := d.st.UserByID(r.Context(), id)
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	action := r.PostFormValue("action")
+	detail := ""
+	switch action {
+	case "role":
+		role := r.PostFormValue("role")
+		if !account.ValidRole(role) {
+			d.message(w, r, http.StatusUnprocessableEntity, "Unknown role", "Choose correspondent, editor or admin.")
+			return
+		}
+		detail = u.Role + " → " + role
+		u.Role = role
+	case "disable", "enable":
+		if u.ID == admin.ID {
+			d.message(w, r, http.StatusConflict, "Not possible", "You cannot disable your own account.")
+			return
+		}
+		u.Disabled = action == "disable"
+	case "logout":
+	default:
+		d.message(w, r, http.StatusBadRequest, "Unknown action", "The form sent an unknown action.")
+		return
+	}
+	err = d.st.WithTx(r.Context(), func(tx *store.Tx) error {
+		if action != "logout" {
+			if err := tx.UpdateUser(r.Context(), u); err != nil {
+				return err
+			}
+		}
+		if action == "disable" || action == "logout" {
+			if _, err := tx.DeleteUserSessions(r.Context(), u.ID); err != nil {
+				return err
+			}
+		}
+		return tx.Audit(r.Context(), admin.ID, "user_"+action, "user", u.ID, detail)
+	})
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/newsroom/users", http.StatusSeeOther)
+}
+
+type auditView struct {
+	view
+	Entries []store.AuditEntry
+}
+
+func (d *Desk) auditLog(w http.ResponseWriter, r *http.Request) {
+	av := auditView{view: d.baseView(w, r, userFrom(r.Context()), "Audit log")}
+	av.Nav = "audit"
+	var err error
+	if av.Entries, err = d.st.AuditLog(r.Context(), 200, 0); err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	d.render(w, r, http.StatusOK, "audit", av)
+}
+
+// Settings the newsroom can change, with their stored keys.
+const (
+	settingShowAgencyMeta = "show_agency_meta"
+)
+
+type settingsView struct {
+	view
+	BlockOnChecks  bool
+	ShowAgencyMeta bool
+}
+
+func (d *Desk) settings(w http.ResponseWriter, r *http.Request) {
+	sv := settingsView{view: d.baseView(w, r, userFrom(r.Context()), "Settings")}
+	sv.Nav = "settings"
+	b, err := d.st.Setting(r.Context(), newsroom.SettingBlockOnChecks, "0")
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	m, err := d.st.Setting(r.Context(), settingShowAgencyMeta, "0")
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	sv.BlockOnChecks, sv.ShowAgencyMeta = b == "1", m == "1"
+	sv.Notice = notices[r.URL.Query().Get("notice")]
+	d.render(w, r, http.StatusOK, "settings", sv)
+}
+
+func (d *Desk) saveSettings(w http.ResponseWriter, r *http.Request) {
+	flag := func(k string) string {
+		if r.PostFormValue(k) == "1" {
+			return "1"
+		}
+		return "0"
+	}
+	u := userFrom(r.Context())
+	err := d.st.WithTx(r.Context(), func(tx *store.Tx) error {
+		if err := tx.SetSetting(r.Context(), newsroom.SettingBlockOnChecks, flag("block_on_checks")); err != nil {
+			return err
+		}
+		if err := tx.SetSetting(r.Context(), settingShowAgencyMeta, flag("show_agency_meta")); err != nil {
+			return err
+		}
+		return tx.Audit(r.Context(), u.ID, "settings", "site", 0, "")
+	})
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/newsroom/settings?notice=saved", http.StatusSeeOther)
+}

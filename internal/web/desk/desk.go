@@ -1,0 +1,214 @@
+// Package desk serves the newsroom at /newsroom/: the back office where correspondents
+// file and editors decide. It is server-rendered HTML that works without JavaScript;
+// a small external script adds live preview and a word count.
+package desk
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/media"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static/*
+var staticFS embed.FS
+
+// Config configures the newsroom.
+type Config struct {
+	Service  *newsroom.Service
+	Media    *media.Store
+	Logger   *slog.Logger
+	BaseURL  string
+	Location *time.Location
+	Now      func() time.Time
+	// SecureCookies marks cookies Secure (the site is served over HTTPS).
+	SecureCookies bool
+}
+
+// Desk is the newsroom web surface.
+type Desk struct {
+	cfg    Config
+	svc    *newsroom.Service
+	st     *store.Store
+	log    *slog.Logger
+	pages  map[string]*template.Template
+	assets map[string]asset // hashed name → file
+	css    string
+	js     string
+	mux    *http.ServeMux
+	routes []Route
+
+	ipLimits sync.Map // client IP → *rate.Limiter for login attempts
+}
+
+type asset struct {
+	body  []byte
+	ctype string
+}
+
+// Route is one registered newsroom route and the action that guards it ("" = public,
+// "session" = any signed-in user).
+type Route struct {
+	Method, Pattern string
+	Action          account.Action
+}
+
+// New builds the newsroom.
+func New(cfg Config) (*Desk, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Location == nil {
+		cfg.Location = time.UTC
+	}
+	d := &Desk{cfg: cfg, svc: cfg.Service, st: cfg.Service.Store(), log: cfg.Logger, assets: map[string]asset{}}
+	for _, name := range []string{"newsroom.css", "newsroom.js"} {
+		b, err := staticFS.ReadFile("static/" + name)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
+		sum := sha256.Sum256(b)
+		dot := strings.LastIndexByte(name, '.')
+		hashed := name[:dot] + "." + hex.EncodeToString(sum[:6]) + name[dot:]
+		ctype := "text/css; charset=utf-8"
+		if strings.HasSuffix(name, ".js") {
+			ctype = "text/javascript; charset=utf-8"
+			d.js = "/newsroom/static/" + hashed
+		} else {
+			d.css = "/newsroom/static/" + hashed
+		}
+		d.assets[hashed] = asset{body: b, ctype: ctype}
+	}
+	if err := d.parseTemplates(); err != nil {
+		return nil, err
+	}
+	d.mux = http.NewServeMux()
+	d.register()
+	return d, nil
+}
+
+// ServeHTTP serves /newsroom/.
+func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Cache-Control", "private, no-store")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "+
+		"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("X-Robots-Tag", "noindex, nofollow")
+	d.mux.ServeHTTP(w, r)
+}
+
+// Routes lists every newsroom route with the permission that guards it.
+func (d *Desk) Routes() []Route { return append([]Route(nil), d.routes...) }
+
+var pageNames = []string{"login", "list", "edit", "conflict", "revisions", "diff", "briefs", "brief_edit", "images",
+	"users", "audit", "settings", "tokens", "message", "resume", "preview"}
+
+func (d *Desk) parseTemplates() error {
+	funcs := template.FuncMap{
+		"when": func(t time.Time) string {
+			if t.IsZero() {
+				return "—"
+			}
+			return t.In(d.cfg.Location).Format("2 Jan 2006 15:04")
+		},
+		"iso": func(t time.Time) string { return t.In(d.cfg.Location).Format(time.RFC3339) },
+		"local": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.In(d.cfg.Location).Format("2006-01-02T15:04")
+		},
+		"can":  account.Can,
+		"join": strings.Join,
+		"tagnames": func(ts []content.Tag) string {
+			var names []string
+			for _, t := range ts {
+				names = append(names, t.Name)
+			}
+			return strings.Join(names, ", ")
+		},
+		"srcset": func(rs []content.Rendition) string {
+			var parts []string
+			for _, r := range rs {
+				parts = append(parts, "/media/"+r.File+" "+strconv.Itoa(r.Width)+"w")
+			}
+			return strings.Join(parts, ", ")
+		},
+		"articlePath": content.ArticlePath,
+		"add":         func(a, b int) int { return a + b },
+		"states":      func() []string { return []string{"draft", "submitted", "scheduled", "published", "unpublished"} },
+	}
+	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
+	if err != nil {
+		return fmt.Errorf("parse newsroom layout: %w", err)
+	}
+	d.pages = map[string]*template.Template{}
+	for _, name := range pageNames {
+		t, err := base.Clone()
+		if err != nil {
+			return fmt.Errorf("clone layout: %w", err)
+		}
+		if _, err := t.ParseFS(templateFS, "templates/"+name+".html"); err != nil {
+			return fmt.Errorf("parse newsroom template %s: %w", name, err)
+		}
+		d.pages[name] = t
+	}
+	return nil
+}
+
+// view is what the layout needs on every newsroom page.
+type view struct {
+	Title   string
+	User    *store.User
+	CSRF    string
+	CSS, JS string
+	Notice  string
+	Errors  map[string]string
+	Nav     string
+	Pending int // submitted stories waiting for an editor
+}
+
+func (d *Desk) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	var buf bytes.Buffer
+	if err := d.pages[name].ExecuteTemplate(&buf, "layout", data); err != nil {
+		d.log.Error("newsroom_render_failed", "template", name, "path", r.URL.Path, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// limiter returns the login rate limiter of a client IP: 10 attempts at once, then one
+// every 6 seconds.
+func (d *Desk) limiter(ip string) *rate.Limiter {
+	if l, ok := d.ipLimits.Load(ip); ok {
+		return l.(*rate.Limiter)
+	}
+	l, _ := d.ipLimits.LoadOrStore(ip, rate.NewLimiter(rate.Every(6*time.Second), 10))
+	return l.(*rate.Limiter)
+}

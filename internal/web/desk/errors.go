@@ -1,0 +1,107 @@
+package desk
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/media"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// baseView fills what every page needs; u may be nil (signed out).
+func (d *Desk) baseView(w http.ResponseWriter, r *http.Request, u *store.User, title string) view {
+	v := view{Title: title, User: u, CSRF: d.csrfToken(w, r), CSS: d.css, JS: d.js}
+	if u != nil && account.Can(u.Role, account.ActPublish) {
+		if list, err := d.st.NewsroomArticles(r.Context(), store.NewsroomQuery{Status: content.StatusSubmitted, Limit: 100}); err == nil {
+			v.Pending = len(list)
+		}
+	}
+	return v
+}
+
+type messageView struct {
+	view
+	Heading string
+	Text    string
+	Kept    []field // submitted values shown back so nothing is lost
+	Back    string
+}
+
+func (d *Desk) message(w http.ResponseWriter, r *http.Request, status int, heading, text string) {
+	mv := messageView{view: d.baseView(w, r, userFrom(r.Context()), heading), Heading: heading, Text: text, Back: "/newsroom/"}
+	d.render(w, r, status, "message", mv)
+}
+
+func (d *Desk) notFound(w http.ResponseWriter, r *http.Request) {
+	d.message(w, r, http.StatusNotFound, "Not found", "There is nothing at this address in the newsroom.")
+}
+
+func (d *Desk) forbidden(w http.ResponseWriter, r *http.Request, u *store.User) {
+	mv := messageView{view: d.baseView(w, r, u, "Not allowed"), Heading: "Not allowed",
+		Text: "Your role (" + u.Role + ") does not allow this. Ask an editor or an administrator.", Back: "/newsroom/"}
+	d.render(w, r, http.StatusForbidden, "message", mv)
+}
+
+// staleForm answers a POST whose CSRF token is missing or old: a clear page that shows
+// back what was sent, with a fresh form to send it again.
+func (d *Desk) staleForm(w http.ResponseWriter, r *http.Request, u *store.User) {
+	rv := resumeView{view: d.baseView(w, r, u, "Form expired"), Action: r.URL.Path, Fields: formFields(r)}
+	rv.Notice = "This form had expired (it was open too long, or was opened in another session), so nothing was saved. " +
+		"What you sent is below: check it and send it again."
+	d.render(w, r, http.StatusForbidden, "resume", rv)
+}
+
+func (d *Desk) tooLargeOrBad(w http.ResponseWriter, r *http.Request, err error) {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		d.message(w, r, http.StatusRequestEntityTooLarge, "Too large",
+			"What you sent is larger than "+strconv.FormatInt(mbe.Limit>>20, 10)+" MB. Send a smaller file or text.")
+		return
+	}
+	d.message(w, r, http.StatusBadRequest, "Bad request", "The form could not be read. Reload the page and try again.")
+}
+
+// fail answers an error from the service with the right status and a clear page.
+func (d *Desk) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var ve *newsroom.ValidationError
+	var ce *newsroom.ChecksError
+	switch {
+	case errors.Is(err, content.ErrNotFound):
+		d.notFound(w, r)
+	case errors.Is(err, account.ErrForbidden):
+		if u := userFrom(r.Context()); u != nil {
+			d.forbidden(w, r, u)
+			return
+		}
+		d.message(w, r, http.StatusForbidden, "Not allowed", "You may not do this.")
+	case errors.As(err, &ce):
+		d.message(w, r, http.StatusUnprocessableEntity, "Publishing checks failed", ce.Error())
+	case errors.As(err, &ve):
+		d.message(w, r, http.StatusUnprocessableEntity, "Check the form", ve.Error())
+	case errors.Is(err, media.ErrTooLarge):
+		d.message(w, r, http.StatusRequestEntityTooLarge, "Image too large", err.Error())
+	case errors.Is(err, media.ErrNotImage), errors.Is(err, media.ErrUnsupported), errors.Is(err, media.ErrTooManyPixels):
+		d.message(w, r, http.StatusUnprocessableEntity, "Image refused", err.Error())
+	case errors.Is(err, content.ErrConflict):
+		d.message(w, r, http.StatusConflict, "Not possible now", err.Error())
+	default:
+		d.log.Error("newsroom_failed", "path", r.URL.Path, "err", err)
+		if perr := d.st.Ping(r.Context()); perr != nil {
+			w.Header().Set("Retry-After", "5")
+			d.message(w, r, http.StatusServiceUnavailable, "Temporarily unavailable",
+				"The database cannot be reached right now. Nothing was lost: go back and try again in a minute.")
+			return
+		}
+		d.message(w, r, http.StatusInternalServerError, "Something went wrong", "An unexpected error occurred; it has been logged.")
+	}
+}
+
+// pathID reads the {id} path value; a malformed one is a 404.
+func pathID(r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	return id, err == nil && id > 0
+}

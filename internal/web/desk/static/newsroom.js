@@ -1,0 +1,29 @@
+// Newsroom enhancements; every page works without this script.
+// Live Markdown preview and word count on the story editor.
+(function () {
+  "use strict";
+  var body = document.getElementById("body");
+  var preview = document.getElementById("preview");
+  var count = document.getElementById("word-count");
+  var form = document.getElementById("editor");
+  if (!body || !preview || !form) { return; }
+  var csrf = form.querySelector("input[name=csrf]");
+  var timer = null;
+  function refresh() {
+    var data = new URLSearchParams();
+    data.set("csrf", csrf ? csrf.value : "");
+    data.set("body", body.value);
+    fetch("/newsroom/preview", { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (r) {
+        if (!r.ok) { return null; }
+        if (count) { count.textContent = (r.headers.get("X-Word-Count") || "0") + " words"; }
+        return r.text();
+      })
+      .then(function (html) { if (html !== null) { preview.innerHTML = html; } })
+      .catch(function () { /* offline: the Preview button still works */ });
+  }
+  body.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 300);
+  });
+})();

@@ -1,0 +1,166 @@
+package desk
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/editorial"
+)
+
+// done redirects to the story's edit page with a notice.
+func done(w http.ResponseWriter, r *http.Request, id int64, notice string) {
+	http.Redirect(w, r, "/newsroom/articles/"+strconv.FormatInt(id, 10)+"?notice="+notice, http.StatusSeeOther)
+}
+
+// transition runs one workflow step on the story in the path and redirects back.
+func (d *Desk) transition(w http.ResponseWriter, r *http.Request, notice string, step func(id int64) (content.Article, error)) {
+	id, ok := pathID(r)
+	if !ok {
+		d.notFound(w, r)
+		return
+	}
+	a, err := step(id)
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	done(w, r, a.ID, notice)
+}
+
+func (d *Desk) submitArticle(w http.ResponseWriter, r *http.Request) {
+	d.transition(w, r, "submitted", func(id int64) (content.Article, error) {
+		return d.svc.Submit(r.Context(), *userFrom(r.Context()), id)
+	})
+}
+
+func (d *Desk) returnArticle(w http.ResponseWriter, r *http.Request) {
+	d.transition(w, r, "returned", func(id int64) (content.Article, error) {
+		return d.svc.Return(r.Context(), *userFrom(r.Context()), id, r.PostFormValue("note"))
+	})
+}
+
+func (d *Desk) publishArticle(w http.ResponseWriter, r *http.Request) {
+	d.transition(w, r, "published", func(id int64) (content.Article, error) {
+		a, _, err := d.svc.Publish(r.Context(), *userFrom(r.Context()), id)
+		return a, err
+	})
+}
+
+func (d *Desk) scheduleArticle(w http.ResponseWriter, r *http.Request) {
+	d.transition(w, r, "scheduled", func(id int64) (content.Article, error) {
+		at, err := time.ParseInLocation("2006-01-02T15:04", r.PostFormValue("publish_at"), d.cfg.Location)
+		if err != nil {
+			at = time.Time{} // the service answers "choose a time in the future"
+		}
+		return d.svc.Schedule(r.Context(), *userFrom(r.Context()), id, at)
+	})
+}
+
+func (d *Desk) correctArticle(w http.ResponseWriter, r *http.Request) {
+	d.transition(w, r, "corrected", func(id int64) (content.Article, error) {
+		return d.svc.Correct(r.Context(), *userFrom(r.Context()), id, r.PostFormValue("correction"))
+	})
+}
+
+func (d *Desk) unpublishArticle(w http.ResponseWriter, r *http.Request) {
+	d.transition(w, r, "unpublished", func(id int64) (content.Article, error) {
+		return d.svc.Unpublish(r.Context(), *userFrom(r.Context()), id, r.PostFormValue("reason"))
+	})
+}
+
+func (d *Desk) translateArticle(w http.ResponseWriter, r *http.Request) {
+	d.transition(w, r, "translated", func(id int64) (content.Article, error) {
+		return d.svc.Translate(r.Context(), *userFrom(r.Context()), id, r.PostFormValue("language"))
+	})
+}
+
+func (d *Desk) restore(w http.ResponseWriter, r *http.Request) {
+	d.transition(w, r, "restored", func(id int64) (content.Article, error) {
+		v, _ := strconv.Atoi(r.PostFormValue("version"))
+		return d.svc.Restore(r.Context(), *userFrom(r.Context()), id, v)
+	})
+}
+
+type revisionsView struct {
+	view
+	Article   content.Article
+	Revisions []content.Revision
+}
+
+func (d *Desk) revisions(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		d.notFound(w, r)
+		return
+	}
+	u := userFrom(r.Context())
+	a, err := d.svc.Get(r.Context(), *u, id)
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	revs, err := d.svc.Revisions(r.Context(), *u, id)
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	d.render(w, r, http.StatusOK, "revisions", revisionsView{view: d.baseView(w, r, u, "Revisions: "+a.Headline), Article: a, Revisions: revs})
+}
+
+type fieldDiff struct {
+	Name     string
+	Old, New string
+}
+
+type diffView struct {
+	view
+	Article  content.Article
+	From, To content.Revision
+	Fields   []fieldDiff
+	Body     []editorial.Line
+}
+
+// diff compares two revisions: ?from=N&to=M (default: the previous and the latest).
+func (d *Desk) diff(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		d.notFound(w, r)
+		return
+	}
+	u := userFrom(r.Context())
+	a, err := d.svc.Get(r.Context(), *u, id)
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	from, err1 := strconv.Atoi(r.URL.Query().Get("from"))
+	to, err2 := strconv.Atoi(r.URL.Query().Get("to"))
+	if err1 != nil || err2 != nil {
+		d.message(w, r, http.StatusBadRequest, "Choose two revisions", "Pick the two revisions to compare from the list of revisions.")
+		return
+	}
+	rf, err := d.st.Revision(r.Context(), id, from)
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	rt, err := d.st.Revision(r.Context(), id, to)
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	dv := diffView{view: d.baseView(w, r, u, "Compare revisions"), Article: a, From: rf, To: rt,
+		Body: editorial.Diff(rf.Article.BodyMD, rt.Article.BodyMD)}
+	fa, fb := rf.Article, rt.Article
+	for _, f := range []fieldDiff{{"Headline", fa.Headline, fb.Headline}, {"Standfirst", fa.Standfirst, fb.Standfirst},
+		{"Byline", fa.Byline + ", " + fa.BylineRole, fb.Byline + ", " + fb.BylineRole}, {"Dateline", fa.Dateline, fb.Dateline},
+		{"Slug", fa.Slug, fb.Slug}, {"Slugline", fa.Slugline, fb.Slugline}, {"Sign-off", fa.Signoff, fb.Signoff},
+		{"Urgency", strconv.Itoa(fa.Urgency), strconv.Itoa(fb.Urgency)}} {
+		if f.Old != f.New {
+			dv.Fields = append(dv.Fields, f)
+		}
+	}
+	d.render(w, r, http.StatusOK, "diff", dv)
+}
