@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"sort"
 	"strings"
 	"time"
@@ -253,10 +254,14 @@ func (s *Service) create(ctx context.Context, u Actor, in ArticleInput, group in
 			id, err = tx.CreateArticle(ctx, a)
 			return err
 		})
-		if !errors.Is(err, content.ErrConflict) || i > 50 {
+		if !errors.Is(err, content.ErrConflict) || i > 12 {
 			break
 		}
-		a.Slug = fmt.Sprintf("%s-%d", base, i) // a taken slug gets a number, as WordPress does
+		// A taken slug gets a number, as WordPress does; after a few, a random suffix.
+		a.Slug = fmt.Sprintf("%s-%d", base, i)
+		if i > 5 {
+			a.Slug = fmt.Sprintf("%s-%x", base, rand.Uint32())
+		}
 	}
 	if err != nil {
 		return a, err

@@ -1,0 +1,387 @@
+package desk_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/app"
+	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/pgtest"
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/validate"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+const password = "a long test password"
+
+type site struct {
+	srv  *httptest.Server
+	st   *store.Store
+	site *app.Site
+}
+
+func newSite(t *testing.T, dsn string) *site {
+	t.Helper()
+	ctx := context.Background()
+	st, err := app.OpenStore(ctx, dsn, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(nil)
+	s, err := app.Build(config.Config{BaseURL: "http://" + srv.Listener.Addr().String(), TimeZone: "Asia/Baku", Media: t.TempDir()}, st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Config.Handler = s.Handler
+	srv.Start()
+	t.Cleanup(srv.Close)
+	hash, err := account.HashPassword(password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, role := range account.Roles() {
+		err := st.WithTx(ctx, func(tx *store.Tx) error {
+			_, err := tx.CreateUser(ctx, store.User{Email: role + "@x.test", Name: "Test " + role, Role: role, PasswordHash: hash, CreatedAt: time.Now()})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return &site{srv: srv, st: st, site: s}
+}
+
+func eachDB(t *testing.T, fn func(t *testing.T, s *site)) {
+	for _, kind := range []string{"sqlite", "postgres"} {
+		t.Run(kind, func(t *testing.T) {
+			dsn := filepath.Join(t.TempDir(), "site.db")
+			if kind == "postgres" {
+				dsn = pgtest.New(t)
+			}
+			fn(t, newSite(t, dsn))
+		})
+	}
+}
+
+// client is a browser-like HTTP client with cookies that does not follow redirects.
+type client struct {
+	t    *testing.T
+	s    *site
+	http *http.Client
+	csrf string
+}
+
+func (s *site) client(t *testing.T) *client {
+	jar, _ := cookiejar.New(nil)
+	return &client{t: t, s: s, http: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	}}}
+}
+
+var csrfRe = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+func (c *client) do(method, path string, form url.Values) (int, string, http.Header) {
+	c.t.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req, err := http.NewRequest(method, c.s.srv.URL+path, body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		c.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if m := csrfRe.FindSubmatch(b); m != nil {
+		c.csrf = string(m[1])
+	}
+	return resp.StatusCode, string(b), resp.Header
+}
+
+func (c *client) get(path string) (int, string) {
+	c.t.Helper()
+	st, body, _ := c.do("GET", path, nil)
+	return st, body
+}
+
+// post sends a form with the current CSRF token (fetching a page first if needed).
+func (c *client) post(path string, form url.Values) (int, string, http.Header) {
+	c.t.Helper()
+	if c.csrf == "" {
+		c.get("/newsroom/login")
+	}
+	if form == nil {
+		form = url.Values{}
+	}
+	if form.Get("csrf") == "" {
+		form.Set("csrf", c.csrf)
+	}
+	return c.do("POST", path, form)
+}
+
+func (c *client) login(email string) {
+	c.t.Helper()
+	c.get("/newsroom/login")
+	st, body, _ := c.post("/newsroom/login", url.Values{"email": {email}, "password": {password}})
+	if st != http.StatusSeeOther {
+		c.t.Fatalf("login %s: %d %s", email, st, body)
+	}
+}
+
+var idRe = regexp.MustCompile(`/newsroom/articles/(\d+)`)
+
+// newStory creates a draft through the form and returns its id.
+func (c *client) newStory(headline string) string {
+	c.t.Helper()
+	c.get("/newsroom/articles/new")
+	st, body, h := c.post("/newsroom/articles", url.Values{"language": {"en"}, "section": {"politics"}, "headline": {headline},
+		"standfirst": {"Stand."}, "body": {"Text of the story.\n\n> “Quote,” said an aide."}, "tags": {"Energy, Grid"}, "urgency": {"4"}})
+	m := idRe.FindStringSubmatch(h.Get("Location"))
+	if st != http.StatusSeeOther || m == nil {
+		c.t.Fatalf("create story: %d %s", st, body)
+	}
+	return m[1]
+}
+
+func TestLoginAndThrottle(t *testing.T) {
+	eachDB(t, func(t *testing.T, s *site) {
+		c := s.client(t)
+		if st, _ := c.get("/newsroom/"); st != http.StatusUnauthorized {
+			t.Errorf("anonymous newsroom = %d, want 401 sign-in page", st)
+		}
+		c.get("/newsroom/login")
+		st, body, _ := c.post("/newsroom/login", url.Values{"email": {"editor@x.test"}, "password": {"wrong password!"}})
+		if st != http.StatusUnauthorized || !strings.Contains(body, "not right") {
+			t.Errorf("wrong password: %d", st)
+		}
+		st, body2, _ := c.post("/newsroom/login", url.Values{"email": {"nobody@x.test"}, "password": {"wrong password!"}})
+		if st != http.StatusUnauthorized || extractNotice(body) != extractNotice(body2) {
+			t.Error("unknown account answers differently from a wrong password")
+		}
+		for i := 0; i < 5; i++ {
+			c.post("/newsroom/login", url.Values{"email": {"admin@x.test"}, "password": {"guess number " + fmt.Sprint(i)}})
+		}
+		if st, _, _ := c.post("/newsroom/login", url.Values{"email": {"admin@x.test"}, "password": {password}}); st != http.StatusUnauthorized {
+			t.Errorf("locked account signed in: %d", st)
+		}
+		c2 := s.client(t)
+		c2.get("/newsroom/login")
+		st, _, h := c2.post("/newsroom/login", url.Values{"email": {"EDITOR@x.test"}, "password": {password}})
+		if st != http.StatusSeeOther {
+			t.Fatalf("login = %d", st)
+		}
+		cookie := h.Values("Set-Cookie")
+		if !strings.Contains(strings.Join(cookie, ";"), "nd_session=") || !strings.Contains(strings.Join(cookie, ";"), "HttpOnly") ||
+			!strings.Contains(strings.Join(cookie, ";"), "SameSite=Lax") {
+			t.Errorf("session cookie = %v", cookie)
+		}
+		if st, body := c2.get("/newsroom/"); st != 200 || !strings.Contains(body, "Test editor") {
+			t.Errorf("signed-in newsroom = %d", st)
+		}
+		if _, _, hd := c2.do("GET", "/newsroom/", nil); hd.Get("Cache-Control") != "private, no-store" ||
+			!strings.Contains(hd.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
+			t.Errorf("newsroom headers: %v", hd)
+		}
+		// Log out everywhere ends every session of the user.
+		c3 := s.client(t)
+		c3.login("editor@x.test")
+		c2.post("/newsroom/logout-everywhere", nil)
+		if st, _ := c3.get("/newsroom/"); st != http.StatusUnauthorized {
+			t.Errorf("other session after logout everywhere = %d", st)
+		}
+	})
+}
+
+func extractNotice(body string) string {
+	i := strings.Index(body, `class="notice"`)
+	if i < 0 {
+		return ""
+	}
+	return body[i : i+200]
+}
+
+func TestFormsKeepWhatWasTyped(t *testing.T) {
+	eachDB(t, func(t *testing.T, s *site) {
+		c := s.client(t)
+		c.login("correspondent@x.test")
+		c.get("/newsroom/articles/new")
+		// Missing required fields: re-rendered with the text kept and errors beside the fields.
+		st, body, _ := c.post("/newsroom/articles", url.Values{"language": {"en"}, "section": {""}, "headline": {""},
+			"body": {"My precious paragraph."}, "urgency": {"11"}})
+		if st != http.StatusUnprocessableEntity || !strings.Contains(body, "My precious paragraph.") ||
+			!strings.Contains(body, "A headline is required.") || !strings.Contains(body, "field-error") {
+			t.Errorf("invalid form: %d", st)
+		}
+		// Preview renders Markdown without saving.
+		st, body, _ = c.post("/newsroom/articles", url.Values{"language": {"en"}, "section": {"politics"}, "headline": {"H"},
+			"body": {"> quoted words"}, "action": {"preview"}})
+		if st != 200 || !strings.Contains(body, "<blockquote>") {
+			t.Errorf("preview: %d", st)
+		}
+		// A stale CSRF token: a clear page that shows the text back.
+		st, body, _ = c.do("POST", "/newsroom/articles", url.Values{"csrf": {"stale-token-stale-token-stale-token-xx"},
+			"headline": {"Kept headline"}, "body": {"Kept body text"}})
+		if st != http.StatusForbidden || !strings.Contains(body, "expired") || !strings.Contains(body, "Kept body text") {
+			t.Errorf("stale CSRF: %d", st)
+		}
+		// An expired session mid-edit: sign in again and get the text back.
+		id := c.newStory("Session test story")
+		ctx := context.Background()
+		u, _ := s.st.UserByEmail(ctx, "correspondent@x.test")
+		if err := s.st.WithTx(ctx, func(tx *store.Tx) error { _, err := tx.DeleteUserSessions(ctx, u.ID); return err }); err != nil {
+			t.Fatal(err)
+		}
+		st, body, _ = c.post("/newsroom/articles/"+id, url.Values{"headline": {"Session test story"}, "section": {"politics"},
+			"body": {"Words typed while the session expired."}, "version": {"1"}})
+		if st != http.StatusUnauthorized || !strings.Contains(body, "Words typed while the session expired.") {
+			t.Fatalf("expired session: %d", st)
+		}
+		form := url.Values{"email": {"correspondent@x.test"}, "password": {password}, "next": {"/newsroom/articles/" + id}}
+		for _, m := range regexp.MustCompile(`name="resume_name" value="([^"]*)"><input type="hidden" name="resume_value" value="([^"]*)"`).FindAllStringSubmatch(body, -1) {
+			form.Add("resume_name", htmlUnescape(m[1]))
+			form.Add("resume_value", htmlUnescape(m[2]))
+		}
+		st, body, _ = c.post("/newsroom/login", form)
+		if st != 200 || !strings.Contains(body, "Words typed while the session expired.") || !strings.Contains(body, "Send again") {
+			t.Fatalf("after re-login: %d", st)
+		}
+	})
+}
+
+func htmlUnescape(s string) string {
+	return strings.NewReplacer("&#39;", "'", "&#34;", `"`, "&amp;", "&", "&lt;", "<", "&gt;", ">", "&#43;", "+").Replace(s)
+}
+
+func TestConflictPage(t *testing.T) {
+	eachDB(t, func(t *testing.T, s *site) {
+		a, b := s.client(t), s.client(t)
+		a.login("editor@x.test")
+		b.login("admin@x.test")
+		id := a.newStory("Concurrent edit story")
+		form := func(body string) url.Values {
+			return url.Values{"headline": {"Concurrent edit story"}, "section": {"politics"}, "body": {body}, "version": {"1"}}
+		}
+		if st, _, _ := a.post("/newsroom/articles/"+id, form("Editor A's version.")); st != http.StatusSeeOther {
+			t.Fatalf("first save = %d", st)
+		}
+		st, body, _ := b.post("/newsroom/articles/"+id, form("Editor B's version."))
+		if st != http.StatusConflict || !strings.Contains(body, "Editor A") || !strings.Contains(body, "Editor B") {
+			t.Fatalf("second save = %d; both versions must show", st)
+		}
+	})
+}
+
+func TestWorkflowThroughForms(t *testing.T) {
+	eachDB(t, func(t *testing.T, s *site) {
+		corr, ed := s.client(t), s.client(t)
+		corr.login("correspondent@x.test")
+		ed.login("editor@x.test")
+		id := corr.newStory("Gas pipeline talks stall")
+		if st, body := corr.get("/newsroom/articles/" + id); st != 200 || strings.Contains(body, "Publish now") {
+			t.Errorf("correspondent edit page: %d, offers publishing", st)
+		}
+		if st, _, _ := corr.post("/newsroom/articles/"+id+"/publish", nil); st != http.StatusForbidden {
+			t.Errorf("correspondent publish = %d", st)
+		}
+		if st, _, _ := corr.post("/newsroom/articles/"+id+"/submit", nil); st != http.StatusSeeOther {
+			t.Errorf("submit = %d", st)
+		}
+		if _, body := ed.get("/newsroom/"); !strings.Contains(body, "1 waiting") {
+			t.Error("no waiting badge for the editor")
+		}
+		if st, _, _ := ed.post("/newsroom/articles/"+id+"/publish", nil); st != http.StatusSeeOther {
+			t.Errorf("publish = %d", st)
+		}
+		if st, body := ed.get("/en/politics/gas-pipeline-talks-stall"); st != 200 || !strings.Contains(body, "Gas pipeline talks stall") {
+			t.Errorf("public page = %d", st)
+		}
+		if st, _, _ := ed.post("/newsroom/articles/"+id+"/correct", url.Values{"correction": {"The date was wrong."}}); st != http.StatusSeeOther {
+			t.Errorf("correct = %d", st)
+		}
+		if _, body := ed.get("/en/politics/gas-pipeline-talks-stall"); !strings.Contains(body, "The date was wrong.") ||
+			!strings.Contains(body, "CorrectionComment") {
+			t.Error("correction not on the public page and in its JSON-LD")
+		}
+		st, revs := ed.get("/newsroom/articles/" + id + "/revisions")
+		vs := regexp.MustCompile(`name="from" value="(\d+)"`).FindAllStringSubmatch(revs, -1)
+		if st != 200 || len(vs) < 1 {
+			t.Fatalf("revisions = %d, %d listed", st, len(vs))
+		}
+		if st, body := ed.get("/newsroom/articles/" + id + "/diff?from=1&to=" + vs[0][1]); st != 200 || !strings.Contains(body, "Version 1") {
+			t.Errorf("diff = %d", st)
+		}
+		if st, _, _ := ed.post("/newsroom/articles/"+id+"/translate", url.Values{"language": {"ru"}}); st != http.StatusSeeOther {
+			t.Errorf("translate = %d", st)
+		}
+		if st, _, _ := ed.post("/newsroom/articles/"+id+"/unpublish", url.Values{"reason": {"test"}}); st != http.StatusSeeOther {
+			t.Errorf("unpublish = %d", st)
+		}
+		if st, _ := ed.get("/en/politics/gas-pipeline-talks-stall"); st != http.StatusGone {
+			t.Errorf("withdrawn public page = %d, want 410", st)
+		}
+		// Briefs: quick entry, then develop into a story.
+		if st, _, _ := ed.post("/newsroom/briefs", url.Values{"language": {"en"}, "section": {"politics"}, "text": {"The cabinet met today."}}); st != http.StatusSeeOther {
+			t.Errorf("brief = %d", st)
+		}
+		if st, body, _ := ed.post("/newsroom/briefs", url.Values{"language": {"en"}, "section": {"politics"}, "text": {""}}); st != http.StatusUnprocessableEntity || !strings.Contains(body, "Write the brief.") {
+			t.Errorf("empty brief = %d", st)
+		}
+		admin := s.client(t)
+		admin.login("admin@x.test")
+		if st, body := admin.get("/newsroom/audit"); st != 200 || !strings.Contains(body, "unpublish") || !strings.Contains(body, "publish") {
+			t.Errorf("audit log = %d", st)
+		}
+		if st, _ := ed.get("/newsroom/audit"); st != http.StatusForbidden {
+			t.Errorf("editor audit = %d", st)
+		}
+	})
+}
+
+// TestNewsroomPagesAreValid checks the newsroom's pages with the Nu Html Checker.
+func TestNewsroomPagesAreValid(t *testing.T) {
+	validate.Dir(t)
+	s := newSite(t, filepath.Join(t.TempDir(), "site.db"))
+	c := s.client(t)
+	pages := map[string][]byte{}
+	_, login := c.get("/newsroom/login")
+	pages["login"] = []byte(login)
+	c.login("admin@x.test")
+	id := c.newStory("Validity story")
+	c.post("/newsroom/articles/"+id, url.Values{"headline": {"Validity story"}, "section": {"politics"}, "body": {"Changed."}, "version": {"1"}})
+	_, conflict, _ := c.post("/newsroom/articles/"+id, url.Values{"headline": {"Validity story"}, "section": {"politics"}, "body": {"Again."}, "version": {"1"}})
+	pages["conflict"] = []byte(conflict)
+	_, invalid, _ := c.post("/newsroom/articles", url.Values{"language": {"en"}, "headline": {""}})
+	pages["invalid"] = []byte(invalid)
+	for name, p := range map[string]string{"list": "/newsroom/", "new": "/newsroom/articles/new", "edit": "/newsroom/articles/" + id,
+		"revisions": "/newsroom/articles/" + id + "/revisions", "diff": "/newsroom/articles/" + id + "/diff?from=1&to=2",
+		"preview": "/newsroom/articles/" + id + "/preview", "briefs": "/newsroom/briefs", "images": "/newsroom/images",
+		"tokens": "/newsroom/tokens", "users": "/newsroom/users", "audit": "/newsroom/audit", "settings": "/newsroom/settings",
+		"notfound": "/newsroom/nope"} {
+		_, body := c.get(p)
+		pages[name] = []byte(body)
+	}
+	validate.HTML(t, pages)
+}
