@@ -138,4 +138,3 @@ func sessionFor(t *testing.T, s *site, c *client, role string) {
 	su, _ := url.Parse(s.srv.URL)
 	c.http.Jar.SetCookies(su, []*http.Cookie{{Name: "nd_session", Value: secret, Path: "/"}})
 }
-
