@@ -31,6 +31,7 @@ func commands() []command {
 		{"serve", "run the web server (public site)", runServe},
 		{"migrate", "apply pending database migrations and exit", runMigrate},
 		{"user", "manage newsroom accounts: user add", runUser},
+		{"token", "manage personal API tokens: token create|list|revoke", runToken},
 		{"version", "print the version", runVersion},
 		{"help", "explain a command: newsdesk help COMMAND", nil},
 	}

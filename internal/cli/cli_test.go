@@ -74,6 +74,24 @@ func TestUserAdd(t *testing.T) {
 			t.Errorf("%s: exit %d, output %q; want %d and %q", tc.name, code, out+errs, tc.code, tc.contains)
 		}
 	}
+	for _, tc := range []struct {
+		stdin    string
+		args     []string
+		code     int
+		contains string
+	}{
+		{"another long password\n", []string{"passwd", "--email", "aysel@agency.az"}, 0, "Password of aysel@agency.az changed"},
+		{"short\n", []string{"passwd", "--email", "aysel@agency.az"}, 1, "at least 10"},
+		{"a long enough password\n", []string{"passwd", "--email", "nobody@agency.az"}, 1, "no user"},
+		{"", []string{"disable", "--email", "aysel@agency.az"}, 0, "is disabled"},
+		{"", []string{"disable", "--email", "aysel@agency.az", "--enable"}, 0, "is enabled"},
+		{"", []string{"disable"}, 2, "--email"},
+	} {
+		code, out, errs := run(t, tc.stdin, append([]string{"user", tc.args[0], "--db", db}, tc.args[1:]...)...)
+		if code != tc.code || !strings.Contains(out+errs, tc.contains) {
+			t.Errorf("user %v: exit %d, %q; want %d and %q", tc.args, code, out+errs, tc.code, tc.contains)
+		}
+	}
 	t.Setenv("NEWSDESK_DB", db)
 	if code, out, _ := run(t, "", "migrate"); code != 0 || !strings.Contains(out, "up to date") {
 		t.Errorf("migrate via NEWSDESK_DB: %d %q", code, out)

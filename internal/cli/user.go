@@ -21,7 +21,9 @@ func runUser(ctx context.Context, env Env, args []string) error {
 Manage newsroom accounts.
 
 Subcommands:
-  add    create an account; the password is read from standard input
+  add      create an account; the password is read from standard input
+  passwd   set a new password (read from standard input) and end the user's sessions
+  disable  disable an account and end its sessions (--enable turns it back on)
 `)
 		if len(args) == 0 {
 			return fmt.Errorf("%w: missing subcommand", errUsage)
@@ -31,6 +33,10 @@ Subcommands:
 	switch args[0] {
 	case "add":
 		return runUserAdd(ctx, env, args[1:])
+	case "passwd":
+		return runUserChange(ctx, env, "passwd", args[1:])
+	case "disable":
+		return runUserChange(ctx, env, "disable", args[1:])
 	}
 	return fmt.Errorf("%w: unknown subcommand %q (try: newsdesk user --help)", errUsage, args[0])
 }
@@ -86,5 +92,87 @@ Roles: correspondent (files stories), editor (publishes), admin (everything).`)
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Created %s %s <%s>.\n", role, name, strings.ToLower(email))
+	return nil
+}
+
+// runUserChange sets a password or disables (or enables) an account; either way the
+// user's sessions end, so a leaked session stops working at once.
+func runUserChange(ctx context.Context, env Env, which string, args []string) error {
+	var dsn, email string
+	var enable bool
+	synopsis, desc := "user passwd --email E [--db DB] < password", `
+Set a new password for an account. The password (at least 10 characters) is read from the
+first line of standard input. Every session of the user ends.`
+	if which == "disable" {
+		synopsis, desc = "user disable --email E [--enable] [--db DB]", `
+Disable an account: it can no longer sign in, its sessions end and its API tokens stop
+working. --enable turns the account back on.`
+	}
+	fs := newFlags(env, "user "+which, synopsis, desc)
+	config.DBFlag(fs, &dsn)
+	fs.StringVar(&email, "email", "", "the account's email (required)")
+	if which == "disable" {
+		fs.BoolVar(&enable, "enable", false, "enable the account instead")
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if email == "" {
+		return fmt.Errorf("%w: --email is required", errUsage)
+	}
+	var hash string
+	if which == "passwd" {
+		password, err := readLine(env.Stdin)
+		if err != nil {
+			return fmt.Errorf("read password from standard input: %w", err)
+		}
+		if hash, err = account.HashPassword(password); err != nil {
+			return err
+		}
+	}
+	st, err := app.OpenStore(ctx, dsn, nil)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	u, err := st.UserByEmail(ctx, email)
+	if errors.Is(err, content.ErrNotFound) {
+		return fmt.Errorf("no user with email %s", email)
+	}
+	if err != nil {
+		return err
+	}
+	action := "user_passwd"
+	if which == "passwd" {
+		u.PasswordHash = hash
+	} else {
+		u.Disabled, action = !enable, "user_disable"
+		if enable {
+			action = "user_enable"
+		}
+	}
+	var ended int64
+	err = st.WithTx(ctx, func(tx *store.Tx) error {
+		if err := tx.UpdateUser(ctx, u); err != nil {
+			return err
+		}
+		if !enable {
+			if ended, err = tx.DeleteUserSessions(ctx, u.ID); err != nil {
+				return err
+			}
+		}
+		return tx.Audit(ctx, 0, action, "user", u.ID, "from the command line")
+	})
+	if err != nil {
+		return err
+	}
+	switch {
+	case which == "passwd":
+		fmt.Fprintf(env.Stdout, "Password of %s changed; %d session(s) ended.\n", u.Email, ended)
+	case enable:
+		fmt.Fprintf(env.Stdout, "%s is enabled.\n", u.Email)
+	default:
+		fmt.Fprintf(env.Stdout, "%s is disabled; %d session(s) ended.\n", u.Email, ended)
+	}
 	return nil
 }
