@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -123,6 +124,13 @@ func New(dir string, l Limits) (*Store, error) {
 // and writes its renditions. Ingesting the same bytes again writes the same
 // files under the same names. Hostile input gives an error, never a panic.
 func (s *Store) Ingest(ctx context.Context, r io.Reader) (img Image, err error) {
+	// The decoders are meant not to panic, but they parse hostile input:
+	// a panic in one of them must not take the server down.
+	defer func() {
+		if p := recover(); p != nil {
+			img, err = Image{}, fmt.Errorf("%w: decoder failed (%v)", ErrNotImage, p)
+		}
+	}()
 	if err := ctx.Err(); err != nil {
 		return Image{}, err
 	}
@@ -135,17 +143,9 @@ func (s *Store) Ingest(ctx context.Context, r io.Reader) (img Image, err error) 
 		return Image{}, err
 	}
 
-	// The decoders are meant not to panic, but they parse hostile input:
-	// a panic in one of them must not take the server down.
-	defer func() {
-		if p := recover(); p != nil {
-			img, err = Image{}, fmt.Errorf("%w: decoder failed (%v)", ErrNotImage, p)
-		}
-	}()
-
 	cfg, err := decodeConfig(format, data)
 	if err != nil {
-		return Image{}, fmt.Errorf("%w: %s header: %v", ErrNotImage, format, err)
+		return Image{}, fmt.Errorf("%w: %v", ErrNotImage, err)
 	}
 	if err := s.checkSize(cfg.Width, cfg.Height); err != nil {
 		return Image{}, err
@@ -163,7 +163,7 @@ func (s *Store) Ingest(ctx context.Context, r io.Reader) (img Image, err error) 
 	}
 	m, err := decode(format, data)
 	if err != nil {
-		return Image{}, fmt.Errorf("%w: %s: %v", ErrNotImage, format, err)
+		return Image{}, fmt.Errorf("%w: %v", ErrNotImage, err)
 	}
 	if b := m.Bounds(); b.Dx() != cfg.Width || b.Dy() != cfg.Height {
 		return Image{}, fmt.Errorf("%w: %s decoded to %dx%d, header said %dx%d",
@@ -198,16 +198,20 @@ func (s *Store) checkSize(w, h int) error {
 	return nil
 }
 
-// readLimited reads all of r, or fails with ErrTooLarge once more than max
+// readLimited reads all of r, or fails with ErrTooLarge once more than maxBytes
 // bytes have come.
-func readLimited(r io.Reader, max int64) ([]byte, error) {
+func readLimited(r io.Reader, maxBytes int64) ([]byte, error) {
+	limit := maxBytes
+	if limit < math.MaxInt64 {
+		limit++ // one byte more than allowed tells "too large" from "just fits"
+	}
 	var buf bytes.Buffer
-	n, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	n, err := buf.ReadFrom(io.LimitReader(r, limit))
 	if err != nil {
 		return nil, fmt.Errorf("read upload: %w", err)
 	}
-	if n > max {
-		return nil, fmt.Errorf("%w: the limit is %s", ErrTooLarge, humanBytes(max))
+	if n > maxBytes {
+		return nil, fmt.Errorf("%w: the limit is %s", ErrTooLarge, humanBytes(maxBytes))
 	}
 	return buf.Bytes(), nil
 }

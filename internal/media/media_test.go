@@ -4,15 +4,16 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/gif"
 	"image/jpeg"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -267,26 +268,31 @@ func TestIngestStripsMetadata(t *testing.T) {
 
 func TestIngestOrientation(t *testing.T) {
 	red, blue := color.RGBA{255, 0, 0, 255}, color.RGBA{0, 0, 255, 255}
-	// The upload is 40×20, red on the left and blue on the right.
+	// The upload is red on the left and blue on the right; most are 40×20.
 	tests := []struct {
 		orientation   uint16
-		width, height int
+		upload        image.Point
+		width, height int        // of the image as displayed
 		first, last   color.RGBA // at the top-left and bottom-right
 	}{
-		{1, 40, 20, red, blue},
-		{2, 40, 20, blue, red},
-		{3, 40, 20, blue, red},
-		{4, 40, 20, red, blue},
-		{5, 20, 40, red, blue},
-		{6, 20, 40, red, blue},
-		{7, 20, 40, blue, red},
-		{8, 20, 40, blue, red},
-		{9, 40, 20, red, blue}, // invalid: ignored
+		{1, image.Pt(40, 20), 40, 20, red, blue},
+		{2, image.Pt(40, 20), 40, 20, blue, red},
+		{3, image.Pt(40, 20), 40, 20, blue, red},
+		{4, image.Pt(40, 20), 40, 20, red, blue},
+		{5, image.Pt(40, 20), 20, 40, red, blue},
+		{6, image.Pt(40, 20), 20, 40, red, blue},
+		{7, image.Pt(40, 20), 20, 40, blue, red},
+		{8, image.Pt(40, 20), 20, 40, blue, red},
+		{9, image.Pt(40, 20), 40, 20, red, blue},         // invalid: ignored
+		{6, image.Pt(1800, 700), 700, 1800, red, blue},   // turned, not scaled
+		{8, image.Pt(1000, 3300), 3300, 1000, blue, red}, // halved, then scaled
+		{6, image.Pt(2000, 600), 600, 2000, red, blue},
 	}
 	for _, tt := range tests {
-		t.Run(string(rune('0'+tt.orientation)), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%d %v", tt.orientation, tt.upload), func(t *testing.T) {
 			s := newStore(t, Limits{})
-			img, err := s.Ingest(t.Context(), bytes.NewReader(withEXIF(t, halves(t, 40, 20), tt.orientation)))
+			data := withEXIF(t, halves(t, tt.upload.X, tt.upload.Y), tt.orientation)
+			img, err := s.Ingest(t.Context(), bytes.NewReader(data))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -303,8 +309,8 @@ func TestIngestOrientation(t *testing.T) {
 				t.Fatal(err)
 			}
 			b := m.Bounds()
-			if b.Dx() != tt.width || b.Dy() != tt.height {
-				t.Fatalf("rendition is %v, want %dx%d", b, tt.width, tt.height)
+			if r := img.Renditions[0]; b.Dx() != r.Width || b.Dy() != r.Height || r.Height != scaledHeight(tt.width, tt.height, r.Width) {
+				t.Fatalf("rendition is %v, recorded %+v, image %dx%d", b, r, tt.width, tt.height)
 			}
 			if got := m.At(b.Min.X+2, b.Min.Y+2); !near(got, tt.first) {
 				t.Errorf("top-left is %v, want %v", got, tt.first)
@@ -355,180 +361,40 @@ func TestIngestTwiceIsIdempotent(t *testing.T) {
 	}
 }
 
+func TestIngestConcurrentSameUpload(t *testing.T) {
+	s := newStore(t, Limits{MaxConcurrent: 2})
+	data := makeJPEG(t, 700, 500)
+	const n = 4
+	images := make([]Image, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { images[i], errs[i] = s.Ingest(t.Context(), bytes.NewReader(data)) })
+	}
+	wg.Wait()
+	for i := range n {
+		if errs[i] != nil {
+			t.Fatalf("ingest %d: %v", i, errs[i])
+		}
+		if Srcset(images[i].Renditions, "") != Srcset(images[0].Renditions, "") {
+			t.Errorf("ingest %d gave %+v, ingest 0 %+v", i, images[i], images[0])
+		}
+	}
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(images[0].Renditions) {
+		t.Errorf("directory holds %d files, want %d", len(entries), len(images[0].Renditions))
+	}
+	checkRenditions(t, s, images[0], "jpg")
+}
+
 func TestIngestCancelled(t *testing.T) {
 	s := newStore(t, Limits{})
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	if _, err := s.Ingest(ctx, bytes.NewReader(makeJPEG(t, 10, 10))); !errors.Is(err, context.Canceled) {
 		t.Errorf("Ingest with a cancelled context: %v", err)
-	}
-}
-
-func TestNew(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "a", "media")
-	s, err := New(dir, Limits{MaxSide: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := Limits{MaxBytes: 20 << 20, MaxPixels: 50_000_000, MaxSide: 100, MaxConcurrent: 2}
-	if s.limits != want {
-		t.Errorf("limits %+v, want %+v", s.limits, want)
-	}
-	fi, err := os.Stat(dir)
-	if err != nil || !fi.IsDir() || fi.Mode().Perm()&0o027 != 0 {
-		t.Errorf("media directory: %v, %v", fi.Mode(), err)
-	}
-	if _, err := New(dir, Limits{MaxBytes: -1}); err == nil {
-		t.Error("New accepted a negative limit")
-	}
-	if _, err := New("", Limits{}); err == nil {
-		t.Error("New accepted an empty directory")
-	}
-}
-
-func TestPath(t *testing.T) {
-	s := newStore(t, Limits{})
-	const hash = "0123456789abcdef0123456789abcdef"
-	tests := []struct {
-		file string
-		ok   bool
-	}{
-		{hash + "-320.jpg", true},
-		{hash + "-1600.png", true},
-		{hash + "-7.jpg", true},
-		{"../x", false},
-		{"../" + hash + "-320.jpg", false},
-		{hash + "-320.jpg/..", false},
-		{"sub/" + hash + "-320.jpg", false},
-		{hash + "-320.jpg\x00", false},
-		{"", false},
-		{".", false},
-		{".ingest-123.tmp", false},
-		{hash + "-320.gif", false},
-		{hash + "-320.jpeg", false},
-		{hash + "-320", false},
-		{hash + "-.jpg", false},
-		{hash + "-0320.jpg", false},
-		{hash + "-123456.jpg", false},
-		{hash + "--320.jpg", false},
-		{hash + "-3a0.jpg", false},
-		{hash + "-320.jpg.png", false},
-		{strings.ToUpper(hash) + "-320.jpg", false},
-		{hash[:31] + "-320.jpg", false},
-		{hash + "0-320.jpg", false},
-		{`..\` + hash + "-320.jpg", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			p, err := s.Path(tt.file)
-			if !tt.ok {
-				if err == nil || !errors.Is(err, fs.ErrNotExist) {
-					t.Errorf("Path(%q) = %q, %v; want an fs.ErrNotExist error", tt.file, p, err)
-				}
-				return
-			}
-			if err != nil || p != filepath.Join(s.dir, tt.file) {
-				t.Errorf("Path(%q) = %q, %v", tt.file, p, err)
-			}
-		})
-	}
-}
-
-func TestSrcset(t *testing.T) {
-	rs := []Rendition{{Width: 320, File: "a-320.jpg"}, {Width: 640, File: "a-640.jpg"}}
-	tests := []struct {
-		rs     []Rendition
-		prefix string
-		want   string
-	}{
-		{rs, "/media/", "/media/a-320.jpg 320w, /media/a-640.jpg 640w"},
-		{rs[:1], "https://cdn.example/m/", "https://cdn.example/m/a-320.jpg 320w"},
-		{nil, "/media/", ""},
-	}
-	for _, tt := range tests {
-		if got := Srcset(tt.rs, tt.prefix); got != tt.want {
-			t.Errorf("Srcset(%v, %q) = %q, want %q", tt.rs, tt.prefix, got, tt.want)
-		}
-	}
-}
-
-func TestOrient(t *testing.T) {
-	// A 3×2 image whose pixels are a b c / d e f (by red value).
-	src := image.NewRGBA(image.Rect(0, 0, 3, 2))
-	for i, c := range "abcdef" {
-		src.Pix[4*i] = uint8(c)
-	}
-	tests := []struct {
-		orientation int
-		want        string // rows separated by "/"
-	}{
-		{1, "abc/def"},
-		{2, "cba/fed"},
-		{3, "fed/cba"},
-		{4, "def/abc"},
-		{5, "ad/be/cf"},
-		{6, "da/eb/fc"},
-		{7, "fc/eb/da"},
-		{8, "cf/be/ad"},
-	}
-	for _, tt := range tests {
-		m := orient(src, tt.orientation)
-		var rows []string
-		for y := range m.Rect.Dy() {
-			var row []byte
-			for x := range m.Rect.Dx() {
-				row = append(row, m.Pix[m.PixOffset(x, y)])
-			}
-			rows = append(rows, string(row))
-		}
-		if got := strings.Join(rows, "/"); got != tt.want {
-			t.Errorf("orient %d: %s, want %s", tt.orientation, got, tt.want)
-		}
-	}
-}
-
-func TestJPEGOrientation(t *testing.T) {
-	plain := makeJPEG(t, 8, 8)
-	tests := []struct {
-		name string
-		data []byte
-		want int
-	}{
-		{"no exif", plain, 1},
-		{"orientation 6", withEXIF(t, plain, 6), 6},
-		{"orientation 8", withEXIF(t, plain, 8), 8},
-		{"orientation 0 is invalid", withEXIF(t, plain, 0), 1},
-		{"segment length past the end", withEXIF(t, plain, 6)[:30], 1},
-		{"not a jpeg", []byte("hello"), 1},
-		{"big-endian exif", bigEndianEXIF(6), 6},
-	}
-	for _, tt := range tests {
-		if got := jpegOrientation(tt.data); got != tt.want {
-			t.Errorf("%s: orientation %d, want %d", tt.name, got, tt.want)
-		}
-	}
-}
-
-// bigEndianEXIF is the start of a JPEG with a Motorola-order EXIF block.
-func bigEndianEXIF(orientation byte) []byte {
-	tiff := []byte("MM\x00\x2a\x00\x00\x00\x08\x00\x01\x01\x12\x00\x03\x00\x00\x00\x01\x00" + string(orientation) + "\x00\x00\x00\x00\x00\x00")
-	seg := append([]byte("Exif\x00\x00"), tiff...)
-	out := []byte{0xff, 0xd8, 0xff, 0xe1, 0, byte(2 + len(seg))}
-	out = append(out, seg...)
-	return append(out, 0xff, 0xd9)
-}
-
-// TestDecodersNotWidenedByRegistration: the test binary registers GIF (by
-// importing image/gif), yet GIF stays unsupported.
-func TestDecodersNotWidenedByRegistration(t *testing.T) {
-	var b bytes.Buffer
-	if err := gif.Encode(&b, image.NewPaletted(image.Rect(0, 0, 2, 2), color.Palette{color.White}), nil); err != nil {
-		t.Fatal(err)
-	}
-	if _, format, err := image.DecodeConfig(bytes.NewReader(b.Bytes())); err != nil || format != "gif" {
-		t.Fatalf("GIF is not registered in this binary (%q, %v): the test proves nothing", format, err)
-	}
-	if _, err := newStore(t, Limits{}).Ingest(t.Context(), &b); !errors.Is(err, ErrUnsupported) {
-		t.Errorf("GIF: %v, want ErrUnsupported", err)
 	}
 }
