@@ -207,8 +207,8 @@ func (s *Service) validate(ctx context.Context, in *ArticleInput) (content.Secti
 	return sec, nil
 }
 
-func (s *Service) toArticle(in ArticleInput, sec content.Section) (content.Article, error) {
-	html, err := s.md.Render(in.Body)
+func (s *Service) toArticle(ctx context.Context, in ArticleInput, sec content.Section) (content.Article, error) {
+	html, err := s.render(ctx, in.Body)
 	if err != nil {
 		return content.Article{}, err
 	}
@@ -240,7 +240,7 @@ func (s *Service) create(ctx context.Context, u Actor, in ArticleInput, group in
 	if err != nil {
 		return content.Article{}, err
 	}
-	a, err := s.toArticle(in, sec)
+	a, err := s.toArticle(ctx, in, sec)
 	if err != nil {
 		return a, err
 	}
@@ -299,7 +299,7 @@ func (s *Service) Update(ctx context.Context, u Actor, id int64, version int, in
 	if err != nil {
 		return cur, err
 	}
-	a, err := s.toArticle(in, sec)
+	a, err := s.toArticle(ctx, in, sec)
 	if err != nil {
 		return a, err
 	}
@@ -329,4 +329,13 @@ func (s *Service) Update(ctx context.Context, u Actor, id int64, version int, in
 		return cur, err
 	}
 	return s.st.ArticleByID(ctx, id)
+}
+
+// render turns story Markdown into the stored HTML.
+func (s *Service) render(ctx context.Context, md string) (string, error) {
+	html, err := s.md.Render(md)
+	if err != nil {
+		return "", err
+	}
+	return s.responsiveImages(ctx, html)
 }

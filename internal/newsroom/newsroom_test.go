@@ -1,9 +1,13 @@
 package newsroom_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"image"
+	pngenc "image/png"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -11,6 +15,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store"
@@ -401,6 +406,49 @@ func TestValidationAndChecks(t *testing.T) {
 		c, err := e.svc.Create(ctx, e.editor, story("Port strike ends"))
 		if err != nil || c.Slug != b.Slug+"-2" {
 			t.Errorf("second slug = %q, %v", c.Slug, err)
+		}
+	})
+}
+
+func TestImages(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		ms, err := media.New(t.TempDir(), media.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var png bytes.Buffer
+		m := image.NewRGBA(image.Rect(0, 0, 800, 400))
+		for i := range m.Pix {
+			m.Pix[i] = byte(i)
+		}
+		if err := pngenc.Encode(&png, m); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.svc.UploadImage(ctx, e.corr, ms, bytes.NewReader(png.Bytes()), newsroom.ImageInput{}); err == nil {
+			t.Error("image without alt text accepted")
+		}
+		if _, err := e.svc.UploadImage(ctx, e.corr, ms, strings.NewReader("not an image at all"), newsroom.ImageInput{Alt: "x"}); !errors.Is(err, media.ErrNotImage) {
+			t.Errorf("text upload: %v", err)
+		}
+		img, err := e.svc.UploadImage(ctx, e.corr, ms, bytes.NewReader(png.Bytes()), newsroom.ImageInput{Alt: "Harbour cranes", Credit: "Demo"})
+		if err != nil || len(img.Renditions) < 2 || img.Width != 800 {
+			t.Fatalf("upload: %v %+v", err, img)
+		}
+		in := story("Cranes idle at the port")
+		in.LeadImageID = img.ID
+		in.Body = "Text.\n\n![Harbour cranes](/media/" + img.Renditions[0].File + ")\n"
+		a, err := e.svc.Create(ctx, e.corr, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.LeadImage == nil || a.LeadImage.Alt != "Harbour cranes" || len(a.LeadImage.Renditions) != len(img.Renditions) {
+			t.Errorf("lead image = %+v", a.LeadImage)
+		}
+		for _, want := range []string{`srcset="/media/`, ` 320w`, `width="800" height="400"`, `alt="Harbour cranes"`} {
+			if !strings.Contains(a.BodyHTML, want) {
+				t.Errorf("inline image lacks %s: %s", want, a.BodyHTML)
+			}
 		}
 	})
 }

@@ -155,7 +155,7 @@ func (s *Service) Restore(ctx context.Context, u Actor, id int64, version int) (
 		return cur, err
 	}
 	r := rev.Article
-	html, err := s.md.Render(r.BodyMD)
+	html, err := s.render(ctx, r.BodyMD)
 	if err != nil {
 		return cur, err
 	}

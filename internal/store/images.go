@@ -73,3 +73,16 @@ func (s *Store) Images(ctx context.Context, limit, offset int) ([]content.Image,
 	}
 	return out, rows.Err()
 }
+
+// ImageByFilePrefix finds an image by the 32-hex prefix of its hash that names its files.
+func (s *Store) ImageByFilePrefix(ctx context.Context, prefix string) (content.Image, error) {
+	img, err := scanImage(s.db.QueryRowContext(ctx, s.q("SELECT "+imageColumns+" WHERE hash >= ? AND hash < ? ORDER BY hash LIMIT 1"),
+		prefix, prefix+"g"))
+	if isNoRows(err) {
+		return img, fmt.Errorf("image %s: %w", prefix, content.ErrNotFound)
+	}
+	if err != nil {
+		return img, fmt.Errorf("load image %s: %w", prefix, err)
+	}
+	return img, nil
+}

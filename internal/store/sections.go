@@ -166,3 +166,21 @@ func (t *Tx) CreateAuthor(ctx context.Context, a content.Author) (int64, error) 
 	}
 	return id, nil
 }
+
+// Authors lists every author by name.
+func (s *Store) Authors(ctx context.Context) ([]content.Author, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id, name, slug, role FROM authors ORDER BY name, id")
+	if err != nil {
+		return nil, fmt.Errorf("list authors: %w", err)
+	}
+	defer rows.Close()
+	var out []content.Author
+	for rows.Next() {
+		var a content.Author
+		if err := rows.Scan(&a.ID, &a.Name, &a.Slug, &a.Role); err != nil {
+			return nil, fmt.Errorf("scan author: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

@@ -351,6 +351,10 @@ func (d *Desk) listArticles(w http.ResponseWriter, r *http.Request) {
 			nq.SectionID = s.ID
 		}
 	}
+	if lv.Authors, err = d.st.Authors(r.Context()); err != nil {
+		d.fail(w, r, err)
+		return
+	}
 	if lv.Author != "" {
 		if id, err := strconv.ParseInt(lv.Author, 10, 64); err == nil {
 			nq.AuthorID = id
@@ -369,6 +373,7 @@ type listView struct {
 	Status, Language, Section, Search, Author string
 	Languages                                 []content.Language
 	Sections                                  []content.Section
+	Authors                                   []content.Author
 	Articles                                  []content.Article
 	CanCreate                                 bool
 }
