@@ -21,12 +21,20 @@ type imagesView struct {
 }
 
 func (d *Desk) listImages(w http.ResponseWriter, r *http.Request) {
-	d.renderImages(w, r, http.StatusOK, imagesView{})
+	var iv imagesView
+	if id, err := strconv.ParseInt(r.URL.Query().Get("uploaded"), 10, 64); err == nil {
+		if img, err := d.st.ImageByID(r.Context(), id); err == nil && len(img.Renditions) > 0 {
+			iv.Notice = "Uploaded image " + strconv.FormatInt(img.ID, 10) + ". Use it as a lead image, or inline in Markdown: ![" +
+				img.Alt + "](/media/" + img.Renditions[len(img.Renditions)-1].File + ")"
+		}
+	}
+	d.renderImages(w, r, http.StatusOK, iv)
 }
 
 func (d *Desk) renderImages(w http.ResponseWriter, r *http.Request, status int, iv imagesView) {
+	notice, errs := iv.Notice, iv.Errors
 	iv.view = d.baseView(w, r, userFrom(r.Context()), "Images")
-	iv.Nav = "images"
+	iv.Notice, iv.Errors, iv.Nav = notice, errs, "images"
 	var err error
 	if iv.Images, err = d.st.Images(r.Context(), 100, 0); err != nil {
 		d.fail(w, r, err)
@@ -56,10 +64,7 @@ func (d *Desk) uploadImage(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
-	iv.Notice = "Uploaded image " + strconv.FormatInt(img.ID, 10) + ". Use it as a lead image, or inline in Markdown: ![" +
-		img.Alt + "](/media/" + img.Renditions[len(img.Renditions)-1].File + ")"
-	iv.Alt, iv.Cap, iv.Credit = "", "", ""
-	d.renderImages(w, r, http.StatusCreated, iv)
+	http.Redirect(w, r, "/newsroom/images?uploaded="+strconv.FormatInt(img.ID, 10), http.StatusSeeOther)
 }
 
 type tokensView struct {

@@ -264,7 +264,7 @@ func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 }
 
 // dummyHash is checked against when the account does not exist (constant-time login).
-const dummyHash = "$argon2id$v=19$m=65536,t=3,p=2$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000"
+const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000"
 
 type resumeView struct {
 	view
