@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/api"
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/media"
@@ -42,6 +43,7 @@ type Site struct {
 	Handler  http.Handler
 	Newsroom *newsroom.Service
 	Desk     *desk.Desk
+	API      *api.API
 	Public   *web.Server
 	Media    *media.Store
 }
@@ -75,8 +77,10 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	if err != nil {
 		return nil, fmt.Errorf("build newsroom: %w", err)
 	}
+	jsonAPI := api.New(api.Config{Service: svc, Media: ms, Logger: log, BaseURL: cfg.BaseURL})
 	mux := http.NewServeMux()
 	mux.Handle("/newsroom/", dk)
+	mux.Handle("/api/", jsonAPI)
 	mux.HandleFunc("GET /media/{file}", func(w http.ResponseWriter, r *http.Request) {
 		p, err := ms.Path(r.PathValue("file"))
 		if err != nil {
@@ -88,7 +92,7 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	})
 	mux.Handle("/", public)
 	h := httpx.Wrap(mux, httpx.Options{Logger: log, MaxBody: 25 << 20, HSTS: https})
-	return &Site{Handler: h, Newsroom: svc, Desk: dk, Public: public, Media: ms}, nil
+	return &Site{Handler: h, Newsroom: svc, Desk: dk, API: jsonAPI, Public: public, Media: ms}, nil
 }
 
 // Handler builds the whole HTTP handler of a site over an open store.

@@ -1,0 +1,176 @@
+// Package api serves the newsroom JSON API under /api/: personal-access-token
+// authentication, one error envelope, and an OpenAPI 3.1 document of every route.
+// Handlers decode, call the newsroom service (which checks every permission) and render.
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/media"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// Config configures the API.
+type Config struct {
+	Service *newsroom.Service // required
+	Media   *media.Store      // nil: image uploads answer 503
+	Logger  *slog.Logger
+	BaseURL string // absolute site URL, for an article's public "url"
+	Now     func() time.Time
+}
+
+// API is the newsroom JSON API. It is an http.Handler for everything under /api/.
+type API struct {
+	svc     *newsroom.Service
+	st      *store.Store
+	media   *media.Store
+	log     *slog.Logger
+	base    string
+	now     func() time.Time
+	mux     *http.ServeMux
+	routes  []route
+	openapi []byte
+}
+
+// Route is one registered route, as Routes lists it.
+type Route struct {
+	Method  string // GET, POST, PUT
+	Pattern string // ServeMux path pattern, e.g. /api/v1/newsroom/articles/{id}
+	Public  bool   // true: answered without a token
+}
+
+// handlerFunc is an API handler: it writes a success itself and returns any failure, which
+// the one error path (fail) renders. u is the token's user (zero on public routes).
+type handlerFunc func(w http.ResponseWriter, r *http.Request, u store.User) error
+
+// New builds the API and registers its routes.
+func New(cfg Config) *API {
+	a := &API{svc: cfg.Service, media: cfg.Media, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), now: cfg.Now}
+	if a.log == nil {
+		a.log = slog.New(slog.DiscardHandler)
+	}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	if a.svc != nil {
+		a.st = a.svc.Store()
+	}
+	a.mux = http.NewServeMux()
+	a.routes = a.routeTable()
+	for _, rt := range a.routes {
+		a.mux.Handle(rt.method+" "+rt.pattern, a.wrap(rt))
+	}
+	a.mux.HandleFunc(fallbackPattern, a.fallback)
+	a.openapi = openAPIJSON(a.base)
+	return a
+}
+
+// fallbackPattern catches every request no route matches, to answer 404 or 405 in JSON.
+const fallbackPattern = "/"
+
+// ServeHTTP serves the API.
+func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	a.mux.ServeHTTP(w, r)
+}
+
+// Routes lists every registered route, from the same table that registers them.
+func (a *API) Routes() []Route {
+	out := make([]Route, 0, len(a.routes))
+	for _, rt := range a.routes {
+		out = append(out, Route{Method: rt.method, Pattern: rt.pattern, Public: rt.public})
+	}
+	return out
+}
+
+// wrap authenticates (unless the route is public), runs the handler and renders its error.
+func (a *API) wrap(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var u store.User
+		if !rt.public {
+			var err error
+			if u, err = a.authenticate(r); err != nil {
+				a.fail(w, r, err)
+				return
+			}
+		}
+		if err := rt.handle(w, r, u); err != nil {
+			a.fail(w, r, err)
+		}
+	})
+}
+
+// errUnauthorized marks a missing, malformed, unknown or revoked token, or a disabled user.
+var errUnauthorized = errors.New("unauthorized")
+
+// maxTokenLen bounds what is hashed: real tokens are 47 characters.
+const maxTokenLen = 256
+
+// touchEvery is how stale a token's "last used" time may get before a request updates it,
+// so that busy clients do not write on every request.
+const touchEvery = time.Minute
+
+// authenticate finds the user of the request's bearer token. Revocation and disabling take
+// effect at once: every request asks the database.
+func (a *API) authenticate(r *http.Request) (store.User, error) {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	token = strings.TrimSpace(token)
+	if !ok || !strings.EqualFold(scheme, "Bearer") || token == "" || len(token) > maxTokenLen {
+		return store.User{}, errUnauthorized
+	}
+	hash := account.HashSecret(token)
+	u, err := a.st.TokenUser(r.Context(), hash)
+	if errors.Is(err, content.ErrNotFound) {
+		return u, errUnauthorized
+	}
+	if err != nil {
+		return u, fmt.Errorf("authenticate token: %w", err)
+	}
+	a.touch(r.Context(), hash)
+	return u, nil
+}
+
+// touch records the token's use, at most once per touchEvery; a failure is only logged.
+func (a *API) touch(ctx context.Context, hash string) {
+	k, err := a.st.TokenByHash(ctx, hash)
+	if err == nil && a.now().Sub(k.LastUsedAt) >= touchEvery {
+		err = a.st.TouchToken(ctx, k.ID, a.now())
+	}
+	if err != nil && ctx.Err() == nil {
+		a.log.Warn("token_touch_failed", "err", err)
+	}
+}
+
+// fallback answers requests no route matched: 405 with Allow when the path exists for other
+// methods, else 404.
+func (a *API) fallback(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		if m == r.Method {
+			continue
+		}
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := a.mux.Handler(probe); pattern != "" && pattern != fallbackPattern {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		a.fail(w, r, &apiError{status: http.StatusMethodNotAllowed, code: "method_not_allowed",
+			message: fmt.Sprintf("This path does not take %s; it takes %s.", r.Method, strings.Join(allow, ", "))})
+		return
+	}
+	a.fail(w, r, &apiError{status: http.StatusNotFound, code: "not_found", message: "There is no such API route."})
+}

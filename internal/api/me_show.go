@@ -1,0 +1,13 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// showMe returns the token's user and what their role may do.
+func (a *API) showMe(w http.ResponseWriter, r *http.Request, u store.User) error {
+	a.reply(w, r, http.StatusOK, user(u))
+	return nil
+}

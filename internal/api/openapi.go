@@ -1,0 +1,212 @@
+package api
+
+import (
+	"encoding/json"
+	"maps"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// operation documents one route. It is written here by hand, apart from the route table,
+// so that the OpenAPI test (document = Routes()) can catch a route added without docs or
+// docs left for a route that was removed.
+type operation struct {
+	summary     string
+	description string
+	tag         string
+	public      bool
+	query       []queryParam
+	body        string // schema of the JSON request body; "" for none
+	bodyOpt     bool   // the body may be omitted
+	multipart   string // schema of a multipart/form-data body
+	status      int    // success status
+	result      string // schema of the success body
+	extra       []int  // error statuses beyond the ones every such route has
+}
+
+type queryParam struct {
+	name, description string
+	schema            map[string]any
+}
+
+// operations documents every route, by "METHOD path".
+func operations() map[string]operation {
+	const nr = "/api/v1/newsroom"
+	page := []queryParam{
+		{"limit", "How many to return (1–200, default 50).", map[string]any{"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
+		{"offset", "How many to skip.", map[string]any{"type": "integer", "minimum": 0, "maximum": 1000000, "default": 0}},
+	}
+	articleFilters := append([]queryParam{
+		{"status", "Only stories in this state.", strEnum("draft", "submitted", "scheduled", "published", "unpublished")},
+		{"section", "Only stories in this section (its key, e.g. politics).", str()},
+		{"language", "Only stories in this language (its code, e.g. en).", str()},
+		{"q", "Only stories whose headline contains this text (case-insensitive; at most 200 characters).", map[string]any{"type": "string", "maxLength": 200}},
+	}, page...)
+	return map[string]operation{
+		"GET /api/openapi.json": {summary: "This OpenAPI document", tag: "meta", public: true, status: 200, result: "OpenAPI"},
+		"GET " + nr + "/me": {summary: "The token's user", tag: "account", status: 200, result: "User",
+			description: "Who the token belongs to, with the actions their role allows."},
+
+		"GET " + nr + "/articles": {summary: "List stories", tag: "articles", query: articleFilters, status: 200, result: "ArticleList",
+			description: "Stories in any state, most recently changed first. Correspondents see only their own. Unknown parameters and invalid values are 400."},
+		"POST " + nr + "/articles": {summary: "File a story", tag: "articles", body: "ArticleInput", status: 201, result: "Article", extra: []int{422},
+			description: "Creates a draft owned by the token's user. Without a slug one is made from the headline; a taken slug gets a number."},
+		"GET " + nr + "/articles/{id}": {summary: "Get a story", tag: "articles", status: 200, result: "Article",
+			description: "Editors see every story; correspondents their own (others' are 403)."},
+		"PUT " + nr + "/articles/{id}": {summary: "Save a story", tag: "articles", body: "ArticleUpdate", status: 200, result: "Article", extra: []int{409, 422},
+			description: "Replaces the editable fields. `version` must be the version the client loaded: if someone saved since, the answer is 409 with `current`, and nothing is overwritten."},
+		"POST " + nr + "/articles/{id}/submit": {summary: "Submit a draft to the editors", tag: "workflow", bodyOpt: true, status: 200, result: "Article", extra: []int{409}},
+		"POST " + nr + "/articles/{id}/return": {summary: "Return a submitted story with a note", tag: "workflow", body: "ReturnRequest", status: 200, result: "Article", extra: []int{409, 422}},
+		"POST " + nr + "/articles/{id}/publish": {summary: "Publish now", tag: "workflow", bodyOpt: true, status: 200, result: "PublishResult", extra: []int{409, 422},
+			description: "Publishes the story (an embargoed story stays hidden from readers until its embargo) and returns it with the publishing checks' warnings. Where the site blocks publication on failed checks, the answer is 422 `checks_failed` with the warnings."},
+		"POST " + nr + "/articles/{id}/schedule": {summary: "Schedule publication", tag: "workflow", body: "ScheduleRequest", status: 200, result: "Article", extra: []int{409, 422}},
+		"POST " + nr + "/articles/{id}/correct":  {summary: "Publish a correction note", tag: "workflow", body: "CorrectRequest", status: 200, result: "Article", extra: []int{409, 422}},
+		"POST " + nr + "/articles/{id}/unpublish": {summary: "Withdraw a story", tag: "workflow", body: "UnpublishRequest", bodyOpt: true, status: 200, result: "Article", extra: []int{409, 422},
+			description: "The public URL then answers 410; the story stays in the newsroom."},
+		"POST " + nr + "/articles/{id}/translate": {summary: "Start a translation", tag: "workflow", body: "TranslateRequest", status: 201, result: "Article", extra: []int{409, 422},
+			description: "Creates a draft in another language in the story's translation group (same group_id)."},
+		"POST " + nr + "/articles/{id}/restore": {summary: "Restore a revision", tag: "revisions", body: "RestoreRequest", status: 200, result: "Article", extra: []int{409, 422},
+			description: "Makes an old revision the current content, as a new revision. 404 when the story or the revision does not exist."},
+		"GET " + nr + "/articles/{id}/revisions":           {summary: "List a story's revisions", tag: "revisions", status: 200, result: "RevisionList"},
+		"GET " + nr + "/articles/{id}/revisions/{version}": {summary: "Get one revision", tag: "revisions", status: 200, result: "RevisionDetail"},
+
+		"GET " + nr + "/briefs": {summary: "List briefs", tag: "briefs", query: page, status: 200, result: "BriefList",
+			description: "Briefs in any state, newest first. Correspondents see only their own."},
+		"POST " + nr + "/briefs": {summary: "File a brief", tag: "briefs", body: "BriefInput", status: 201, result: "Brief", extra: []int{422},
+			description: "An editor's brief is published at once; a correspondent's is `submitted` until an editor publishes it."},
+		"GET " + nr + "/briefs/{id}": {summary: "Get a brief", tag: "briefs", status: 200, result: "Brief"},
+		"PUT " + nr + "/briefs/{id}": {summary: "Change a brief", tag: "briefs", body: "BriefUpdate", status: 200, result: "Brief", extra: []int{422},
+			description: "Editors may change any brief, correspondents their own unpublished ones. Without `published_at` the brief keeps its time."},
+		"POST " + nr + "/briefs/{id}/publish": {summary: "Publish a waiting brief", tag: "briefs", bodyOpt: true, status: 200, result: "Brief"},
+		"POST " + nr + "/briefs/{id}/develop": {summary: "Develop a brief into a story", tag: "briefs", bodyOpt: true, status: 201, result: "Article", extra: []int{409, 422},
+			description: "Creates a story draft from the brief and links the brief to it."},
+
+		"POST " + nr + "/images": {summary: "Upload an image", tag: "images", multipart: "ImageUpload", status: 201, result: "Image", extra: []int{422, 503},
+			description: "JPEG, PNG or WebP, at most 25 MiB (the site may set a lower limit: 413). The image is re-encoded without metadata and resized; each rendition's url is /media/ + its file."},
+		"GET " + nr + "/images/{id}": {summary: "Get an image", tag: "images", status: 200, result: "Image"},
+	}
+}
+
+// pathParams lists the {name} segments of a path.
+func pathParams(path string) []string {
+	var out []string
+	for _, seg := range strings.Split(path, "/") {
+		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
+			out = append(out, strings.Trim(seg, "{}"))
+		}
+	}
+	return out
+}
+
+// openAPIJSON renders the OpenAPI 3.1 document.
+func openAPIJSON(base string) []byte {
+	paths := map[string]map[string]any{}
+	ops := operations()
+	for _, k := range slices.Sorted(maps.Keys(ops)) {
+		method, path, _ := strings.Cut(k, " ")
+		if paths[path] == nil {
+			paths[path] = map[string]any{}
+		}
+		paths[path][strings.ToLower(method)] = ops[k].document(method, path)
+	}
+	doc := map[string]any{
+		"openapi": "3.1.0",
+		"info": map[string]any{
+			"title":   "Newsdesk newsroom API",
+			"version": "1",
+			"description": "The newsroom of a Newsdesk site as JSON: stories through their workflow, briefs, revisions and images. " +
+				"Authenticate with a personal API token (`newsdesk token create --email E`) sent as `Authorization: Bearer TOKEN`. " +
+				"Every error is `{\"error\": {\"code\", \"message\", …}}`. Request bodies are JSON objects of at most 1 MiB " +
+				"(images: multipart/form-data, 25 MiB); unknown fields are rejected.",
+		},
+		"paths":      paths,
+		"components": components(),
+		"security":   []any{map[string]any{"bearer": []any{}}},
+	}
+	if base != "" {
+		doc["servers"] = []any{map[string]any{"url": base}}
+	}
+	// Cannot fail: the document holds only strings, numbers, booleans, maps and slices.
+	b, _ := json.MarshalIndent(doc, "", "  ")
+	return b
+}
+
+// document renders one operation object.
+func (o operation) document(method, path string) map[string]any {
+	d := map[string]any{"summary": o.summary, "tags": []any{o.tag},
+		"operationId": operationID(method, path)}
+	if o.description != "" {
+		d["description"] = o.description
+	}
+	var params []any
+	for _, name := range pathParams(path) {
+		params = append(params, map[string]any{"name": name, "in": "path", "required": true,
+			"description": "A positive integer; anything else is 404.",
+			"schema":      map[string]any{"type": "integer", "format": "int64", "minimum": 1}})
+	}
+	for _, q := range o.query {
+		params = append(params, map[string]any{"name": q.name, "in": "query", "required": false, "description": q.description, "schema": q.schema})
+	}
+	if len(params) > 0 {
+		d["parameters"] = params
+	}
+	switch {
+	case o.multipart != "":
+		d["requestBody"] = map[string]any{"required": true,
+			"content": map[string]any{"multipart/form-data": map[string]any{"schema": ref(o.multipart)}}}
+	case o.body != "":
+		d["requestBody"] = map[string]any{"required": !o.bodyOpt,
+			"content": map[string]any{"application/json": map[string]any{"schema": ref(o.body)}}}
+	}
+	success := map[string]any{"description": http.StatusText(o.status),
+		"content": map[string]any{"application/json": map[string]any{"schema": ref(o.result)}}}
+	if o.status == http.StatusCreated {
+		success["headers"] = map[string]any{"Location": map[string]any{"description": "The API path of the new item.",
+			"schema": map[string]any{"type": "string"}}}
+	}
+	responses := map[string]any{strconv.Itoa(o.status): success}
+	errs := append([]int{http.StatusInternalServerError}, o.extra...)
+	if !o.public {
+		errs = append(errs, http.StatusUnauthorized, http.StatusForbidden)
+		d["security"] = []any{map[string]any{"bearer": []any{}}}
+	} else {
+		d["security"] = []any{}
+	}
+	if strings.Contains(path, "{") {
+		errs = append(errs, http.StatusNotFound)
+	}
+	if o.body != "" || o.bodyOpt || o.multipart != "" || len(o.query) > 0 {
+		errs = append(errs, http.StatusBadRequest)
+	}
+	if o.body != "" || o.bodyOpt || o.multipart != "" {
+		errs = append(errs, http.StatusRequestEntityTooLarge)
+	}
+	for _, s := range errs {
+		responses[strconv.Itoa(s)] = map[string]any{"$ref": "#/components/responses/" + errorResponseName(s)}
+	}
+	d["responses"] = responses
+	return d
+}
+
+// operationID makes a stable id from the method and path: "post_articles_id_publish".
+func operationID(method, path string) string {
+	p := strings.TrimPrefix(strings.TrimPrefix(path, "/api/v1/newsroom"), "/api")
+	p = strings.NewReplacer("{", "", "}", "", ".", "_", "/", "_").Replace(p)
+	return strings.ToLower(method) + p
+}
+
+// showOpenAPI serves the OpenAPI document (public: it describes, it does not reveal).
+func (a *API) showOpenAPI(w http.ResponseWriter, r *http.Request, _ store.User) error {
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "public, max-age=300")
+	h.Set("Content-Length", strconv.Itoa(len(a.openapi)))
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(a.openapi)
+	}
+	return nil
+}

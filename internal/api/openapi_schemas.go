@@ -1,0 +1,239 @@
+package api
+
+import (
+	"maps"
+	"net/http"
+	"slices"
+)
+
+// Schema helpers for the OpenAPI document (JSON Schema 2020-12, as OpenAPI 3.1 uses).
+
+func ref(name string) map[string]any { return map[string]any{"$ref": "#/components/schemas/" + name} }
+
+func str() map[string]any { return map[string]any{"type": "string"} }
+
+func strEnum(vals ...string) map[string]any {
+	e := make([]any, 0, len(vals))
+	for _, v := range vals {
+		e = append(e, v)
+	}
+	return map[string]any{"type": "string", "enum": e}
+}
+
+func desc(s map[string]any, d string) map[string]any {
+	out := maps.Clone(s)
+	out["description"] = d
+	return out
+}
+
+func integer() map[string]any { return map[string]any{"type": "integer", "format": "int64"} }
+
+func nullableInt() map[string]any {
+	return map[string]any{"type": []any{"integer", "null"}, "format": "int64"}
+}
+
+func dateTime() map[string]any { return map[string]any{"type": "string", "format": "date-time"} }
+
+func nullableTime() map[string]any {
+	return map[string]any{"type": []any{"string", "null"}, "format": "date-time"}
+}
+
+func arrayOf(items map[string]any) map[string]any {
+	return map[string]any{"type": "array", "items": items}
+}
+
+func nullableRef(name string) map[string]any {
+	return map[string]any{"anyOf": []any{ref(name), map[string]any{"type": "null"}}}
+}
+
+// object is a closed object schema (unknown properties are an error in requests and never
+// sent in answers).
+func object(required []string, props map[string]any) map[string]any {
+	o := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
+	if len(required) > 0 {
+		r := make([]any, 0, len(required))
+		for _, n := range required {
+			r = append(r, n)
+		}
+		o["required"] = r
+	}
+	return o
+}
+
+// keys lists a property map's names in order, to mark them all required in answers.
+func keys(props map[string]any) []string {
+	return slices.Sorted(maps.Keys(props))
+}
+
+// errorCodes are the values of error.code.
+func errorCodes() []string {
+	return []string{"bad_request", "unauthorized", "forbidden", "not_found", "method_not_allowed", "conflict",
+		"too_large", "invalid", "checks_failed", "unavailable", "internal"}
+}
+
+// errorResponseName names the shared error responses by status.
+func errorResponseName(status int) string {
+	switch status {
+	case http.StatusBadRequest:
+		return "BadRequest"
+	case http.StatusUnauthorized:
+		return "Unauthorized"
+	case http.StatusForbidden:
+		return "Forbidden"
+	case http.StatusNotFound:
+		return "NotFound"
+	case http.StatusConflict:
+		return "Conflict"
+	case http.StatusRequestEntityTooLarge:
+		return "TooLarge"
+	case http.StatusUnprocessableEntity:
+		return "Invalid"
+	case http.StatusServiceUnavailable:
+		return "Unavailable"
+	}
+	return "Internal"
+}
+
+func errorResponses() map[string]any {
+	out := map[string]any{}
+	for status, d := range map[int]string{
+		http.StatusBadRequest:            "Malformed JSON, an unknown field, a wrong type, or an invalid query parameter (bad_request).",
+		http.StatusUnauthorized:          "No valid bearer token: missing, unknown or revoked, or its user is disabled (unauthorized). Sent with WWW-Authenticate: Bearer.",
+		http.StatusForbidden:             "The user's role does not allow this (forbidden).",
+		http.StatusNotFound:              "No such item, or an id that is not a positive integer (not_found).",
+		http.StatusConflict:              "The story changed since it was loaded (conflict, with current), or the action does not fit its state.",
+		http.StatusRequestEntityTooLarge: "The body is over the limit (too_large).",
+		http.StatusUnprocessableEntity:   "Field values are invalid (invalid, with fields), or the publishing checks block publication (checks_failed, with warnings).",
+		http.StatusServiceUnavailable:    "The feature is not configured on this site (unavailable).",
+		http.StatusInternalServerError:   "An unexpected failure; it is logged, and the message says nothing more (internal).",
+	} {
+		out[errorResponseName(status)] = map[string]any{"description": d,
+			"content": map[string]any{"application/json": map[string]any{"schema": ref("Error")}}}
+	}
+	return out
+}
+
+func articleInputProps() map[string]any {
+	return map[string]any{
+		"language":      desc(str(), "Language code, e.g. en. Fixed once the story exists."),
+		"section":       desc(str(), "Section key, e.g. politics."),
+		"headline":      map[string]any{"type": "string", "maxLength": 300},
+		"standfirst":    map[string]any{"type": "string", "maxLength": 1000},
+		"body":          desc(str(), "Markdown, at most 512 KB."),
+		"byline":        desc(str(), "Defaults to the user's name."),
+		"byline_role":   str(),
+		"dateline":      str(),
+		"tags":          arrayOf(str()),
+		"slug":          desc(str(), "Lowercase a–z, digits and hyphens; made from the headline when empty."),
+		"slugline":      map[string]any{"type": "string", "maxLength": 200},
+		"urgency":       map[string]any{"type": "integer", "minimum": 0, "maximum": 9, "description": "1 (flash) to 9 (routine); 0 or absent means 5."},
+		"signoff":       map[string]any{"type": "string", "maxLength": 200},
+		"embargo_until": map[string]any{"type": []any{"string", "null"}, "format": "date-time", "description": "RFC 3339; null or empty for none."},
+		"lead_image_id": map[string]any{"type": "integer", "format": "int64", "minimum": 0, "description": "0 for none."},
+	}
+}
+
+func articleProps() map[string]any {
+	return map[string]any{
+		"id": integer(), "group_id": desc(integer(), "Translation group: the same story in other languages shares it."),
+		"language": str(), "section": desc(str(), "Section key."), "section_name": str(),
+		"headline": str(), "standfirst": str(), "body": desc(str(), "Markdown."), "body_html": desc(str(), "The body rendered."),
+		"byline": str(), "byline_role": str(), "dateline": str(), "tags": arrayOf(str()), "slug": str(),
+		"status":   strEnum("draft", "submitted", "scheduled", "published", "unpublished"),
+		"version":  desc(integer(), "Optimistic-locking version: send it back with PUT."),
+		"slugline": str(), "urgency": integer(), "signoff": str(), "owner_id": integer(),
+		"embargo_until": nullableTime(), "published_at": nullableTime(), "first_published_at": nullableTime(),
+		"updated_at": nullableTime(), "created_at": nullableTime(),
+		"url":         map[string]any{"type": []any{"string", "null"}, "format": "uri", "description": "Absolute public URL; null unless published."},
+		"lead_image":  nullableRef("Image"),
+		"corrections": arrayOf(object([]string{"text", "created_at"}, map[string]any{"text": str(), "created_at": nullableTime()})),
+		"return_note": desc(str(), "Why an editor returned the story."),
+	}
+}
+
+func components() map[string]any {
+	article := articleProps()
+	summary := map[string]any{}
+	for _, k := range []string{"id", "group_id", "language", "section", "section_name", "headline", "standfirst", "byline",
+		"slug", "status", "version", "slugline", "urgency", "owner_id", "embargo_until", "published_at", "updated_at",
+		"created_at", "url"} {
+		summary[k] = article[k]
+	}
+	summary["lead_image_id"] = nullableInt()
+	update := articleInputProps()
+	update["version"] = map[string]any{"type": "integer", "minimum": 1, "description": "The version the client loaded."}
+	update["language"] = desc(str(), "Optional; must be the story's own language.")
+	publish := maps.Clone(article)
+	publish["warnings"] = arrayOf(ref("Warning"))
+	revision := map[string]any{"version": integer(), "kind": desc(str(), "created, saved, updated, restored …"),
+		"note": str(), "user_name": str(), "created_at": nullableTime()}
+	revisionDetail := maps.Clone(revision)
+	for k, v := range map[string]any{"section": str(), "headline": str(), "standfirst": str(), "body": str(), "byline": str(),
+		"byline_role": str(), "dateline": str(), "tags": arrayOf(str()), "slug": str(), "slugline": str(),
+		"urgency": integer(), "signoff": str(), "lead_image_id": nullableInt()} {
+		revisionDetail[k] = v
+	}
+	image := map[string]any{"id": integer(), "format": strEnum("jpeg", "png", "webp"), "width": integer(), "height": integer(),
+		"alt": str(), "caption": str(), "credit": str(), "renditions": arrayOf(ref("Rendition")),
+		"srcset": desc(str(), "For <img srcset>: \"/media/FILE 320w, …\"."), "created_at": nullableTime()}
+	brief := map[string]any{"id": integer(), "language": str(), "section": str(), "section_name": str(),
+		"text": str(), "status": strEnum("published", "submitted"), "published_at": nullableTime(),
+		"article_id": desc(nullableInt(), "The story it developed into, if any."), "owner_id": integer()}
+	briefInput := map[string]any{"language": str(), "section": desc(str(), "Section key."),
+		"text":         map[string]any{"type": "string", "maxLength": 1500, "description": "One paragraph."},
+		"published_at": map[string]any{"type": []any{"string", "null"}, "format": "date-time", "description": "RFC 3339; default now."}}
+	briefUpdate := maps.Clone(briefInput)
+	briefUpdate["language"] = desc(str(), "Optional; must be the brief's own language.")
+	briefUpdate["published_at"] = map[string]any{"type": []any{"string", "null"}, "format": "date-time", "description": "RFC 3339; absent keeps the brief's time."}
+	user := map[string]any{"id": integer(), "email": str(), "name": str(), "role": strEnum("correspondent", "editor", "admin"),
+		"can": desc(arrayOf(str()), "The actions the role allows.")}
+	list := func(name, item string) map[string]any {
+		p := map[string]any{name: arrayOf(ref(item)), "limit": integer(), "offset": integer()}
+		return object(keys(p), p)
+	}
+	return map[string]any{
+		"securitySchemes": map[string]any{"bearer": map[string]any{"type": "http", "scheme": "bearer",
+			"description": "A personal API token: newsdesk token create --email E. Revoked tokens and disabled users are refused at once."}},
+		"responses": errorResponses(),
+		"schemas": map[string]any{
+			"Error": object([]string{"error"}, map[string]any{"error": object([]string{"code", "message"}, map[string]any{
+				"code":     strEnum(errorCodes()...),
+				"message":  desc(str(), "A sentence for people."),
+				"fields":   map[string]any{"type": "object", "additionalProperties": str(), "description": "Field name → what is wrong (invalid)."},
+				"warnings": desc(arrayOf(ref("Warning")), "The failed publishing checks (checks_failed)."),
+				"current":  desc(ref("Article"), "The story as it is now (conflict on save)."),
+			})}),
+			"Warning":          object([]string{"code", "message"}, map[string]any{"code": str(), "message": str()}),
+			"Article":          object(keys(article), article),
+			"ArticleSummary":   object(keys(summary), summary),
+			"ArticleList":      list("articles", "ArticleSummary"),
+			"PublishResult":    object(keys(publish), publish),
+			"ArticleInput":     object([]string{"language", "section", "headline"}, articleInputProps()),
+			"ArticleUpdate":    object([]string{"version", "section", "headline"}, update),
+			"ReturnRequest":    object([]string{"note"}, map[string]any{"note": map[string]any{"type": "string", "maxLength": 2000}}),
+			"ScheduleRequest":  object([]string{"publish_at"}, map[string]any{"publish_at": desc(dateTime(), "RFC 3339, in the future.")}),
+			"CorrectRequest":   object([]string{"text"}, map[string]any{"text": map[string]any{"type": "string", "maxLength": 2000}}),
+			"UnpublishRequest": object(nil, map[string]any{"reason": desc(str(), "For the audit log.")}),
+			"TranslateRequest": object([]string{"language"}, map[string]any{"language": desc(str(), "Language code of the translation.")}),
+			"RestoreRequest":   object([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer", "minimum": 1}}),
+			"Revision":         object(keys(revision), revision),
+			"RevisionList":     object([]string{"revisions"}, map[string]any{"revisions": arrayOf(ref("Revision"))}),
+			"RevisionDetail":   object(keys(revisionDetail), revisionDetail),
+			"Brief":            object(keys(brief), brief),
+			"BriefList":        list("briefs", "Brief"),
+			"BriefInput":       object([]string{"language", "section", "text"}, briefInput),
+			"BriefUpdate":      object([]string{"section", "text"}, briefUpdate),
+			"Image":            object(keys(image), image),
+			"Rendition": object([]string{"url", "width", "height"}, map[string]any{
+				"url": desc(str(), "/media/ + the rendition's file."), "width": integer(), "height": integer()}),
+			"ImageUpload": object([]string{"file", "alt"}, map[string]any{
+				"file":    map[string]any{"type": "string", "contentMediaType": "application/octet-stream", "description": "JPEG, PNG or WebP."},
+				"alt":     map[string]any{"type": "string", "maxLength": 1000, "description": "Required: describes the image for readers who cannot see it."},
+				"caption": map[string]any{"type": "string", "maxLength": 1000},
+				"credit":  map[string]any{"type": "string", "maxLength": 1000},
+			}),
+			"User":    object(keys(user), user),
+			"OpenAPI": map[string]any{"type": "object", "description": "An OpenAPI 3.1 document."},
+		},
+	}
+}

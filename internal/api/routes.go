@@ -1,0 +1,43 @@
+package api
+
+// route is one row of the route table.
+type route struct {
+	method, pattern string
+	public          bool
+	handle          handlerFunc
+}
+
+// routeTable lists every route of the API. New registers exactly these, Routes reports
+// them, and the OpenAPI test checks that openapi.go documents the same set.
+func (a *API) routeTable() []route {
+	const nr = "/api/v1/newsroom"
+	return []route{
+		{"GET", "/api/openapi.json", true, a.showOpenAPI},
+		{"GET", nr + "/me", false, a.showMe},
+
+		{"GET", nr + "/articles", false, a.listArticles},
+		{"POST", nr + "/articles", false, a.createArticle},
+		{"GET", nr + "/articles/{id}", false, a.showArticle},
+		{"PUT", nr + "/articles/{id}", false, a.updateArticle},
+		{"POST", nr + "/articles/{id}/submit", false, a.submitArticle},
+		{"POST", nr + "/articles/{id}/return", false, a.returnArticle},
+		{"POST", nr + "/articles/{id}/publish", false, a.publishArticle},
+		{"POST", nr + "/articles/{id}/schedule", false, a.scheduleArticle},
+		{"POST", nr + "/articles/{id}/correct", false, a.correctArticle},
+		{"POST", nr + "/articles/{id}/unpublish", false, a.unpublishArticle},
+		{"POST", nr + "/articles/{id}/translate", false, a.translateArticle},
+		{"POST", nr + "/articles/{id}/restore", false, a.restoreArticle},
+		{"GET", nr + "/articles/{id}/revisions", false, a.listRevisions},
+		{"GET", nr + "/articles/{id}/revisions/{version}", false, a.showRevision},
+
+		{"GET", nr + "/briefs", false, a.listBriefs},
+		{"POST", nr + "/briefs", false, a.createBrief},
+		{"GET", nr + "/briefs/{id}", false, a.showBrief},
+		{"PUT", nr + "/briefs/{id}", false, a.updateBrief},
+		{"POST", nr + "/briefs/{id}/publish", false, a.publishBrief},
+		{"POST", nr + "/briefs/{id}/develop", false, a.developBrief},
+
+		{"POST", nr + "/images", false, a.uploadImage},
+		{"GET", nr + "/images/{id}", false, a.showImage},
+	}
+}
