@@ -16,12 +16,14 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // Config configures the API.
 type Config struct {
 	Service *newsroom.Service // required
+	Reviews *review.Service   // reader reviews (moderation and the public list)
 	Media   *media.Store      // nil: image uploads answer 503
 	Logger  *slog.Logger
 	BaseURL string // absolute site URL, for an article's public "url"

@@ -20,6 +20,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/web"
 	"github.com/newsdesk/newsdesk/internal/web/desk"
@@ -46,6 +47,7 @@ type Site struct {
 	API      *api.API
 	Public   *web.Server
 	Media    *media.Store
+	Reviews  *review.Service
 }
 
 // Build wires the public site, the newsroom and the media files over an open store.
@@ -67,17 +69,23 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	if err != nil {
 		return nil, fmt.Errorf("media directory: %w", err)
 	}
-	public, err := web.New(web.Config{Store: st, Logger: log, BaseURL: cfg.BaseURL, Location: loc, Demo: cfg.Demo})
+	trusted, err := httpx.ParseTrusted(cfg.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
+	reviews := review.New(st, log, nil, review.DefaultLimits)
+	public, err := web.New(web.Config{Store: st, Logger: log, BaseURL: cfg.BaseURL, Location: loc, Demo: cfg.Demo,
+		Reviews: reviews, ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}})
 	if err != nil {
 		return nil, fmt.Errorf("build public site: %w", err)
 	}
 	svc := newsroom.New(st, log, nil)
 	https := strings.HasPrefix(cfg.BaseURL, "https://")
-	dk, err := desk.New(desk.Config{Service: svc, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https})
+	dk, err := desk.New(desk.Config{Service: svc, Reviews: reviews, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https})
 	if err != nil {
 		return nil, fmt.Errorf("build newsroom: %w", err)
 	}
-	jsonAPI := api.New(api.Config{Service: svc, Media: ms, Logger: log, BaseURL: cfg.BaseURL})
+	jsonAPI := api.New(api.Config{Service: svc, Reviews: reviews, Media: ms, Logger: log, BaseURL: cfg.BaseURL})
 	mux := http.NewServeMux()
 	mux.Handle("/newsroom/", dk)
 	mux.Handle("/api/", jsonAPI)
@@ -92,7 +100,7 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	})
 	mux.Handle("/", public)
 	h := httpx.Wrap(mux, httpx.Options{Logger: log, MaxBody: 25 << 20, HSTS: https})
-	return &Site{Handler: h, Newsroom: svc, Desk: dk, API: jsonAPI, Public: public, Media: ms}, nil
+	return &Site{Handler: h, Newsroom: svc, Desk: dk, API: jsonAPI, Public: public, Media: ms, Reviews: reviews}, nil
 }
 
 // Handler builds the whole HTTP handler of a site over an open store.
@@ -129,6 +137,7 @@ func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writ
 	}
 	h := site.Handler
 	go site.Newsroom.RunScheduler(ctx, 5*time.Second)
+	go expireReviewAddresses(ctx, site.Reviews, log)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
@@ -159,4 +168,23 @@ func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writ
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// expireReviewAddresses forgets reviewers' address hashes after 30 days, at start and then
+// every six hours.
+func expireReviewAddresses(ctx context.Context, rs *review.Service, log *slog.Logger) {
+	t := time.NewTicker(6 * time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := rs.ExpireAddresses(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("expire_review_addresses_failed", "err", err)
+		} else if n > 0 {
+			log.Info("review_addresses_expired", "reviews", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }

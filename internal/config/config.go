@@ -22,6 +22,10 @@ type Config struct {
 	TimeZone string
 	LogLevel string
 	LogJSON  bool
+	// TrustedProxyHeader names the header carrying the client address (e.g.
+	// X-Forwarded-For), believed only from TrustedProxies.
+	TrustedProxyHeader string
+	TrustedProxies     string
 }
 
 // Location loads the configured time zone.
@@ -49,6 +53,10 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.BoolVar(&c.Demo, "demo", envBool("NEWSDESK_DEMO"), "fill an empty database with the demo edition (env NEWSDESK_DEMO)")
 	fs.StringVar(&c.TimeZone, "timezone", env("NEWSDESK_TIMEZONE", "Asia/Baku"), "time zone of dates shown to readers (env NEWSDESK_TIMEZONE)")
 	fs.StringVar(&c.LogLevel, "log-level", env("NEWSDESK_LOG_LEVEL", "info"), "log level: debug, info, warn, error (env NEWSDESK_LOG_LEVEL)")
+	fs.StringVar(&c.TrustedProxyHeader, "trusted-proxy-header", env("NEWSDESK_TRUSTED_PROXY_HEADER", ""),
+		"header with the client address set by your reverse proxy, e.g. X-Forwarded-For (env NEWSDESK_TRUSTED_PROXY_HEADER; empty: use the connection's address)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("NEWSDESK_TRUSTED_PROXIES", "127.0.0.1,::1"),
+		"comma-separated addresses or CIDRs of the reverse proxies whose header is believed (env NEWSDESK_TRUSTED_PROXIES)")
 	fs.BoolVar(&c.LogJSON, "log-json", envBool("NEWSDESK_LOG_JSON"), "log as JSON lines instead of text (env NEWSDESK_LOG_JSON)")
 }
 

@@ -92,6 +92,7 @@ type Article struct {
 	ReturnNote       string // why an editor returned it
 	FirstPublishedAt time.Time
 	Corrections      []Correction
+	ReviewsClosed    bool // an editor closed reader reviews on this story
 }
 
 // Correction is a published note at the foot of a story saying what was corrected.

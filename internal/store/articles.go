@@ -27,7 +27,7 @@ const articleColumns = `a.id, a.group_id, a.language, a.section_id, sec.key, sn.
 	a.byline, a.byline_role, a.dateline, a.headline, a.standfirst, a.body_md, a.body_html, a.slug,
 	a.status, a.lead, a.created_at, a.published_at, a.updated_at, a.embargo_until,
 	a.version, a.slugline, a.urgency, a.signoff, COALESCE(a.owner_id, 0), COALESCE(a.lead_image_id, 0),
-	a.return_note, a.first_published_at
+	a.return_note, a.first_published_at, a.reviews_closed
 	FROM articles a
 	JOIN sections sec ON sec.id = a.section_id
 	JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
@@ -41,7 +41,7 @@ func scanArticle(row interface{ Scan(...any) error }) (content.Article, error) {
 		&a.Author.ID, &a.Author.Name, &a.Author.Slug, &a.Author.Role,
 		&a.Byline, &a.BylineRole, &a.Dateline, &a.Headline, &a.Standfirst, &a.BodyMD, &a.BodyHTML, &a.Slug,
 		&status, &a.Lead, &created, &published, &updated, &embargo,
-		&a.Version, &a.Slugline, &a.Urgency, &a.Signoff, &a.OwnerID, &leadImage, &a.ReturnNote, &first)
+		&a.Version, &a.Slugline, &a.Urgency, &a.Signoff, &a.OwnerID, &leadImage, &a.ReturnNote, &first, &a.ReviewsClosed)
 	a.Status = content.Status(status)
 	a.CreatedAt, a.PublishedAt, a.UpdatedAt, a.EmbargoUntil = fromMicros(created), fromMicros(published), fromMicros(updated), fromMicros(embargo)
 	a.FirstPublishedAt = fromMicros(first)

@@ -379,3 +379,11 @@ func (t *Tx) SetSetting(ctx context.Context, key, value string) error {
 	}
 	return nil
 }
+
+// InitSetting stores a setting only if it is not set yet (first writer wins).
+func (t *Tx) InitSetting(ctx context.Context, key, value string) error {
+	if _, err := t.exec(ctx, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", key, value); err != nil {
+		return fmt.Errorf("initialise setting %s: %w", key, err)
+	}
+	return nil
+}

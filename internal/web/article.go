@@ -19,9 +19,15 @@ type articlePage struct {
 	Translations []content.Translation
 	Briefs       []content.Brief
 	ShowMeta     bool
+	Reviews      reviewsBlock
 }
 
 func (s *Server) article(w http.ResponseWriter, r *http.Request) {
+	s.articlePage(w, r, http.StatusOK, reviewForm{})
+}
+
+// articlePage renders a story; form carries a review that failed validation, to show again.
+func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int, form reviewForm) {
 	lang, secSlug, slug := r.PathValue("lang"), r.PathValue("section"), r.PathValue("slug")
 	p, err := s.base(r, lang)
 	if err != nil {
@@ -79,8 +85,16 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		"og:site_name": p.SiteName, "og:locale": lang, "article:published_time": published,
 		"article:modified_time": modified, "article:section": a.Section.Name,
 	}
+	if ap.Reviews, err = s.reviewsBlock(r, a, form); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	ap.JSONLD = s.newsArticleLD(ap, published, modified)
-	s.render(w, r, http.StatusOK, "article", ap)
+	if r.URL.Query().Get("review") != "" || status != http.StatusOK {
+		w.Header().Set("Cache-Control", "no-store")
+		ap.NoIndex = true
+	}
+	s.render(w, r, status, "article", ap)
 }
 
 // newsArticleLD builds the schema.org NewsArticle description of a story.

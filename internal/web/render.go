@@ -31,6 +31,7 @@ type page struct {
 	NoIndex        bool
 	Demo           bool
 	CSS            string
+	JS             string
 	Year           int
 }
 
@@ -55,6 +56,10 @@ func (s *Server) parseTemplates() error {
 		},
 		"date": func(lang string, t time.Time) string { return i18n.Lookup(lang).Date(t.In(s.cfg.Location)) },
 		"tr":   func(lang, key string) string { return i18n.Lookup(lang).T(key) },
+		"stars": func(n int) string {
+			n = min(max(n, 0), 5)
+			return strings.Repeat("★", n) + strings.Repeat("☆", 5-n)
+		},
 		"srcset": func(rs []content.Rendition) string {
 			parts := make([]string, 0, len(rs))
 			for _, r := range rs {

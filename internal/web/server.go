@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/httpx"
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -47,6 +49,8 @@ type Config struct {
 	Location *time.Location // time zone of dates shown to readers
 	Demo     bool           // show the demo banner
 	Now      func() time.Time
+	Reviews  *review.Service
+	ClientIP httpx.ClientIP
 }
 
 // Server is the public site.
@@ -56,6 +60,7 @@ type Server struct {
 	pages  map[string]*template.Template
 	static map[string]staticFile
 	css    string // hashed URL of the stylesheet
+	js     string // hashed URL of the script
 	mux    *http.ServeMux
 }
 
@@ -116,8 +121,11 @@ func (s *Server) loadStatic() error {
 			ctype = "image/svg+xml"
 		}
 		s.static[hashed] = staticFile{body: b, ctype: ctype}
-		if name == "site.css" {
+		switch name {
+		case "site.css":
 			s.css = "/static/" + hashed
+		case "site.js":
+			s.js = "/static/" + hashed
 		}
 		return nil
 	})
@@ -133,6 +141,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /{lang}/{$}", s.home)
 	m.HandleFunc("GET /{lang}/{section}/{$}", s.sectionFront)
 	m.HandleFunc("GET /{lang}/{section}/{slug}", s.article)
+	m.HandleFunc("POST /{lang}/{section}/{slug}/reviews", s.postReview)
 	m.HandleFunc("GET /{lang}/{section}/briefs/{$}", s.briefArchive)
 	m.HandleFunc("GET /{lang}/{section}/briefs/{day}", s.briefDay)
 	m.HandleFunc("GET /{lang}/tag/{tag}", s.tagPage)

@@ -24,7 +24,7 @@ func (s *Server) base(r *http.Request, lang string) (page, error) {
 	if err != nil {
 		return page{}, err
 	}
-	p := page{Lang: lang, T: i18n.Lookup(lang), Demo: s.cfg.Demo, CSS: s.css, Year: s.cfg.Now().In(s.cfg.Location).Year()}
+	p := page{Lang: lang, T: i18n.Lookup(lang), Demo: s.cfg.Demo, CSS: s.css, JS: s.js, Year: s.cfg.Now().In(s.cfg.Location).Year()}
 	found := false
 	for _, l := range langs {
 		if l.Code == lang {
@@ -121,7 +121,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	lang := visitorLang(r)
 	cat := i18n.Lookup(lang)
-	p := page{Lang: lang, T: cat, SiteName: cat.T("powered_by"), Title: cat.T(title), NoIndex: true, Demo: s.cfg.Demo, CSS: s.css,
+	p := page{Lang: lang, T: cat, SiteName: cat.T("powered_by"), Title: cat.T(title), NoIndex: true, Demo: s.cfg.Demo, CSS: s.css, JS: s.js,
 		Year: s.cfg.Now().In(s.cfg.Location).Year()}
 	if status != http.StatusServiceUnavailable {
 		// Best effort: the real site name and navigation, if the database answers.

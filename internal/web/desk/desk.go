@@ -23,6 +23,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -35,6 +36,7 @@ var staticFS embed.FS
 // Config configures the newsroom.
 type Config struct {
 	Service  *newsroom.Service
+	Reviews  *review.Service
 	Media    *media.Store
 	Logger   *slog.Logger
 	BaseURL  string

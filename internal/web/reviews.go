@@ -1,0 +1,201 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"math"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/i18n"
+	"github.com/newsdesk/newsdesk/internal/review"
+)
+
+// reviewsPerPage is how many approved reviews an article page shows at once.
+const reviewsPerPage = 50
+
+// reviewForm is the review form as the reader filled it, with errors by field.
+type reviewForm struct {
+	Name, Email, Rating, Text string
+	Errors                    map[string]string
+	Message                   string
+}
+
+type shownReview struct {
+	Name      string
+	Rating    int
+	Text      template.HTML
+	CreatedAt time.Time
+}
+
+type reviewsBlock struct {
+	Enabled bool
+	Closed  bool
+	Count   int
+	Average string
+	List    []shownReview
+	Pager   pager
+	Token   string
+	Action  string
+	Form    reviewForm
+	Notice  string
+	Ratings []int
+}
+
+func (s *Server) reviewsBlock(r *http.Request, a content.Article, form reviewForm) (reviewsBlock, error) {
+	rb := reviewsBlock{Form: form, Ratings: []int{5, 4, 3, 2, 1}}
+	if s.cfg.Reviews == nil {
+		return rb, nil
+	}
+	rb.Enabled = true
+	ctx := r.Context()
+	cat := i18n.Lookup(a.Language)
+	n := 1
+	if v := r.URL.Query().Get("reviews"); v != "" {
+		p, err := strconv.Atoi(v)
+		if err != nil || p < 1 || p > maxPage {
+			return rb, fmt.Errorf("reviews page %q: %w", v, errBadRequest)
+		}
+		n = p
+	}
+	list, stats, err := s.cfg.Reviews.Approved(ctx, a.ID, reviewsPerPage+1, (n-1)*reviewsPerPage)
+	if err != nil {
+		return rb, err
+	}
+	rb.Count = stats.Count
+	if stats.Count > 0 {
+		rb.Average = cat.T("average_rating", math.Round(stats.Average*10)/10)
+	}
+	path := content.ArticlePath(a.Language, a.Section.Slug, a.Slug)
+	rb.Pager = pager{Label: cat.T("reviews_pagination")}
+	if len(list) > reviewsPerPage {
+		list = list[:reviewsPerPage]
+		rb.Pager.NextURL, rb.Pager.NextText = path+"?reviews="+strconv.Itoa(n+1)+"#reviews", cat.T("older_reviews")
+	}
+	if n > 1 {
+		rb.Pager.PrevURL, rb.Pager.PrevText = path+"?reviews="+strconv.Itoa(n-1)+"#reviews", cat.T("newer_reviews")
+	}
+	for _, rv := range list {
+		rb.List = append(rb.List, shownReview{Name: rv.Name, Rating: rv.Rating, Text: review.Render(rv.Text), CreatedAt: rv.CreatedAt})
+	}
+	if rb.Closed, err = s.cfg.Reviews.Closed(ctx, a); err != nil {
+		return rb, err
+	}
+	if !rb.Closed {
+		if rb.Token, err = s.cfg.Reviews.FormToken(ctx, a.ID); err != nil {
+			return rb, err
+		}
+		rb.Action = path + "/reviews"
+	}
+	switch r.URL.Query().Get("review") {
+	case "thanks":
+		rb.Notice = cat.T("review_thanks")
+	case "published":
+		rb.Notice = cat.T("review_published")
+	}
+	return rb, nil
+}
+
+// postReview takes a review from the public form. Without JavaScript it redirects back
+// to the story with a notice; with JavaScript (Accept: application/json) it answers JSON.
+func (s *Server) postReview(w http.ResponseWriter, r *http.Request) {
+	lang, slug := r.PathValue("lang"), r.PathValue("slug")
+	wantJSON := r.Header.Get("Accept") == "application/json"
+	if s.cfg.Reviews == nil {
+		s.notFound(w, r)
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			s.reviewAnswer(w, r, wantJSON, http.StatusRequestEntityTooLarge, lang, "review_err_text", nil)
+			return
+		}
+		s.fail(w, r, fmt.Errorf("review form: %v: %w", err, errBadRequest))
+		return
+	}
+	if _, err := s.base(r, lang); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, err := s.cfg.Store.PublicArticle(r.Context(), lang, slug, s.cfg.Now())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	cat := i18n.Lookup(lang)
+	rating, _ := strconv.Atoi(r.PostFormValue("rating"))
+	form := reviewForm{Name: r.PostFormValue("name"), Email: r.PostFormValue("email"), Rating: r.PostFormValue("rating"),
+		Text: r.PostFormValue("text")}
+	res, err := s.cfg.Reviews.Submit(r.Context(), review.Post{Article: a, IP: s.cfg.ClientIP.Of(r), Token: r.PostFormValue("token"),
+		Honeypot: r.PostFormValue("website"), Input: review.Input{Name: form.Name, Email: form.Email, Rating: rating, Text: form.Text}},
+		cat.T)
+	var rle *review.RateLimitError
+	var fe *review.FieldError
+	switch {
+	case errors.As(err, &rle):
+		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(rle.RetryAfter.Seconds()))))
+		s.reviewAnswer(w, r, wantJSON, http.StatusTooManyRequests, lang, "review_too_many", nil)
+	case errors.Is(err, review.ErrClosed):
+		s.reviewAnswer(w, r, wantJSON, http.StatusForbidden, lang, "reviews_closed", nil)
+	case errors.Is(err, review.ErrBadToken):
+		form.Message = cat.T("review_err_token")
+		s.reviewRetry(w, r, wantJSON, http.StatusBadRequest, form)
+	case errors.As(err, &fe):
+		form.Errors, form.Message = fe.Fields, cat.T("review_fix")
+		s.reviewRetry(w, r, wantJSON, http.StatusUnprocessableEntity, form)
+	case err != nil:
+		s.fail(w, r, err)
+	default:
+		key, q := "review_thanks", "thanks"
+		if res.Status == review.StatusApproved {
+			key, q = "review_published", "published"
+		}
+		if wantJSON {
+			writeJSON(w, http.StatusCreated, map[string]any{"status": "ok", "message": cat.T(key)})
+			return
+		}
+		http.Redirect(w, r, content.ArticlePath(lang, a.Section.Slug, a.Slug)+"?review="+q+"#reviews", http.StatusSeeOther)
+	}
+}
+
+// reviewRetry shows the form again with what the reader typed and the errors.
+func (s *Server) reviewRetry(w http.ResponseWriter, r *http.Request, wantJSON bool, status int, form reviewForm) {
+	if wantJSON {
+		writeJSON(w, status, map[string]any{"status": "error", "message": form.Message, "fields": form.Errors})
+		return
+	}
+	s.articlePage(w, r, status, form)
+}
+
+// reviewAnswer answers a refused post with a short page (or JSON) in the reader's language.
+func (s *Server) reviewAnswer(w http.ResponseWriter, r *http.Request, wantJSON bool, status int, lang, key string, fields map[string]string) {
+	cat := i18n.Lookup(lang)
+	if wantJSON {
+		writeJSON(w, status, map[string]any{"status": "error", "message": cat.T(key), "fields": fields})
+		return
+	}
+	p := page{Lang: lang, T: cat, SiteName: cat.T("powered_by"), Title: cat.T(key), NoIndex: true, CSS: s.css, JS: s.js,
+		Demo: s.cfg.Demo, Year: s.cfg.Now().In(s.cfg.Location).Year()}
+	if full, err := s.base(r, lang); err == nil {
+		full.Title, full.NoIndex = p.Title, true
+		p = full
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	s.render(w, r, status, "error", struct {
+		page
+		Heading, Intro string
+	}{p, cat.T(key), ""})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
