@@ -4,6 +4,8 @@ import (
 	"context"
 	"math/rand/v2"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
@@ -94,6 +96,7 @@ func (g *generator) makeStory(r *rand.Rand, writers []*writer, langs []int, numb
 			Tags:       lx.pickTags(r, 2+r.IntN(3)),
 		}
 		a.Slug = slug(a.Headline, number)
+		a.Slugline = strings.ToUpper(g.sections[s.section].Key) + "-" + strconv.Itoa(number)
 		a.BodyMD, a.BodyHTML = w.body()
 		s.versions = append(s.versions, a)
 	}
@@ -123,8 +126,9 @@ func (g *generator) date(r *rand.Rand, s *story, t time.Time) {
 		switch {
 		case state < 3:
 			a.Status, a.PublishedAt = content.StatusDraft, time.Time{}
-		case state < 5:
+		case state < 5: // published once, then withdrawn
 			a.Status, a.UpdatedAt = content.StatusUnpublished, capNow(at.Add(minutes(60, 30*24*60)))
+			a.FirstPublishedAt = at
 		case state < 6: // under embargo until a time to come
 			a.CreatedAt = g.now.Add(-minutes(60, 48*60))
 			a.PublishedAt, a.UpdatedAt = a.CreatedAt, a.CreatedAt
@@ -134,7 +138,9 @@ func (g *generator) date(r *rand.Rand, s *story, t time.Time) {
 			a.CreatedAt = g.now.Add(-minutes(60, 48*60))
 			a.PublishedAt, a.UpdatedAt = g.now.Add(minutes(60, 72*60)), a.CreatedAt
 		default:
-			a.Lead = lead
+			if a.Lead = lead; lead {
+				a.Urgency = 3
+			}
 			if r.IntN(4) == 0 {
 				a.UpdatedAt = capNow(at.Add(minutes(10, 48*60)))
 			}
@@ -143,7 +149,7 @@ func (g *generator) date(r *rand.Rand, s *story, t time.Time) {
 }
 
 // writeArticles makes the article batches on spare cores and writes each in a transaction.
-func (g *generator) writeArticles(ctx context.Context, st *store.Store, stats *Stats) error {
+func (g *generator) writeArticles(ctx context.Context, ld *store.Loader, stats *Stats) error {
 	nb := batchCount(g.o.Articles, g.o.BatchSize)
 	tagIDs := make([]map[string]int64, len(g.langs)) // language index → tag slug → id
 	for i := range tagIDs {
@@ -154,7 +160,7 @@ func (g *generator) writeArticles(ctx context.Context, st *store.Store, stats *S
 		var refs [][]articleRef
 		var newTags []map[string]int64
 		var written, public, translated int
-		err := st.WithBulk(ctx, func(bk *store.Bulk) error {
+		err := ld.WithTx(ctx, func(bk *store.Bulk) error {
 			refs, newTags, written, public, translated = make([][]articleRef, len(g.langs)), make([]map[string]int64, len(g.langs)), 0, 0, 0
 			var ids []int64
 			for _, s := range b.stories {

@@ -48,11 +48,11 @@ func (g *generator) makeBriefs(k int) []content.Brief {
 }
 
 // writeBriefs makes the brief batches on spare cores and writes each in a transaction.
-func (g *generator) writeBriefs(ctx context.Context, st *store.Store, stats *Stats) error {
+func (g *generator) writeBriefs(ctx context.Context, ld *store.Loader, stats *Stats) error {
 	nb := batchCount(g.o.Briefs, g.o.BatchSize)
 	start := time.Now()
 	return batches(ctx, nb, g.makeBriefs, func(k int, list []content.Brief) error {
-		err := st.WithBulk(ctx, func(bk *store.Bulk) error {
+		err := ld.WithTx(ctx, func(bk *store.Bulk) error {
 			for _, b := range list {
 				if _, err := bk.Brief(ctx, b); err != nil {
 					return err

@@ -52,6 +52,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Int64Var(&o.Seed, "seed", 1, "random seed: the same seed gives the same edition")
 	fs.IntVar(&o.BatchSize, "batch", 5000, "rows per transaction")
 	fs.BoolVar(&quiet, "quiet", false, "no progress lines")
+	var sync bool
+	fs.BoolVar(&sync, "sync", false, "SQLite: fsync every commit, as the server does; by default the file is synced once, at the end")
 	var cpuProfile string
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	if err := fs.Parse(args); err != nil {
@@ -73,6 +75,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return errors.New("give --db and no other arguments")
 	}
 	o.Languages = strings.Split(langs, ",")
+	o.NoSync = !sync
 	if !quiet {
 		o.Progress = stderr
 	}
