@@ -9,6 +9,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -281,6 +282,8 @@ type settingsView struct {
 	view
 	BlockOnChecks  bool
 	ShowAgencyMeta bool
+	CloseAfterDays string
+	Blocklist      string
 }
 
 func (d *Desk) settings(w http.ResponseWriter, r *http.Request) {
@@ -297,6 +300,14 @@ func (d *Desk) settings(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sv.BlockOnChecks, sv.ShowAgencyMeta = b == "1", m == "1"
+	if sv.CloseAfterDays, err = d.st.Setting(r.Context(), review.SettingCloseAfterDays, "0"); err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	if sv.Blocklist, err = d.st.Setting(r.Context(), review.SettingBlocklist, ""); err != nil {
+		d.fail(w, r, err)
+		return
+	}
 	sv.Notice = notices[r.URL.Query().Get("notice")]
 	d.render(w, r, http.StatusOK, "settings", sv)
 }
@@ -309,7 +320,24 @@ func (d *Desk) saveSettings(w http.ResponseWriter, r *http.Request) {
 		return "0"
 	}
 	u := userFrom(r.Context())
-	err := d.st.WithTx(r.Context(), func(tx *store.Tx) error {
+	days, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue("close_after_days")))
+	if err != nil || days < 0 || days > 36500 {
+		d.message(w, r, http.StatusUnprocessableEntity, "Check the form", "Close reviews after a whole number of days (0 for never).")
+		return
+	}
+	var words []string
+	for _, line := range strings.Split(r.PostFormValue("blocklist"), "\n") {
+		if line = strings.TrimSpace(line); line != "" && len(words) < 1000 {
+			words = append(words, line)
+		}
+	}
+	err = d.st.WithTx(r.Context(), func(tx *store.Tx) error {
+		if err := tx.SetSetting(r.Context(), review.SettingCloseAfterDays, strconv.Itoa(days)); err != nil {
+			return err
+		}
+		if err := tx.SetSetting(r.Context(), review.SettingBlocklist, strings.Join(words, "\n")); err != nil {
+			return err
+		}
 		if err := tx.SetSetting(r.Context(), newsroom.SettingBlockOnChecks, flag("block_on_checks")); err != nil {
 			return err
 		}

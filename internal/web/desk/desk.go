@@ -126,7 +126,7 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (d *Desk) Routes() []Route { return append([]Route(nil), d.routes...) }
 
 var pageNames = []string{"login", "list", "edit", "conflict", "revisions", "diff", "briefs", "brief_edit", "images",
-	"users", "audit", "settings", "tokens", "message", "resume", "preview"}
+	"users", "audit", "settings", "tokens", "message", "resume", "preview", "reviews"}
 
 func (d *Desk) parseTemplates() error {
 	funcs := template.FuncMap{
@@ -159,9 +159,10 @@ func (d *Desk) parseTemplates() error {
 			}
 			return strings.Join(parts, ", ")
 		},
-		"articlePath": content.ArticlePath,
-		"add":         func(a, b int) int { return a + b },
-		"states":      func() []string { return []string{"draft", "submitted", "scheduled", "published", "unpublished"} },
+		"articlePath":  content.ArticlePath,
+		"add":          func(a, b int) int { return a + b },
+		"reviewStates": func() []string { return []string{"pending", "approved", "rejected", "spam"} },
+		"states":       func() []string { return []string{"draft", "submitted", "scheduled", "published", "unpublished"} },
 	}
 	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {
@@ -191,6 +192,7 @@ type view struct {
 	Errors  map[string]string
 	Nav     string
 	Pending int // submitted stories waiting for an editor
+	Reviews int // reader reviews waiting for moderation
 }
 
 func (d *Desk) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -378,7 +379,7 @@ func TestNewsroomPagesAreValid(t *testing.T) {
 	for name, p := range map[string]string{"list": "/newsroom/", "new": "/newsroom/articles/new", "edit": "/newsroom/articles/" + id,
 		"revisions": "/newsroom/articles/" + id + "/revisions", "diff": "/newsroom/articles/" + id + "/diff?from=1&to=2",
 		"preview": "/newsroom/articles/" + id + "/preview", "briefs": "/newsroom/briefs", "images": "/newsroom/images",
-		"tokens": "/newsroom/tokens", "users": "/newsroom/users", "audit": "/newsroom/audit", "settings": "/newsroom/settings",
+		"tokens": "/newsroom/tokens", "users": "/newsroom/users", "reviews": "/newsroom/reviews?status=pending", "audit": "/newsroom/audit", "settings": "/newsroom/settings",
 		"notfound": "/newsroom/nope"} {
 		_, body := c.get(p)
 		pages[name] = []byte(body)
@@ -427,4 +428,56 @@ func (w noCSP) WriteHeader(code int) {
 func (w noCSP) Write(b []byte) (int, error) {
 	w.Header().Del("Content-Security-Policy")
 	return w.ResponseWriter.Write(b)
+}
+
+func TestModerationThroughForms(t *testing.T) {
+	eachDB(t, func(t *testing.T, s *site) {
+		ctx := context.Background()
+		a, err := s.st.PublicArticle(ctx, "en", "washington-talks-single-customs-check", time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for i, text := range []string{"<script>alert(1)</script> A thoughtful review.", "Second careful review of the story."} {
+			var id int64
+			err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+				var err error
+				id, err = tx.CreateReview(ctx, store.Review{ArticleID: a.ID, Name: "Reader " + strconv.Itoa(i), Email: "r@x.test",
+					Rating: 4, Text: text, Status: "pending", CreatedAt: time.Now()})
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, strconv.FormatInt(id, 10))
+		}
+		ed := s.client(t)
+		ed.login("editor@x.test")
+		st, body := ed.get("/newsroom/reviews")
+		if st != 200 || !strings.Contains(body, "2 pending") || strings.Contains(body, "<script>alert(1)") ||
+			!strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+			t.Fatalf("moderation queue: %d", st)
+		}
+		if st, _, _ := ed.post("/newsroom/reviews", url.Values{"id": ids, "action": {"approve"}, "status": {"pending"}}); st != http.StatusSeeOther {
+			t.Errorf("bulk approve = %d", st)
+		}
+		if _, body := ed.get("/en/politics/washington-talks-single-customs-check"); !strings.Contains(body, "Second careful review") {
+			t.Error("approved review not on the public page")
+		}
+		if st, _, _ := ed.post("/newsroom/reviews/"+ids[0]+"/name", url.Values{"name": {"Renamed Reader"}}); st != http.StatusSeeOther {
+			t.Errorf("rename = %d", st)
+		}
+		if st, _, _ := ed.post("/newsroom/articles/"+strconv.FormatInt(a.ID, 10)+"/reviews-closed", url.Values{"closed": {"1"}}); st != http.StatusSeeOther {
+			t.Errorf("close reviews = %d", st)
+		}
+		if _, body := ed.get("/en/politics/washington-talks-single-customs-check"); !strings.Contains(body, "Reviews are closed.") ||
+			strings.Contains(body, `id="review-form"`) || !strings.Contains(body, "Renamed Reader") {
+			t.Error("closed story still shows the form, or the rename is missing")
+		}
+		corr := s.client(t)
+		corr.login("correspondent@x.test")
+		if st, _ := corr.get("/newsroom/reviews"); st != http.StatusForbidden {
+			t.Errorf("correspondent moderation = %d", st)
+		}
+	})
 }

@@ -19,6 +19,9 @@ func (d *Desk) baseView(w http.ResponseWriter, r *http.Request, u *store.User, t
 		if list, err := d.st.NewsroomArticles(r.Context(), store.NewsroomQuery{Status: content.StatusSubmitted, Limit: 100}); err == nil {
 			v.Pending = len(list)
 		}
+		if n, err := d.st.CountReviews(r.Context(), "pending"); err == nil {
+			v.Reviews = n
+		}
 	}
 	return v
 }

@@ -49,6 +49,11 @@ func (d *Desk) register() {
 	guarded("POST", "/newsroom/briefs/{id}/publish", account.ActPublishBrief, d.publishBrief)
 	guarded("POST", "/newsroom/briefs/{id}/develop", account.ActCreateArticle, d.developBrief)
 
+	guarded("GET", "/newsroom/reviews", account.ActModerate, d.listReviews)
+	guarded("POST", "/newsroom/reviews", account.ActModerate, d.moderateReviews)
+	guarded("POST", "/newsroom/reviews/{id}/name", account.ActModerate, d.renameReviewer)
+	guarded("POST", "/newsroom/articles/{id}/reviews-closed", account.ActModerate, d.closeReviews)
+
 	guarded("GET", "/newsroom/images", v, d.listImages)
 	guarded("POST", "/newsroom/images", account.ActUploadImage, d.uploadImage)
 
