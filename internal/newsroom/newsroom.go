@@ -51,12 +51,38 @@ func (e *ConflictError) Error() string {
 // Unwrap makes errors.Is(err, content.ErrConflict) true.
 func (e *ConflictError) Unwrap() error { return content.ErrConflict }
 
+// Event kinds passed to a Hook.
+const (
+	EventRelease    = "release"    // first publication (now, scheduled, or under embargo)
+	EventUpdate     = "update"     // a published story changed
+	EventCorrection = "correction" // a correction note was published
+	EventKill       = "kill"       // a published story was withdrawn
+)
+
+// Hook is called inside the transaction of every change that distribution must know of
+// (release, update, correction, kill), after the change is written. An error rolls the
+// whole change back, so an outbox written by the hook is exactly as durable as the change.
+type Hook func(ctx context.Context, tx *store.Tx, articleID int64, event string) error
+
 // Service runs the workflow over a store.
 type Service struct {
-	st  *store.Store
-	md  *content.Renderer
-	log *slog.Logger
-	now func() time.Time
+	st    *store.Store
+	md    *content.Renderer
+	log   *slog.Logger
+	now   func() time.Time
+	hooks []Hook
+}
+
+// OnChange registers a hook; call it before serving.
+func (s *Service) OnChange(h Hook) { s.hooks = append(s.hooks, h) }
+
+func (s *Service) fire(ctx context.Context, tx *store.Tx, id int64, event string) error {
+	for _, h := range s.hooks {
+		if err := h(ctx, tx, id, event); err != nil {
+			return fmt.Errorf("%s hook for article %d: %w", event, id, err)
+		}
+	}
+	return nil
 }
 
 // New returns a workflow service.
@@ -311,7 +337,9 @@ func (s *Service) Update(ctx context.Context, u Actor, id int64, version int, in
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
 		_, err := tx.SaveArticle(ctx, a, version, kind, "", u.ID, s.now())
 		if err == nil && cur.Status == content.StatusPublished {
-			err = tx.Audit(ctx, u.ID, "update", "article", id, "")
+			if err = tx.Audit(ctx, u.ID, "update", "article", id, ""); err == nil {
+				err = s.fire(ctx, tx, id, EventUpdate)
+			}
 		}
 		return err
 	})

@@ -50,7 +50,23 @@ func (s *Service) transition(ctx context.Context, u Actor, id int64, act account
 		return a, fmt.Errorf("submit article %d: %w", id, account.ErrForbidden)
 	}
 	c.ID, c.UserID, c.Action = id, u.ID, string(act)
-	if err := s.st.WithTx(ctx, func(tx *store.Tx) error { return tx.ChangeState(ctx, c) }); err != nil {
+	event := ""
+	switch {
+	case c.To == content.StatusPublished:
+		event = EventRelease
+	case c.To == content.StatusUnpublished && a.Status == content.StatusPublished:
+		event = EventKill
+	}
+	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+		if err := tx.ChangeState(ctx, c); err != nil {
+			return err
+		}
+		if event != "" {
+			return s.fire(ctx, tx, id, event)
+		}
+		return nil
+	})
+	if err != nil {
 		return a, err
 	}
 	return s.st.ArticleByID(ctx, id)
@@ -135,7 +151,13 @@ func (s *Service) Correct(ctx context.Context, u Actor, id int64, text string) (
 	if a.Status != content.StatusPublished {
 		return a, fmt.Errorf("only a published story can be corrected; this one is %s: %w", a.Status, content.ErrConflict)
 	}
-	if err := s.st.WithTx(ctx, func(tx *store.Tx) error { return tx.AddCorrection(ctx, id, text, u.ID, s.now()) }); err != nil {
+	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+		if err := tx.AddCorrection(ctx, id, text, u.ID, s.now()); err != nil {
+			return err
+		}
+		return s.fire(ctx, tx, id, EventCorrection)
+	})
+	if err != nil {
 		return a, err
 	}
 	return s.st.ArticleByID(ctx, id)
@@ -162,6 +184,9 @@ func (s *Service) Restore(ctx context.Context, u Actor, id int64, version int) (
 	r.ID, r.BodyHTML, r.EmbargoUntil, r.Author = id, html, cur.EmbargoUntil, cur.Author
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
 		_, err := tx.SaveArticle(ctx, r, cur.Version, "restored", fmt.Sprintf("restored version %d", version), u.ID, s.now())
+		if err == nil && cur.Status == content.StatusPublished {
+			err = s.fire(ctx, tx, id, EventUpdate)
+		}
 		return err
 	})
 	if err != nil {
@@ -215,8 +240,15 @@ func (s *Service) PublishDue(ctx context.Context) ([]int64, error) {
 	var ids []int64
 	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
 		var err error
-		ids, err = tx.PublishDue(ctx, s.now())
-		return err
+		if ids, err = tx.PublishDue(ctx, s.now()); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := s.fire(ctx, tx, id, EventRelease); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return ids, err
 }
