@@ -19,7 +19,7 @@ type BriefQuery struct {
 
 // PublicBriefs lists published briefs, newest first, with the path of a linked public story.
 func (s *Store) PublicBriefs(ctx context.Context, bq BriefQuery, now time.Time) ([]content.Brief, error) {
-	args := []any{micros(now), micros(now), bq.Language}
+	args := []any{micros(now), micros(now)}
 	q := `SELECT b.id, b.language, b.section_id, sec.key, sn.name, sn.slug, b.text, b.published_at,
 		COALESCE(a.id, 0), COALESCE(a.slug, ''), COALESCE(asn.slug, '')
 		FROM briefs b
@@ -27,7 +27,11 @@ func (s *Store) PublicBriefs(ctx context.Context, bq BriefQuery, now time.Time) 
 		JOIN section_names sn ON sn.section_id = b.section_id AND sn.language = b.language
 		LEFT JOIN articles a ON a.id = b.article_id AND ` + publicClause + `
 		LEFT JOIN section_names asn ON asn.section_id = a.section_id AND asn.language = a.language
-		WHERE b.language = ? AND b.status = 'published'`
+		WHERE b.status = 'published'`
+	if bq.Language != "" {
+		q += " AND b.language = ?"
+		args = append(args, bq.Language)
+	}
 	if bq.SectionID != 0 {
 		q += " AND b.section_id = ?"
 		args = append(args, bq.SectionID)
@@ -71,6 +75,7 @@ func (s *Store) PublicBriefs(ctx context.Context, bq BriefQuery, now time.Time) 
 
 // CreateBrief inserts a brief (published unless b.Status says otherwise) and returns its id.
 func (t *Tx) CreateBrief(ctx context.Context, b content.Brief) (int64, error) {
+	t.touch()
 	if b.Text == "" {
 		return 0, fmt.Errorf("brief: text is required")
 	}
@@ -139,6 +144,7 @@ func (s *Store) NewsroomBriefs(ctx context.Context, ownerID int64, limit, offset
 
 // UpdateBrief changes a brief's text, section, time, status and linked story.
 func (t *Tx) UpdateBrief(ctx context.Context, b content.Brief) error {
+	t.touch()
 	res, err := t.exec(ctx, "UPDATE briefs SET text = ?, section_id = ?, published_at = ?, status = ?, article_id = ? WHERE id = ?",
 		b.Text, b.Section.ID, micros(b.PublishedAt), string(b.Status), nullID(b.ArticleID), b.ID)
 	if err != nil {

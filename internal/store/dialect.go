@@ -58,3 +58,30 @@ func (d dialect) lockMigrations() string {
 	}
 	return ""
 }
+
+// --- The subscribers' wire (wire.go) ---
+
+// lockWire is the statement that makes wire versions commit in the order of their ids:
+// every transaction that inserts a wire version takes it first and holds it until it ends.
+// On PostgreSQL an identity value is taken at INSERT but becomes visible at COMMIT, so two
+// publishing transactions could commit out of order and a reader between the two commits
+// would page past the lower id for ever; the transaction-scoped advisory lock serialises
+// them (publications queue for a few milliseconds each, which a news agency's rate of
+// releases never notices). SQLite already runs one write transaction at a time
+// (BEGIN IMMEDIATE), so it needs nothing.
+func (d dialect) lockWire() string {
+	if d.postgres {
+		return "SELECT pg_advisory_xact_lock(7243002)"
+	}
+	return ""
+}
+
+// skipLocked ends the sub-select that claims outbox rows: on PostgreSQL several instances'
+// workers claim side by side, each skipping the rows another is claiming; on SQLite the
+// single claiming UPDATE … RETURNING is atomic by itself.
+func (d dialect) skipLocked() string {
+	if d.postgres {
+		return " FOR UPDATE SKIP LOCKED"
+	}
+	return ""
+}

@@ -151,6 +151,7 @@ func (s *Store) CountReviews(ctx context.Context, status string) (int, error) {
 
 // ModerateReviews sets the status of reviews and returns how many changed.
 func (t *Tx) ModerateReviews(ctx context.Context, ids []int64, status string, userID int64, at time.Time) (int64, error) {
+	t.touch()
 	var total int64
 	for _, id := range ids {
 		res, err := t.exec(ctx, "UPDATE reviews SET status = ?, moderated_at = ?, moderated_by = ? WHERE id = ?",
@@ -166,6 +167,7 @@ func (t *Tx) ModerateReviews(ctx context.Context, ids []int64, status string, us
 
 // RenameReviewer changes the display name of a review.
 func (t *Tx) RenameReviewer(ctx context.Context, id int64, name string) error {
+	t.touch()
 	res, err := t.exec(ctx, "UPDATE reviews SET name = ? WHERE id = ?", name, id)
 	if err != nil {
 		return fmt.Errorf("rename reviewer of review %d: %w", id, err)
@@ -178,6 +180,7 @@ func (t *Tx) RenameReviewer(ctx context.Context, id int64, name string) error {
 
 // DeleteReviews deletes reviews by id and returns how many.
 func (t *Tx) DeleteReviews(ctx context.Context, ids []int64) (int64, error) {
+	t.touch()
 	var total int64
 	for _, id := range ids {
 		res, err := t.exec(ctx, "DELETE FROM reviews WHERE id = ?", id)
@@ -192,6 +195,7 @@ func (t *Tx) DeleteReviews(ctx context.Context, ids []int64) (int64, error) {
 
 // ForgetReviewer deletes every review by an email address and returns how many.
 func (t *Tx) ForgetReviewer(ctx context.Context, email string) (int64, error) {
+	t.touch()
 	res, err := t.exec(ctx, "DELETE FROM reviews WHERE email = ?", strings.ToLower(strings.TrimSpace(email)))
 	if err != nil {
 		return 0, fmt.Errorf("forget reviewer: %w", err)
@@ -237,6 +241,7 @@ func (s *Store) IsTrustedReviewer(ctx context.Context, email string) (bool, erro
 
 // SetReviewsClosed opens or closes reviews on one story.
 func (t *Tx) SetReviewsClosed(ctx context.Context, articleID int64, closed bool) error {
+	t.touch()
 	res, err := t.exec(ctx, "UPDATE articles SET reviews_closed = ? WHERE id = ?", closed, articleID)
 	if err != nil {
 		return fmt.Errorf("close reviews of article %d: %w", articleID, err)

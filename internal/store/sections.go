@@ -102,6 +102,7 @@ func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 
 // PutLanguage creates or updates a language.
 func (t *Tx) PutLanguage(ctx context.Context, l content.Language) error {
+	t.touch()
 	_, err := t.exec(ctx, `INSERT INTO languages (code, name, site_name, position) VALUES (?, ?, ?, ?)
 		ON CONFLICT (code) DO UPDATE SET name = excluded.name, site_name = excluded.site_name, position = excluded.position`,
 		l.Code, l.Name, l.SiteName, l.Position)
@@ -121,6 +122,7 @@ type SectionInput struct {
 
 // CreateSection creates a section and its per-language names; it returns the new id.
 func (t *Tx) CreateSection(ctx context.Context, in SectionInput) (int64, error) {
+	t.touch()
 	if !content.ValidSlug(in.Key) {
 		return 0, fmt.Errorf("section key %q: must be lowercase letters, digits and hyphens", in.Key)
 	}
@@ -153,6 +155,7 @@ func (t *Tx) CreateSection(ctx context.Context, in SectionInput) (int64, error) 
 
 // CreateAuthor creates an author and returns the id.
 func (t *Tx) CreateAuthor(ctx context.Context, a content.Author) (int64, error) {
+	t.touch()
 	if a.Slug == "" {
 		a.Slug = content.Slugify(a.Name)
 	}

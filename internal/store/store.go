@@ -240,7 +240,13 @@ func fromMicros(v int64) time.Time {
 type Tx struct {
 	s  *Store
 	tx *sql.Tx
+	// changed is set by every operation that changes what public pages, feeds or
+	// sitemaps show; the commit then bumps the content sequence.
+	changed bool
 }
+
+// touch marks the transaction as changing public content.
+func (t *Tx) touch() { t.changed = true }
 
 // WithTx runs fn in one transaction, committed when fn returns nil, else rolled back.
 func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
@@ -248,9 +254,17 @@ func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	if err := fn(&Tx{s: s, tx: sqlTx}); err != nil {
+	tx := &Tx{s: s, tx: sqlTx}
+	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return err
+	}
+	if tx.changed {
+		if _, err := tx.exec(ctx, `UPDATE newsdesk_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT)
+			WHERE key = 'content_seq'`); err != nil {
+			_ = sqlTx.Rollback()
+			return fmt.Errorf("bump content sequence: %w", err)
+		}
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
@@ -276,3 +290,19 @@ func isUniqueViolation(err error) bool {
 }
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// ContentSeq returns the content change counter: it grows with every committed change to
+// anything public, on every instance sharing the database.
+func (s *Store) ContentSeq(ctx context.Context) (int64, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, "SELECT value FROM newsdesk_meta WHERE key = 'content_seq'").Scan(&v)
+	if isNoRows(err) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("read content sequence: %w", err)
+	}
+	var n int64
+	_, err = fmt.Sscan(v, &n)
+	return n, err
+}

@@ -125,6 +125,19 @@ func XMLSchema(t testing.TB, xsdPath string, doc []byte) {
 	}
 }
 
+// RelaxNG validates doc against a RELAX NG schema (e.g. Atom's) with xmllint and reports
+// every error with its line.
+func RelaxNG(t testing.TB, rngPath string, doc []byte) {
+	t.Helper()
+	problems, err := checkXML(context.Background(), "--relaxng", rngPath, doc)
+	if err != nil {
+		fail(t, err)
+	}
+	for _, p := range problems {
+		t.Errorf("xmllint (%s): %s", filepath.Base(rngPath), p)
+	}
+}
+
 // fail skips the test when err says a tool is missing (fails instead under CI) and fails it
 // otherwise.
 func fail(t testing.TB, err error) {
@@ -408,6 +421,12 @@ var xmllintLine = regexp.MustCompile(`^(.*?):(\d+): (.*)$`)
 // checkXMLSchema validates doc against xsdPath with xmllint. Exit 1 (not well-formed) and 3
 // (invalid) are problems of the document; any other failure is an error.
 func checkXMLSchema(ctx context.Context, xsdPath string, doc []byte) ([]Problem, error) {
+	return checkXML(ctx, "--schema", xsdPath, doc)
+}
+
+// checkXML validates doc with xmllint against a schema given with flag (--schema for XML
+// Schema, --relaxng for RELAX NG).
+func checkXML(ctx context.Context, flag, xsdPath string, doc []byte) ([]Problem, error) {
 	xmllint, err := exec.LookPath("xmllint")
 	if err != nil {
 		return nil, unavailable("xmllint not found in PATH (apt-get install libxml2-utils)")
@@ -428,7 +447,7 @@ func checkXMLSchema(ctx context.Context, xsdPath string, doc []byte) ([]Problem,
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	var stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, xmllint, "--noout", "--nonet", "--schema", xsdPath, docPath)
+	cmd := exec.CommandContext(ctx, xmllint, "--noout", "--nonet", flag, xsdPath, docPath) // #nosec G204 -- fixed tool and flags
 	cmd.Stderr = &stderr
 	runErr := cmd.Run()
 	if runErr == nil {

@@ -61,6 +61,7 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int,
 	ap.Title = a.Headline
 	ap.Description = a.Standfirst
 	ap.CurrentSection = a.Section.Key
+	ap.Feeds = append(feedLinks(a.Section.Name+" — "+p.SiteName, content.SectionPath(lang, a.Section.Slug)+"feed/"), ap.Feeds...)
 	ap.Canonical = s.abs(path)
 	if len(ap.Translations) > 0 {
 		ap.Alternates = append(ap.Alternates, alternate{Lang: a.Language, URL: ap.Canonical})

@@ -69,6 +69,7 @@ func (s *Server) sectionFront(w http.ResponseWriter, r *http.Request) {
 	lp := listPage{page: p, Heading: sec.Name, ShowBriefs: true, BriefsTitle: p.T.T("briefs_in", sec.Name),
 		BriefsURL: path + "briefs/"}
 	lp.Title, lp.CurrentSection = sec.Name, sec.Key
+	lp.Feeds = feedLinks(sec.Name+" — "+p.SiteName, path+"feed/")
 	if err := s.listStories(r, &lp, path, store.ListQuery{Language: lang, SectionID: sec.ID}); err != nil {
 		s.fail(w, r, err)
 		return
@@ -94,6 +95,7 @@ func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) {
 	}
 	lp := listPage{page: p, Heading: p.T.T("tagged", tag.Name)}
 	lp.Title = lp.Heading
+	lp.Feeds = feedLinks(lp.Heading+" — "+p.SiteName, "/"+lang+"/tag/"+tag.Slug+"/feed/")
 	if err := s.listStories(r, &lp, "/"+lang+"/tag/"+tag.Slug, store.ListQuery{Language: lang, TagID: id}); err != nil {
 		s.fail(w, r, err)
 		return

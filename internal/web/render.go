@@ -29,6 +29,7 @@ type page struct {
 	OG             map[string]string
 	JSONLD         template.JS
 	NoIndex        bool
+	Feeds          []feedLink
 	Demo           bool
 	CSS            string
 	JS             string

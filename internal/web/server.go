@@ -38,6 +38,11 @@ type Store interface {
 	Translations(ctx context.Context, a content.Article, now time.Time) ([]content.Translation, error)
 	PublicArticles(ctx context.Context, q store.ListQuery, now time.Time) ([]content.ArticleSummary, error)
 	PublicBriefs(ctx context.Context, q store.BriefQuery, now time.Time) ([]content.Brief, error)
+	FeedArticles(ctx context.Context, q store.FeedQuery, now time.Time) ([]content.Article, error)
+	SitemapArticles(ctx context.Context, offset, limit int, since, now time.Time) ([]store.SitemapEntry, error)
+	CountPublicArticles(ctx context.Context, now time.Time) (int, error)
+	ContentSeq(ctx context.Context) (int64, error)
+	NextVisibilityChange(ctx context.Context, now time.Time) (time.Time, error)
 	Setting(ctx context.Context, key, def string) (string, error)
 }
 
@@ -62,6 +67,7 @@ type Server struct {
 	css    string // hashed URL of the stylesheet
 	js     string // hashed URL of the script
 	mux    *http.ServeMux
+	docs   docCache
 }
 
 type staticFile struct {
@@ -81,7 +87,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Now = time.Now
 	}
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
-	s := &Server{cfg: cfg, log: cfg.Logger, static: map[string]staticFile{}}
+	s := &Server{cfg: cfg, log: cfg.Logger, static: map[string]staticFile{}, docs: docCache{entries: map[string]*cachedDoc{}}}
 	if err := s.loadStatic(); err != nil {
 		return nil, err
 	}
@@ -146,5 +152,14 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /{lang}/{section}/briefs/{day}", s.briefDay)
 	m.HandleFunc("GET /{lang}/tag/{tag}", s.tagPage)
 	m.HandleFunc("GET /{lang}/author/{author}", s.authorPage)
+	for _, f := range []string{"rss.xml", "atom.xml", "feed.json"} {
+		m.HandleFunc("GET /"+f, s.siteFeed)
+	}
+	m.HandleFunc("GET /{lang}/feed/{format}", s.languageFeed)
+	m.HandleFunc("GET /{lang}/{section}/feed/{format}", s.sectionFeed)
+	m.HandleFunc("GET /{lang}/tag/{tag}/feed/{format}", s.tagFeed)
+	m.HandleFunc("GET /sitemap.xml", s.sitemapIndex)
+	m.HandleFunc("GET /sitemaps/{file}", s.sitemapFile)
+	m.HandleFunc("GET /news-sitemap.xml", s.newsSitemap)
 	m.HandleFunc("/", s.notFound)
 }

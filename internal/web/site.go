@@ -39,6 +39,7 @@ func (s *Server) base(r *http.Request, lang string) (page, error) {
 	if p.Sections, err = s.cfg.Store.Sections(r.Context(), lang); err != nil {
 		return p, err
 	}
+	p.Feeds = feedLinks(p.SiteName, "/"+lang+"/feed/")
 	return p, nil
 }
 

@@ -1,0 +1,249 @@
+// Package feed writes syndication documents: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for
+// readers, and sitemaps (index, URL sets with hreflang alternates, Google News) for
+// search engines. It only encodes; what goes in is decided by the caller.
+package feed
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"net/url"
+	"time"
+)
+
+// Feed is a list of items with its metadata, in any of the three formats.
+type Feed struct {
+	Title       string
+	Description string
+	Language    string // BCP 47; empty for a feed in several languages
+	SiteURL     string // the page the feed belongs to
+	SelfURL     string // the feed's own URL
+	ID          string // stable id of the feed (Atom)
+	Updated     time.Time
+	Items       []Item
+}
+
+// Item is one story or brief.
+type Item struct {
+	ID          string // stable: never changes when the headline does
+	URL         string
+	Title       string
+	Summary     string
+	ContentHTML string
+	Author      string
+	Language    string
+	Categories  []string
+	Published   time.Time
+	Updated     time.Time
+}
+
+// TagURI makes a stable RFC 4151 id for an object of a site: tag:host,2026:kind/id.
+// The date is fixed, so ids never change.
+func TagURI(siteURL, kind string, id int64) string {
+	host := siteURL
+	if u, err := url.Parse(siteURL); err == nil && u.Host != "" {
+		host = u.Hostname()
+	}
+	return fmt.Sprintf("tag:%s,2026:%s/%d", host, kind, id)
+}
+
+type rssDoc struct {
+	XMLName   xml.Name   `xml:"rss"`
+	Version   string     `xml:"version,attr"`
+	AtomNS    string     `xml:"xmlns:atom,attr"`
+	ContentNS string     `xml:"xmlns:content,attr"`
+	DCNS      string     `xml:"xmlns:dc,attr"`
+	Channel   rssChannel `xml:"channel"`
+}
+
+type rssChannel struct {
+	Title         string    `xml:"title"`
+	Link          string    `xml:"link"`
+	Description   string    `xml:"description"`
+	Language      string    `xml:"language,omitempty"`
+	LastBuildDate string    `xml:"lastBuildDate,omitempty"`
+	Generator     string    `xml:"generator"`
+	Self          atomLink  `xml:"atom:link"`
+	Items         []rssItem `xml:"item"`
+}
+
+type atomLink struct {
+	Href     string `xml:"href,attr"`
+	Rel      string `xml:"rel,attr,omitempty"`
+	Type     string `xml:"type,attr,omitempty"`
+	HrefLang string `xml:"hreflang,attr,omitempty"`
+}
+
+type rssGUID struct {
+	Value       string `xml:",chardata"`
+	IsPermaLink string `xml:"isPermaLink,attr"`
+}
+
+type rssItem struct {
+	Title       string   `xml:"title"`
+	Link        string   `xml:"link"`
+	Description string   `xml:"description"`
+	Content     cdata    `xml:"content:encoded"`
+	Creator     string   `xml:"dc:creator,omitempty"`
+	Categories  []string `xml:"category"`
+	GUID        rssGUID  `xml:"guid"`
+	PubDate     string   `xml:"pubDate"`
+}
+
+type cdata struct {
+	Value string `xml:",cdata"`
+}
+
+// RSS writes the feed as RSS 2.0 with full content in content:encoded.
+func RSS(f Feed) ([]byte, error) {
+	doc := rssDoc{Version: "2.0", AtomNS: "http://www.w3.org/2005/Atom", ContentNS: "http://purl.org/rss/1.0/modules/content/",
+		DCNS: "http://purl.org/dc/elements/1.1/",
+		Channel: rssChannel{Title: f.Title, Link: f.SiteURL, Description: f.Description, Language: f.Language,
+			Generator: "Newsdesk", Self: atomLink{Href: f.SelfURL, Rel: "self", Type: "application/rss+xml"}}}
+	if !f.Updated.IsZero() {
+		doc.Channel.LastBuildDate = f.Updated.UTC().Format(time.RFC1123Z)
+	}
+	for _, it := range f.Items {
+		doc.Channel.Items = append(doc.Channel.Items, rssItem{Title: it.Title, Link: it.URL, Description: it.Summary,
+			Content: cdata{Value: safeCDATA(it.ContentHTML)}, Creator: it.Author, Categories: it.Categories,
+			GUID: rssGUID{Value: it.ID, IsPermaLink: "false"}, PubDate: it.Published.UTC().Format(time.RFC1123Z)})
+	}
+	return marshalXML(doc)
+}
+
+// safeCDATA keeps a CDATA section from being closed early by its content.
+func safeCDATA(s string) string {
+	return string(bytes.ReplaceAll([]byte(s), []byte("]]>"), []byte("]]]]><![CDATA[>")))
+}
+
+type atomDoc struct {
+	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang     string      `xml:"xml:lang,attr,omitempty"`
+	ID       string      `xml:"id"`
+	Title    string      `xml:"title"`
+	Subtitle string      `xml:"subtitle,omitempty"`
+	Updated  string      `xml:"updated"`
+	Links    []atomLink  `xml:"link"`
+	Author   atomPerson  `xml:"author"`
+	Gen      string      `xml:"generator"`
+	Entries  []atomEntry `xml:"entry"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+}
+
+type atomText struct {
+	Type  string `xml:"type,attr"`
+	Value string `xml:",chardata"`
+}
+
+type atomCategory struct {
+	Term string `xml:"term,attr"`
+}
+
+type atomEntry struct {
+	ID         string         `xml:"id"`
+	Title      string         `xml:"title"`
+	Links      []atomLink     `xml:"link"`
+	Published  string         `xml:"published"`
+	Updated    string         `xml:"updated"`
+	Author     *atomPerson    `xml:"author,omitempty"`
+	Categories []atomCategory `xml:"category"`
+	Summary    *atomText      `xml:"summary,omitempty"`
+	Content    atomText       `xml:"content"`
+}
+
+// Atom writes the feed as Atom 1.0 (RFC 4287).
+func Atom(f Feed) ([]byte, error) {
+	doc := atomDoc{Lang: f.Language, ID: f.ID, Title: f.Title, Subtitle: f.Description, Updated: rfc3339(f.Updated),
+		Links:  []atomLink{{Href: f.SiteURL, Rel: "alternate", Type: "text/html"}, {Href: f.SelfURL, Rel: "self", Type: "application/atom+xml"}},
+		Author: atomPerson{Name: f.Title}, Gen: "Newsdesk"}
+	for _, it := range f.Items {
+		e := atomEntry{ID: it.ID, Title: it.Title, Links: []atomLink{{Href: it.URL, Rel: "alternate", Type: "text/html", HrefLang: it.Language}},
+			Published: rfc3339(it.Published), Updated: rfc3339(maxTime(it.Published, it.Updated)),
+			Content: atomText{Type: "html", Value: it.ContentHTML}}
+		if it.Author != "" {
+			e.Author = &atomPerson{Name: it.Author}
+		}
+		if it.Summary != "" {
+			e.Summary = &atomText{Type: "text", Value: it.Summary}
+		}
+		for _, c := range it.Categories {
+			e.Categories = append(e.Categories, atomCategory{Term: c})
+		}
+		doc.Entries = append(doc.Entries, e)
+	}
+	return marshalXML(doc)
+}
+
+type jsonFeed struct {
+	Version     string     `json:"version"`
+	Title       string     `json:"title"`
+	HomePageURL string     `json:"home_page_url"`
+	FeedURL     string     `json:"feed_url"`
+	Description string     `json:"description,omitempty"`
+	Language    string     `json:"language,omitempty"`
+	Items       []jsonItem `json:"items"`
+}
+
+type jsonAuthor struct {
+	Name string `json:"name"`
+}
+
+type jsonItem struct {
+	ID            string       `json:"id"`
+	URL           string       `json:"url"`
+	Title         string       `json:"title"`
+	ContentHTML   string       `json:"content_html"`
+	Summary       string       `json:"summary,omitempty"`
+	DatePublished string       `json:"date_published"`
+	DateModified  string       `json:"date_modified,omitempty"`
+	Authors       []jsonAuthor `json:"authors,omitempty"`
+	Tags          []string     `json:"tags,omitempty"`
+	Language      string       `json:"language,omitempty"`
+}
+
+// JSON writes the feed as JSON Feed 1.1.
+func JSON(f Feed) ([]byte, error) {
+	doc := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: f.Title, HomePageURL: f.SiteURL, FeedURL: f.SelfURL,
+		Description: f.Description, Language: f.Language, Items: []jsonItem{}}
+	for _, it := range f.Items {
+		j := jsonItem{ID: it.ID, URL: it.URL, Title: it.Title, ContentHTML: it.ContentHTML, Summary: it.Summary,
+			DatePublished: rfc3339(it.Published), Tags: it.Categories, Language: it.Language}
+		if it.Updated.After(it.Published) {
+			j.DateModified = rfc3339(it.Updated)
+		}
+		if it.Author != "" {
+			j.Authors = []jsonAuthor{{Name: it.Author}}
+		}
+		doc.Items = append(doc.Items, j)
+	}
+	b, err := json.MarshalIndent(doc, "", " ")
+	if err != nil {
+		return nil, fmt.Errorf("encode JSON feed: %w", err)
+	}
+	return b, nil
+}
+
+func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+func marshalXML(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", " ")
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("encode XML: %w", err)
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,179 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/content"
+)
+
+// FeedQuery selects the public stories of a feed. Zero fields do not filter.
+type FeedQuery struct {
+	Language  string
+	SectionID int64
+	TagID     int64
+	Since     time.Time // published at or after
+	Limit     int
+}
+
+// FeedArticles returns public stories with their HTML bodies, newest first.
+func (s *Store) FeedArticles(ctx context.Context, q FeedQuery, now time.Time) ([]content.Article, error) {
+	where, args := []string{publicClause}, []any{micros(now), micros(now)}
+	from := "articles a"
+	if q.TagID != 0 {
+		from = "article_tags x JOIN articles a ON a.id = x.article_id"
+		where, args = append(where, "x.tag_id = ?"), append(args, q.TagID)
+	}
+	if q.Language != "" {
+		where, args = append(where, "a.language = ?"), append(args, q.Language)
+	}
+	if q.SectionID != 0 {
+		where, args = append(where, "a.section_id = ?"), append(args, q.SectionID)
+	}
+	if !q.Since.IsZero() {
+		where, args = append(where, "a.published_at >= ?"), append(args, micros(q.Since))
+	}
+	if q.Limit <= 0 || q.Limit > 1000 {
+		q.Limit = 50
+	}
+	args = append(args, q.Limit)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT a.id, a.group_id, a.language, sec.key, sn.name, sn.slug, a.headline, a.standfirst,
+		a.body_html, a.slug, a.byline, a.byline_role, a.dateline, a.published_at, a.updated_at
+		FROM `+from+`
+		JOIN sections sec ON sec.id = a.section_id
+		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY a.published_at DESC, a.id DESC LIMIT ?`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list feed articles: %w", err)
+	}
+	defer rows.Close()
+	var out []content.Article
+	for rows.Next() {
+		var a content.Article
+		var pub, upd int64
+		if err := rows.Scan(&a.ID, &a.GroupID, &a.Language, &a.Section.Key, &a.Section.Name, &a.Section.Slug, &a.Headline,
+			&a.Standfirst, &a.BodyHTML, &a.Slug, &a.Byline, &a.BylineRole, &a.Dateline, &pub, &upd); err != nil {
+			return nil, fmt.Errorf("scan feed article: %w", err)
+		}
+		a.PublishedAt, a.UpdatedAt, a.Status = fromMicros(pub), fromMicros(upd), content.StatusPublished
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// SitemapEntry is one public story in a sitemap, with its translations.
+type SitemapEntry struct {
+	ID           int64
+	GroupID      int64
+	Path         string
+	Language     string
+	Headline     string
+	PublishedAt  time.Time
+	LastMod      time.Time
+	Translations []Alternate
+}
+
+// Alternate is a translation's language and path.
+type Alternate struct {
+	Language, Path string
+}
+
+// CountPublicArticles counts the public stories (for the sitemap index).
+func (s *Store) CountPublicArticles(ctx context.Context, now time.Time) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM articles a WHERE "+publicClause), micros(now), micros(now)).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count public articles: %w", err)
+	}
+	return n, nil
+}
+
+// SitemapArticles returns public stories in id order (stable pages), from offset, with
+// the translations of each. since, when set, keeps only stories published after it.
+func (s *Store) SitemapArticles(ctx context.Context, offset, limit int, since, now time.Time) ([]SitemapEntry, error) {
+	args := []any{micros(now), micros(now)}
+	where := publicClause
+	order := "a.id"
+	if !since.IsZero() {
+		where += " AND a.published_at >= ?"
+		args = append(args, micros(since))
+		order = "a.published_at DESC, a.id DESC"
+	}
+	args = append(args, limit, offset)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT a.id, a.group_id, a.language, sn.slug, a.slug, a.headline, a.published_at, a.updated_at
+		FROM articles a JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
+		WHERE `+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list sitemap articles: %w", err)
+	}
+	var out []SitemapEntry
+	groups := map[int64][]int{}
+	for rows.Next() {
+		var e SitemapEntry
+		var sec, slug string
+		var pub, upd int64
+		if err := rows.Scan(&e.ID, &e.GroupID, &e.Language, &sec, &slug, &e.Headline, &pub, &upd); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("scan sitemap article: %w", err)
+		}
+		e.Path, e.PublishedAt, e.LastMod = content.ArticlePath(e.Language, sec, slug), fromMicros(pub), fromMicros(max(pub, upd))
+		groups[e.GroupID] = append(groups[e.GroupID], len(out))
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list sitemap articles: %w", err)
+	}
+	if len(groups) == 0 {
+		return out, nil
+	}
+	ids := make([]string, 0, len(groups))
+	gargs := []any{micros(now), micros(now)}
+	for g := range groups {
+		ids = append(ids, "?")
+		gargs = append(gargs, g)
+	}
+	trows, err := s.db.QueryContext(ctx, s.q(`SELECT a.group_id, a.language, sn.slug, a.slug FROM articles a
+		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
+		WHERE `+publicClause+` AND a.group_id IN (`+strings.Join(ids, ",")+`) ORDER BY a.group_id, a.language`), gargs...)
+	if err != nil {
+		return nil, fmt.Errorf("list sitemap translations: %w", err)
+	}
+	defer trows.Close()
+	for trows.Next() {
+		var g int64
+		var lang, sec, slug string
+		if err := trows.Scan(&g, &lang, &sec, &slug); err != nil {
+			return nil, fmt.Errorf("scan sitemap translation: %w", err)
+		}
+		for _, i := range groups[g] {
+			out[i].Translations = append(out[i].Translations, Alternate{Language: lang, Path: content.ArticlePath(lang, sec, slug)})
+		}
+	}
+	return out, trows.Err()
+}
+
+// NextVisibilityChange returns the earliest time after now at which something becomes
+// public on its own (a scheduled or future-dated story or brief, or an embargo lifting);
+// zero when nothing is pending. Caches must not outlive it.
+func (s *Store) NextVisibilityChange(ctx context.Context, now time.Time) (time.Time, error) {
+	n := micros(now)
+	var a, b, e, br int64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT
+		COALESCE((SELECT MIN(published_at) FROM articles WHERE status IN ('published', 'scheduled') AND published_at > ?), 0),
+		0,
+		COALESCE((SELECT MIN(embargo_until) FROM articles WHERE embargo_until > ?), 0),
+		COALESCE((SELECT MIN(published_at) FROM briefs WHERE published_at > ?), 0)`), n, n, n).Scan(&a, &b, &e, &br)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("find next visibility change: %w", err)
+	}
+	next := int64(0)
+	for _, v := range []int64{a, e, br} {
+		if v > 0 && (next == 0 || v < next) {
+			next = v
+		}
+	}
+	return fromMicros(next), nil
+}

@@ -1,0 +1,270 @@
+package web
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/feed"
+	"github.com/newsdesk/newsdesk/internal/i18n"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// feedItems is how many items a feed carries.
+const feedItems = 50
+
+// docCache keeps built feeds and sitemaps until the content changes (the database's
+// content sequence moves, on any instance) or until the next scheduled story or embargo
+// makes something public on its own.
+type docCache struct {
+	mu      sync.Mutex
+	entries map[string]*cachedDoc
+}
+
+type cachedDoc struct {
+	seq     int64
+	until   time.Time // zero: no expiry by time
+	body    []byte
+	etag    string
+	ctype   string
+	lastMod time.Time
+}
+
+// maxCachedDocs bounds the cache (feeds per tag are many).
+const maxCachedDocs = 2000
+
+// serveDoc answers from the cache when it is current, else builds the document.
+func (s *Server) serveDoc(w http.ResponseWriter, r *http.Request, key, ctype string, build func(ctx context.Context, now time.Time) ([]byte, time.Time, error)) {
+	ctx, now := r.Context(), s.cfg.Now()
+	seq, err := s.cfg.Store.ContentSeq(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.docs.mu.Lock()
+	d := s.docs.entries[key]
+	s.docs.mu.Unlock()
+	if d == nil || d.seq != seq || (!d.until.IsZero() && !now.Before(d.until)) {
+		body, lastMod, err := build(ctx, now)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		until, err := s.cfg.Store.NextVisibilityChange(ctx, now)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		sum := sha256.Sum256(body)
+		d = &cachedDoc{seq: seq, until: until, body: body, etag: `"` + hex.EncodeToString(sum[:12]) + `"`, ctype: ctype, lastMod: lastMod}
+		s.docs.mu.Lock()
+		if len(s.docs.entries) >= maxCachedDocs {
+			clear(s.docs.entries)
+		}
+		s.docs.entries[key] = d
+		s.docs.mu.Unlock()
+	}
+	h := w.Header()
+	h.Set("Content-Type", d.ctype)
+	h.Set("ETag", d.etag)
+	h.Set("Cache-Control", "public, max-age=60, stale-while-revalidate=300")
+	if !d.lastMod.IsZero() {
+		h.Set("Last-Modified", d.lastMod.UTC().Format(http.TimeFormat))
+	}
+	if match := r.Header.Get("If-None-Match"); match != "" {
+		if match == d.etag || match == "*" {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	} else if ims, err := http.ParseTime(r.Header.Get("If-Modified-Since")); err == nil && !d.lastMod.IsZero() &&
+		!d.lastMod.Truncate(time.Second).After(ims) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(d.body)))
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(d.body)
+	}
+}
+
+var feedTypes = map[string]string{
+	"rss.xml":   "application/rss+xml; charset=utf-8",
+	"atom.xml":  "application/atom+xml; charset=utf-8",
+	"feed.json": "application/feed+json; charset=utf-8",
+}
+
+// feedScope is what one feed covers.
+type feedScope struct {
+	lang    string // "" for every language
+	section content.Section
+	tagID   int64
+	title   string
+	page    string // the HTML page the feed belongs to
+	base    string // path prefix of the feed URLs
+}
+
+func (s *Server) siteFeed(w http.ResponseWriter, r *http.Request) {
+	langs, err := s.cfg.Store.Languages(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	title := "Newsdesk"
+	if len(langs) > 0 {
+		title = langs[0].SiteName
+	}
+	s.writeFeed(w, r, r.URL.Path[1:], feedScope{title: title, page: "/", base: "/"})
+}
+
+func (s *Server) languageFeed(w http.ResponseWriter, r *http.Request) {
+	lang := r.PathValue("lang")
+	p, err := s.base(r, lang)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.writeFeed(w, r, r.PathValue("format"), feedScope{lang: lang, title: p.SiteName, page: "/" + lang + "/", base: "/" + lang + "/feed/"})
+}
+
+func (s *Server) sectionFeed(w http.ResponseWriter, r *http.Request) {
+	lang := r.PathValue("lang")
+	p, err := s.base(r, lang)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sec, err := s.cfg.Store.SectionBySlug(r.Context(), lang, r.PathValue("section"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	path := content.SectionPath(lang, sec.Slug)
+	s.writeFeed(w, r, r.PathValue("format"), feedScope{lang: lang, section: sec, title: sec.Name + " — " + p.SiteName, page: path, base: path + "feed/"})
+}
+
+func (s *Server) tagFeed(w http.ResponseWriter, r *http.Request) {
+	lang := r.PathValue("lang")
+	p, err := s.base(r, lang)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	id, tag, err := s.cfg.Store.TagBySlug(r.Context(), lang, r.PathValue("tag"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	path := "/" + lang + "/tag/" + tag.Slug
+	s.writeFeed(w, r, r.PathValue("format"), feedScope{lang: lang, tagID: id, title: p.T.T("tagged", tag.Name) + " — " + p.SiteName, page: path, base: path + "/feed/"})
+}
+
+// writeFeed serves one feed of scope in format (rss.xml, atom.xml or feed.json): the
+// newest stories and briefs, with full HTML content.
+func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, format string, sc feedScope) {
+	ctype, ok := feedTypes[format]
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	key := "feed:" + sc.base + format
+	s.serveDoc(w, r, key, ctype, func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
+		f, err := s.buildFeed(ctx, sc, now)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		f.SelfURL = s.abs(sc.base + format)
+		var b []byte
+		switch format {
+		case "rss.xml":
+			b, err = feed.RSS(f)
+		case "atom.xml":
+			b, err = feed.Atom(f)
+		default:
+			b, err = feed.JSON(f)
+		}
+		return b, f.Updated, err
+	})
+}
+
+func (s *Server) buildFeed(ctx context.Context, sc feedScope, now time.Time) (feed.Feed, error) {
+	f := feed.Feed{Title: sc.title, Description: sc.title, Language: sc.lang, SiteURL: s.abs(sc.page),
+		ID: feed.TagURI(s.cfg.BaseURL, "feed", 0) + sc.base}
+	arts, err := s.cfg.Store.FeedArticles(ctx, store.FeedQuery{Language: sc.lang, SectionID: sc.section.ID, TagID: sc.tagID, Limit: feedItems}, now)
+	if err != nil {
+		return f, err
+	}
+	for _, a := range arts {
+		f.Items = append(f.Items, feed.Item{ID: feed.TagURI(s.cfg.BaseURL, "article", a.ID),
+			URL: s.abs(content.ArticlePath(a.Language, a.Section.Slug, a.Slug)), Title: a.Headline, Summary: a.Standfirst,
+			ContentHTML: a.BodyHTML, Author: a.Byline, Language: a.Language, Categories: []string{a.Section.Name},
+			Published: a.PublishedAt, Updated: maxT(a.PublishedAt, a.UpdatedAt)})
+	}
+	if sc.tagID == 0 {
+		briefs, err := s.cfg.Store.PublicBriefs(ctx, store.BriefQuery{Language: sc.lang, SectionID: sc.section.ID, Limit: feedItems}, now)
+		if err != nil {
+			return f, err
+		}
+		for _, b := range briefs {
+			cat := i18n.Lookup(b.Language)
+			link := s.abs(content.SectionPath(b.Language, b.Section.Slug) + "briefs/" + b.PublishedAt.In(s.cfg.Location).Format(time.DateOnly))
+			html := "<p>" + htmlEscape(b.Text) + "</p>"
+			if b.ArticleURL != "" {
+				link = s.abs(b.ArticleURL)
+				html += fmt.Sprintf(`<p><a href="%s">%s</a></p>`, htmlEscape(link), htmlEscape(cat.T("full_story")))
+			}
+			f.Items = append(f.Items, feed.Item{ID: feed.TagURI(s.cfg.BaseURL, "brief", b.ID), URL: link,
+				Title: briefTitle(b.Text), Summary: b.Text, ContentHTML: html, Language: b.Language, Categories: []string{b.Section.Name},
+				Published: b.PublishedAt, Updated: b.PublishedAt})
+		}
+	}
+	sort.SliceStable(f.Items, func(i, j int) bool { return f.Items[i].Published.After(f.Items[j].Published) })
+	if len(f.Items) > feedItems {
+		f.Items = f.Items[:feedItems]
+	}
+	for _, it := range f.Items {
+		f.Updated = maxT(f.Updated, it.Updated)
+	}
+	if f.Updated.IsZero() {
+		f.Updated = time.Unix(0, 0)
+	}
+	return f, nil
+}
+
+// briefTitle is the first sentence of a brief, at most 100 characters.
+func briefTitle(text string) string {
+	r := []rune(text)
+	for i, c := range r {
+		if (c == '.' || c == '!' || c == '?') && i > 20 {
+			r = r[:i+1]
+			break
+		}
+	}
+	if len(r) > 100 {
+		return string(r[:99]) + "…"
+	}
+	return string(r)
+}
+
+func maxT(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// feedLink is a <link rel="alternate"> to a feed in a page's head.
+type feedLink struct{ Type, Title, URL string }
+
+// feedLinks lists the three formats of the feed at base (e.g. "/en/politics/feed/").
+func feedLinks(title, base string) []feedLink {
+	return []feedLink{{"application/rss+xml", title + " (RSS)", base + "rss.xml"},
+		{"application/atom+xml", title + " (Atom)", base + "atom.xml"},
+		{"application/feed+json", title + " (JSON Feed)", base + "feed.json"}}
+}

@@ -1,0 +1,136 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/feed"
+)
+
+// sitemapPage is how many stories one sitemap file lists (the protocol allows 50,000;
+// smaller files are cheaper to build and to fetch).
+const sitemapPage = 10000
+
+const xmlType = "application/xml; charset=utf-8"
+
+func htmlEscape(s string) string { return html.EscapeString(s) }
+
+// sitemapIndex lists the sitemap of sections and the pages of stories.
+func (s *Server) sitemapIndex(w http.ResponseWriter, r *http.Request) {
+	s.serveDoc(w, r, "sitemap:index", xmlType, func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
+		n, err := s.cfg.Store.CountPublicArticles(ctx, now)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		refs := []feed.SitemapRef{{Loc: s.abs("/sitemaps/sections.xml")}}
+		for i := 0; i*sitemapPage < n; i++ {
+			refs = append(refs, feed.SitemapRef{Loc: s.abs(fmt.Sprintf("/sitemaps/stories-%d.xml", i+1))})
+		}
+		b, err := feed.Index(refs)
+		return b, time.Time{}, err
+	})
+}
+
+// sitemapFile serves /sitemaps/sections.xml and /sitemaps/stories-N.xml.
+func (s *Server) sitemapFile(w http.ResponseWriter, r *http.Request) {
+	file := r.PathValue("file")
+	if file == "sections.xml" {
+		s.serveDoc(w, r, "sitemap:sections", xmlType, s.sectionsSitemap)
+		return
+	}
+	num, ok := strings.CutPrefix(file, "stories-")
+	num, ok2 := strings.CutSuffix(num, ".xml")
+	n, err := strconv.Atoi(num)
+	if !ok || !ok2 || err != nil || n < 1 || n > 100000 || strconv.Itoa(n) != num {
+		s.notFound(w, r)
+		return
+	}
+	s.serveDoc(w, r, "sitemap:"+file, xmlType, func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
+		entries, err := s.cfg.Store.SitemapArticles(ctx, (n-1)*sitemapPage, sitemapPage, time.Time{}, now)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		if len(entries) == 0 && n > 1 {
+			return nil, time.Time{}, fmt.Errorf("sitemap page %d: %w", n, content.ErrNotFound)
+		}
+		urls := make([]feed.URL, 0, len(entries))
+		for _, e := range entries {
+			u := feed.URL{Loc: s.abs(e.Path), LastMod: e.LastMod}
+			if len(e.Translations) > 1 {
+				for _, t := range e.Translations {
+					u.Alternates = append(u.Alternates, feed.Alternate{Lang: t.Language, Href: s.abs(t.Path)})
+				}
+			}
+			urls = append(urls, u)
+		}
+		b, err := feed.URLSet(urls)
+		return b, time.Time{}, err
+	})
+}
+
+// sectionsSitemap lists the home pages and section fronts of every language, each with
+// its alternates in the other languages.
+func (s *Server) sectionsSitemap(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
+	langs, err := s.cfg.Store.Languages(ctx)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	var homes []feed.Alternate
+	bySection := map[string][]feed.Alternate{}
+	var keys []string
+	for _, l := range langs {
+		homes = append(homes, feed.Alternate{Lang: l.Code, Href: s.abs("/" + l.Code + "/")})
+		secs, err := s.cfg.Store.Sections(ctx, l.Code)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		for _, sec := range secs {
+			if _, ok := bySection[sec.Key]; !ok {
+				keys = append(keys, sec.Key)
+			}
+			bySection[sec.Key] = append(bySection[sec.Key], feed.Alternate{Lang: l.Code, Href: s.abs(content.SectionPath(l.Code, sec.Slug))})
+		}
+	}
+	var urls []feed.URL
+	for _, h := range homes {
+		urls = append(urls, feed.URL{Loc: h.Href, Alternates: homes})
+	}
+	for _, k := range keys {
+		for _, a := range bySection[k] {
+			urls = append(urls, feed.URL{Loc: a.Href, Alternates: bySection[k]})
+		}
+	}
+	b, err := feed.URLSet(urls)
+	return b, time.Time{}, err
+}
+
+// newsSitemap lists the stories of the last 48 hours for Google News (at most 1,000).
+func (s *Server) newsSitemap(w http.ResponseWriter, r *http.Request) {
+	s.serveDoc(w, r, "sitemap:news", xmlType, func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
+		entries, err := s.cfg.Store.SitemapArticles(ctx, 0, 1000, now.Add(-48*time.Hour), now)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		langs, err := s.cfg.Store.Languages(ctx)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		names := map[string]string{}
+		for _, l := range langs {
+			names[l.Code] = l.SiteName
+		}
+		urls := make([]feed.URL, 0, len(entries))
+		for _, e := range entries {
+			urls = append(urls, feed.URL{Loc: s.abs(e.Path), News: &feed.News{Publication: names[e.Language], Language: e.Language,
+				Published: e.PublishedAt, Title: e.Headline}})
+		}
+		b, err := feed.URLSet(urls)
+		return b, time.Time{}, err
+	})
+}
