@@ -21,7 +21,10 @@ type migration struct {
 	sql     string
 }
 
-func loadMigrations() ([]migration, error) {
+// loadMigrations reads the migrations for dialect d. A migration is one file
+// NNNN_name.sql for both databases, or a pair NNNN_name.sqlite.sql and
+// NNNN_name.postgres.sql where the two must differ (full-text search, for one).
+func loadMigrations(d dialect) ([]migration, error) {
 	names, err := fs.Glob(migrationFS, "migrations/*.sql")
 	if err != nil {
 		return nil, fmt.Errorf("list migrations: %w", err)
@@ -29,6 +32,10 @@ func loadMigrations() ([]migration, error) {
 	var out []migration
 	for _, n := range names {
 		base := strings.TrimPrefix(n, "migrations/")
+		switch {
+		case strings.HasSuffix(base, ".sqlite.sql") && d.postgres, strings.HasSuffix(base, ".postgres.sql") && !d.postgres:
+			continue
+		}
 		num, _, ok := strings.Cut(base, "_")
 		v, err := strconv.Atoi(num)
 		if !ok || err != nil {
@@ -46,7 +53,7 @@ func loadMigrations() ([]migration, error) {
 
 // LatestVersion is the schema version this binary migrates to.
 func LatestVersion() int {
-	ms, err := loadMigrations()
+	ms, err := loadMigrations(sqliteDialect)
 	if err != nil || len(ms) == 0 {
 		return 0
 	}
@@ -74,7 +81,7 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // versions applied. Several instances may call it at once: on PostgreSQL an advisory lock
 // serialises them; on SQLite the immediate transaction does.
 func (s *Store) Migrate(ctx context.Context) ([]int, error) {
-	ms, err := loadMigrations()
+	ms, err := loadMigrations(s.d)
 	if err != nil {
 		return nil, err
 	}
