@@ -33,6 +33,7 @@ type Config struct {
 // API is the newsroom JSON API. It is an http.Handler for everything under /api/.
 type API struct {
 	svc     *newsroom.Service
+	reviews *review.Service
 	st      *store.Store
 	media   *media.Store
 	log     *slog.Logger
@@ -45,7 +46,7 @@ type API struct {
 
 // Route is one registered route, as Routes lists it.
 type Route struct {
-	Method  string // GET, POST, PUT
+	Method  string // GET, POST, PUT, DELETE
 	Pattern string // ServeMux path pattern, e.g. /api/v1/newsroom/articles/{id}
 	Public  bool   // true: answered without a token
 }
@@ -56,7 +57,7 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request, u store.User) erro
 
 // New builds the API and registers its routes.
 func New(cfg Config) *API {
-	a := &API{svc: cfg.Service, media: cfg.Media, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), now: cfg.Now}
+	a := &API{svc: cfg.Service, reviews: cfg.Reviews, media: cfg.Media, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), now: cfg.Now}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -77,7 +78,8 @@ func newEnvLog(t *testing.T, dsn string, log *slog.Logger) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := api.New(api.Config{Service: newsroom.New(st, nil, nil), Media: ms, Logger: log, BaseURL: baseURL + "/"})
+	a := api.New(api.Config{Service: newsroom.New(st, nil, nil), Reviews: review.New(st, nil, nil, review.DefaultLimits),
+		Media: ms, Logger: log, BaseURL: baseURL + "/"})
 	e := &env{t: t, st: st, api: a, users: map[string]store.User{}, tokens: map[string]string{}, tokIDs: map[string]int64{}}
 	for _, u := range []struct{ key, role string }{
 		{"admin", account.RoleAdmin}, {"editor", account.RoleEditor},

@@ -16,6 +16,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/review"
 )
 
 // apiError is a failure decided by the API layer itself (bad request, too large, …).
@@ -106,6 +107,7 @@ func (a *API) describe(err error) (int, errorDetail) {
 	var (
 		ae   *apiError
 		ve   *newsroom.ValidationError
+		rfe  *review.FieldError
 		ce   *newsroom.ChecksError
 		cfe  *newsroom.ConflictError
 		maxe *http.MaxBytesError
@@ -121,6 +123,8 @@ func (a *API) describe(err error) (int, errorDetail) {
 			Message: "The request body is larger than the limit of " + sizeText(maxe.Limit) + "."}
 	case errors.As(err, &ve):
 		return http.StatusUnprocessableEntity, errorDetail{Code: "invalid", Message: "Some fields are not valid; see fields.", Fields: ve.Fields}
+	case errors.As(err, &rfe):
+		return http.StatusUnprocessableEntity, errorDetail{Code: "invalid", Message: "Some fields are not valid; see fields.", Fields: rfe.Fields}
 	case errors.As(err, &ce):
 		return http.StatusUnprocessableEntity, errorDetail{Code: "checks_failed",
 			Message:  "The publishing checks failed, and this site blocks publication until they pass; see warnings.",

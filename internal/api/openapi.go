@@ -46,6 +46,10 @@ func operations() map[string]operation {
 		{"language", "Only stories in this language (its code, e.g. en).", str()},
 		{"q", "Only stories whose headline contains this text (case-insensitive; at most 200 characters).", map[string]any{"type": "string", "maxLength": 200}},
 	}, page...)
+	reviewFilters := append([]queryParam{
+		{"status", "Only reviews in this state; every state when absent.", strEnum("pending", "approved", "rejected", "spam")},
+		{"article_id", "Only reviews of this story.", map[string]any{"type": "integer", "format": "int64", "minimum": 1}},
+	}, page...)
 	return map[string]operation{
 		"GET /api/openapi.json": {summary: "This OpenAPI document", tag: "meta", public: true, status: 200, result: "OpenAPI"},
 		"GET " + nr + "/me": {summary: "The token's user", tag: "account", status: 200, result: "User",
@@ -88,6 +92,27 @@ func operations() map[string]operation {
 		"POST " + nr + "/images": {summary: "Upload an image", tag: "images", multipart: "ImageUpload", status: 201, result: "Image", extra: []int{422, 503},
 			description: "JPEG, PNG or WebP, at most 25 MiB (the site may set a lower limit: 413). The image is re-encoded without metadata and resized; each rendition's url is /media/ + its file."},
 		"GET " + nr + "/images/{id}": {summary: "Get an image", tag: "images", status: 200, result: "Image"},
+
+		"GET " + nr + "/reviews": {summary: "List reader reviews", tag: "reviews", query: reviewFilters, status: 200, result: "ReviewList", extra: []int{503},
+			description: "For moderators (editors and admins; correspondents get 403): reviews newest first, in every state unless `status` says one, with the reader's email address, the spam score and its signals. Emails are shown here only, never publicly."},
+		"POST " + nr + "/reviews/bulk": {summary: "Moderate many reviews", tag: "reviews", body: "ReviewBulkRequest", status: 200, result: "ReviewChange", extra: []int{422, 503},
+			description: "Approves, rejects, marks as spam or deletes up to 500 reviews at once and says how many changed; ids that do not exist are skipped."},
+		"PUT " + nr + "/reviews/{id}": {summary: "Rename a reviewer", tag: "reviews", body: "ReviewRename", status: 200, result: "Review", extra: []int{422, 503},
+			description: "Changes the name a review is shown under (e.g. to remove a name that is abuse or personal data)."},
+		"DELETE " + nr + "/reviews/{id}": {summary: "Delete a review", tag: "reviews", bodyOpt: true, status: 200, result: "ReviewChange", extra: []int{503},
+			description: "Deletes the review for good; changed is 1."},
+		"POST " + nr + "/reviews/{id}/approve": {summary: "Approve a review", tag: "reviews", bodyOpt: true, status: 200, result: "Review", extra: []int{503},
+			description: "The review is shown on the story at once."},
+		"POST " + nr + "/reviews/{id}/reject": {summary: "Reject a review", tag: "reviews", bodyOpt: true, status: 200, result: "Review", extra: []int{503}},
+		"POST " + nr + "/reviews/{id}/spam":   {summary: "Mark a review as spam", tag: "reviews", bodyOpt: true, status: 200, result: "Review", extra: []int{503}},
+		"POST " + nr + "/reviews/{id}/trust": {summary: "Trust the reviewer and approve", tag: "reviews", bodyOpt: true, status: 200, result: "Review", extra: []int{422, 503},
+			description: "Trusts the review's email address, so that later reviews from it are approved on arrival, and approves this review. 422 when the review has no email address."},
+		"POST " + nr + "/articles/{id}/reviews/close": {summary: "Close reader reviews on a story", tag: "reviews", bodyOpt: true, status: 200, result: "ReviewsState", extra: []int{503},
+			description: "The story keeps its approved reviews but takes no new ones (the form answers 403)."},
+		"POST " + nr + "/articles/{id}/reviews/open": {summary: "Open reader reviews on a story", tag: "reviews", bodyOpt: true, status: 200, result: "ReviewsState", extra: []int{503},
+			description: "Undoes close. Reviews may still be closed by age (the site's \"close after days\" setting)."},
+		"GET /api/v1/articles/{id}/reviews": {summary: "A public story's reviews", tag: "reviews", public: true, query: page, status: 200, result: "PublicReviewList", extra: []int{503},
+			description: "Anyone may read the approved reviews of a published story, newest first, with their count and average rating. Reviewers' email addresses are never part of it. A story readers cannot see is 404."},
 	}
 }
 
@@ -118,7 +143,8 @@ func openAPIJSON(base string) []byte {
 		"info": map[string]any{
 			"title":   "Newsdesk newsroom API",
 			"version": "1",
-			"description": "The newsroom of a Newsdesk site as JSON: stories through their workflow, briefs, revisions and images. " +
+			"description": "The newsroom of a Newsdesk site as JSON: stories through their workflow, briefs, revisions, images and the moderation of reader reviews; " +
+				"also, without a token, the approved reviews of a published story. " +
 				"Authenticate with a personal API token (`newsdesk token create --email E`) sent as `Authorization: Bearer TOKEN`. " +
 				"Every error is `{\"error\": {\"code\", \"message\", …}}`. Request bodies are JSON objects of at most 1 MiB " +
 				"(images: multipart/form-data, 25 MiB); unknown fields are rejected.",

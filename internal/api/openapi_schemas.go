@@ -187,6 +187,16 @@ func components() map[string]any {
 	briefUpdate["published_at"] = map[string]any{"type": []any{"string", "null"}, "format": "date-time", "description": "RFC 3339; absent keeps the brief's time."}
 	user := map[string]any{"id": integer(), "email": str(), "name": str(), "role": strEnum("correspondent", "editor", "admin"),
 		"can": desc(arrayOf(str()), "The actions the role allows.")}
+	rv := map[string]any{"id": integer(), "article_id": integer(), "article_headline": str(),
+		"article_url": map[string]any{"type": "string", "format": "uri", "description": "Absolute public URL of the story."},
+		"name":        str(), "email": desc(str(), "The reader's address, for moderators only; empty when none was given."),
+		"rating": map[string]any{"type": "integer", "minimum": 1, "maximum": 5}, "text": desc(str(), "Plain text as the reader wrote it (cleaned)."),
+		"status": strEnum("pending", "approved", "rejected", "spam"), "spam_score": integer(),
+		"signals": desc(arrayOf(str()), "Why the spam defence scored it so, e.g. \"sent too fast\"."), "created_at": nullableTime()}
+	publicReview := map[string]any{"id": integer(), "name": str(), "rating": rv["rating"], "text": rv["text"], "created_at": nullableTime()}
+	publicReviews := map[string]any{"count": desc(integer(), "How many approved reviews the story has."),
+		"average": map[string]any{"type": "number", "description": "Their average rating, to two decimals; 0 when none."},
+		"reviews": arrayOf(ref("PublicReview")), "limit": integer(), "offset": integer()}
 	list := func(name, item string) map[string]any {
 		p := map[string]any{name: arrayOf(ref(item)), "limit": integer(), "offset": integer()}
 		return object(keys(p), p)
@@ -232,8 +242,18 @@ func components() map[string]any {
 				"caption": map[string]any{"type": "string", "maxLength": 1000},
 				"credit":  map[string]any{"type": "string", "maxLength": 1000},
 			}),
-			"User":    object(keys(user), user),
-			"OpenAPI": map[string]any{"type": "object", "description": "An OpenAPI 3.1 document."},
+			"Review":           object(keys(rv), rv),
+			"ReviewList":       list("reviews", "Review"),
+			"PublicReview":     object(keys(publicReview), publicReview),
+			"PublicReviewList": object(keys(publicReviews), publicReviews),
+			"ReviewChange":     object([]string{"changed"}, map[string]any{"changed": desc(integer(), "How many reviews changed.")}),
+			"ReviewBulkRequest": object([]string{"ids", "action"}, map[string]any{
+				"ids":    map[string]any{"type": "array", "items": map[string]any{"type": "integer", "format": "int64", "minimum": 1}, "minItems": 1, "maxItems": 500},
+				"action": strEnum("approve", "reject", "spam", "delete")}),
+			"ReviewRename": object([]string{"name"}, map[string]any{"name": map[string]any{"type": "string", "minLength": 1, "maxLength": 80}}),
+			"ReviewsState": object([]string{"article_id", "reviews_closed"}, map[string]any{"article_id": integer(), "reviews_closed": map[string]any{"type": "boolean"}}),
+			"User":         object(keys(user), user),
+			"OpenAPI":      map[string]any{"type": "object", "description": "An OpenAPI 3.1 document."},
 		},
 	}
 }

@@ -1,5 +1,7 @@
 package api
 
+import "github.com/newsdesk/newsdesk/internal/review"
+
 // route is one row of the route table.
 type route struct {
 	method, pattern string
@@ -39,5 +41,17 @@ func (a *API) routeTable() []route {
 
 		{"POST", nr + "/images", false, a.uploadImage},
 		{"GET", nr + "/images/{id}", false, a.showImage},
+
+		{"GET", nr + "/reviews", false, a.listReviews},
+		{"POST", nr + "/reviews/bulk", false, a.bulkReviews},
+		{"PUT", nr + "/reviews/{id}", false, a.renameReview},
+		{"DELETE", nr + "/reviews/{id}", false, a.deleteReview},
+		{"POST", nr + "/reviews/{id}/approve", false, a.moderateReview(review.StatusApproved)},
+		{"POST", nr + "/reviews/{id}/reject", false, a.moderateReview(review.StatusRejected)},
+		{"POST", nr + "/reviews/{id}/spam", false, a.moderateReview(review.StatusSpam)},
+		{"POST", nr + "/reviews/{id}/trust", false, a.trustReview},
+		{"POST", nr + "/articles/{id}/reviews/close", false, a.setReviewsClosed(true)},
+		{"POST", nr + "/articles/{id}/reviews/open", false, a.setReviewsClosed(false)},
+		{"GET", "/api/v1/articles/{id}/reviews", true, a.listPublicReviews},
 	}
 }

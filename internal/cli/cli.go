@@ -32,6 +32,7 @@ func commands() []command {
 		{"migrate", "apply pending database migrations and exit", runMigrate},
 		{"user", "manage newsroom accounts: user add", runUser},
 		{"token", "manage personal API tokens: token create|list|revoke", runToken},
+		{"reviews", "reader reviews: reviews forget --email E", runReviews},
 		{"version", "print the version", runVersion},
 		{"help", "explain a command: newsdesk help COMMAND", nil},
 	}
