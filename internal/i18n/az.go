@@ -6,6 +6,7 @@ var azerbaijani = Catalog{
 	Months: [12]string{"yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul",
 		"avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"},
 	Strings: map[string]string{
+		"review_too_long":    "Rəy çox uzundur: rəydə ən çox 4000 simvol ola bilər.",
 		"reviews_count":      "Rəylər: %d",
 		"average_rating":     "Orta qiymət 5-dən %.1f",
 		"rating_n":           "5-dən %d",

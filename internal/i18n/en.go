@@ -5,6 +5,7 @@ var english = Catalog{
 	Months: [12]string{"January", "February", "March", "April", "May", "June", "July",
 		"August", "September", "October", "November", "December"},
 	Strings: map[string]string{
+		"review_too_long":    "Your review is far too long: a review has at most 4,000 characters.",
 		"reviews_count":      "Reviews: %d",
 		"average_rating":     "Average rating %.1f of 5",
 		"rating_n":           "%d of 5",

@@ -80,6 +80,10 @@ func Clean(in Input) Input {
 				return ' '
 			case unicode.IsControl(r), strings.ContainsRune(bidiControls, r):
 				return -1
+			case unicode.Is(unicode.Cf, r) && r != '\u200c' && r != '\u200d':
+				// Invisible format characters (zero-width space, soft hyphen, word joiner…)
+				// hide words from the blocklist; joiners that scripts need are kept.
+				return -1
 			}
 			return r
 		}, s)

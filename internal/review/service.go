@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,15 +58,13 @@ type Service struct {
 	now    func() time.Time
 	limits Limits
 
-	keyOnce sync.Once
-	key     []byte
-	salt    string
-	keyErr  error
+	keyMu sync.Mutex
+	key   []byte
+	salt  string
 
-	mu         sync.Mutex
-	ipLimits   map[string]*rate.Limiter
-	artLimits  map[int64]*rate.Limiter
-	lastPruned time.Time
+	mu        sync.Mutex
+	ipLimits  map[string]*rate.Limiter
+	artLimits map[int64]*rate.Limiter
 }
 
 // New returns the review service.
@@ -83,32 +82,43 @@ func New(st *store.Store, log *slog.Logger, now func() time.Time, l Limits) *Ser
 }
 
 // secrets loads (creating on first use) the form-signing key and the address salt. They
-// live in the database so that every instance signs and hashes alike.
+// live in the database so that every instance signs and hashes alike. A failure is not
+// remembered: the next call tries again.
 func (s *Service) secrets(ctx context.Context) ([]byte, string, error) {
-	s.keyOnce.Do(func() {
-		get := func(key string) (string, error) {
-			v, err := s.st.Setting(ctx, key, "")
-			if err != nil || v != "" {
-				return v, err
-			}
-			b := make([]byte, 32)
-			if _, err := rand.Read(b); err != nil {
-				return "", fmt.Errorf("read random bytes: %w", err)
-			}
-			if err := s.st.WithTx(ctx, func(tx *store.Tx) error { return tx.InitSetting(ctx, key, hex.EncodeToString(b)) }); err != nil {
-				return "", err
-			}
-			return s.st.Setting(ctx, key, "")
+	s.keyMu.Lock()
+	defer s.keyMu.Unlock()
+	if s.key != nil {
+		return s.key, s.salt, nil
+	}
+	ctx = context.WithoutCancel(ctx) // one reader's dropped connection must not fail the load
+	get := func(key string) (string, error) {
+		v, err := s.st.Setting(ctx, key, "")
+		if err != nil || v != "" {
+			return v, err
 		}
-		k, err := get(settingFormKey)
-		if err != nil {
-			s.keyErr = err
-			return
+		b := make([]byte, 32)
+		if _, err := rand.Read(b); err != nil {
+			return "", fmt.Errorf("read random bytes: %w", err)
 		}
-		s.key, _ = hex.DecodeString(k)
-		s.salt, s.keyErr = get(settingIPSalt)
-	})
-	return s.key, s.salt, s.keyErr
+		if err := s.st.WithTx(ctx, func(tx *store.Tx) error { return tx.InitSetting(ctx, key, hex.EncodeToString(b)) }); err != nil {
+			return "", err
+		}
+		return s.st.Setting(ctx, key, "")
+	}
+	k, err := get(settingFormKey)
+	if err != nil {
+		return nil, "", err
+	}
+	key, err := hex.DecodeString(k)
+	if err != nil || len(key) < 32 {
+		return nil, "", fmt.Errorf("review form key in settings is malformed")
+	}
+	salt, err := get(settingIPSalt)
+	if err != nil {
+		return nil, "", err
+	}
+	s.key, s.salt = key, salt
+	return s.key, s.salt, nil
 }
 
 // FormToken returns the signed token for a review form on an article, issued now.
@@ -152,45 +162,75 @@ type Result struct {
 	Score  int
 }
 
-func (s *Service) allow(ip string, articleID int64) (time.Duration, bool) {
+// ipKey groups IPv6 clients by their /64 network (one household or host), IPv4 by address.
+func ipKey(ip string) string {
+	if a, err := netip.ParseAddr(ip); err == nil && a.Is6() && !a.Is4In6() {
+		p, _ := a.Prefix(64)
+		return p.String()
+	}
+	return ip
+}
+
+func (s *Service) allowIP(ip string) (time.Duration, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.now()
-	if len(s.ipLimits) > 100_000 || len(s.artLimits) > 100_000 {
-		// Bound memory under a flood of distinct addresses: start the buckets afresh.
-		s.ipLimits, s.artLimits = map[string]*rate.Limiter{}, map[int64]*rate.Limiter{}
-	}
-	il, ok := s.ipLimits[ip]
+	key := ipKey(ip)
+	l, ok := s.ipLimits[key]
 	if !ok {
-		il = rate.NewLimiter(rate.Every(s.limits.PerIPEvery), s.limits.PerIPBurst)
-		s.ipLimits[ip] = il
+		if len(s.ipLimits) >= maxBuckets {
+			s.prune(now)
+		}
+		l = rate.NewLimiter(rate.Every(s.limits.PerIPEvery), s.limits.PerIPBurst)
+		s.ipLimits[key] = l
 	}
-	al, ok := s.artLimits[articleID]
+	return reserve(l, now)
+}
+
+func (s *Service) allowArticle(id int64) (time.Duration, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	l, ok := s.artLimits[id]
 	if !ok {
-		al = rate.NewLimiter(rate.Every(s.limits.PerArticleEvery), s.limits.PerArticleBurst)
-		s.artLimits[articleID] = al
+		l = rate.NewLimiter(rate.Every(s.limits.PerArticleEvery), s.limits.PerArticleBurst)
+		s.artLimits[id] = l
 	}
-	ir, ar := il.ReserveN(now, 1), al.ReserveN(now, 1)
-	if d := max(ir.DelayFrom(now), ar.DelayFrom(now)); d > 0 {
-		ir.CancelAt(now)
-		ar.CancelAt(now)
+	return reserve(l, now)
+}
+
+func reserve(l *rate.Limiter, now time.Time) (time.Duration, bool) {
+	r := l.ReserveN(now, 1)
+	if d := r.DelayFrom(now); d > 0 {
+		r.CancelAt(now)
 		return d, false
 	}
 	return 0, true
 }
 
+// maxBuckets bounds the per-address buckets kept in memory.
+const maxBuckets = 100_000
+
+// prune drops the buckets that are full again (their owners are not posting): forgetting
+// them changes nothing. Buckets still limiting someone are kept.
+func (s *Service) prune(now time.Time) {
+	for k, l := range s.ipLimits {
+		if l.TokensAt(now) >= float64(s.limits.PerIPBurst) {
+			delete(s.ipLimits, k)
+		}
+	}
+	for k, l := range s.artLimits {
+		if l.TokensAt(now) >= float64(s.limits.PerArticleBurst) {
+			delete(s.artLimits, k)
+		}
+	}
+}
+
 // Submit checks and stores a reader's review. The rate limits come first, so that a flood
 // costs no database work; then the form token, the fields and the spam signals.
 func (s *Service) Submit(ctx context.Context, p Post, msg func(string, ...any) string) (Result, error) {
-	if d, ok := s.allow(p.IP, p.Article.ID); !ok {
+	if d, ok := s.allowIP(p.IP); !ok {
 		return Result{}, &RateLimitError{RetryAfter: d}
-	}
-	closed, err := s.Closed(ctx, p.Article)
-	if err != nil {
-		return Result{}, err
-	}
-	if closed {
-		return Result{}, ErrClosed
 	}
 	key, salt, err := s.secrets(ctx)
 	if err != nil {
@@ -199,6 +239,18 @@ func (s *Service) Submit(ctx context.Context, p Post, msg func(string, ...any) s
 	tok, err := Verify(key, p.Token)
 	if err != nil || tok.ArticleID != p.Article.ID {
 		return Result{}, ErrBadToken
+	}
+	// Only posts with a genuine form token spend the story's budget, so that junk from
+	// many addresses cannot lock real readers out of a story.
+	if d, ok := s.allowArticle(p.Article.ID); !ok {
+		return Result{}, &RateLimitError{RetryAfter: d}
+	}
+	closed, err := s.Closed(ctx, p.Article)
+	if err != nil {
+		return Result{}, err
+	}
+	if closed {
+		return Result{}, ErrClosed
 	}
 	in := Clean(p.Input)
 	if err := Validate(in, msg); err != nil {
@@ -326,7 +378,12 @@ func (s *Service) Rename(ctx context.Context, u Actor, id int64, name string) er
 	if name == "" || len([]rune(name)) > MaxNameRunes {
 		return &FieldError{Fields: map[string]string{"name": fmt.Sprintf("A name of 1 to %d characters.", MaxNameRunes)}}
 	}
-	return s.st.WithTx(ctx, func(tx *store.Tx) error { return tx.RenameReviewer(ctx, id, name) })
+	return s.st.WithTx(ctx, func(tx *store.Tx) error {
+		if err := tx.RenameReviewer(ctx, id, name); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, u.ID, "review_rename", "review", id, name)
+	})
 }
 
 // Trust marks the email of a review as trusted and approves that review.
@@ -345,8 +402,10 @@ func (s *Service) Trust(ctx context.Context, u Actor, reviewID int64) error {
 		if err := tx.TrustReviewer(ctx, r.Email, u.ID, s.now()); err != nil {
 			return err
 		}
-		_, err := tx.ModerateReviews(ctx, []int64{reviewID}, string(StatusApproved), u.ID, s.now())
-		return err
+		if _, err := tx.ModerateReviews(ctx, []int64{reviewID}, string(StatusApproved), u.ID, s.now()); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, u.ID, "review_trust", "review", reviewID, "")
 	})
 }
 

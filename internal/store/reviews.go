@@ -92,9 +92,10 @@ func (s *Store) Reviews(ctx context.Context, q ReviewQuery) ([]Review, error) {
 	if q.Status != "" {
 		where, args = append(where, "r.status = ?"), append(args, q.Status)
 	}
-	if q.Limit <= 0 || q.Limit > 500 {
+	if q.Limit <= 0 {
 		q.Limit = 50
 	}
+	q.Limit = min(q.Limit, 500)
 	args = append(args, q.Limit, q.Offset)
 	rows, err := s.db.QueryContext(ctx, s.q("SELECT "+reviewColumns+" WHERE "+strings.Join(where, " AND ")+
 		" ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?"), args...)

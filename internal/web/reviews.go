@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
@@ -104,7 +105,8 @@ func (s *Server) reviewsBlock(r *http.Request, a content.Article, form reviewFor
 // to the story with a notice; with JavaScript (Accept: application/json) it answers JSON.
 func (s *Server) postReview(w http.ResponseWriter, r *http.Request) {
 	lang, slug := r.PathValue("lang"), r.PathValue("slug")
-	wantJSON := r.Header.Get("Accept") == "application/json"
+	wantJSON := strings.Contains(r.Header.Get("Accept"), "application/json")
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10) // a review is at most 4,000 characters
 	if s.cfg.Reviews == nil {
 		s.notFound(w, r)
 		return
@@ -112,7 +114,7 @@ func (s *Server) postReview(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			s.reviewAnswer(w, r, wantJSON, http.StatusRequestEntityTooLarge, lang, "review_err_text", nil)
+			s.reviewAnswer(w, r, wantJSON, http.StatusRequestEntityTooLarge, lang, "review_too_long", nil)
 			return
 		}
 		s.fail(w, r, fmt.Errorf("review form: %v: %w", err, errBadRequest))
@@ -123,6 +125,9 @@ func (s *Server) postReview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a, err := s.cfg.Store.PublicArticle(r.Context(), lang, slug, s.cfg.Now())
+	if err == nil && a.Section.Slug != r.PathValue("section") {
+		err = fmt.Errorf("story %s is not in section %s: %w", slug, r.PathValue("section"), content.ErrNotFound)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
