@@ -52,7 +52,7 @@ func (a *API) review(rv store.Review) reviewJSON {
 	return j
 }
 
-func publicReview(rv store.Review) publicReviewJSON {
+func publicReview(rv store.PublicReview) publicReviewJSON {
 	return publicReviewJSON{ID: rv.ID, Name: rv.Name, Rating: rv.Rating, Text: rv.Text, CreatedAt: timeJSON(rv.CreatedAt)}
 }
 

@@ -293,7 +293,7 @@ func hashHex(s string) string {
 }
 
 // Approved lists a story's approved reviews, newest first, with their stats.
-func (s *Service) Approved(ctx context.Context, articleID int64, limit, offset int) ([]store.Review, store.ReviewStats, error) {
+func (s *Service) Approved(ctx context.Context, articleID int64, limit, offset int) ([]store.PublicReview, store.ReviewStats, error) {
 	stats, err := s.st.ReviewStats(ctx, articleID)
 	if err != nil {
 		return nil, stats, err
@@ -301,7 +301,7 @@ func (s *Service) Approved(ctx context.Context, articleID int64, limit, offset i
 	if stats.Count == 0 {
 		return nil, stats, nil
 	}
-	list, err := s.st.Reviews(ctx, store.ReviewQuery{ArticleID: articleID, Status: string(StatusApproved), Limit: limit, Offset: offset})
+	list, err := s.st.ApprovedReviews(ctx, articleID, limit, offset)
 	return list, stats, err
 }
 

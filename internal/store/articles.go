@@ -59,7 +59,7 @@ func Public(a content.Article, now time.Time) bool {
 // PublicArticle returns the public story at lang/slug with its tags. An old slug gives a
 // *MovedError with the current path; an unpublished story gives content.ErrGone.
 func (s *Store) PublicArticle(ctx context.Context, lang, slug string, now time.Time) (content.Article, error) {
-	a, err := scanArticle(s.db.QueryRowContext(ctx, s.q("SELECT "+articleColumns+" WHERE a.language = ? AND a.slug = ?"), lang, slug))
+	a, err := scanArticle(s.queryRow(ctx, ("SELECT " + articleColumns + " WHERE a.language = ? AND a.slug = ?"), lang, slug))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, s.movedArticle(ctx, lang, slug, now)
 	}
@@ -95,7 +95,7 @@ func (s *Store) articleDetails(ctx context.Context, a *content.Article) error {
 }
 
 func (s *Store) movedArticle(ctx context.Context, lang, slug string, now time.Time) error {
-	a, err := scanArticle(s.db.QueryRowContext(ctx, s.q("SELECT "+articleColumns+
+	a, err := scanArticle(s.queryRow(ctx, ("SELECT " + articleColumns +
 		" JOIN article_slugs h ON h.article_id = a.id WHERE h.language = ? AND h.slug = ?"), lang, slug))
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("article %s/%s: %w", lang, slug, content.ErrNotFound)
@@ -114,7 +114,7 @@ func (s *Store) movedArticle(ctx context.Context, lang, slug string, now time.Ti
 
 // ArticleByID returns any story by id, whatever its state (for the newsroom and tests).
 func (s *Store) ArticleByID(ctx context.Context, id int64) (content.Article, error) {
-	a, err := scanArticle(s.db.QueryRowContext(ctx, s.q("SELECT "+articleColumns+" WHERE a.id = ?"), id))
+	a, err := scanArticle(s.queryRow(ctx, ("SELECT " + articleColumns + " WHERE a.id = ?"), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, fmt.Errorf("article %d: %w", id, content.ErrNotFound)
 	}
@@ -125,7 +125,7 @@ func (s *Store) ArticleByID(ctx context.Context, id int64) (content.Article, err
 }
 
 func (s *Store) articleTags(ctx context.Context, id int64) ([]content.Tag, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT t.name, t.slug FROM article_tags x JOIN tags t ON t.id = x.tag_id
+	rows, err := s.query(ctx, (`SELECT t.name, t.slug FROM article_tags x JOIN tags t ON t.id = x.tag_id
 		WHERE x.article_id = ? ORDER BY x.position`), id)
 	if err != nil {
 		return nil, fmt.Errorf("load tags of article %d: %w", id, err)
@@ -144,10 +144,10 @@ func (s *Store) articleTags(ctx context.Context, id int64) ([]content.Tag, error
 
 // Translations lists the public versions of a story in other languages, in language order.
 func (s *Store) Translations(ctx context.Context, a content.Article, now time.Time) ([]content.Translation, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT a.language, sn.slug, a.slug, a.headline FROM articles a
+	rows, err := s.query(ctx, (`SELECT a.language, sn.slug, a.slug, a.headline FROM articles a
 		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
 		JOIN languages l ON l.code = a.language
-		WHERE a.group_id = ? AND a.id <> ? AND `+publicClause+` ORDER BY l.position, a.language`),
+		WHERE a.group_id = ? AND a.id <> ? AND ` + publicClause + ` ORDER BY l.position, a.language`),
 		a.GroupID, a.ID, micros(now), micros(now))
 	if err != nil {
 		return nil, fmt.Errorf("list translations of article %d: %w", a.ID, err)
@@ -211,7 +211,7 @@ func (s *Store) PublicArticles(ctx context.Context, lq ListQuery, now time.Time)
 		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
 		WHERE ` + strings.Join(where, " AND ") + `
 		ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`
-	rows, err := s.db.QueryContext(ctx, s.q(q), args...)
+	rows, err := s.query(ctx, (q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}

@@ -50,7 +50,7 @@ func (s *Store) PublicBriefs(ctx context.Context, bq BriefQuery, now time.Time) 
 	}
 	q += " ORDER BY b.published_at DESC, b.id DESC LIMIT ? OFFSET ?"
 	args = append(args, bq.Limit, bq.Offset)
-	rows, err := s.db.QueryContext(ctx, s.q(q), args...)
+	rows, err := s.query(ctx, (q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list briefs: %w", err)
 	}
@@ -110,7 +110,7 @@ func scanBrief(row interface{ Scan(...any) error }) (content.Brief, error) {
 
 // BriefByID returns a brief in any state.
 func (s *Store) BriefByID(ctx context.Context, id int64) (content.Brief, error) {
-	b, err := scanBrief(s.db.QueryRowContext(ctx, s.q("SELECT "+briefColumns+" WHERE b.id = ?"), id))
+	b, err := scanBrief(s.queryRow(ctx, ("SELECT " + briefColumns + " WHERE b.id = ?"), id))
 	if isNoRows(err) {
 		return b, fmt.Errorf("brief %d: %w", id, content.ErrNotFound)
 	}
@@ -126,7 +126,7 @@ func (s *Store) NewsroomBriefs(ctx context.Context, ownerID int64, limit, offset
 	if ownerID != 0 {
 		q, args = q+" WHERE b.owner_id = ?", append(args, ownerID)
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(q+" ORDER BY b.published_at DESC, b.id DESC LIMIT ? OFFSET ?"), append(args, limit, offset)...)
+	rows, err := s.query(ctx, (q + " ORDER BY b.published_at DESC, b.id DESC LIMIT ? OFFSET ?"), append(args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("list briefs: %w", err)
 	}

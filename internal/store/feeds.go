@@ -39,12 +39,12 @@ func (s *Store) FeedArticles(ctx context.Context, q FeedQuery, now time.Time) ([
 		q.Limit = 50
 	}
 	args = append(args, q.Limit)
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT a.id, a.group_id, a.language, sec.key, sn.name, sn.slug, a.headline, a.standfirst,
+	rows, err := s.query(ctx, (`SELECT a.id, a.group_id, a.language, sec.key, sn.name, sn.slug, a.headline, a.standfirst,
 		a.body_html, a.slug, a.byline, a.byline_role, a.dateline, a.published_at, a.updated_at
-		FROM `+from+`
+		FROM ` + from + `
 		JOIN sections sec ON sec.id = a.section_id
 		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY a.published_at DESC, a.id DESC LIMIT ?`), args...)
+		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY a.published_at DESC, a.id DESC LIMIT ?`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list feed articles: %w", err)
 	}
@@ -83,7 +83,7 @@ type Alternate struct {
 // CountPublicArticles counts the public stories (for the sitemap index).
 func (s *Store) CountPublicArticles(ctx context.Context, now time.Time) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM articles a WHERE "+publicClause), micros(now), micros(now)).Scan(&n)
+	err := s.queryRow(ctx, ("SELECT COUNT(*) FROM articles a WHERE " + publicClause), micros(now), micros(now)).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count public articles: %w", err)
 	}
@@ -102,9 +102,9 @@ func (s *Store) SitemapArticles(ctx context.Context, offset, limit int, since, n
 		order = "a.published_at DESC, a.id DESC"
 	}
 	args = append(args, limit, offset)
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT a.id, a.group_id, a.language, sn.slug, a.slug, a.headline, a.published_at, a.updated_at
+	rows, err := s.query(ctx, (`SELECT a.id, a.group_id, a.language, sn.slug, a.slug, a.headline, a.published_at, a.updated_at
 		FROM articles a JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
-		WHERE `+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`), args...)
+		WHERE ` + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list sitemap articles: %w", err)
 	}
@@ -135,9 +135,9 @@ func (s *Store) SitemapArticles(ctx context.Context, offset, limit int, since, n
 		ids = append(ids, "?")
 		gargs = append(gargs, g)
 	}
-	trows, err := s.db.QueryContext(ctx, s.q(`SELECT a.group_id, a.language, sn.slug, a.slug FROM articles a
+	trows, err := s.query(ctx, (`SELECT a.group_id, a.language, sn.slug, a.slug FROM articles a
 		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
-		WHERE `+publicClause+` AND a.group_id IN (`+strings.Join(ids, ",")+`) ORDER BY a.group_id, a.language`), gargs...)
+		WHERE ` + publicClause + ` AND a.group_id IN (` + strings.Join(ids, ",") + `) ORDER BY a.group_id, a.language`), gargs...)
 	if err != nil {
 		return nil, fmt.Errorf("list sitemap translations: %w", err)
 	}
@@ -161,7 +161,7 @@ func (s *Store) SitemapArticles(ctx context.Context, offset, limit int, since, n
 func (s *Store) NextVisibilityChange(ctx context.Context, now time.Time) (time.Time, error) {
 	n := micros(now)
 	var a, b, e, br int64
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT
+	err := s.queryRow(ctx, (`SELECT
 		COALESCE((SELECT MIN(published_at) FROM articles WHERE status IN ('published', 'scheduled') AND published_at > ?), 0),
 		0,
 		COALESCE((SELECT MIN(embargo_until) FROM articles WHERE embargo_until > ?), 0),

@@ -46,7 +46,7 @@ func scanImage(row interface{ Scan(...any) error }) (content.Image, error) {
 
 // ImageByID returns an image.
 func (s *Store) ImageByID(ctx context.Context, id int64) (content.Image, error) {
-	img, err := scanImage(s.db.QueryRowContext(ctx, s.q("SELECT "+imageColumns+" WHERE id = ?"), id))
+	img, err := scanImage(s.queryRow(ctx, ("SELECT " + imageColumns + " WHERE id = ?"), id))
 	if isNoRows(err) {
 		return img, fmt.Errorf("image %d: %w", id, content.ErrNotFound)
 	}
@@ -58,7 +58,7 @@ func (s *Store) ImageByID(ctx context.Context, id int64) (content.Image, error) 
 
 // Images lists the newest images.
 func (s *Store) Images(ctx context.Context, limit, offset int) ([]content.Image, error) {
-	rows, err := s.db.QueryContext(ctx, s.q("SELECT "+imageColumns+" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"), limit, offset)
+	rows, err := s.query(ctx, ("SELECT " + imageColumns + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"), limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("list images: %w", err)
 	}
@@ -76,7 +76,7 @@ func (s *Store) Images(ctx context.Context, limit, offset int) ([]content.Image,
 
 // ImageByFilePrefix finds an image by the 32-hex prefix of its hash that names its files.
 func (s *Store) ImageByFilePrefix(ctx context.Context, prefix string) (content.Image, error) {
-	img, err := scanImage(s.db.QueryRowContext(ctx, s.q("SELECT "+imageColumns+" WHERE hash >= ? AND hash < ? ORDER BY hash LIMIT 1"),
+	img, err := scanImage(s.queryRow(ctx, ("SELECT " + imageColumns + " WHERE hash >= ? AND hash < ? ORDER BY hash LIMIT 1"),
 		prefix, prefix+"g"))
 	if isNoRows(err) {
 		return img, fmt.Errorf("image %s: %w", prefix, content.ErrNotFound)

@@ -185,7 +185,7 @@ func (t *Tx) AddCorrection(ctx context.Context, articleID int64, text string, us
 }
 
 func (s *Store) corrections(ctx context.Context, articleID int64) ([]content.Correction, error) {
-	rows, err := s.db.QueryContext(ctx, s.q("SELECT id, text, created_at FROM corrections WHERE article_id = ? ORDER BY created_at, id"), articleID)
+	rows, err := s.query(ctx, ("SELECT id, text, created_at FROM corrections WHERE article_id = ? ORDER BY created_at, id"), articleID)
 	if err != nil {
 		return nil, fmt.Errorf("load corrections of article %d: %w", articleID, err)
 	}
@@ -229,7 +229,7 @@ func scanRevision(row interface{ Scan(...any) error }) (content.Revision, error)
 
 // Revisions lists a story's revisions, newest first.
 func (s *Store) Revisions(ctx context.Context, articleID int64) ([]content.Revision, error) {
-	rows, err := s.db.QueryContext(ctx, s.q("SELECT "+revisionColumns+" WHERE r.article_id = ? ORDER BY r.version DESC"), articleID)
+	rows, err := s.query(ctx, ("SELECT " + revisionColumns + " WHERE r.article_id = ? ORDER BY r.version DESC"), articleID)
 	if err != nil {
 		return nil, fmt.Errorf("list revisions of article %d: %w", articleID, err)
 	}
@@ -248,7 +248,7 @@ func (s *Store) Revisions(ctx context.Context, articleID int64) ([]content.Revis
 
 // Revision returns one revision of a story.
 func (s *Store) Revision(ctx context.Context, articleID int64, version int) (content.Revision, error) {
-	r, err := scanRevision(s.db.QueryRowContext(ctx, s.q("SELECT "+revisionColumns+" WHERE r.article_id = ? AND r.version = ?"), articleID, version))
+	r, err := scanRevision(s.queryRow(ctx, ("SELECT " + revisionColumns + " WHERE r.article_id = ? AND r.version = ?"), articleID, version))
 	if isNoRows(err) {
 		return r, fmt.Errorf("revision %d of article %d: %w", version, articleID, content.ErrNotFound)
 	}
@@ -300,7 +300,7 @@ func (s *Store) NewsroomArticles(ctx context.Context, q NewsroomQuery) ([]conten
 		q.Limit = 50
 	}
 	args = append(args, q.Limit, q.Offset)
-	rows, err := s.db.QueryContext(ctx, s.q("SELECT "+articleColumns+" WHERE "+strings.Join(where, " AND ")+
+	rows, err := s.query(ctx, ("SELECT " + articleColumns + " WHERE " + strings.Join(where, " AND ") +
 		" ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?"), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list newsroom articles: %w", err)
@@ -342,7 +342,7 @@ type AuditEntry struct {
 
 // AuditLog lists the newest entries of the audit log.
 func (s *Store) AuditLog(ctx context.Context, limit, offset int) ([]AuditEntry, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT l.at, COALESCE(u.name, 'system'), l.action, l.object_type, l.object_id, l.detail
+	rows, err := s.query(ctx, (`SELECT l.at, COALESCE(u.name, 'system'), l.action, l.object_type, l.object_id, l.detail
 		FROM audit_log l LEFT JOIN users u ON u.id = l.user_id ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?`), limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("read audit log: %w", err)
@@ -364,7 +364,7 @@ func (s *Store) AuditLog(ctx context.Context, limit, offset int) ([]AuditEntry, 
 // Setting returns a site setting, or def when unset.
 func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
 	var v string
-	err := s.db.QueryRowContext(ctx, s.q("SELECT value FROM settings WHERE key = ?"), key).Scan(&v)
+	err := s.queryRow(ctx, ("SELECT value FROM settings WHERE key = ?"), key).Scan(&v)
 	if isNoRows(err) {
 		return def, nil
 	}

@@ -51,7 +51,7 @@ func (t *Tx) CreateReview(ctx context.Context, r Review) (int64, error) {
 // IsDuplicateReview reports whether the same text came from the same source since.
 func (s *Store) IsDuplicateReview(ctx context.Context, textHash, ipHash string, since time.Time) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM reviews WHERE text_hash = ? AND ip_hash = ? AND created_at >= ?`),
+	err := s.queryRow(ctx, (`SELECT COUNT(*) FROM reviews WHERE text_hash = ? AND ip_hash = ? AND created_at >= ?`),
 		textHash, ipHash, micros(since)).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("look for duplicate reviews: %w", err)
@@ -97,7 +97,7 @@ func (s *Store) Reviews(ctx context.Context, q ReviewQuery) ([]Review, error) {
 	}
 	q.Limit = min(q.Limit, 500)
 	args = append(args, q.Limit, q.Offset)
-	rows, err := s.db.QueryContext(ctx, s.q("SELECT "+reviewColumns+" WHERE "+strings.Join(where, " AND ")+
+	rows, err := s.query(ctx, ("SELECT " + reviewColumns + " WHERE " + strings.Join(where, " AND ") +
 		" ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?"), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list reviews: %w", err)
@@ -116,7 +116,7 @@ func (s *Store) Reviews(ctx context.Context, q ReviewQuery) ([]Review, error) {
 
 // ReviewByID returns one review.
 func (s *Store) ReviewByID(ctx context.Context, id int64) (Review, error) {
-	r, err := scanReview(s.db.QueryRowContext(ctx, s.q("SELECT "+reviewColumns+" WHERE r.id = ?"), id))
+	r, err := scanReview(s.queryRow(ctx, ("SELECT " + reviewColumns + " WHERE r.id = ?"), id))
 	if isNoRows(err) {
 		return r, fmt.Errorf("review %d: %w", id, content.ErrNotFound)
 	}
@@ -130,7 +130,7 @@ func (s *Store) ReviewByID(ctx context.Context, id int64) (Review, error) {
 func (s *Store) ReviewStats(ctx context.Context, articleID int64) (ReviewStats, error) {
 	var st ReviewStats
 	var avg *float64
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*), AVG(rating * 1.0) FROM reviews WHERE article_id = ? AND status = 'approved'`),
+	err := s.queryRow(ctx, (`SELECT COUNT(*), AVG(rating * 1.0) FROM reviews WHERE article_id = ? AND status = 'approved'`),
 		articleID).Scan(&st.Count, &avg)
 	if err != nil {
 		return st, fmt.Errorf("review stats of article %d: %w", articleID, err)
@@ -144,7 +144,7 @@ func (s *Store) ReviewStats(ctx context.Context, articleID int64) (ReviewStats, 
 // CountReviews counts reviews in a state (for the newsroom header).
 func (s *Store) CountReviews(ctx context.Context, status string) (int, error) {
 	var n int
-	if err := s.db.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM reviews WHERE status = ?"), status).Scan(&n); err != nil {
+	if err := s.queryRow(ctx, ("SELECT COUNT(*) FROM reviews WHERE status = ?"), status).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count %s reviews: %w", status, err)
 	}
 	return n, nil
@@ -234,7 +234,7 @@ func (s *Store) IsTrustedReviewer(ctx context.Context, email string) (bool, erro
 		return false, nil
 	}
 	var n int
-	if err := s.db.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM trusted_reviewers WHERE email = ?"), email).Scan(&n); err != nil {
+	if err := s.queryRow(ctx, ("SELECT COUNT(*) FROM trusted_reviewers WHERE email = ?"), email).Scan(&n); err != nil {
 		return false, fmt.Errorf("check trusted reviewer: %w", err)
 	}
 	return n > 0, nil
@@ -251,4 +251,36 @@ func (t *Tx) SetReviewsClosed(ctx context.Context, articleID int64, closed bool)
 		return fmt.Errorf("article %d: %w", articleID, content.ErrNotFound)
 	}
 	return nil
+}
+
+// PublicReview is what readers see of an approved review: never the email or address.
+type PublicReview struct {
+	ID        int64
+	Name      string
+	Rating    int
+	Text      string
+	CreatedAt time.Time
+}
+
+// ApprovedReviews lists a story's approved reviews, newest first (a lean query for the
+// article page: no joins).
+func (s *Store) ApprovedReviews(ctx context.Context, articleID int64, limit, offset int) ([]PublicReview, error) {
+	rows, err := s.query(ctx, (`SELECT id, name, rating, text, created_at FROM reviews
+		WHERE article_id = ? AND status = 'approved' ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
+		articleID, min(max(limit, 1), 500), offset)
+	if err != nil {
+		return nil, fmt.Errorf("list approved reviews of article %d: %w", articleID, err)
+	}
+	defer rows.Close()
+	out := make([]PublicReview, 0, limit)
+	for rows.Next() {
+		var r PublicReview
+		var at int64
+		if err := rows.Scan(&r.ID, &r.Name, &r.Rating, &r.Text, &at); err != nil {
+			return nil, fmt.Errorf("scan review: %w", err)
+		}
+		r.CreatedAt = fromMicros(at)
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }

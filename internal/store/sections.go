@@ -11,7 +11,7 @@ import (
 
 // Languages lists the site's languages in display order.
 func (s *Store) Languages(ctx context.Context) ([]content.Language, error) {
-	rows, err := s.db.QueryContext(ctx, s.q("SELECT code, name, site_name, position FROM languages ORDER BY position, code"))
+	rows, err := s.query(ctx, ("SELECT code, name, site_name, position FROM languages ORDER BY position, code"))
 	if err != nil {
 		return nil, fmt.Errorf("list languages: %w", err)
 	}
@@ -29,7 +29,7 @@ func (s *Store) Languages(ctx context.Context) ([]content.Language, error) {
 
 // Sections lists the sections with their names and slugs in lang, in display order.
 func (s *Store) Sections(ctx context.Context, lang string) ([]content.Section, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT s.id, s.key, n.name, n.slug FROM sections s
+	rows, err := s.query(ctx, (`SELECT s.id, s.key, n.name, n.slug FROM sections s
 		JOIN section_names n ON n.section_id = s.id AND n.language = ?
 		ORDER BY s.position, s.key`), lang)
 	if err != nil {
@@ -50,7 +50,7 @@ func (s *Store) Sections(ctx context.Context, lang string) ([]content.Section, e
 // SectionBySlug finds a section by its slug in lang.
 func (s *Store) SectionBySlug(ctx context.Context, lang, slug string) (content.Section, error) {
 	var sec content.Section
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT s.id, s.key, n.name, n.slug FROM section_names n
+	err := s.queryRow(ctx, (`SELECT s.id, s.key, n.name, n.slug FROM section_names n
 		JOIN sections s ON s.id = n.section_id WHERE n.language = ? AND n.slug = ?`), lang, slug).
 		Scan(&sec.ID, &sec.Key, &sec.Name, &sec.Slug)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -65,7 +65,7 @@ func (s *Store) SectionBySlug(ctx context.Context, lang, slug string) (content.S
 // AuthorBySlug finds an author by slug.
 func (s *Store) AuthorBySlug(ctx context.Context, slug string) (content.Author, error) {
 	var a content.Author
-	err := s.db.QueryRowContext(ctx, s.q("SELECT id, name, slug, role FROM authors WHERE slug = ?"), slug).
+	err := s.queryRow(ctx, ("SELECT id, name, slug, role FROM authors WHERE slug = ?"), slug).
 		Scan(&a.ID, &a.Name, &a.Slug, &a.Role)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, fmt.Errorf("author %s: %w", slug, content.ErrNotFound)
@@ -80,7 +80,7 @@ func (s *Store) AuthorBySlug(ctx context.Context, slug string) (content.Author, 
 func (s *Store) TagBySlug(ctx context.Context, lang, slug string) (int64, content.Tag, error) {
 	var id int64
 	var t content.Tag
-	err := s.db.QueryRowContext(ctx, s.q("SELECT id, name, slug FROM tags WHERE language = ? AND slug = ?"), lang, slug).
+	err := s.queryRow(ctx, ("SELECT id, name, slug FROM tags WHERE language = ? AND slug = ?"), lang, slug).
 		Scan(&id, &t.Name, &t.Slug)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, t, fmt.Errorf("tag %s/%s: %w", lang, slug, content.ErrNotFound)

@@ -97,7 +97,7 @@ func (t *Tx) LoginFailure(ctx context.Context, key string, now time.Time, window
 // LoginFailures returns the failures of key within window.
 func (s *Store) LoginFailures(ctx context.Context, key string, now time.Time, window time.Duration) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, s.q("SELECT failures FROM login_failures WHERE key = ? AND window_start >= ?"),
+	err := s.queryRow(ctx, ("SELECT failures FROM login_failures WHERE key = ? AND window_start >= ?"),
 		key, micros(now.Add(-window))).Scan(&n)
 	if isNoRows(err) {
 		return 0, nil

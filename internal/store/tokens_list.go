@@ -18,7 +18,7 @@ type Token struct {
 
 // UserTokens lists a user's tokens, newest first.
 func (s *Store) UserTokens(ctx context.Context, userID int64) ([]Token, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, user_id, name, created_at, last_used_at, revoked_at
+	rows, err := s.query(ctx, (`SELECT id, user_id, name, created_at, last_used_at, revoked_at
 		FROM api_tokens WHERE user_id = ? ORDER BY created_at DESC, id DESC`), userID)
 	if err != nil {
 		return nil, fmt.Errorf("list tokens of user %d: %w", userID, err)

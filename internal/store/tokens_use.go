@@ -13,7 +13,7 @@ import (
 func (s *Store) TokenByHash(ctx context.Context, hash string) (Token, error) {
 	var t Token
 	var c, l, r int64
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, user_id, name, created_at, last_used_at, revoked_at
+	err := s.queryRow(ctx, (`SELECT id, user_id, name, created_at, last_used_at, revoked_at
 		FROM api_tokens WHERE token_hash = ?`), hash).Scan(&t.ID, &t.UserID, &t.Name, &c, &l, &r)
 	if isNoRows(err) {
 		return t, fmt.Errorf("token: %w", content.ErrNotFound)

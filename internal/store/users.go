@@ -48,7 +48,7 @@ func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
 func (s *Store) userWhere(ctx context.Context, where string, args ...any) (User, error) {
 	var u User
 	var created int64
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT u.id, u.email, u.name, u.role, u.password_hash, u.disabled, u.created_at
+	err := s.queryRow(ctx, (`SELECT u.id, u.email, u.name, u.role, u.password_hash, u.disabled, u.created_at
 		FROM users u `+where), args...).
 		Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.Disabled, &created)
 	if isNoRows(err) {
