@@ -28,12 +28,12 @@ type demoSite struct {
 	st  *store.Store
 }
 
-func newDemoSite(t *testing.T, dsn string) *demoSite {
+func newDemoSite(t testing.TB, dsn string) *demoSite {
 	return newDemoSiteWith(t, dsn, nil)
 }
 
 // newDemoSiteWith serves the demo edition through wrap (nil: as it is).
-func newDemoSiteWith(t *testing.T, dsn string, wrap func(http.Handler) http.Handler) *demoSite {
+func newDemoSiteWith(t testing.TB, dsn string, wrap func(http.Handler) http.Handler) *demoSite {
 	t.Helper()
 	ctx := context.Background()
 	st, err := app.OpenStore(ctx, dsn, nil)
