@@ -16,12 +16,14 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/api"
+	"github.com/newsdesk/newsdesk/internal/api/wire"
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/syndication"
 	"github.com/newsdesk/newsdesk/internal/web"
 	"github.com/newsdesk/newsdesk/internal/web/desk"
 )
@@ -48,6 +50,8 @@ type Site struct {
 	Public   *web.Server
 	Media    *media.Store
 	Reviews  *review.Service
+	Wire     *syndication.Service
+	WireAPI  *wire.Handler
 }
 
 // Build wires the public site, the newsroom and the media files over an open store.
@@ -80,6 +84,10 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		return nil, fmt.Errorf("build public site: %w", err)
 	}
 	svc := newsroom.New(st, log, nil)
+	wireSvc := syndication.New(syndication.Config{Store: st, BaseURL: cfg.BaseURL, Logger: log})
+	svc.OnChange(func(ctx context.Context, tx *store.Tx, id int64, event string) error {
+		return wireSvc.Record(ctx, tx, id, event) // the outbox is written in the publishing transaction
+	})
 	https := strings.HasPrefix(cfg.BaseURL, "https://")
 	dk, err := desk.New(desk.Config{Service: svc, Reviews: reviews, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https})
 	if err != nil {
@@ -89,6 +97,8 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	mux := http.NewServeMux()
 	mux.Handle("/newsroom/", dk)
 	mux.Handle("/api/", jsonAPI)
+	wireAPI := wire.New(wire.Config{Service: wireSvc, Logger: log})
+	mux.Handle("/api/v1/wire/", wireAPI)
 	mux.HandleFunc("GET /media/{file}", func(w http.ResponseWriter, r *http.Request) {
 		p, err := ms.Path(r.PathValue("file"))
 		if err != nil {
@@ -100,7 +110,8 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	})
 	mux.Handle("/", public)
 	h := httpx.Wrap(mux, httpx.Options{Logger: log, MaxBody: 25 << 20, HSTS: https})
-	return &Site{Handler: h, Newsroom: svc, Desk: dk, API: jsonAPI, Public: public, Media: ms, Reviews: reviews}, nil
+	return &Site{Handler: h, Newsroom: svc, Desk: dk, API: jsonAPI, Public: public, Media: ms, Reviews: reviews,
+		Wire: wireSvc, WireAPI: wireAPI}, nil
 }
 
 // Handler builds the whole HTTP handler of a site over an open store.
@@ -138,6 +149,20 @@ func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writ
 	h := site.Handler
 	go site.Newsroom.RunScheduler(ctx, 5*time.Second)
 	go expireReviewAddresses(ctx, site.Reviews, log)
+	go site.Wire.RunBackfill(ctx, 10*time.Minute)
+	// The outbox workers stop with the server and finish their batch (bounded by the
+	// request timeout) before the store closes, so no outcome is lost.
+	wireCtx, stopWire := context.WithCancel(ctx)
+	wireDone := make(chan struct{})
+	go func() { site.Wire.RunDelivery(wireCtx); close(wireDone) }()
+	defer func() {
+		stopWire()
+		select {
+		case <-wireDone:
+		case <-time.After(30 * time.Second):
+			log.Warn("wire_workers_still_running")
+		}
+	}()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
@@ -151,6 +176,7 @@ func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writ
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	srv.RegisterOnShutdown(site.WireAPI.Shutdown) // live streams never go idle: end them
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("serving", "addr", ln.Addr().String(), "db", store.Describe(cfg.DB), "dialect", st.Dialect(),

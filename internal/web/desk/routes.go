@@ -67,6 +67,9 @@ func (d *Desk) register() {
 	guarded("GET", "/newsroom/audit", account.ActViewAudit, d.auditLog)
 	guarded("GET", "/newsroom/settings", account.ActManageSite, d.settings)
 	guarded("POST", "/newsroom/settings", account.ActManageSite, d.saveSettings)
+	guarded("GET", "/newsroom/wire", account.ActManageSite, d.wirePage)
+	guarded("GET", "/newsroom/wire/usage.csv", account.ActManageSite, d.wireUsageCSV)
+	guarded("POST", "/newsroom/wire/deliveries/{id}/retry", account.ActManageSite, d.retryDelivery)
 	d.mux.HandleFunc("/newsroom/", d.notFound)
 }
 

@@ -1,0 +1,155 @@
+// Package wire measures the subscribers' wire on a real database: how long one publication
+// takes to fan out to N subscribers' webhooks (the outbox INSERT … SELECT inside the
+// publishing transaction), and how many webhooks a second the outbox workers deliver to a
+// receiver on the loopback interface. bench/cmd/wirebench and bench/wire_test.go run it.
+package wire
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync/atomic"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/syndication"
+)
+
+// Env is a migrated store with one language, one section, an editor, the newsroom with
+// the wire's hook, and Subscribers subscribers each with a webhook to a local receiver.
+type Env struct {
+	St       *store.Store
+	Wire     *syndication.Service
+	Newsroom *newsroom.Service
+	Editor   store.User
+	Receiver *httptest.Server
+	Received atomic.Int64
+}
+
+// Setup prepares an empty database (a SQLite path or a postgres:// URL) for the benchmarks.
+func Setup(ctx context.Context, dsn string, subscribers int, delivery syndication.DeliveryConfig) (*Env, error) {
+	st, err := store.Open(ctx, dsn, store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	if empty, err := st.IsEmpty(ctx); err != nil || !empty {
+		st.Close()
+		return nil, fmt.Errorf("the benchmark needs an empty database (%v)", err)
+	}
+	e := &Env{St: st}
+	e.Receiver = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		e.Received.Add(1)
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	err = st.WithTx(ctx, func(tx *store.Tx) error {
+		if err := tx.PutLanguage(ctx, content.Language{Code: "en", Name: "English", SiteName: "Wire"}); err != nil {
+			return err
+		}
+		if _, err := tx.CreateSection(ctx, store.SectionInput{Key: "politics", Names: map[string]string{"en": "Politics"},
+			Slugs: map[string]string{"en": "politics"}}); err != nil {
+			return err
+		}
+		id, err := tx.CreateUser(ctx, store.User{Email: "bench@wire.test", Name: "Bench", Role: account.RoleEditor, CreatedAt: time.Now()})
+		e.Editor = store.User{ID: id, Name: "Bench", Role: account.RoleEditor}
+		if err != nil {
+			return err
+		}
+		for i := range subscribers {
+			sid, err := tx.CreateWireSubscriber(ctx, syndication.Subscriber{Name: fmt.Sprintf("Subscriber %d", i),
+				Sections: []string{"politics"}, Languages: []string{"en"}, RatePerMinute: 600, CreatedAt: time.Now()},
+				fmt.Sprintf("bench-key-%d", i))
+			if err != nil {
+				return err
+			}
+			if _, err := tx.CreateWireWebhook(ctx, syndication.Webhook{SubscriberID: sid, URL: e.Receiver.URL + "/hook",
+				Secret: "ndwh_bench", Ninjs: syndication.Ninjs22, CreatedAt: time.Now()}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		e.Close()
+		return nil, err
+	}
+	e.Wire = syndication.New(syndication.Config{Store: st, BaseURL: "http://wire.bench", Delivery: delivery})
+	e.Newsroom = newsroom.New(st, nil, nil)
+	e.Newsroom.OnChange(func(ctx context.Context, tx *store.Tx, id int64, event string) error {
+		return e.Wire.Record(ctx, tx, id, event)
+	})
+	return e, nil
+}
+
+// Close stops the receiver and closes the store.
+func (e *Env) Close() {
+	e.Receiver.Close()
+	e.St.Close()
+}
+
+// Draft files a story to publish later.
+func (e *Env) Draft(ctx context.Context, i int) (int64, error) {
+	a, err := e.Newsroom.Create(ctx, e.Editor, newsroom.ArticleInput{Language: "en", Section: "politics",
+		Headline: fmt.Sprintf("Benchmark story number %d", i), Standfirst: "A standfirst of a sentence.",
+		Body: "A first paragraph of the benchmark story.\n\nA second paragraph, with **some** emphasis.", Dateline: "BAKU"})
+	return a.ID, err
+}
+
+// Durations summarises timings.
+type Durations []time.Duration
+
+// Min, Median and Max of the timings.
+func (d Durations) Min() time.Duration    { return slices.Min(d) }
+func (d Durations) Max() time.Duration    { return slices.Max(d) }
+func (d Durations) Median() time.Duration { s := slices.Clone(d); slices.Sort(s); return s[len(s)/2] }
+
+// Publish publishes n drafts one after another and returns how long each publication
+// took, from the call to the commit (the wire version, and one outbox row per
+// subscriber, written in the same transaction).
+func (e *Env) Publish(ctx context.Context, n int) (Durations, error) {
+	var out Durations
+	for i := range n {
+		id, err := e.Draft(ctx, i)
+		if err != nil {
+			return out, err
+		}
+		start := time.Now()
+		if _, _, err := e.Newsroom.Publish(ctx, e.Editor, id); err != nil {
+			return out, err
+		}
+		out = append(out, time.Since(start))
+	}
+	return out, nil
+}
+
+// Deliver runs the outbox workers until want webhooks arrived (or the timeout passes)
+// and returns the rate.
+func (e *Env) Deliver(ctx context.Context, want int64, timeout time.Duration) (int64, time.Duration, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	start0 := e.Received.Load()
+	start := time.Now()
+	done := make(chan struct{})
+	go func() { e.Wire.RunDelivery(ctx); close(done) }()
+	for e.Received.Load()-start0 < want && ctx.Err() == nil {
+		time.Sleep(5 * time.Millisecond)
+	}
+	elapsed := time.Since(start)
+	cancel()
+	<-done
+	got := e.Received.Load() - start0
+	if got < want {
+		return got, elapsed, fmt.Errorf("only %d of %d webhooks arrived within %v", got, want, timeout)
+	}
+	return got, elapsed, nil
+}

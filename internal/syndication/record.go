@@ -1,0 +1,116 @@
+package syndication
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Record writes a wire version of story articleID for event, and an outbox row for every
+// webhook of every subscriber whose scope matches the story's section and language. The
+// newsroom calls it (as its OnChange hook) inside the publishing transaction, after the
+// change: if anything fails, the publication fails with it, and once it commits the
+// deliveries cannot be lost.
+func (s *Service) Record(ctx context.Context, tx Tx, articleID int64, event string) error {
+	if err := tx.LockWire(ctx); err != nil {
+		return err
+	}
+	src, err := tx.WireSource(ctx, articleID)
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	v, err := newVersion(snapshot(src, event, now))
+	if err != nil {
+		return err
+	}
+	if v, err = tx.InsertWireVersion(ctx, v); err != nil {
+		return err
+	}
+	if _, err := tx.EnqueueWireDeliveries(ctx, v, now, now.Add(s.delivery.Backoff.MaxAge)); err != nil {
+		return err
+	}
+	s.wake()
+	return nil
+}
+
+// wake tells this instance's delivery workers and streams to look soon; others find the
+// new rows when they next poll.
+func (s *Service) wake() {
+	select {
+	case s.kick <- struct{}{}:
+	default:
+	}
+	s.hub.poke()
+}
+
+// Backfill gives every published story that has no wire version yet (stories from the
+// demo edition, an import, or before the wire existed) a first version, released at its
+// last update. It enqueues no webhook deliveries: subscribers pull the back catalogue;
+// pushes are for news. It returns how many versions it wrote.
+func (s *Service) Backfill(ctx context.Context) (int, error) {
+	total := 0
+	for {
+		ids, err := s.st.WireUnversioned(ctx, 200)
+		if err != nil || len(ids) == 0 {
+			return total, err
+		}
+		n := 0
+		err = s.st.WireTx(ctx, func(tx Tx) error {
+			if err := tx.LockWire(ctx); err != nil {
+				return err
+			}
+			for _, id := range ids {
+				if has, err := tx.HasWireVersion(ctx, id); err != nil || has {
+					if err != nil {
+						return err
+					}
+					continue // another instance was quicker
+				}
+				src, err := tx.WireSource(ctx, id)
+				if err != nil {
+					return err
+				}
+				at := firstNonZero(src.Article.UpdatedAt, src.Article.PublishedAt, s.now())
+				if at.After(s.now()) {
+					at = s.now()
+				}
+				v, err := newVersion(snapshot(src, EventRelease, at))
+				if err != nil {
+					return err
+				}
+				if _, err := tx.InsertWireVersion(ctx, v); err != nil {
+					return err
+				}
+				n++
+			}
+			return nil
+		})
+		if err != nil {
+			return total, fmt.Errorf("backfill wire versions: %w", err)
+		}
+		total += n
+		if n == 0 {
+			return total, nil
+		}
+	}
+}
+
+// RunBackfill backfills once at start and then every interval until ctx ends.
+func (s *Service) RunBackfill(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		n, err := s.Backfill(ctx)
+		if err != nil && ctx.Err() == nil {
+			s.log.Warn("wire_backfill_failed", "err", err)
+		} else if n > 0 {
+			s.log.Info("wire_backfilled", "versions", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
