@@ -31,6 +31,9 @@ type Options struct {
 	Now time.Time
 	// BatchSize is the number of rows per transaction; default 5,000.
 	BatchSize int
+	// NoSearch leaves the search index empty, and flagged for a rebuild (`newsdesk reindex`),
+	// instead of building it at the end, which takes longer than writing the edition.
+	NoSearch bool
 	// NoSync writes without waiting for the disk (SQLite synchronous=OFF) and syncs the file
 	// once at the end: faster, but a machine crash while generating can corrupt the database.
 	NoSync bool
@@ -38,21 +41,26 @@ type Options struct {
 
 // Stats counts what Generate wrote and how long it took.
 type Stats struct {
-	Languages, Sections, Authors, Tags int
-	Articles                           int // every language version
-	Public                             int // published, with publication and embargo time passed
-	Groups                             int // translation groups (stories)
-	Translated                         int // articles in a group with more than one language
-	Briefs                             int
-	LinkedBriefs                       int           // briefs linked to a story
-	ArticleTime                        time.Duration // writing the articles, tags included
-	BriefTime                          time.Duration
-	Total                              time.Duration
+	Languages    int
+	Sections     int
+	Authors      int
+	Tags         int // distinct tags used
+	Articles     int // every language version
+	Public       int // published, with publication and embargo time passed
+	Groups       int // translation groups (stories)
+	Translated   int // articles in a group with more than one language
+	Briefs       int
+	LinkedBriefs int           // briefs linked to a story
+	ArticleTime  time.Duration // writing the articles, tags and revisions included
+	BriefTime    time.Duration
+	SearchDocs   int           // articles and briefs in the search index
+	SearchTime   time.Duration // building the search index (Store.Reindex)
+	Total        time.Duration
 }
 
 // Version changes whenever the generator writes a different edition for the same Options,
 // so that cached editions (the benchmarks keep one per size) are made afresh.
-const Version = 2
+const Version = 3
 
 // span is how far back the edition reaches.
 const span = 3 * 365 * 24 * time.Hour
@@ -60,8 +68,9 @@ const span = 3 * 365 * 24 * time.Hour
 // authorCount is the size of the staff.
 const authorCount = 40
 
-// Generate writes an edition into st, which must be migrated and empty. It commits every
-// BatchSize rows, so a failure part-way leaves a partial edition behind.
+// Generate writes an edition into st, which must be migrated and empty, then builds the
+// search index (Store.Reindex) unless o.NoSearch. It commits every BatchSize rows, so a failure part-way leaves
+// a partial edition behind.
 func Generate(ctx context.Context, st *store.Store, o Options) (Stats, error) {
 	start := time.Now()
 	var stats Stats
@@ -102,6 +111,14 @@ func Generate(ctx context.Context, st *store.Store, o Options) (Stats, error) {
 		return stats, fmt.Errorf("generate edition: %w", err)
 	}
 	stats.BriefTime = time.Since(t0)
+	if !o.NoSearch {
+		t0 = time.Now()
+		rs, err := st.Reindex(ctx, g.reindexProgress(t0))
+		if err != nil {
+			return stats, fmt.Errorf("generate edition: %w", err)
+		}
+		stats.SearchTime, stats.SearchDocs = time.Since(t0), rs.Articles+rs.Briefs
+	}
 	stats.Total = time.Since(start)
 	return stats, nil
 }
@@ -138,10 +155,10 @@ func newGenerator(o Options) (*generator, error) {
 		o.Languages = []string{"en", "ru", "az"}
 	}
 	if o.Sections == 0 {
-		o.Sections = len(sectionNames)
+		o.Sections = len(sectionNames())
 	}
-	if o.Sections < 1 || o.Sections > len(sectionNames) {
-		return nil, fmt.Errorf("generate edition: %d sections: the generator has names for 1 to %d", o.Sections, len(sectionNames))
+	if o.Sections < 1 || o.Sections > len(sectionNames()) {
+		return nil, fmt.Errorf("generate edition: %d sections: the generator has names for 1 to %d", o.Sections, len(sectionNames()))
 	}
 	if o.BatchSize <= 0 {
 		o.BatchSize = 5000
@@ -174,7 +191,7 @@ func (g *generator) setup(ctx context.Context, tx *store.Tx) error {
 			return err
 		}
 	}
-	for i, sn := range sectionNames[:g.o.Sections] {
+	for i, sn := range sectionNames()[:g.o.Sections] {
 		in := store.SectionInput{Key: sn.key, Position: i + 1, Names: map[string]string{}, Slugs: map[string]string{}}
 		for _, lx := range g.langs {
 			in.Names[lx.code], in.Slugs[lx.code] = sn.names[lx.code], sn.slugs[lx.code]
@@ -261,6 +278,22 @@ func (g *generator) progress(what string, done, total int, since time.Time) {
 	}
 	el := time.Since(since)
 	fmt.Fprintf(g.o.Progress, "%-8s %7d / %-7d %6.1f s %8.0f/s\n", what, done, total, el.Seconds(), float64(done)/el.Seconds())
+}
+
+// reindexProgress returns a progress function for Store.Reindex that prints a line at every
+// tenth of the way.
+func (g *generator) reindexProgress(since time.Time) func(done, total int) {
+	if g.o.Progress == nil {
+		return nil
+	}
+	next := 0
+	return func(done, total int) {
+		if total == 0 || done < next {
+			return
+		}
+		g.progress("search", done, total, since)
+		next = done + max(total/10, 1)
+	}
 }
 
 // rng returns the random source of one batch of one phase, independent of the others.

@@ -55,28 +55,33 @@ func newLexicon(code string) (*lexicon, error) {
 	return &lx, nil
 }
 
-// sectionNames are the sections of a generated edition: key, then name and slug per language.
-var sectionNames = []struct {
+// sectionName is a section of a generated edition: its key, then name and slug per language.
+type sectionName struct {
 	key   string
 	names map[string]string
 	slugs map[string]string
-}{
-	{"politics", map[string]string{"en": "Politics", "ru": "Политика", "az": "Siyasət"},
-		map[string]string{"en": "politics", "ru": "politika", "az": "siyaset"}},
-	{"economy", map[string]string{"en": "Economy", "ru": "Экономика", "az": "İqtisadiyyat"},
-		map[string]string{"en": "economy", "ru": "ekonomika", "az": "iqtisadiyyat"}},
-	{"world", map[string]string{"en": "World", "ru": "В мире", "az": "Dünya"},
-		map[string]string{"en": "world", "ru": "v-mire", "az": "dunya"}},
-	{"culture", map[string]string{"en": "Culture", "ru": "Культура", "az": "Mədəniyyət"},
-		map[string]string{"en": "culture", "ru": "kultura", "az": "medeniyyet"}},
-	{"sport", map[string]string{"en": "Sport", "ru": "Спорт", "az": "İdman"},
-		map[string]string{"en": "sport", "ru": "sport", "az": "idman"}},
-	{"science", map[string]string{"en": "Science", "ru": "Наука", "az": "Elm"},
-		map[string]string{"en": "science", "ru": "nauka", "az": "elm"}},
-	{"society", map[string]string{"en": "Society", "ru": "Общество", "az": "Cəmiyyət"},
-		map[string]string{"en": "society", "ru": "obshchestvo", "az": "cemiyyet"}},
-	{"technology", map[string]string{"en": "Technology", "ru": "Технологии", "az": "Texnologiya"},
-		map[string]string{"en": "technology", "ru": "tekhnologii", "az": "texnologiya"}},
+}
+
+// sectionNames returns the sections a generated edition may have, in order.
+func sectionNames() []sectionName {
+	return []sectionName{
+		{"politics", map[string]string{"en": "Politics", "ru": "Политика", "az": "Siyasət"},
+			map[string]string{"en": "politics", "ru": "politika", "az": "siyaset"}},
+		{"economy", map[string]string{"en": "Economy", "ru": "Экономика", "az": "İqtisadiyyat"},
+			map[string]string{"en": "economy", "ru": "ekonomika", "az": "iqtisadiyyat"}},
+		{"world", map[string]string{"en": "World", "ru": "В мире", "az": "Dünya"},
+			map[string]string{"en": "world", "ru": "v-mire", "az": "dunya"}},
+		{"culture", map[string]string{"en": "Culture", "ru": "Культура", "az": "Mədəniyyət"},
+			map[string]string{"en": "culture", "ru": "kultura", "az": "medeniyyet"}},
+		{"sport", map[string]string{"en": "Sport", "ru": "Спорт", "az": "İdman"},
+			map[string]string{"en": "sport", "ru": "sport", "az": "idman"}},
+		{"science", map[string]string{"en": "Science", "ru": "Наука", "az": "Elm"},
+			map[string]string{"en": "science", "ru": "nauka", "az": "elm"}},
+		{"society", map[string]string{"en": "Society", "ru": "Общество", "az": "Cəmiyyət"},
+			map[string]string{"en": "society", "ru": "obshchestvo", "az": "cemiyyet"}},
+		{"technology", map[string]string{"en": "Technology", "ru": "Технологии", "az": "Texnologiya"},
+			map[string]string{"en": "technology", "ru": "tekhnologii", "az": "texnologiya"}},
+	}
 }
 
 // tagsPerLanguage is the size of each language's tag vocabulary.

@@ -33,6 +33,7 @@ func commands() []command {
 		{"user", "manage newsroom accounts: user add", runUser},
 		{"token", "manage personal API tokens: token create|list|revoke", runToken},
 		{"reviews", "reader reviews: reviews forget --email E", runReviews},
+		{"reindex", "rebuild the full-text search index", runReindex},
 		{"subscriber", "wire subscribers: subscriber add|list|rotate|revoke|webhook", runSubscriber},
 		{"version", "print the version", runVersion},
 		{"help", "explain a command: newsdesk help COMMAND", nil},

@@ -292,7 +292,7 @@ func (t *Tx) CreateArticle(ctx context.Context, a content.Article) (int64, error
 	if err := t.addRevision(ctx, a, "created", "", a.OwnerID, a.CreatedAt); err != nil {
 		return 0, err
 	}
-	return id, nil
+	return id, t.indexArticle(ctx, id)
 }
 
 // nullID turns 0 into SQL NULL for optional references.
@@ -354,7 +354,7 @@ func (t *Tx) SetStatus(ctx context.Context, id int64, st content.Status, at time
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("article %d: %w", id, content.ErrNotFound)
 	}
-	return nil
+	return t.indexArticle(ctx, id)
 }
 
 func (t *Tx) setTags(ctx context.Context, articleID int64, lang string, tags []content.Tag) error {

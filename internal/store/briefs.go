@@ -90,7 +90,7 @@ func (t *Tx) CreateBrief(ctx context.Context, b content.Brief) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("create brief in %s: %w", b.Language, err)
 	}
-	return id, nil
+	return id, t.indexBrief(ctx, id)
 }
 
 const briefColumns = `b.id, b.language, b.section_id, sec.key, COALESCE(sn.name, sec.key), COALESCE(sn.slug, sec.key), b.text,
@@ -153,5 +153,5 @@ func (t *Tx) UpdateBrief(ctx context.Context, b content.Brief) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("brief %d: %w", b.ID, content.ErrNotFound)
 	}
-	return nil
+	return t.indexBrief(ctx, b.ID)
 }

@@ -121,10 +121,14 @@ func (l *Loader) syncFile(ctx context.Context) error {
 type Bulk struct {
 	t     *Tx
 	stmts map[string]*sql.Stmt
+	// unindexed is set when rows were written that the search index does not have.
+	unindexed bool
 }
 
 // WithTx runs fn in one transaction on the Loader's connection, committed when fn returns
-// nil, else rolled back.
+// nil, else rolled back. Like Store.WithTx, it bumps the content sequence when fn changed
+// public content; when fn wrote articles or briefs, it also records that the search index
+// needs a rebuild (Store.SearchRebuildNeeded), which Store.Reindex clears.
 func (l *Loader) WithTx(ctx context.Context, fn func(b *Bulk) error) error {
 	sqlTx, err := l.conn.BeginTx(ctx, nil)
 	if err != nil {
@@ -134,6 +138,18 @@ func (l *Loader) WithTx(ctx context.Context, fn func(b *Bulk) error) error {
 	err = fn(b)
 	for _, st := range b.stmts {
 		_ = st.Close()
+	}
+	if err == nil && b.t.changed {
+		if _, err = b.t.exec(ctx, `UPDATE newsdesk_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT)
+			WHERE key = 'content_seq'`); err != nil {
+			err = fmt.Errorf("loader: bump content sequence: %w", err)
+		}
+	}
+	if err == nil && b.unindexed {
+		if _, err = b.t.exec(ctx, `INSERT INTO newsdesk_meta (key, value) VALUES ('search_rebuild', 'needed')
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`); err != nil {
+			err = fmt.Errorf("loader: flag the search index for a rebuild: %w", err)
+		}
 	}
 	if err != nil {
 		_ = sqlTx.Rollback()
@@ -194,9 +210,13 @@ func (b *Bulk) Tag(ctx context.Context, lang string, t content.Tag) (int64, erro
 }
 
 // Article inserts a story as Tx.CreateArticle does, with its "created" revision, except
-// that a.GroupID, a.Slug and a.CreatedAt must be set and the tags are given by id (from
-// Tag), in order; a.Tags is ignored. It returns the new id.
+// that a.GroupID, a.Slug and a.CreatedAt must be set, the tags are given by id (from Tag), in
+// order (a.Tags only gives the names the revision records), and the search index is not
+// updated (the transaction flags it for a rebuild): run Store.Reindex when the load is done.
+// It returns the new id.
 func (b *Bulk) Article(ctx context.Context, a content.Article, tagIDs []int64) (int64, error) {
+	b.t.touch()
+	b.unindexed = true
 	if a.GroupID == 0 || !content.ValidSlug(a.Slug) || a.CreatedAt.IsZero() {
 		return 0, fmt.Errorf("bulk: article %s/%q: group, valid slug and creation time are required", a.Language, a.Slug)
 	}
@@ -248,9 +268,12 @@ func (b *Bulk) Article(ctx context.Context, a content.Article, tagIDs []int64) (
 	return a.ID, nil
 }
 
-// Brief inserts a brief as Tx.CreateBrief does (published unless br.Status says otherwise)
-// and returns its id.
+// Brief inserts a brief as Tx.CreateBrief does (published unless br.Status says otherwise),
+// except that the search index is not updated (the transaction flags it for a rebuild: run
+// Store.Reindex when the load is done), and returns its id.
 func (b *Bulk) Brief(ctx context.Context, br content.Brief) (int64, error) {
+	b.t.touch()
+	b.unindexed = true
 	if br.Text == "" {
 		return 0, fmt.Errorf("bulk: brief: text is required")
 	}

@@ -75,7 +75,10 @@ func (t *Tx) SaveArticle(ctx context.Context, a content.Article, expectedVersion
 		return 0, err
 	}
 	a.Version = expectedVersion + 1
-	return a.Version, t.addRevision(ctx, a, kind, note, userID, at)
+	if err := t.addRevision(ctx, a, kind, note, userID, at); err != nil {
+		return 0, err
+	}
+	return a.Version, t.indexArticle(ctx, a.ID)
 }
 
 // StateChange moves a story through the workflow. Zero times leave the column alone.
@@ -136,6 +139,9 @@ func (t *Tx) ChangeState(ctx context.Context, c StateChange) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("article %d changed meanwhile: %w", c.ID, content.ErrConflict)
 	}
+	if err := t.indexArticle(ctx, c.ID); err != nil {
+		return err
+	}
 	return t.Audit(ctx, c.UserID, c.Action, "article", c.ID, c.Detail)
 }
 
@@ -164,6 +170,9 @@ func (t *Tx) PublishDue(ctx context.Context, now time.Time) ([]int64, error) {
 		return nil, fmt.Errorf("publish scheduled stories: %w", err)
 	}
 	for _, id := range ids {
+		if err := t.indexArticle(ctx, id); err != nil {
+			return nil, err
+		}
 		if err := t.Audit(ctx, 0, "publish_scheduled", "article", id, ""); err != nil {
 			return nil, err
 		}

@@ -34,6 +34,8 @@ type Store struct {
 	rebound sync.Map // query text → rebound text (PostgreSQL only)
 	stmts   sync.Map // query text → *sql.Stmt, prepared once (the hot read queries)
 	nstmts  atomic.Int64
+
+	search searchState // the full-text search's analyzer (search_index.go)
 }
 
 // maxStmts bounds the prepared statement cache (queries built from filters vary a little).

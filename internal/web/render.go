@@ -47,7 +47,7 @@ type pager struct {
 	Label, PrevURL, PrevText, NextURL, NextText string
 }
 
-var pageNames = []string{"home", "article", "list", "briefs", "error"}
+var pageNames = []string{"home", "article", "list", "briefs", "error", "search"}
 
 func (s *Server) parseTemplates() error {
 	funcs := template.FuncMap{

@@ -17,6 +17,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/review"
+	"github.com/newsdesk/newsdesk/internal/search"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -44,6 +45,7 @@ type Store interface {
 	ContentSeq(ctx context.Context) (int64, error)
 	NextVisibilityChange(ctx context.Context, now time.Time) (time.Time, error)
 	Setting(ctx context.Context, key, def string) (string, error)
+	Search(ctx context.Context, r search.Request) (search.Results, error)
 }
 
 // Config configures the public site.
@@ -150,6 +152,8 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /{lang}/{section}/{slug}/reviews", s.postReview)
 	m.HandleFunc("GET /{lang}/{section}/briefs/{$}", s.briefArchive)
 	m.HandleFunc("GET /{lang}/{section}/briefs/{day}", s.briefDay)
+	m.HandleFunc("GET /search", s.search)
+	m.HandleFunc("GET /search.json", s.searchJSON)
 	m.HandleFunc("GET /{lang}/tag/{tag}", s.tagPage)
 	m.HandleFunc("GET /{lang}/author/{author}", s.authorPage)
 	for _, f := range []string{"rss.xml", "atom.xml", "feed.json"} {

@@ -52,7 +52,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Int64Var(&o.Seed, "seed", 1, "random seed: the same seed gives the same edition")
 	fs.IntVar(&o.BatchSize, "batch", 5000, "rows per transaction")
 	fs.BoolVar(&quiet, "quiet", false, "no progress lines")
-	var sync bool
+	var sync, searchIndex bool
+	fs.BoolVar(&searchIndex, "search", true, "build the search index at the end (--search=false leaves it to `newsdesk reindex`)")
 	fs.BoolVar(&sync, "sync", false, "SQLite: fsync every commit, as the server does; by default the file is synced once, at the end")
 	var cpuProfile string
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
@@ -75,7 +76,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return errors.New("give --db and no other arguments")
 	}
 	o.Languages = strings.Split(langs, ",")
-	o.NoSync = !sync
+	o.NoSync, o.NoSearch = !sync, !searchIndex
 	if !quiet {
 		o.Progress = stderr
 	}
@@ -105,6 +106,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		s.Articles, s.Public, s.Groups, s.Translated, s.ArticleTime.Seconds(), float64(s.Articles)/s.ArticleTime.Seconds())
 	fmt.Fprintf(stdout, "briefs      %d (%d linked to a story) in %.1f s, %.0f briefs/s\n",
 		s.Briefs, s.LinkedBriefs, s.BriefTime.Seconds(), float64(s.Briefs)/s.BriefTime.Seconds())
+	if searchIndex {
+		fmt.Fprintf(stdout, "search      %d documents indexed in %.1f s\n", s.SearchDocs, s.SearchTime.Seconds())
+	} else {
+		fmt.Fprintf(stdout, "search      not indexed: run newsdesk reindex\n")
+	}
 	fmt.Fprintf(stdout, "total       %s\n", s.Total.Round(time.Millisecond))
 	if !store.IsPostgres(dsn) {
 		if fi, err := os.Stat(dsn); err == nil {

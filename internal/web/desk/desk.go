@@ -126,7 +126,7 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (d *Desk) Routes() []Route { return append([]Route(nil), d.routes...) }
 
 var pageNames = []string{"login", "list", "edit", "conflict", "revisions", "diff", "briefs", "brief_edit", "images",
-	"users", "audit", "settings", "tokens", "message", "resume", "preview", "reviews", "wire"}
+	"users", "audit", "settings", "tokens", "message", "resume", "preview", "reviews", "wire", "search"}
 
 func (d *Desk) parseTemplates() error {
 	funcs := template.FuncMap{

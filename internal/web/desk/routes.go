@@ -25,6 +25,7 @@ func (d *Desk) register() {
 	guarded("POST", "/newsroom/logout-everywhere", a, d.logoutEverywhere)
 
 	guarded("GET", "/newsroom/{$}", v, d.listArticles)
+	guarded("GET", "/newsroom/search", v, d.searchNewsroom)
 	guarded("GET", "/newsroom/articles/new", account.ActCreateArticle, d.newArticle)
 	guarded("POST", "/newsroom/articles", account.ActCreateArticle, d.createArticle)
 	guarded("GET", "/newsroom/articles/{id}", v, d.editArticle)

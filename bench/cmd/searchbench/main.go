@@ -1,0 +1,203 @@
+// Command searchbench measures full-text search on a generated edition:
+//
+//	go run ./bench/cmd/searchbench --db /tmp/big.db                 # SQLite
+//	go run ./bench/cmd/searchbench --db 'postgres://…/bench'        # PostgreSQL
+//
+// It fills the database with bench/gen first when it is empty (--articles, --briefs),
+// rebuilds the search index when it has none or --reindex is given (timed: that is the
+// reindex figure), then runs the fixed list of 200 queries (queries.go), each in its own
+// language and then in all languages, --rounds times, and prints the median, 95th and 99th
+// percentile of the time one search takes (store.Search: the index queries, loading the
+// page of results and cutting their snippets; not the HTML).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"runtime"
+	"runtime/pprof"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/newsdesk/newsdesk/bench/gen"
+	"github.com/newsdesk/newsdesk/internal/app"
+	"github.com/newsdesk/newsdesk/internal/search"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(os.Stderr, "searchbench: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("searchbench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var dsn, cpuProfile string
+	var o gen.Options
+	var rounds int
+	var reindex, quiet bool
+	fs.StringVar(&dsn, "db", "", "database: a SQLite file path, or a postgres://… URL (required)")
+	fs.IntVar(&o.Articles, "articles", 100000, "articles to generate when the database is empty")
+	fs.IntVar(&o.Briefs, "briefs", 300000, "briefs to generate when the database is empty")
+	fs.IntVar(&rounds, "rounds", 5, "times each query runs (after one warm-up round)")
+	fs.BoolVar(&reindex, "reindex", false, "rebuild the search index even when it exists")
+	fs.BoolVar(&quiet, "quiet", false, "no progress lines")
+	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the reindex and the queries to this file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if dsn == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return errors.New("give --db and no other arguments")
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	st, err := app.OpenStore(ctx, dsn, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fmt.Fprintf(stdout, "database  %s (%s), %d CPUs, %s\n", store.Describe(dsn), st.Dialect(), runtime.NumCPU(), time.Now().UTC().Format(time.RFC3339))
+	empty, err := st.IsEmpty(ctx)
+	if err != nil {
+		return err
+	}
+	if empty {
+		o.NoSync = true
+		if !quiet {
+			o.Progress = stderr
+		}
+		s, err := gen.Generate(ctx, st, o)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "generated %d articles, %d briefs in %.1f s\n", s.Articles, s.Briefs, s.Total.Seconds())
+		reindex = true
+	}
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile) // #nosec G304 -- the operator names the file
+		if err != nil {
+			return fmt.Errorf("create CPU profile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("start CPU profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if need, err := st.SearchRebuildNeeded(ctx); err != nil {
+		return err
+	} else if need {
+		reindex = true
+	}
+	if reindex {
+		cpu0 := processCPU()
+		last := time.Now()
+		stats, err := st.Reindex(ctx, func(done, total int) {
+			if !quiet && (time.Since(last) > 5*time.Second || done == total) {
+				fmt.Fprintf(stderr, "reindex %d / %d\n", done, total)
+				last = time.Now()
+			}
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "reindex   %d articles and %d briefs in %.1f s (%.0f documents/s), %.1f s of CPU; load average %s\n",
+			stats.Articles, stats.Briefs, stats.Took.Seconds(), float64(stats.Articles+stats.Briefs)/stats.Took.Seconds(),
+			(processCPU() - cpu0).Seconds(), loadAverage())
+	}
+	now := time.Now()
+	// The searches run on this goroutine, locked to one thread, so that the thread's CPU
+	// time measures what one search costs whatever else the machine is doing.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	for _, all := range []bool{false, true} {
+		var times, cpus []time.Duration
+		var totals, hits int
+		for round := 0; round <= rounds; round++ {
+			for _, q := range queries {
+				r := search.Request{Query: search.ParseQuery(q.q), Now: now, Limit: 20}
+				if !all {
+					r.Languages = []string{q.lang}
+				}
+				c0 := threadCPU()
+				t0 := time.Now()
+				res, err := st.Search(ctx, r)
+				d := time.Since(t0)
+				c := threadCPU() - c0
+				if err != nil {
+					return fmt.Errorf("search %q: %w", q.q, err)
+				}
+				if round == 0 { // warm-up
+					totals += res.Total
+					hits += len(res.Hits)
+					continue
+				}
+				times, cpus = append(times, d), append(cpus, c)
+			}
+		}
+		if len(times) == 0 {
+			break
+		}
+		slices.Sort(times)
+		slices.Sort(cpus)
+		pct := func(p float64) time.Duration { return times[min(len(times)-1, int(float64(len(times))*p))] }
+		cpct := func(p float64) time.Duration { return cpus[min(len(cpus)-1, int(float64(len(cpus))*p))] }
+		what := "own language"
+		if all {
+			what = "all languages"
+		}
+		fmt.Fprintf(stdout, "search    %-13s %d queries × %d: median %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms (on average %d matches, %d on the page)\n",
+			what, len(queries), rounds, ms(pct(0.5)), ms(pct(0.95)), ms(pct(0.99)), ms(times[len(times)-1]),
+			totals/len(queries), hits/len(queries))
+		fmt.Fprintf(stdout, "          %-13s CPU time of one search: median %.2f ms, p95 %.2f ms, p99 %.2f ms; load average %s\n",
+			what, ms(cpct(0.5)), ms(cpct(0.95)), ms(cpct(0.99)), loadAverage())
+	}
+	return nil
+}
+
+// threadCPU returns the CPU time the calling thread has used.
+func threadCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(1 /* RUSAGE_THREAD */, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// processCPU returns the CPU time the process has used, on every thread.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// loadAverage returns the one-minute load average of the machine, for the record.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return "unknown"
+	}
+	return f[0]
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

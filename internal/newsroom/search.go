@@ -1,0 +1,25 @@
+package newsroom
+
+import (
+	"context"
+
+	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/search"
+)
+
+// Search searches the newsroom's stories and briefs in every state: editors see
+// everyone's, correspondents only their own (as in the story list).
+func (s *Service) Search(ctx context.Context, u Actor, r search.Request) (search.Results, error) {
+	if err := allow(u, account.ActViewNewsroom); err != nil {
+		return search.Results{}, err
+	}
+	r.Newsroom = true
+	r.OwnerID = 0
+	if !account.Can(u.Role, account.ActEditAny) {
+		r.OwnerID = u.ID
+	}
+	if r.Now.IsZero() {
+		r.Now = s.now()
+	}
+	return s.st.Search(ctx, r)
+}

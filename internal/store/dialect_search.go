@@ -1,0 +1,305 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// The full-text search's differences between SQLite (FTS5) and PostgreSQL (tsvector and
+// tsquery), in one place. Everything else of the search (terms, document ids, ranking
+// levels, snippets) is shared; see search.go and search_index.go.
+
+// match is a full-text query as a tree, rendered to FTS5 MATCH syntax or to a tsquery.
+// Terms are only ever index terms made by the analyzer (letters, digits and '_'), and each
+// is quoted, so nothing a visitor types can act as an operator of either syntax.
+type match struct {
+	op     matchOp
+	terms  []string // opTerm: one; opPhrase: several, in order
+	prefix bool     // opPhrase: the last term is the beginning of a word
+	kids   []match
+}
+
+type matchOp int
+
+const (
+	opTerm   matchOp = iota
+	opPhrase         // the terms next to each other, in order
+	opAnd
+	opOr
+	opAndNot // kids[0] and not kids[1]
+)
+
+func termMatch(t string) match { return match{op: opTerm, terms: []string{t}} }
+
+func andMatch(ms ...match) match {
+	if len(ms) == 1 {
+		return ms[0]
+	}
+	return match{op: opAnd, kids: ms}
+}
+
+func orMatch(ms ...match) match {
+	if len(ms) == 1 {
+		return ms[0]
+	}
+	return match{op: opOr, kids: ms}
+}
+
+func andNotMatch(a, b match) match { return match{op: opAndNot, kids: []match{a, b}} }
+
+// field returns m with every term given the prefix of a field ("h_" for the headline).
+func (m match) field(prefix string) match {
+	out := m
+	if len(m.terms) > 0 {
+		out.terms = make([]string, len(m.terms))
+		for i, t := range m.terms {
+			out.terms[i] = prefix + t
+		}
+	}
+	if len(m.kids) > 0 {
+		out.kids = make([]match, len(m.kids))
+		for i, k := range m.kids {
+			out.kids[i] = k.field(prefix)
+		}
+	}
+	return out
+}
+
+// render writes m in the dialect's query syntax.
+func (d dialect) render(m match) string {
+	var b strings.Builder
+	d.renderTo(&b, m)
+	return b.String()
+}
+
+func (d dialect) renderTo(b *strings.Builder, m match) {
+	switch m.op {
+	case opTerm, opPhrase:
+		if !d.postgres {
+			// FTS5: a quoted string of several tokens is a phrase; "…"* a prefix.
+			b.WriteByte('"')
+			b.WriteString(strings.Join(m.terms, " "))
+			b.WriteByte('"')
+			if m.prefix {
+				b.WriteByte('*')
+			}
+			return
+		}
+		if len(m.terms) > 1 {
+			b.WriteByte('(')
+		}
+		for i, t := range m.terms {
+			if i > 0 {
+				b.WriteString(" <-> ")
+			}
+			b.WriteString("'" + t + "'")
+			if m.prefix && i == len(m.terms)-1 {
+				b.WriteString(":*")
+			}
+		}
+		if len(m.terms) > 1 {
+			b.WriteByte(')')
+		}
+	case opAnd, opOr:
+		sep := map[bool]string{false: " AND ", true: " & "}[d.postgres]
+		if m.op == opOr {
+			sep = map[bool]string{false: " OR ", true: " | "}[d.postgres]
+		}
+		b.WriteByte('(')
+		for i, k := range m.kids {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			d.renderTo(b, k)
+		}
+		b.WriteByte(')')
+	case opAndNot:
+		b.WriteByte('(')
+		d.renderTo(b, m.kids[0])
+		if d.postgres {
+			b.WriteString(" & !")
+		} else {
+			b.WriteString(" NOT ")
+		}
+		d.renderTo(b, m.kids[1])
+		b.WriteByte(')')
+	}
+}
+
+// searchCountSQL counts the documents matching a query (parameter 1) with ids in a range
+// (parameters 2 and 3), up to parameter 4.
+func (d dialect) searchCountSQL() string {
+	if d.postgres {
+		return `SELECT COUNT(*) FROM (SELECT 1 FROM search_docs WHERE terms @@ CAST(? AS tsquery) AND doc_id BETWEEN ? AND ?
+			LIMIT ?) m`
+	}
+	return "SELECT COUNT(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)"
+}
+
+// searchIDsSQL lists, highest first, the ids of the documents matching a query (parameter
+// 1) with ids in a range (parameters 2 and 3), at most parameter 4 of them.
+func (d dialect) searchIDsSQL() string {
+	if d.postgres {
+		return `SELECT doc_id FROM search_docs WHERE terms @@ CAST(? AS tsquery) AND doc_id BETWEEN ? AND ?
+			ORDER BY doc_id DESC LIMIT ?`
+	}
+	return "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?"
+}
+
+// indexText is a document's terms by field, as the index stores them.
+type indexText struct {
+	head, stand, body []string // analysed terms in order
+	meta              []string // filter terms, appended to the body
+}
+
+// insertSearchDoc writes a document's row (and, on SQLite, its full-text row).
+func (d dialect) insertSearchDoc(ctx context.Context, t *Tx, id int64, kind string, ref int64, x *indexText) error {
+	if d.postgres {
+		_, err := t.exec(ctx, "INSERT INTO search_docs (doc_id, kind, ref_id, terms) VALUES (?, ?, ?, CAST(? AS tsvector))",
+			id, kind, ref, x.tsvector())
+		return err
+	}
+	if _, err := t.exec(ctx, "INSERT INTO search_docs (doc_id, kind, ref_id) VALUES (?, ?, ?)", id, kind, ref); err != nil {
+		return err
+	}
+	head, stand, body := x.fts5()
+	_, err := t.exec(ctx, "INSERT INTO search_fts (rowid, head, stand, body) VALUES (?, ?, ?, ?)", id, head, stand, body)
+	return err
+}
+
+// deleteSearchDoc removes a document from the index.
+func (d dialect) deleteSearchDoc(ctx context.Context, t *Tx, id int64) error {
+	if !d.postgres {
+		if _, err := t.exec(ctx, "DELETE FROM search_fts WHERE rowid = ?", id); err != nil {
+			return err
+		}
+	}
+	_, err := t.exec(ctx, "DELETE FROM search_docs WHERE doc_id = ?", id)
+	return err
+}
+
+// clearSearch empties the index, for a rebuild.
+func (d dialect) clearSearch(ctx context.Context, t *Tx) error {
+	stmts := []string{"DELETE FROM search_docs", "DELETE FROM search_words"}
+	if !d.postgres {
+		stmts = append(stmts, "INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+	}
+	for _, q := range stmts {
+		if _, err := t.exec(ctx, q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// bulkIndex prepares the index for a rebuild (on) and puts it back (off). On SQLite,
+// FTS5 keeps 32 MiB of new terms in memory instead of 1 MiB before writing a segment, so
+// a rebuild writes a few large segments instead of hundreds of small ones that it would
+// merge again and again; at the end the segments are merged into one.
+func (d dialect) bulkIndex(ctx context.Context, t *Tx, on bool) error {
+	if d.postgres {
+		return nil
+	}
+	stmts := []string{"INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 33554432)",
+		"INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)"}
+	if !on {
+		stmts = []string{"INSERT INTO search_fts (search_fts) VALUES ('optimize')",
+			"INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 1048576)",
+			"INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 4)"}
+	}
+	for _, q := range stmts {
+		if _, err := t.exec(ctx, q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// fts5 returns the three columns of the FTS5 row: in the headline and standfirst columns
+// the terms and then the same terms with the field's prefix, in the body column the terms
+// and then the filter terms.
+func (x *indexText) fts5() (head, stand, body string) {
+	join := func(prefix string, a []string, extra []string, b []string) string {
+		var sb strings.Builder
+		n := 0
+		for _, t := range a {
+			n += len(t) + 1
+		}
+		sb.Grow(2*n + len(prefix)*len(a) + 64)
+		for _, t := range a {
+			sb.WriteString(t)
+			sb.WriteByte(' ')
+		}
+		if prefix != "" {
+			for _, t := range a {
+				sb.WriteString(prefix)
+				sb.WriteString(t)
+				sb.WriteByte(' ')
+			}
+		}
+		for _, t := range extra {
+			sb.WriteString(t)
+			sb.WriteByte(' ')
+		}
+		for _, t := range b {
+			sb.WriteString(t)
+			sb.WriteByte(' ')
+		}
+		return sb.String()
+	}
+	return join("h_", x.head, nil, nil), join("s_", x.stand, nil, nil), join("", x.body, nil, x.meta)
+}
+
+// tsvector returns the document as a tsvector literal with positions. Fields are kept
+// apart by a gap of one position, so that a phrase cannot run from one into the next, as
+// FTS5's columns keep them apart. PostgreSQL keeps at most 256 positions of a lexeme and
+// no position past 16383; later occurrences still count for matching single words.
+func (x *indexText) tsvector() string {
+	const maxPos, maxPerLexeme = 16383, 256
+	pos := map[string][]int{}
+	var order []string
+	p := 0
+	add := func(prefix string, terms []string) {
+		p++ // the gap between fields
+		for _, t := range terms {
+			p++
+			t = prefix + t
+			ps, ok := pos[t]
+			if !ok {
+				order = append(order, t)
+			}
+			if len(ps) < maxPerLexeme {
+				pos[t] = append(ps, min(p, maxPos))
+			}
+		}
+	}
+	add("", x.head)
+	add("h_", x.head)
+	add("", x.stand)
+	add("s_", x.stand)
+	add("", x.body)
+	add("", x.meta)
+	var b strings.Builder
+	b.Grow(len(order) * 16)
+	for i, t := range order {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("'" + t + "':")
+		last := -1
+		first := true
+		for _, q := range pos[t] {
+			if q == last { // positions clamped to the maximum appear once
+				continue
+			}
+			if !first {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.Itoa(q))
+			last, first = q, false
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,339 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/search"
+)
+
+// ReindexStats says what Reindex did.
+type ReindexStats struct {
+	Articles, Briefs int
+	Took             time.Duration
+}
+
+// reindexBatch is the number of documents read, analysed and written together.
+const reindexBatch = 500
+
+// Reindex rebuilds the search index from the articles and briefs, in one transaction: a
+// search sees the old index until the new one is complete. progress, when not nil, is
+// called now and then with the documents written and the total.
+//
+// Documents are written in the order of their ids (FTS5 appends to its lists when ids
+// grow, and merges far less), read and analysed on the spare cores while one writer
+// inserts. On SQLite the rebuild holds the write lock throughout, so newsroom saves wait
+// for it; on PostgreSQL they wait only if they touch a story's index row.
+func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) (ReindexStats, error) {
+	start := time.Now()
+	var stats ReindexStats
+	ld, err := s.NewLoader(ctx, LoaderOptions{})
+	if err != nil {
+		return stats, fmt.Errorf("reindex: %w", err)
+	}
+	defer ld.Close()
+	err = ld.WithTx(ctx, func(b *Bulk) error {
+		t := b.Tx()
+		if err := s.d.clearSearch(ctx, t); err != nil {
+			return err
+		}
+		if err := s.d.bulkIndex(ctx, t, true); err != nil {
+			return err
+		}
+		docs, err := reindexPlan(ctx, t)
+		if err != nil {
+			return err
+		}
+		for _, d := range docs {
+			if d.kind == search.KindBrief {
+				stats.Briefs++
+			} else {
+				stats.Articles++
+			}
+		}
+		if progress != nil {
+			progress(0, len(docs))
+		}
+		if err := s.reindexDocs(ctx, b, docs, progress); err != nil {
+			return err
+		}
+		if err := s.d.bulkIndex(ctx, t, false); err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, "DELETE FROM newsdesk_meta WHERE key = 'search_rebuild'"); err != nil {
+			return fmt.Errorf("clear search rebuild flag: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return stats, fmt.Errorf("reindex: %w", err)
+	}
+	if err := ld.Close(); err != nil {
+		return stats, fmt.Errorf("reindex: %w", err)
+	}
+	stats.Took = time.Since(start)
+	return stats, nil
+}
+
+// planned is a document to index: which, and under which id.
+type planned struct {
+	kind string
+	ref  int64
+	id   int64
+	lang string
+}
+
+// reindexPlan lists every article and brief with its new document id, in id order.
+func reindexPlan(ctx context.Context, t *Tx) ([]planned, error) {
+	var docs []planned
+	slots := map[string]int{}
+	for _, q := range []struct{ kind, sql string }{
+		{search.KindArticle, `SELECT id, language, status, published_at, embargo_until,
+			CASE WHEN updated_at > created_at THEN updated_at ELSE created_at END FROM articles`},
+		{search.KindBrief, "SELECT id, language, status, published_at, 0, created_at FROM briefs"},
+	} {
+		rows, err := t.tx.QueryContext(ctx, q.sql)
+		if err != nil {
+			return nil, fmt.Errorf("list %ss: %w", q.kind, err)
+		}
+		for rows.Next() {
+			src := searchSource{kind: q.kind}
+			if err := rows.Scan(&src.id, &src.lang, &src.status, &src.published, &src.embargo, &src.at); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("scan %s: %w", q.kind, err)
+			}
+			if _, ok := slots[src.lang]; !ok {
+				slots[src.lang] = 0
+			}
+			docs = append(docs, planned{kind: q.kind, ref: src.id, lang: src.lang,
+				id: docID(src.public(), 0, src.timeMS(), firstUniq(q.kind, src.id))})
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("list %ss: %w", q.kind, err)
+		}
+	}
+	for l := range slots {
+		n, err := t.langSlot(ctx, l)
+		if err != nil {
+			return nil, err
+		}
+		slots[l] = n
+	}
+	for i := range docs {
+		docs[i].id |= int64(slots[docs[i].lang]) << (docTimeBits + docUniqBits)
+	}
+	slices.SortFunc(docs, func(a, b planned) int {
+		switch {
+		case a.id < b.id:
+			return -1
+		case a.id > b.id:
+			return 1
+		}
+		return 0
+	})
+	for i := 1; i < len(docs); i++ { // make ids unique, keeping the order
+		if docs[i].id <= docs[i-1].id {
+			docs[i].id = docs[i-1].id + 1
+		}
+	}
+	return docs, nil
+}
+
+// analysed is one batch, ready to write.
+type analysed struct {
+	docs  []planned
+	texts []*indexText
+	words []map[string]string
+	err   error
+}
+
+// reindexDocs reads, analyses and writes the planned documents.
+func (s *Store) reindexDocs(ctx context.Context, b *Bulk, docs []planned, progress func(done, total int)) error {
+	tags, err := s.allTags(ctx, b.Tx())
+	if err != nil {
+		return err
+	}
+	n := (len(docs) + reindexBatch - 1) / reindexBatch
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := max(runtime.GOMAXPROCS(0), 1)
+	results := make([]chan analysed, n)
+	for i := range results {
+		results[i] = make(chan analysed, 1)
+	}
+	ahead := make(chan struct{}, workers+2)
+	jobs := make(chan int)
+	go func() {
+		defer close(jobs)
+		for i := 0; i < n; i++ {
+			select {
+			case ahead <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for w := 0; w < workers; w++ {
+		go func() {
+			an := search.NewAnalyzer()
+			for i := range jobs {
+				batch := docs[i*reindexBatch : min((i+1)*reindexBatch, len(docs))]
+				results[i] <- s.analyseBatch(ctx, an, batch, tags)
+			}
+		}()
+	}
+	known := map[string]bool{}
+	insertDoc := "INSERT INTO search_docs (doc_id, kind, ref_id) VALUES (?, ?, ?)"
+	insertFTS := "INSERT INTO search_fts (rowid, head, stand, body) VALUES (?, ?, ?, ?)"
+	if s.d.postgres {
+		insertDoc = "INSERT INTO search_docs (doc_id, kind, ref_id, terms) VALUES (?, ?, ?, CAST(? AS tsvector))"
+	}
+	insertWord := "INSERT INTO search_words (language, word, stem) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+	done := 0
+	for i := 0; i < n; i++ {
+		var a analysed
+		select {
+		case a = <-results[i]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		<-ahead
+		if a.err != nil {
+			return a.err
+		}
+		for j, d := range a.docs {
+			x := a.texts[j]
+			if x == nil { // deleted meanwhile
+				continue
+			}
+			st, err := b.stmt(ctx, insertDoc)
+			if err != nil {
+				return err
+			}
+			if s.d.postgres {
+				_, err = st.ExecContext(ctx, d.id, d.kind, d.ref, x.tsvector())
+			} else {
+				_, err = st.ExecContext(ctx, d.id, d.kind, d.ref)
+				if err == nil {
+					head, stand, body := x.fts5()
+					if st, err = b.stmt(ctx, insertFTS); err == nil {
+						_, err = st.ExecContext(ctx, d.id, head, stand, body)
+					}
+				}
+			}
+			if err != nil {
+				return fmt.Errorf("index %s %d: %w", d.kind, d.ref, err)
+			}
+			for w, term := range a.words[j] {
+				key := d.lang + "\x00" + w + "\x00" + term
+				if known[key] {
+					continue
+				}
+				known[key] = true
+				st, err := b.stmt(ctx, insertWord)
+				if err != nil {
+					return err
+				}
+				if _, err := st.ExecContext(ctx, d.lang, w, term); err != nil {
+					return fmt.Errorf("record search word: %w", err)
+				}
+			}
+		}
+		done += len(a.docs)
+		if progress != nil {
+			progress(done, len(docs))
+		}
+	}
+	return nil
+}
+
+// analyseBatch reads a batch's documents and analyses them.
+func (s *Store) analyseBatch(ctx context.Context, an *search.Analyzer, batch []planned, tags map[int64]string) analysed {
+	out := analysed{docs: batch, texts: make([]*indexText, len(batch)), words: make([]map[string]string, len(batch))}
+	var articles, briefs []any
+	for _, d := range batch {
+		if d.kind == search.KindBrief {
+			briefs = append(briefs, d.ref)
+		} else {
+			articles = append(articles, d.ref)
+		}
+	}
+	srcs := map[string]map[int64]*searchSource{search.KindArticle: {}, search.KindBrief: {}}
+	load := func(kind, cols string, ids []any, scan func(interface{ Scan(...any) error }) (searchSource, error)) error {
+		if len(ids) == 0 {
+			return nil
+		}
+		alias := "a"
+		if kind == search.KindBrief {
+			alias = "b"
+		}
+		rows, err := s.db.QueryContext(ctx, s.q("SELECT "+cols+" WHERE "+alias+".id IN ("+placeholders(len(ids))+")"), ids...)
+		if err != nil {
+			return fmt.Errorf("read %ss to index: %w", kind, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			src, err := scan(rows)
+			if err != nil {
+				return fmt.Errorf("read %ss to index: %w", kind, err)
+			}
+			src.tagText = tags[src.id]
+			srcs[kind][src.id] = &src
+		}
+		return rows.Err()
+	}
+	if err := load(search.KindArticle, articleSourceColumns, articles, scanArticleSource); err != nil {
+		out.err = err
+		return out
+	}
+	if err := load(search.KindBrief, briefSourceColumns, briefs, scanBriefSource); err != nil {
+		out.err = err
+		return out
+	}
+	for i, d := range batch {
+		src, ok := srcs[d.kind][d.ref]
+		if !ok {
+			continue
+		}
+		out.words[i] = map[string]string{}
+		out.texts[i] = src.text(an, out.words[i], true)
+	}
+	return out
+}
+
+// allTags returns the tag names of every article, joined as indexArticle joins them.
+func (s *Store) allTags(ctx context.Context, t *Tx) (map[int64]string, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT x.article_id, g.name FROM article_tags x JOIN tags g ON g.id = x.tag_id
+		ORDER BY x.article_id, x.position`)
+	if err != nil {
+		return nil, fmt.Errorf("list tags: %w", err)
+	}
+	defer rows.Close()
+	lists := map[int64][]string{}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, fmt.Errorf("scan tag: %w", err)
+		}
+		lists[id] = append(lists[id], name)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list tags: %w", err)
+	}
+	out := make(map[int64]string, len(lists))
+	for id, l := range lists {
+		out[id] = strings.Join(l, " ; ")
+	}
+	return out, nil
+}
