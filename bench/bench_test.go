@@ -1,10 +1,10 @@
 // Package bench_test holds the Go benchmarks of the public site: requests served through the
 // full handler (app.Handler, middleware included) from a generated edition, with no page cache.
 //
-//	go test ./bench -run XXX -bench .                                  # 2,000 articles, 6,000 briefs
-//	NEWSDESK_BENCH_ARTICLES=100000 go test ./bench -run XXX -bench . -benchtime 2000x -timeout 30m
-//	NEWSDESK_BENCH_PG='postgres://…' go test ./bench -run XXX -bench .   # also on PostgreSQL
-//	NEWSDESK_BENCH_SQLITE=/path/copy.db go test ./bench -run XXX -bench . # an existing database
+//	go test ./bench -run XXX -bench Page                                  # 2,000 articles, 6,000 briefs
+//	NEWSDESK_BENCH_ARTICLES=100000 go test ./bench -run XXX -bench Page -benchtime 2000x -timeout 60m
+//	NEWSDESK_BENCH_PG='postgres://…' go test ./bench -run XXX -bench Page   # also on PostgreSQL
+//	NEWSDESK_BENCH_SQLITE=/path/copy.db go test ./bench -run XXX -bench Page # an existing database
 //	NEWSDESK_BENCH_SQLITE_PRAGMAS='mmap_size=8589934592' go test …      # try connection settings
 //
 // The SQLite edition is generated once per size into os.TempDir() and reused by later runs.
