@@ -28,6 +28,9 @@ func Slugify(s string) string {
 			part = string(r)
 		default:
 			if t, ok := translit[r]; ok {
+				if t == "" {
+					continue // ь and ъ have no Latin letter, and they do not split words
+				}
 				part = t
 			} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				continue

@@ -124,6 +124,15 @@ func (s *Store) Migrate(ctx context.Context) ([]int, error) {
 			return applied, err
 		}
 	}
+	if len(applied) > 0 {
+		// Fresh statistics, so the planner picks the new indexes at once rather than
+		// after the next autovacuum (PostgreSQL) or never (SQLite without sqlite_stat1).
+		for _, stmt := range s.d.analyze() {
+			if _, err := s.db.ExecContext(ctx, stmt); err != nil && !strings.Contains(err.Error(), "no such table") {
+				return applied, fmt.Errorf("update planner statistics: %w", err)
+			}
+		}
+	}
 	return applied, nil
 }
 

@@ -51,7 +51,9 @@ func (s *Store) stmt(ctx context.Context, query string) *sql.Stmt {
 	if s.nstmts.Load() >= maxStmts {
 		return nil
 	}
-	st, err := s.db.PrepareContext(context.WithoutCancel(ctx), s.q(query))
+	// Trimmed: modernc's driver keeps the compiled statement only when nothing, not
+	// even whitespace, follows it; otherwise it compiles the text again on every use.
+	st, err := s.db.PrepareContext(context.WithoutCancel(ctx), strings.TrimSpace(s.q(query)))
 	if err != nil {
 		return nil
 	}
@@ -155,7 +157,10 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 
 func sqliteDSN(path string, readOnly bool) string {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", "synchronous(FULL)"} {
+	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", "synchronous(FULL)",
+		// Read the file through the page cache rather than copying pages into SQLite's
+		// own (8 GiB of address space, not memory); sort scratch stays in memory.
+		"mmap_size(8589934592)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	if readOnly {
