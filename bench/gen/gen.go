@@ -177,7 +177,7 @@ func newGenerator(o Options) (*generator, error) {
 		if err != nil {
 			return nil, fmt.Errorf("generate edition: %w", err)
 		}
-		lx.buildTags(rand.New(rand.NewPCG(uint64(o.Seed), uint64(1000+i))))
+		lx.buildTags(rand.New(rand.NewPCG(uint64(o.Seed), uint64(1000+i)))) // #nosec G404 G115 -- a seeded, reproducible generator for benchmark data, not a secret; the seed is reinterpreted as bits
 		g.langs = append(g.langs, lx)
 	}
 	g.refs = make([][]articleRef, len(g.langs))
@@ -202,8 +202,8 @@ func (g *generator) setup(ctx context.Context, tx *store.Tx) error {
 		}
 		g.sections = append(g.sections, content.Section{ID: id, Key: sn.key})
 	}
-	r := rand.New(rand.NewPCG(uint64(g.o.Seed), 1))
-	en, _ := newLexicon("en") // author records are named in English, as the demo does
+	r := rand.New(rand.NewPCG(uint64(g.o.Seed), 1)) // #nosec G404 G115 -- a seeded, reproducible generator for benchmark data, not a secret; the seed is reinterpreted as bits
+	en, _ := newLexicon("en")                       // author records are named in English, as the demo does
 	used := map[[2]int]bool{}
 	for len(g.authors) < authorCount {
 		a := author{first: r.IntN(len(en.first)), last: r.IntN(len(en.last)), role: r.IntN(len(en.roles))}
@@ -298,5 +298,5 @@ func (g *generator) reindexProgress(since time.Time) func(done, total int) {
 
 // rng returns the random source of one batch of one phase, independent of the others.
 func (g *generator) rng(phase, batch int) *rand.Rand {
-	return rand.New(rand.NewPCG(uint64(g.o.Seed), uint64(phase)<<32|uint64(batch)))
+	return rand.New(rand.NewPCG(uint64(g.o.Seed), uint64(phase)<<32|uint64(batch))) // #nosec G404 G115 -- a seeded, reproducible generator for benchmark data, not a secret; the seed is reinterpreted as bits
 }

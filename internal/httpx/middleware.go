@@ -8,6 +8,10 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -21,10 +25,23 @@ func RequestID(ctx context.Context) string {
 	return v
 }
 
-func newID() string {
-	var b [8]byte
+// requestIDs makes request ids: a random per-process prefix and a counter, unique
+// across instances and restarts without reading random bytes per request.
+type requestIDs struct {
+	prefix string
+	n      atomic.Uint64
+}
+
+func newRequestIDs() *requestIDs {
+	var b [6]byte
 	_, _ = rand.Read(b[:])
-	return hex.EncodeToString(b[:])
+	return &requestIDs{prefix: hex.EncodeToString(b[:]) + "-"}
+}
+
+func (g *requestIDs) next() string {
+	var buf [40]byte
+	b := append(buf[:0], g.prefix...)
+	return string(strconv.AppendUint(b, g.n.Add(1), 36))
 }
 
 // statusWriter records the status and size of a response.
@@ -60,55 +77,109 @@ type Options struct {
 	MaxBody int64
 	// OnPanic renders the error page after a panic; nil writes a plain 500.
 	OnPanic func(w http.ResponseWriter, r *http.Request)
-	// HSTS sends Strict-Transport-Security (only when the site is served over HTTPS).
-	HSTS bool
+	// HSTS is the Strict-Transport-Security value sent on every response ("" sends none;
+	// config.HSTSHeader decides it from --hsts and --base-url).
+	HSTS string
 }
 
+// headerSet is the security headers of one surface, built once when Wrap is set up: the
+// value slices are shared by every response, assigned into its header map as they are.
+type headerSet []struct {
+	name  string
+	value []string
+}
+
+// securityHeaders builds the headers of a surface whose pages may be framed by
+// frameAncestors ('none' or 'self'). The policy forbids inline scripts and styles.
+func securityHeaders(frameAncestors, hsts string) headerSet {
+	frame := "SAMEORIGIN"
+	if frameAncestors == "'none'" {
+		frame = "DENY"
+	}
+	hs := headerSet{
+		{"Content-Security-Policy", []string{"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+			"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors " + frameAncestors}},
+		{"X-Content-Type-Options", []string{"nosniff"}},
+		{"Referrer-Policy", []string{"strict-origin-when-cross-origin"}},
+		{"Permissions-Policy", []string{"accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), " +
+			"microphone=(), payment=(), usb=()"}},
+		{"Cross-Origin-Opener-Policy", []string{"same-origin"}},
+		{"X-Frame-Options", []string{frame}},
+	}
+	if hsts != "" {
+		hs = append(hs, headerSet{{"Strict-Transport-Security", []string{hsts}}}...)
+	}
+	return hs
+}
+
+// privateSurface reports whether path belongs to the newsroom or an API, which no other
+// page may frame.
+func privateSurface(path string) bool {
+	return strings.HasPrefix(path, "/newsroom/") || path == "/newsroom" || strings.HasPrefix(path, "/api/")
+}
+
+var statusWriters = sync.Pool{New: func() any { return new(statusWriter) }}
+
 // Wrap applies request id, access log, recovery, security headers and the body limit.
+// It is on the path of every cached page, so it allocates little: ids come from a
+// counter, header values are shared, writers are pooled, and the access log is written
+// with typed attributes (give it a buffered writer, see LogWriter, so that a request
+// does not cost a write system call).
 func Wrap(h http.Handler, o Options) http.Handler {
 	log := o.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	ids := newRequestIDs()
+	fast := findFastAccess(log.Handler())
+	publicHeaders, privateHeaders := securityHeaders("'self'", o.HSTS), securityHeaders("'none'", o.HSTS)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		id := r.Header.Get("X-Request-Id")
-		if id == "" || len(id) > 64 {
-			id = newID()
+		id := ""
+		if v := r.Header["X-Request-Id"]; len(v) > 0 && v[0] != "" && len(v[0]) <= 64 {
+			id = v[0]
+		} else {
+			id = ids.next()
 		}
 		r = r.WithContext(context.WithValue(r.Context(), requestIDKey, id))
 		hd := w.Header()
-		hd.Set("X-Request-Id", id)
-		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "+
-			"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
-		hd.Set("X-Content-Type-Options", "nosniff")
-		hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		hd.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
-		hd.Set("X-Frame-Options", "SAMEORIGIN")
-		if o.HSTS {
-			hd.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+		hd["X-Request-Id"] = []string{id}
+		security := publicHeaders
+		if privateSurface(r.URL.Path) {
+			security = privateHeaders
 		}
-		if o.MaxBody > 0 && r.Body != nil {
+		for _, h := range security {
+			hd[h.name] = h.value
+		}
+		if o.MaxBody > 0 && r.Body != nil && r.Body != http.NoBody {
 			r.Body = http.MaxBytesReader(w, r.Body, o.MaxBody)
 		}
-		sw := &statusWriter{ResponseWriter: w}
+		sw := statusWriters.Get().(*statusWriter)
+		sw.ResponseWriter, sw.status, sw.size = w, 0, 0
+		finished := false
 		defer func() {
-			if p := recover(); p != nil {
-				if p == http.ErrAbortHandler {
-					panic(p)
-				}
-				log.Error("panic", "request_id", id, "method", r.Method, "path", r.URL.Path, "panic", p)
-				if sw.status == 0 {
-					if o.OnPanic != nil {
-						o.OnPanic(sw, r)
-					} else {
-						http.Error(sw, "internal error", http.StatusInternalServerError)
+			if !finished {
+				if p := recover(); p != nil {
+					if p == http.ErrAbortHandler {
+						panic(p)
+					}
+					log.Error("panic", "request_id", id, "method", r.Method, "path", r.URL.Path, "panic", p)
+					if sw.status == 0 {
+						if o.OnPanic != nil {
+							o.OnPanic(sw, r)
+						} else {
+							http.Error(sw, "internal error", http.StatusInternalServerError)
+						}
 					}
 				}
 			}
-			log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path, "status", sw.status,
-				"bytes", sw.size, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+			logAccess(log, fast, r.Context(), start, id, r.Method, r.URL.Path, sw.status, sw.size)
+			if finished { // after a panic the writer may still be referenced
+				sw.ResponseWriter = nil
+				statusWriters.Put(sw)
+			}
 		}()
 		h.ServeHTTP(sw, r)
+		finished = true
 	})
 }

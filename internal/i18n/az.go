@@ -5,7 +5,7 @@ var azerbaijani = Catalog{
 	// Month names as used in a date: "25 noyabr 2026".
 	Months: [12]string{"yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul",
 		"avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"},
-	Strings: map[string]string{
+	Strings: map[string]string{ // #nosec G101 -- interface strings (they mention passwords and tokens), not credentials
 		"review_too_long":        "Rəy çox uzundur: rəydə ən çox 4000 simvol ola bilər.",
 		"reviews_count":          "Rəylər: %d",
 		"average_rating":         "Orta qiymət 5-dən %.1f",

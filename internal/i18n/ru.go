@@ -5,7 +5,7 @@ var russian = Catalog{
 	// Month names in the genitive, as used in a date: "25 ноября 2026".
 	Months: [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля",
 		"августа", "сентября", "октября", "ноября", "декабря"},
-	Strings: map[string]string{
+	Strings: map[string]string{ // #nosec G101 -- interface strings (they mention passwords and tokens), not credentials
 		"review_too_long":        "Отзыв слишком длинный: в отзыве не более 4000 символов.",
 		"reviews_count":          "Отзывов: %d",
 		"average_rating":         "Средняя оценка %.1f из 5",

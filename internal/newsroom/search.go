@@ -4,11 +4,13 @@ import (
 	"context"
 
 	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/search"
 )
 
-// Search searches the newsroom's stories and briefs in every state: editors see
-// everyone's, correspondents only their own (as in the story list).
+// Search searches the newsroom's stories and briefs: editors search everyone's in every
+// state (drafts included), correspondents only their own drafts, whatever state or owner
+// the request asks for.
 func (s *Service) Search(ctx context.Context, u Actor, r search.Request) (search.Results, error) {
 	if err := allow(u, account.ActViewNewsroom); err != nil {
 		return search.Results{}, err
@@ -16,7 +18,7 @@ func (s *Service) Search(ctx context.Context, u Actor, r search.Request) (search
 	r.Newsroom = true
 	r.OwnerID = 0
 	if !account.Can(u.Role, account.ActEditAny) {
-		r.OwnerID = u.ID
+		r.OwnerID, r.Status = u.ID, content.StatusDraft
 	}
 	if r.Now.IsZero() {
 		r.Now = s.now()

@@ -270,7 +270,7 @@ func startCluster() (*cluster, error) {
 		}
 	}
 	data := filepath.Join(dir, "data")
-	initdb := exec.Command(filepath.Join(bin, "initdb"), "-D", data, "-U", "postgres", "-A", "trust",
+	initdb := exec.Command(filepath.Join(bin, "initdb"), "-D", data, "-U", "postgres", "-A", "trust", // #nosec G204 -- test helper: runs PostgreSQL's own initdb from the installation directory
 		"-E", "UTF8", "--locale=C", "--no-sync")
 	initdb.Dir = dir
 	initdb.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
@@ -330,12 +330,17 @@ func startServer(bin, dir string, cred *syscall.Credential) (*cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	logFile, err := os.OpenFile(filepath.Join(dir, "server.log"), os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	return startServerOn(bin, dir, cred, port)
+}
+
+// startServerOn starts postgres as startServer does, on the given port.
+func startServerOn(bin, dir string, cred *syscall.Credential, port int) (*cluster, error) {
+	logFile, err := os.OpenFile(filepath.Join(dir, "server.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644) // #nosec G302 G304 -- test helper: the server log in the test's own temporary directory
 	if err != nil {
 		return nil, fmt.Errorf("open server log: %w", err)
 	}
 	defer logFile.Close()
-	cmd := exec.Command(filepath.Join(bin, "postgres"), "-D", filepath.Join(dir, "data"),
+	cmd := exec.Command(filepath.Join(bin, "postgres"), "-D", filepath.Join(dir, "data"), // #nosec G204 -- test helper: runs PostgreSQL's own server binary
 		"-p", strconv.Itoa(port), "-k", dir,
 		"-c", "listen_addresses=127.0.0.1",
 		"-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
@@ -357,7 +362,7 @@ func startServer(bin, dir string, cred *syscall.Credential) (*cluster, error) {
 	for time.Now().Before(deadline) {
 		select {
 		case <-c.done:
-			log, _ := os.ReadFile(filepath.Join(dir, "server.log"))
+			log, _ := os.ReadFile(filepath.Join(dir, "server.log")) // #nosec G304 -- test helper: the server log in the test's own temporary directory
 			return nil, fmt.Errorf("postgres exited on start (port %d):\n%s", port, log)
 		case <-time.After(50 * time.Millisecond):
 		}
@@ -372,7 +377,7 @@ func startServer(bin, dir string, cred *syscall.Credential) (*cluster, error) {
 		}
 	}
 	c.kill()
-	log, _ := os.ReadFile(filepath.Join(dir, "server.log"))
+	log, _ := os.ReadFile(filepath.Join(dir, "server.log")) // #nosec G304 -- test helper: the server log in the test's own temporary directory
 	return nil, fmt.Errorf("postgres did not accept connections within 60s:\n%s", log)
 }
 

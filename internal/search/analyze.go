@@ -201,16 +201,12 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
 // fold appends word, folded for case and accents under rl, to dst. Apostrophes are
 // dropped. Combining accents are removed except where the language's alphabet needs them.
-func fold(dst []byte, rl rules, word string) []byte {
-	for _, r := range word {
-		if r >= 0x300 && r <= 0x36f { // a decomposed accent: recompose the word first
-			return foldRunes(dst, rl, norm.NFC.String(word))
-		}
-	}
-	return foldRunes(dst, rl, word)
-}
+func fold(dst []byte, rl rules, word string) []byte { return foldRunes(dst, rl, word, false) }
 
-func foldRunes(dst []byte, rl rules, word string) []byte {
+// foldRunes folds word; composed says it is already in NFC (a decomposed accent found in a
+// word that is not makes it start again on the recomposed word, in one pass otherwise).
+func foldRunes(dst []byte, rl rules, word string, composed bool) []byte {
+	start := len(dst)
 	for _, r := range word {
 		switch {
 		case r < utf8.RuneSelf:
@@ -224,7 +220,7 @@ func foldRunes(dst []byte, rl rules, word string) []byte {
 			if r == '\'' {
 				continue
 			}
-			dst = append(dst, byte(r))
+			dst = append(dst, byte(r)) // #nosec G115 -- r is below utf8.RuneSelf here (ASCII)
 		case r >= 0x400 && r <= 0x4ff: // Cyrillic
 			switch {
 			case r >= 0x410 && r <= 0x42f:
@@ -236,6 +232,8 @@ func foldRunes(dst []byte, rl rules, word string) []byte {
 			}
 			dst = utf8.AppendRune(dst, r)
 		case isApostrophe(r):
+		case !composed && r >= 0x300 && r <= 0x36f: // a decomposed accent: recompose the word first
+			return foldRunes(dst[:start], rl, norm.NFC.String(word), true)
 		case unicode.Is(unicode.Mn, r):
 			// a combining mark left after recomposition: an accent with no precomposed
 			// form (folded away) or part of a script that needs it (kept)

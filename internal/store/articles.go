@@ -243,7 +243,6 @@ func (t *Tx) NewGroup(ctx context.Context, at time.Time) (int64, error) {
 // a.BodyHTML must already be rendered, and a.GroupID 0 starts a new translation group.
 // Tags are created in a.Language as needed. It returns the new id.
 func (t *Tx) CreateArticle(ctx context.Context, a content.Article) (int64, error) {
-	t.touch()
 	if a.Slug == "" {
 		a.Slug = content.Slugify(a.Headline)
 	}
@@ -292,6 +291,9 @@ func (t *Tx) CreateArticle(ctx context.Context, a content.Article) (int64, error
 	if err := t.addRevision(ctx, a, "created", "", a.OwnerID, a.CreatedAt); err != nil {
 		return 0, err
 	}
+	if err := t.touchArticle(ctx, id); err != nil {
+		return 0, err
+	}
 	return id, t.indexArticle(ctx, id)
 }
 
@@ -312,7 +314,9 @@ func imageID(img *content.Image) int64 {
 
 // ChangeSlug moves a story to a new slug, keeping the old one as a redirect.
 func (t *Tx) ChangeSlug(ctx context.Context, id int64, slug string) error {
-	t.touch()
+	if err := t.touchArticle(ctx, id); err != nil {
+		return err
+	}
 	if !content.ValidSlug(slug) {
 		return fmt.Errorf("article slug %q is not usable", slug)
 	}
@@ -346,7 +350,9 @@ func (t *Tx) ChangeSlug(ctx context.Context, id int64, slug string) error {
 
 // SetStatus moves a story to a workflow state (a minimal form of the newsroom workflow).
 func (t *Tx) SetStatus(ctx context.Context, id int64, st content.Status, at time.Time) error {
-	t.touch()
+	if err := t.touchArticle(ctx, id); err != nil {
+		return err
+	}
 	res, err := t.exec(ctx, "UPDATE articles SET status = ?, updated_at = ? WHERE id = ?", string(st), micros(at), id)
 	if err != nil {
 		return fmt.Errorf("set status of article %d: %w", id, err)

@@ -75,7 +75,6 @@ func (s *Store) PublicBriefs(ctx context.Context, bq BriefQuery, now time.Time) 
 
 // CreateBrief inserts a brief (published unless b.Status says otherwise) and returns its id.
 func (t *Tx) CreateBrief(ctx context.Context, b content.Brief) (int64, error) {
-	t.touch()
 	if b.Text == "" {
 		return 0, fmt.Errorf("brief: text is required")
 	}
@@ -89,6 +88,9 @@ func (t *Tx) CreateBrief(ctx context.Context, b content.Brief) (int64, error) {
 		micros(b.PublishedAt)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("create brief in %s: %w", b.Language, err)
+	}
+	if err := t.touchBrief(ctx, id); err != nil {
+		return 0, err
 	}
 	return id, t.indexBrief(ctx, id)
 }
@@ -144,7 +146,9 @@ func (s *Store) NewsroomBriefs(ctx context.Context, ownerID int64, limit, offset
 
 // UpdateBrief changes a brief's text, section, time, status and linked story.
 func (t *Tx) UpdateBrief(ctx context.Context, b content.Brief) error {
-	t.touch()
+	if err := t.touchBrief(ctx, b.ID); err != nil { // the lists it leaves
+		return err
+	}
 	res, err := t.exec(ctx, "UPDATE briefs SET text = ?, section_id = ?, published_at = ?, status = ?, article_id = ? WHERE id = ?",
 		b.Text, b.Section.ID, micros(b.PublishedAt), string(b.Status), nullID(b.ArticleID), b.ID)
 	if err != nil {
@@ -152,6 +156,9 @@ func (t *Tx) UpdateBrief(ctx context.Context, b content.Brief) error {
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("brief %d: %w", b.ID, content.ErrNotFound)
+	}
+	if err := t.touchBrief(ctx, b.ID); err != nil { // the lists it enters
+		return err
 	}
 	return t.indexBrief(ctx, b.ID)
 }

@@ -202,12 +202,14 @@ func (d dialect) bulkIndex(ctx context.Context, t *Tx, on bool) error {
 	if d.postgres {
 		return nil
 	}
-	stmts := []string{"INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 33554432)",
-		"INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)"}
+	stmts := []string{"INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 8388608)",
+		"INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)",
+		"INSERT INTO search_fts (search_fts, rank) VALUES ('crisismerge', 1999)"}
 	if !on {
 		stmts = []string{"INSERT INTO search_fts (search_fts) VALUES ('optimize')",
 			"INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 1048576)",
-			"INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 4)"}
+			"INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 4)",
+			"INSERT INTO search_fts (search_fts, rank) VALUES ('crisismerge', 16)"}
 	}
 	for _, q := range stmts {
 		if _, err := t.exec(ctx, q); err != nil {

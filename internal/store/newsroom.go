@@ -31,7 +31,9 @@ func (t *Tx) addRevision(ctx context.Context, a content.Article, kind, note stri
 // expectedVersion (optimistic locking), keeps the old slug as a redirect, records a
 // revision and returns the new version. A stale version gives content.ErrConflict.
 func (t *Tx) SaveArticle(ctx context.Context, a content.Article, expectedVersion int, kind, note string, userID int64, at time.Time) (int, error) {
-	t.touch()
+	if err := t.touchArticle(ctx, a.ID); err != nil {
+		return 0, err
+	}
 	if !content.ValidSlug(a.Slug) {
 		return 0, fmt.Errorf("article slug %q is not usable", a.Slug)
 	}
@@ -98,7 +100,9 @@ type StateChange struct {
 // ChangeState applies a workflow transition if the story is in one of c.From, and
 // records it in the audit log. A story in another state gives content.ErrConflict.
 func (t *Tx) ChangeState(ctx context.Context, c StateChange) error {
-	t.touch()
+	if err := t.touchArticle(ctx, c.ID); err != nil {
+		return err
+	}
 	var cur string
 	if err := t.queryRow(ctx, "SELECT status FROM articles WHERE id = ?", c.ID).Scan(&cur); err != nil {
 		if isNoRows(err) {
@@ -149,7 +153,6 @@ func (t *Tx) ChangeState(ctx context.Context, c StateChange) error {
 // Each row changes state in one UPDATE, so with several instances exactly one of them
 // publishes a given story.
 func (t *Tx) PublishDue(ctx context.Context, now time.Time) ([]int64, error) {
-	t.touch()
 	rows, err := t.tx.QueryContext(ctx, t.s.q(`UPDATE articles SET status = 'published', version = version + 1,
 		first_published_at = CASE WHEN first_published_at = 0 THEN published_at ELSE first_published_at END
 		WHERE status = 'scheduled' AND published_at <= ? RETURNING id`), micros(now))
@@ -170,6 +173,9 @@ func (t *Tx) PublishDue(ctx context.Context, now time.Time) ([]int64, error) {
 		return nil, fmt.Errorf("publish scheduled stories: %w", err)
 	}
 	for _, id := range ids {
+		if err := t.touchArticle(ctx, id); err != nil {
+			return nil, err
+		}
 		if err := t.indexArticle(ctx, id); err != nil {
 			return nil, err
 		}
@@ -182,7 +188,9 @@ func (t *Tx) PublishDue(ctx context.Context, now time.Time) ([]int64, error) {
 
 // AddCorrection publishes a correction note on a story and moves its updated time.
 func (t *Tx) AddCorrection(ctx context.Context, articleID int64, text string, userID int64, at time.Time) error {
-	t.touch()
+	if err := t.touchArticle(ctx, articleID); err != nil {
+		return err
+	}
 	if _, err := t.exec(ctx, "INSERT INTO corrections (article_id, text, user_id, created_at) VALUES (?, ?, ?, ?)",
 		articleID, text, nullID(userID), micros(at)); err != nil {
 		return fmt.Errorf("add correction to article %d: %w", articleID, err)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 )
 
@@ -44,6 +45,9 @@ func (t *Tx) CreateReview(ctx context.Context, r Review) (int64, error) {
 		micros(r.CreatedAt)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store review of article %d: %w", r.ArticleID, err)
+	}
+	if r.Status == "approved" { // a trusted reviewer's review shows at once
+		t.Purge(cache.ReviewsKey(r.ArticleID))
 	}
 	return id, nil
 }
@@ -152,7 +156,9 @@ func (s *Store) CountReviews(ctx context.Context, status string) (int, error) {
 
 // ModerateReviews sets the status of reviews and returns how many changed.
 func (t *Tx) ModerateReviews(ctx context.Context, ids []int64, status string, userID int64, at time.Time) (int64, error) {
-	t.touch()
+	if err := t.touchReviews(ctx, ids); err != nil {
+		return 0, err
+	}
 	var total int64
 	for _, id := range ids {
 		res, err := t.exec(ctx, "UPDATE reviews SET status = ?, moderated_at = ?, moderated_by = ? WHERE id = ?",
@@ -168,7 +174,9 @@ func (t *Tx) ModerateReviews(ctx context.Context, ids []int64, status string, us
 
 // RenameReviewer changes the display name of a review.
 func (t *Tx) RenameReviewer(ctx context.Context, id int64, name string) error {
-	t.touch()
+	if err := t.touchReviews(ctx, []int64{id}); err != nil {
+		return err
+	}
 	res, err := t.exec(ctx, "UPDATE reviews SET name = ? WHERE id = ?", name, id)
 	if err != nil {
 		return fmt.Errorf("rename reviewer of review %d: %w", id, err)
@@ -181,7 +189,9 @@ func (t *Tx) RenameReviewer(ctx context.Context, id int64, name string) error {
 
 // DeleteReviews deletes reviews by id and returns how many.
 func (t *Tx) DeleteReviews(ctx context.Context, ids []int64) (int64, error) {
-	t.touch()
+	if err := t.touchReviews(ctx, ids); err != nil {
+		return 0, err
+	}
 	var total int64
 	for _, id := range ids {
 		res, err := t.exec(ctx, "DELETE FROM reviews WHERE id = ?", id)
@@ -196,7 +206,9 @@ func (t *Tx) DeleteReviews(ctx context.Context, ids []int64) (int64, error) {
 
 // ForgetReviewer deletes every review by an email address and returns how many.
 func (t *Tx) ForgetReviewer(ctx context.Context, email string) (int64, error) {
-	t.touch()
+	if err := t.touchReviewsByEmail(ctx, strings.ToLower(strings.TrimSpace(email))); err != nil {
+		return 0, err
+	}
 	res, err := t.exec(ctx, "DELETE FROM reviews WHERE email = ?", strings.ToLower(strings.TrimSpace(email)))
 	if err != nil {
 		return 0, fmt.Errorf("forget reviewer: %w", err)
@@ -242,7 +254,7 @@ func (s *Store) IsTrustedReviewer(ctx context.Context, email string) (bool, erro
 
 // SetReviewsClosed opens or closes reviews on one story.
 func (t *Tx) SetReviewsClosed(ctx context.Context, articleID int64, closed bool) error {
-	t.touch()
+	t.Purge(cache.ReviewsKey(articleID))
 	res, err := t.exec(ctx, "UPDATE articles SET reviews_closed = ? WHERE id = ?", closed, articleID)
 	if err != nil {
 		return fmt.Errorf("close reviews of article %d: %w", articleID, err)

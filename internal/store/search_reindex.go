@@ -144,15 +144,20 @@ func reindexPlan(ctx context.Context, t *Tx) ([]planned, error) {
 	return docs, nil
 }
 
-// analysed is one batch, ready to write.
+// analysed is one batch, ready to write: for each document, the values of its index row
+// (the three FTS5 columns on SQLite, the tsvector on PostgreSQL) and its words.
 type analysed struct {
 	docs  []planned
-	texts []*indexText
+	cols  [][]string // nil where the document was deleted meanwhile
 	words []map[string]string
 	err   error
 }
 
-// reindexDocs reads, analyses and writes the planned documents.
+// reindexRows is the number of documents one INSERT writes on PostgreSQL.
+const reindexRows = 100
+
+// reindexDocs reads, analyses and writes the planned documents: the workers (one a core)
+// read and analyse batches, and the one writer inserts them in order.
 func (s *Store) reindexDocs(ctx context.Context, b *Bulk, docs []planned, progress func(done, total int)) error {
 	tags, err := s.allTags(ctx, b.Tx())
 	if err != nil {
@@ -192,13 +197,7 @@ func (s *Store) reindexDocs(ctx context.Context, b *Bulk, docs []planned, progre
 			}
 		}()
 	}
-	known := map[string]bool{}
-	insertDoc := "INSERT INTO search_docs (doc_id, kind, ref_id) VALUES (?, ?, ?)"
-	insertFTS := "INSERT INTO search_fts (rowid, head, stand, body) VALUES (?, ?, ?, ?)"
-	if s.d.postgres {
-		insertDoc = "INSERT INTO search_docs (doc_id, kind, ref_id, terms) VALUES (?, ?, ?, CAST(? AS tsvector))"
-	}
-	insertWord := "INSERT INTO search_words (language, word, stem) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+	w := reindexWriter{s: s, b: b, known: map[string]bool{}}
 	done := 0
 	for i := 0; i < n; i++ {
 		var a analysed
@@ -211,43 +210,8 @@ func (s *Store) reindexDocs(ctx context.Context, b *Bulk, docs []planned, progre
 		if a.err != nil {
 			return a.err
 		}
-		for j, d := range a.docs {
-			x := a.texts[j]
-			if x == nil { // deleted meanwhile
-				continue
-			}
-			st, err := b.stmt(ctx, insertDoc)
-			if err != nil {
-				return err
-			}
-			if s.d.postgres {
-				_, err = st.ExecContext(ctx, d.id, d.kind, d.ref, x.tsvector())
-			} else {
-				_, err = st.ExecContext(ctx, d.id, d.kind, d.ref)
-				if err == nil {
-					head, stand, body := x.fts5()
-					if st, err = b.stmt(ctx, insertFTS); err == nil {
-						_, err = st.ExecContext(ctx, d.id, head, stand, body)
-					}
-				}
-			}
-			if err != nil {
-				return fmt.Errorf("index %s %d: %w", d.kind, d.ref, err)
-			}
-			for w, term := range a.words[j] {
-				key := d.lang + "\x00" + w + "\x00" + term
-				if known[key] {
-					continue
-				}
-				known[key] = true
-				st, err := b.stmt(ctx, insertWord)
-				if err != nil {
-					return err
-				}
-				if _, err := st.ExecContext(ctx, d.lang, w, term); err != nil {
-					return fmt.Errorf("record search word: %w", err)
-				}
-			}
+		if err := w.write(ctx, a); err != nil {
+			return err
 		}
 		done += len(a.docs)
 		if progress != nil {
@@ -257,9 +221,90 @@ func (s *Store) reindexDocs(ctx context.Context, b *Bulk, docs []planned, progre
 	return nil
 }
 
+// reindexWriter inserts analysed batches.
+type reindexWriter struct {
+	s     *Store
+	b     *Bulk
+	known map[string]bool // language, word and term already in search_words
+	docs  []any           // arguments of the search_docs INSERT being gathered
+	fts   []any           // arguments of the search_fts INSERT (SQLite)
+}
+
+func (w *reindexWriter) write(ctx context.Context, a analysed) error {
+	pg := w.s.d.postgres
+	for j, d := range a.docs {
+		cols := a.cols[j]
+		if cols == nil { // deleted meanwhile
+			continue
+		}
+		if pg {
+			w.docs = append(w.docs, d.id, d.kind, d.ref, cols[0])
+		} else {
+			w.docs = append(w.docs, d.id, d.kind, d.ref)
+			w.fts = append(w.fts, d.id, cols[0], cols[1], cols[2])
+		}
+		for word, term := range a.words[j] {
+			key := d.lang + "\x00" + word + "\x00" + term
+			if w.known[key] {
+				continue
+			}
+			w.known[key] = true
+			st, err := w.b.stmt(ctx, "INSERT INTO search_words (language, word, stem) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+			if err != nil {
+				return err
+			}
+			if _, err := st.ExecContext(ctx, d.lang, word, term); err != nil {
+				return fmt.Errorf("record search word: %w", err)
+			}
+		}
+	}
+	return w.flush(ctx)
+}
+
+// flush inserts the rows gathered so far.
+func (w *reindexWriter) flush(ctx context.Context) error {
+	docRow, docCols := "(?, ?, ?)", "search_docs (doc_id, kind, ref_id)"
+	if w.s.d.postgres {
+		docRow, docCols = "(?, ?, ?, CAST(? AS tsvector))", "search_docs (doc_id, kind, ref_id, terms)"
+	}
+	if err := w.insertRows(ctx, docCols, docRow, w.docs); err != nil {
+		return fmt.Errorf("index documents: %w", err)
+	}
+	if err := w.insertRows(ctx, "search_fts (rowid, head, stand, body)", "(?, ?, ?, ?)", w.fts); err != nil {
+		return fmt.Errorf("index documents' terms: %w", err)
+	}
+	w.docs, w.fts = w.docs[:0], w.fts[:0]
+	return nil
+}
+
+// insertRows inserts args as rows of the shape row into table: on PostgreSQL reindexRows
+// rows a statement (one round trip instead of a hundred), on SQLite one (an INSERT of several
+// rows opens a statement savepoint, and FTS5 writes its pending terms out as a new segment
+// at every savepoint: thousands of small segments instead of a few large ones).
+func (w *reindexWriter) insertRows(ctx context.Context, table, row string, args []any) error {
+	per := strings.Count(row, "?")
+	rows := 1
+	if w.s.d.postgres {
+		rows = reindexRows
+	}
+	for len(args) > 0 {
+		k := min(len(args)/per, rows)
+		q := "INSERT INTO " + table + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", k), ", ")
+		st, err := w.b.stmt(ctx, q)
+		if err != nil {
+			return err
+		}
+		if _, err := st.ExecContext(ctx, args[:k*per]...); err != nil {
+			return err
+		}
+		args = args[k*per:]
+	}
+	return nil
+}
+
 // analyseBatch reads a batch's documents and analyses them.
 func (s *Store) analyseBatch(ctx context.Context, an *search.Analyzer, batch []planned, tags map[int64]string) analysed {
-	out := analysed{docs: batch, texts: make([]*indexText, len(batch)), words: make([]map[string]string, len(batch))}
+	out := analysed{docs: batch, cols: make([][]string, len(batch)), words: make([]map[string]string, len(batch))}
 	var articles, briefs []any
 	for _, d := range batch {
 		if d.kind == search.KindBrief {
@@ -306,7 +351,13 @@ func (s *Store) analyseBatch(ctx context.Context, an *search.Analyzer, batch []p
 			continue
 		}
 		out.words[i] = map[string]string{}
-		out.texts[i] = src.text(an, out.words[i], true)
+		x := src.text(an, out.words[i], true)
+		if s.d.postgres {
+			out.cols[i] = []string{x.tsvector()}
+		} else {
+			head, stand, body := x.fts5()
+			out.cols[i] = []string{head, stand, body}
+		}
 	}
 	return out
 }
@@ -336,4 +387,34 @@ func (s *Store) allTags(ctx context.Context, t *Tx) (map[int64]string, error) {
 		out[id] = strings.Join(l, " ; ")
 	}
 	return out, nil
+}
+
+// RebuildSearchIfNeeded rebuilds the search index when SearchRebuildNeeded says it lacks
+// content (after a bulk load, or the upgrade that added search), logging its progress
+// every tenth to the store's logger, and reports whether it rebuilt. `newsdesk serve` runs
+// it in the background at start, so that the site's search becomes complete without a
+// manual `newsdesk reindex`; searches meanwhile see the old index. A rebuild stopped
+// part-way (ctx cancelled, or a crash) changes nothing, and the index stays flagged.
+func (s *Store) RebuildSearchIfNeeded(ctx context.Context) (bool, error) {
+	need, err := s.SearchRebuildNeeded(ctx)
+	if err != nil || !need {
+		return false, err
+	}
+	s.log.Info("search_rebuild_started")
+	step := -1
+	stats, err := s.Reindex(ctx, func(done, total int) {
+		if total == 0 {
+			return
+		}
+		if tenth := done * 10 / total; tenth != step {
+			step = tenth
+			s.log.Info("search_rebuild_progress", "done", done, "total", total)
+		}
+	})
+	if err != nil {
+		return false, err
+	}
+	s.log.Info("search_rebuild_done", "articles", stats.Articles, "briefs", stats.Briefs,
+		"took_ms", stats.Took.Milliseconds())
+	return true, nil
 }

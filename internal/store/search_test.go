@@ -32,7 +32,7 @@ type story struct {
 	owner                                  *int64
 }
 
-func seedSearch(t *testing.T, st *store.Store) searchFixture {
+func seedSearch(t testing.TB, st *store.Store) searchFixture {
 	t.Helper()
 	ctx := context.Background()
 	f := searchFixture{now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC), ids: map[string]int64{}}
@@ -491,6 +491,45 @@ func TestReindex(t *testing.T) {
 		}
 		if total, _ := find(t, st, public("zebra ", f.now)); total != 1 {
 			t.Errorf("brief written after the rebuild not found")
+		}
+	})
+}
+
+func TestRebuildSearchIfNeeded(t *testing.T) {
+	eachDB(t, func(t *testing.T, st *store.Store) {
+		f := seedSearch(t, st)
+		ctx := context.Background()
+		if done, err := st.RebuildSearchIfNeeded(ctx); err != nil || done {
+			t.Errorf("rebuilt an index that lacked nothing: %v %v", done, err)
+		}
+		ld, err := st.NewLoader(ctx, store.LoaderOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = ld.WithTx(ctx, func(b *store.Bulk) error {
+			_, err := b.Brief(ctx, content.Brief{Language: "en", Section: f.politics, Text: "Bulk okapi.", PublishedAt: f.now})
+			return err
+		})
+		if err != nil || ld.Close() != nil {
+			t.Fatal(err)
+		}
+		// A cancelled rebuild changes nothing: the index stays flagged.
+		cancelled, cancel := context.WithCancel(ctx)
+		cancel()
+		if _, err := st.RebuildSearchIfNeeded(cancelled); err == nil {
+			t.Error("a cancelled rebuild succeeded")
+		}
+		if need, err := st.SearchRebuildNeeded(ctx); err != nil || !need {
+			t.Errorf("after a cancelled rebuild, rebuild needed = %v %v", need, err)
+		}
+		if done, err := st.RebuildSearchIfNeeded(ctx); err != nil || !done {
+			t.Fatalf("no rebuild after a bulk load: %v %v", done, err)
+		}
+		if total, _ := find(t, st, public("okapi ", f.now)); total != 1 {
+			t.Errorf("bulk-loaded brief not found after the rebuild: %d", total)
+		}
+		if done, err := st.RebuildSearchIfNeeded(ctx); err != nil || done {
+			t.Errorf("rebuilt twice: %v %v", done, err)
 		}
 	})
 }

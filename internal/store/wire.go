@@ -156,11 +156,13 @@ func (t *Tx) HasWireVersion(ctx context.Context, articleID int64) (bool, error) 
 	return n > 0, nil
 }
 
-// WireUnversioned lists published stories without any wire version, oldest first.
-func (s *Store) WireUnversioned(ctx context.Context, limit int) ([]int64, error) {
-	rows, err := s.query(ctx, (`SELECT a.id FROM articles a WHERE a.status = 'published'
+// WireUnversioned lists published stories with ids above after that have no wire version,
+// in id order. Walking the ids (the primary key) with a cursor keeps a backfill of a
+// hundred thousand stories linear: each batch starts where the last one ended.
+func (s *Store) WireUnversioned(ctx context.Context, after int64, limit int) ([]int64, error) {
+	rows, err := s.query(ctx, (`SELECT a.id FROM articles a WHERE a.id > ? AND a.status = 'published'
 		AND NOT EXISTS (SELECT 1 FROM wire_versions v WHERE v.article_id = a.id)
-		ORDER BY a.published_at, a.id LIMIT ?`), limit)
+		ORDER BY a.id LIMIT ?`), after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("list stories missing from the wire: %w", err)
 	}

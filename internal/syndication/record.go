@@ -49,12 +49,15 @@ func (s *Service) wake() {
 // last update. It enqueues no webhook deliveries: subscribers pull the back catalogue;
 // pushes are for news. It returns how many versions it wrote.
 func (s *Service) Backfill(ctx context.Context) (int, error) {
-	total := 0
+	total, after := 0, int64(0)
 	for {
-		ids, err := s.st.WireUnversioned(ctx, 200)
+		// Small batches: on SQLite each holds the one write lock, and the newsroom's saves
+		// and readers' reviews must get their turn between them.
+		ids, err := s.st.WireUnversioned(ctx, after, 50)
 		if err != nil || len(ids) == 0 {
 			return total, err
 		}
+		after = ids[len(ids)-1]
 		n := 0
 		err = s.st.WireTx(ctx, func(tx Tx) error {
 			if err := tx.LockWire(ctx); err != nil {
@@ -90,9 +93,6 @@ func (s *Service) Backfill(ctx context.Context) (int, error) {
 			return total, fmt.Errorf("backfill wire versions: %w", err)
 		}
 		total += n
-		if n == 0 {
-			return total, nil
-		}
 	}
 }
 

@@ -188,7 +188,7 @@ type Store interface {
 	WireWebhooks(ctx context.Context, subscriberID int64) ([]Webhook, error)
 	WireVersions(ctx context.Context, q VersionQuery) ([]Version, error)
 	WireLatestID(ctx context.Context) (int64, error)
-	WireUnversioned(ctx context.Context, limit int) ([]int64, error)
+	WireUnversioned(ctx context.Context, after int64, limit int) ([]int64, error)
 	ClaimWireDeliveries(ctx context.Context, claim string, now, leaseUntil time.Time, limit int) ([]Delivery, error)
 	FinishWireDeliveries(ctx context.Context, claim string, results []Result, now time.Time) error
 	AddWireUsage(ctx context.Context, subscriberID int64, day time.Time, items, requests int) error

@@ -174,7 +174,7 @@ func validatorsDir() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("resolve validators folder %s: %w", dir, err)
 	}
-	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
+	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() { // #nosec G703 -- test helper: the validators folder named by the developer (NEWSDESK_VALIDATORS)
 		return "", unavailable("validators folder %s not found (set %s)", abs, EnvValidators)
 	}
 	return abs, nil
@@ -292,7 +292,7 @@ func checkHTML(ctx context.Context, pages map[string][]byte) ([]Problem, error) 
 	}
 	byFile := pageFileNames(keys)
 	for name, key := range byFile {
-		if err := os.WriteFile(filepath.Join(dir, name), pages[key], 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), pages[key], 0o644); err != nil { // #nosec G306 -- test helper: pages for the validator in a temporary directory
 			return nil, fmt.Errorf("write page %s: %w", key, err)
 		}
 	}
@@ -300,7 +300,7 @@ func checkHTML(ctx context.Context, pages map[string][]byte) ([]Problem, error) 
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
 	var stdout, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, java, "-jar", jar, "--errors-only", "--format", "json", dir)
+	cmd := exec.CommandContext(ctx, java, "-jar", jar, "--errors-only", "--format", "json", dir) // #nosec G204 -- test helper: runs the HTML checker (java -jar vnu.jar) on files it wrote
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	runErr := cmd.Run()
 	var exitErr *exec.ExitError
@@ -379,7 +379,7 @@ func checkAxe(ctx context.Context, url string) (problems []Problem, failed bool,
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 	var stdout, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, node, script, url)
+	cmd := exec.CommandContext(ctx, node, script, url) // #nosec G204 -- test helper: runs the axe script with node on a local test server URL
 	cmd.Env = append(os.Environ(), "EXTVAL_DIR="+ext, "CHROMIUM="+chromium)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	runErr := cmd.Run()
@@ -440,7 +440,7 @@ func checkXML(ctx context.Context, flag, xsdPath string, doc []byte) ([]Problem,
 	}
 	defer os.RemoveAll(dir)
 	docPath := filepath.Join(dir, "document.xml")
-	if err := os.WriteFile(docPath, doc, 0o644); err != nil {
+	if err := os.WriteFile(docPath, doc, 0o644); err != nil { // #nosec G306 -- test helper: a document for the validator in a temporary directory
 		return nil, fmt.Errorf("write document: %w", err)
 	}
 

@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"html/template"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -89,6 +92,16 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int,
 	if ap.Reviews, err = s.reviewsBlock(r, a, form); err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	// The page shows the story (and links its translations, whose changes purge this
+	// key too), its reviews and form, and the section's briefs.
+	tagKeys(w, cache.ArticleKey(a.ID), cache.ReviewsKey(a.ID), cache.BriefsKey(a.Section.ID, a.Language))
+	if !ap.Reviews.Closed && s.cfg.Reviews != nil {
+		if v, err := s.cfg.Store.Setting(ctx, review.SettingCloseAfterDays, "0"); err == nil {
+			if days, _ := strconv.Atoi(v); days > 0 && !a.FirstPublishedAt.IsZero() {
+				expireAt(w, a.FirstPublishedAt.Add(time.Duration(days)*24*time.Hour)) // the form closes by age
+			}
+		}
 	}
 	ap.JSONLD = s.newsArticleLD(ap, published, modified)
 	if r.URL.Query().Get("review") != "" || status != http.StatusOK {

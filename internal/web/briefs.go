@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -82,6 +83,7 @@ func (s *Server) briefArchive(w http.ResponseWriter, r *http.Request) {
 	if n > 1 {
 		bp.Pager.PrevURL, bp.Pager.PrevText = pageURL(base, n-1), p.T.T("newer")
 	}
+	tagKeys(w, cache.BriefsKey(sec.ID, p.Lang))
 	bp.Days = s.groupByDay(p.Lang, base, list)
 	bp.Title = bp.Heading
 	bp.Canonical = s.abs(pageURL(base, n))
@@ -112,7 +114,10 @@ func (s *Server) briefDay(w http.ResponseWriter, r *http.Request) {
 	bp.Pager.PrevURL, bp.Pager.PrevText = base+day.AddDate(0, 0, -1).Format(time.DateOnly), p.T.T("previous_day")
 	if !next.After(s.cfg.Now()) {
 		bp.Pager.NextURL, bp.Pager.NextText = base+next.Format(time.DateOnly), p.T.T("next_day")
+	} else {
+		expireAt(w, next) // the link to the next day appears when it begins
 	}
+	tagKeys(w, cache.BriefsKey(sec.ID, p.Lang))
 	if len(list) > 0 {
 		bp.Days = []briefDay{{ISO: day.Format(time.DateOnly), Label: label, URL: base + day.Format(time.DateOnly), Briefs: list}}
 	}

@@ -2,15 +2,13 @@ package web
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"net/http"
 	"sort"
 	"strconv"
-	"sync"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/feed"
 	"github.com/newsdesk/newsdesk/internal/i18n"
@@ -20,77 +18,28 @@ import (
 // feedItems is how many items a feed carries.
 const feedItems = 50
 
-// docCache keeps built feeds and sitemaps until the content changes (the database's
-// content sequence moves, on any instance) or until the next scheduled story or embargo
-// makes something public on its own.
-type docCache struct {
-	mu      sync.Mutex
-	entries map[string]*cachedDoc
-}
+// docCacheControl is the Cache-Control of feeds and sitemaps.
+const docCacheControl = "public, max-age=60, stale-while-revalidate=300"
 
-type cachedDoc struct {
-	seq     int64
-	until   time.Time // zero: no expiry by time
-	body    []byte
-	etag    string
-	ctype   string
-	lastMod time.Time
-}
-
-// maxCachedDocs bounds the cache (feeds per tag are many).
-const maxCachedDocs = 2000
-
-// serveDoc answers from the cache when it is current, else builds the document.
-func (s *Server) serveDoc(w http.ResponseWriter, r *http.Request, key, ctype string, build func(ctx context.Context, now time.Time) ([]byte, time.Time, error)) {
-	ctx, now := r.Context(), s.cfg.Now()
-	seq, err := s.cfg.Store.ContentSeq(ctx)
+// serveDoc builds a feed or sitemap and writes it with its surrogate keys. Routes wrap
+// it in the page cache (cached.go), which keeps it until a change purges one of keys and
+// answers conditional requests.
+func (s *Server) serveDoc(w http.ResponseWriter, r *http.Request, ctype string, keys []string, build func(ctx context.Context, now time.Time) ([]byte, time.Time, error)) {
+	body, lastMod, err := build(r.Context(), s.cfg.Now())
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.docs.mu.Lock()
-	d := s.docs.entries[key]
-	s.docs.mu.Unlock()
-	if d == nil || d.seq != seq || (!d.until.IsZero() && !now.Before(d.until)) {
-		body, lastMod, err := build(ctx, now)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		until, err := s.cfg.Store.NextVisibilityChange(ctx, now)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		sum := sha256.Sum256(body)
-		d = &cachedDoc{seq: seq, until: until, body: body, etag: `"` + hex.EncodeToString(sum[:12]) + `"`, ctype: ctype, lastMod: lastMod}
-		s.docs.mu.Lock()
-		if len(s.docs.entries) >= maxCachedDocs {
-			clear(s.docs.entries)
-		}
-		s.docs.entries[key] = d
-		s.docs.mu.Unlock()
-	}
+	tagKeys(w, keys...)
 	h := w.Header()
-	h.Set("Content-Type", d.ctype)
-	h.Set("ETag", d.etag)
-	h.Set("Cache-Control", "public, max-age=60, stale-while-revalidate=300")
-	if !d.lastMod.IsZero() {
-		h.Set("Last-Modified", d.lastMod.UTC().Format(http.TimeFormat))
+	h.Set("Content-Type", ctype)
+	h.Set("Cache-Control", docCacheControl)
+	if !lastMod.IsZero() {
+		h.Set("Last-Modified", lastMod.UTC().Format(http.TimeFormat))
 	}
-	if match := r.Header.Get("If-None-Match"); match != "" {
-		if match == d.etag || match == "*" {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-	} else if ims, err := http.ParseTime(r.Header.Get("If-Modified-Since")); err == nil && !d.lastMod.IsZero() &&
-		!d.lastMod.Truncate(time.Second).After(ims) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	h.Set("Content-Length", strconv.Itoa(len(d.body)))
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	if r.Method != http.MethodHead {
-		_, _ = w.Write(d.body)
+		_, _ = w.Write(body)
 	}
 }
 
@@ -108,6 +57,7 @@ type feedScope struct {
 	title   string
 	page    string // the HTML page the feed belongs to
 	base    string // path prefix of the feed URLs
+	keys    []string
 }
 
 func (s *Server) siteFeed(w http.ResponseWriter, r *http.Request) {
@@ -120,7 +70,11 @@ func (s *Server) siteFeed(w http.ResponseWriter, r *http.Request) {
 	if len(langs) > 0 {
 		title = langs[0].SiteName
 	}
-	s.writeFeed(w, r, r.URL.Path[1:], feedScope{title: title, page: "/", base: "/"})
+	sc := feedScope{title: title, page: "/", base: "/"}
+	for _, l := range langs {
+		sc.keys = append(sc.keys, cache.HomeKey(l.Code))
+	}
+	s.writeFeed(w, r, r.URL.Path[1:], sc)
 }
 
 func (s *Server) languageFeed(w http.ResponseWriter, r *http.Request) {
@@ -130,7 +84,8 @@ func (s *Server) languageFeed(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.writeFeed(w, r, r.PathValue("format"), feedScope{lang: lang, title: p.SiteName, page: "/" + lang + "/", base: "/" + lang + "/feed/"})
+	s.writeFeed(w, r, r.PathValue("format"), feedScope{lang: lang, title: p.SiteName, page: "/" + lang + "/", base: "/" + lang + "/feed/",
+		keys: []string{cache.HomeKey(lang)}})
 }
 
 func (s *Server) sectionFeed(w http.ResponseWriter, r *http.Request) {
@@ -146,7 +101,8 @@ func (s *Server) sectionFeed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	path := content.SectionPath(lang, sec.Slug)
-	s.writeFeed(w, r, r.PathValue("format"), feedScope{lang: lang, section: sec, title: sec.Name + " — " + p.SiteName, page: path, base: path + "feed/"})
+	s.writeFeed(w, r, r.PathValue("format"), feedScope{lang: lang, section: sec, title: sec.Name + " — " + p.SiteName, page: path, base: path + "feed/",
+		keys: []string{cache.SectionKey(sec.ID, lang), cache.BriefsKey(sec.ID, lang)}})
 }
 
 func (s *Server) tagFeed(w http.ResponseWriter, r *http.Request) {
@@ -162,7 +118,8 @@ func (s *Server) tagFeed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	path := "/" + lang + "/tag/" + tag.Slug
-	s.writeFeed(w, r, r.PathValue("format"), feedScope{lang: lang, tagID: id, title: p.T.T("tagged", tag.Name) + " — " + p.SiteName, page: path, base: path + "/feed/"})
+	s.writeFeed(w, r, r.PathValue("format"), feedScope{lang: lang, tagID: id, title: p.T.T("tagged", tag.Name) + " — " + p.SiteName, page: path, base: path + "/feed/",
+		keys: []string{cache.TagKey(id)}})
 }
 
 // writeFeed serves one feed of scope in format (rss.xml, atom.xml or feed.json): the
@@ -173,8 +130,7 @@ func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, format string
 		s.notFound(w, r)
 		return
 	}
-	key := "feed:" + sc.base + format
-	s.serveDoc(w, r, key, ctype, func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
+	s.serveDoc(w, r, ctype, append(sc.keys, cache.Feeds), func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
 		f, err := s.buildFeed(ctx, sc, now)
 		if err != nil {
 			return nil, time.Time{}, err

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -58,6 +59,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	tagKeys(w, cache.HomeKey(lang))
 	hp.Canonical = s.abs("/" + lang + "/")
 	for _, l := range p.LangLinks {
 		hp.Alternates = append(hp.Alternates, alternate{Lang: l.Code, URL: s.abs(l.URL)})

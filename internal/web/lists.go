@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -78,6 +79,7 @@ func (s *Server) sectionFront(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	tagKeys(w, cache.SectionKey(sec.ID, lang), cache.BriefsKey(sec.ID, lang))
 	s.render(w, r, http.StatusOK, "list", lp)
 }
 
@@ -100,6 +102,7 @@ func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	tagKeys(w, cache.TagKey(id))
 	s.render(w, r, http.StatusOK, "list", lp)
 }
 
@@ -121,5 +124,6 @@ func (s *Server) authorPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	tagKeys(w, cache.AuthorKey(a.ID))
 	s.render(w, r, http.StatusOK, "list", lp)
 }

@@ -14,7 +14,7 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	if err := s.cfg.Store.Ping(r.Context()); err != nil {
-		s.log.Warn("not_ready", "err", err)
+		s.log.WarnContext(r.Context(), "not_ready", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
 		_, _ = w.Write([]byte("database unreachable\n"))
 		return
@@ -43,8 +43,13 @@ func (s *Server) staticAsset(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(f.body)
 }
 
-// root sends a visitor to the home page in the language the browser prefers.
+// root answers with the home page in the language the browser prefers (the same page, and
+// the same cache entry, as /{lang}/, whose address is its canonical link), so that the
+// site's address shows the site without a redirect.
 func (s *Server) root(w http.ResponseWriter, r *http.Request) {
+	if r.URL.RawQuery != "" && s.legacyRedirect(w, r) {
+		return
+	}
 	lang := acceptLanguage(r.Header.Get("Accept-Language"))
 	langs, err := s.cfg.Store.Languages(r.Context())
 	if err != nil {
@@ -58,7 +63,32 @@ func (s *Server) root(w http.ResponseWriter, r *http.Request) {
 	if !ok && len(langs) > 0 {
 		lang = langs[0].Code
 	}
-	w.Header().Set("Vary", "Accept-Language")
-	w.Header().Set("Cache-Control", "public, max-age=300")
-	http.Redirect(w, r, "/"+lang+"/", http.StatusFound)
+	home := r.Clone(r.Context())
+	home.URL.Path, home.URL.RawPath = "/"+lang+"/", ""
+	home.SetPathValue("lang", lang)
+	s.cached(s.home)(&varyLanguage{ResponseWriter: w, lang: lang}, home)
 }
+
+// varyLanguage marks an answer as chosen by Accept-Language, whatever the page's own
+// headers say, just before they are sent.
+type varyLanguage struct {
+	http.ResponseWriter
+	lang string
+	done bool
+}
+
+func (v *varyLanguage) mark() {
+	if !v.done {
+		v.done = true
+		h := v.Header()
+		h.Set("Vary", "Accept-Encoding, Accept-Language")
+		h.Set("Content-Language", v.lang)
+		h.Set("Content-Location", "/"+v.lang+"/")
+	}
+}
+
+func (v *varyLanguage) WriteHeader(code int) { v.mark(); v.ResponseWriter.WriteHeader(code) }
+
+func (v *varyLanguage) Write(b []byte) (int, error) { v.mark(); return v.ResponseWriter.Write(b) }
+
+func (v *varyLanguage) Unwrap() http.ResponseWriter { return v.ResponseWriter }

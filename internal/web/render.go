@@ -96,7 +96,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	buf.Reset()
 	defer bufPool.Put(buf)
 	if err := s.pages[name].ExecuteTemplate(buf, "layout", data); err != nil {
-		s.log.Error("render_failed", "template", name, "path", r.URL.Path, "err", err)
+		s.log.ErrorContext(r.Context(), "render_failed", "template", name, "path", r.URL.Path, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}

@@ -244,7 +244,7 @@ func (s *Server) searchJSON(w http.ResponseWriter, r *http.Request) {
 	write := func(status int, v any) {
 		b, err := json.Marshal(v)
 		if err != nil {
-			s.log.Error("search_json_failed", "err", err)
+			s.log.ErrorContext(r.Context(), "search_json_failed", "err", err)
 			status, b = http.StatusInternalServerError, []byte(`{"error":"internal error"}`)
 		}
 		h := w.Header()
@@ -261,7 +261,7 @@ func (s *Server) searchJSON(w http.ResponseWriter, r *http.Request) {
 		if errors.Is(err, errBadRequest) {
 			status, msg = http.StatusBadRequest, cat.T("bad_request_text")
 		} else {
-			s.log.Error("request_failed", "path", r.URL.Path, "err", err)
+			s.log.ErrorContext(r.Context(), "request_failed", "path", r.URL.Path, "err", err)
 		}
 		write(status, map[string]string{"error": msg})
 		return
@@ -275,7 +275,7 @@ func (s *Server) searchJSON(w http.ResponseWriter, r *http.Request) {
 	default:
 		res, err := s.cfg.Store.Search(r.Context(), req)
 		if err != nil {
-			s.log.Error("request_failed", "path", r.URL.Path, "err", err)
+			s.log.ErrorContext(r.Context(), "request_failed", "path", r.URL.Path, "err", err)
 			write(http.StatusServiceUnavailable, map[string]string{"error": cat.T("unavailable_text")})
 			return
 		}

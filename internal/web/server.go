@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/review"
@@ -42,7 +43,6 @@ type Store interface {
 	FeedArticles(ctx context.Context, q store.FeedQuery, now time.Time) ([]content.Article, error)
 	SitemapArticles(ctx context.Context, offset, limit int, since, now time.Time) ([]store.SitemapEntry, error)
 	CountPublicArticles(ctx context.Context, now time.Time) (int, error)
-	ContentSeq(ctx context.Context) (int64, error)
 	NextVisibilityChange(ctx context.Context, now time.Time) (time.Time, error)
 	Setting(ctx context.Context, key, def string) (string, error)
 	Search(ctx context.Context, r search.Request) (search.Results, error)
@@ -58,6 +58,10 @@ type Config struct {
 	Now      func() time.Time
 	Reviews  *review.Service
 	ClientIP httpx.ClientIP
+	// Cache keeps rendered pages, feeds and sitemaps; nil renders every request.
+	Cache *cache.Cache
+	// Brotli compresses cached pages for clients that accept br; nil for gzip only.
+	Brotli cache.Compressor
 }
 
 // Server is the public site.
@@ -69,7 +73,10 @@ type Server struct {
 	css    string // hashed URL of the stylesheet
 	js     string // hashed URL of the script
 	mux    *http.ServeMux
-	docs   docCache
+	table  *routeTable // every route of mux, for Routes
+	// crossOrigin refuses review posts sent by other sites' pages (Sec-Fetch-Site,
+	// Origin): the form carries no per-visitor token, so cached pages are the same for all.
+	crossOrigin *http.CrossOriginProtection
 }
 
 type staticFile struct {
@@ -89,20 +96,39 @@ func New(cfg Config) (*Server, error) {
 		cfg.Now = time.Now
 	}
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
-	s := &Server{cfg: cfg, log: cfg.Logger, static: map[string]staticFile{}, docs: docCache{entries: map[string]*cachedDoc{}}}
+	s := &Server{cfg: cfg, log: cfg.Logger, static: map[string]staticFile{}}
 	if err := s.loadStatic(); err != nil {
 		return nil, err
 	}
 	if err := s.parseTemplates(); err != nil {
 		return nil, err
 	}
+	s.crossOrigin = http.NewCrossOriginProtection()
+	s.crossOrigin.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.reviewAnswer(w, r, strings.Contains(r.Header.Get("Accept"), "application/json"), http.StatusForbidden,
+			visitorLang(r), "review_err_token", nil)
+	}))
 	s.mux = http.NewServeMux()
 	s.routes()
 	return s, nil
 }
 
-// ServeHTTP serves the public site.
+// ServeHTTP serves the public site through its routes (cached pages through the cache).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+// Front answers requests for pages the page cache holds before next (the whole site's
+// router) sees them: a hit costs no routing and no database query. Only public pages are
+// ever in the cache, so any other request passes to next.
+func (s *Server) Front(next http.Handler) http.Handler {
+	if s.cfg.Cache == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.fromCache(w, r) {
+			next.ServeHTTP(w, r)
+		}
+	})
+}
 
 // loadStatic reads the embedded assets and names each by a content hash, so they can be
 // cached for a year.
@@ -140,30 +166,33 @@ func (s *Server) loadStatic() error {
 }
 
 func (s *Server) routes() {
-	m := s.mux
+	m := s.newRouteTable() // registers on s.mux and lists each route for Routes
 	m.HandleFunc("GET /healthz", s.healthz)
 	m.HandleFunc("GET /readyz", s.readyz)
 	m.HandleFunc("GET /robots.txt", s.robots)
 	m.HandleFunc("GET /static/{file}", s.staticAsset)
 	m.HandleFunc("GET /{$}", s.root)
-	m.HandleFunc("GET /{lang}/{$}", s.home)
-	m.HandleFunc("GET /{lang}/{section}/{$}", s.sectionFront)
-	m.HandleFunc("GET /{lang}/{section}/{slug}", s.article)
-	m.HandleFunc("POST /{lang}/{section}/{slug}/reviews", s.postReview)
-	m.HandleFunc("GET /{lang}/{section}/briefs/{$}", s.briefArchive)
-	m.HandleFunc("GET /{lang}/{section}/briefs/{day}", s.briefDay)
+	// Pages, feeds and sitemaps go through the page cache (cached.go). Search is not
+	// cached: every query is a new key, and results should be current.
+	c := s.cached
+	m.HandleFunc("GET /{lang}/{$}", c(s.home))
+	m.HandleFunc("GET /{lang}/{section}/{$}", c(s.sectionFront))
+	m.HandleFunc("GET /{lang}/{section}/{slug}", c(s.article))
+	m.Handle("POST /{lang}/{section}/{slug}/reviews", s.crossOrigin.Handler(http.HandlerFunc(s.postReview)))
+	m.HandleFunc("GET /{lang}/{section}/briefs/{$}", c(s.briefArchive))
+	m.HandleFunc("GET /{lang}/{section}/briefs/{day}", c(s.briefDay))
 	m.HandleFunc("GET /search", s.search)
 	m.HandleFunc("GET /search.json", s.searchJSON)
-	m.HandleFunc("GET /{lang}/tag/{tag}", s.tagPage)
-	m.HandleFunc("GET /{lang}/author/{author}", s.authorPage)
+	m.HandleFunc("GET /{lang}/tag/{tag}", c(s.tagPage))
+	m.HandleFunc("GET /{lang}/author/{author}", c(s.authorPage))
 	for _, f := range []string{"rss.xml", "atom.xml", "feed.json"} {
-		m.HandleFunc("GET /"+f, s.siteFeed)
+		m.HandleFunc("GET /"+f, c(s.siteFeed))
 	}
-	m.HandleFunc("GET /{lang}/feed/{format}", s.languageFeed)
-	m.HandleFunc("GET /{lang}/{section}/feed/{format}", s.sectionFeed)
-	m.HandleFunc("GET /{lang}/tag/{tag}/feed/{format}", s.tagFeed)
-	m.HandleFunc("GET /sitemap.xml", s.sitemapIndex)
-	m.HandleFunc("GET /sitemaps/{file}", s.sitemapFile)
-	m.HandleFunc("GET /news-sitemap.xml", s.newsSitemap)
+	m.HandleFunc("GET /{lang}/feed/{format}", c(s.languageFeed))
+	m.HandleFunc("GET /{lang}/{section}/feed/{format}", c(s.sectionFeed))
+	m.HandleFunc("GET /{lang}/tag/{tag}/feed/{format}", c(s.tagFeed))
+	m.HandleFunc("GET /sitemap.xml", c(s.sitemapIndex))
+	m.HandleFunc("GET /sitemaps/{file}", c(s.sitemapFile))
+	m.HandleFunc("GET /news-sitemap.xml", c(s.newsSitemap))
 	m.HandleFunc("/", s.notFound)
 }

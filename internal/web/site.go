@@ -103,6 +103,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		http.Redirect(w, r, moved.Path, http.StatusMovedPermanently)
 		return
 	}
+	if errors.Is(err, content.ErrNotFound) && s.legacyRedirect(w, r) {
+		return
+	}
 	status, title, text := http.StatusInternalServerError, "error_title", "error_text"
 	switch {
 	case errors.Is(err, content.ErrNotFound):
@@ -111,13 +114,18 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		status, title, text = http.StatusGone, "gone_title", "gone_text"
 	case errors.Is(err, errBadRequest):
 		status, title, text = http.StatusBadRequest, "bad_request_title", "bad_request_text"
+	case store.IsStorageFull(err):
+		// The disk is full: nothing was saved; a reader can only come back later.
+		status, title, text = http.StatusServiceUnavailable, "unavailable_title", "unavailable_text"
+		w.Header().Set("Retry-After", "60")
+		s.log.ErrorContext(r.Context(), "storage_full", "path", r.URL.Path, "err", err)
 	default:
-		if perr := s.cfg.Store.Ping(r.Context()); perr != nil {
+		if store.IsUnavailable(err) || s.cfg.Store.Ping(r.Context()) != nil {
 			status, title, text = http.StatusServiceUnavailable, "unavailable_title", "unavailable_text"
 			w.Header().Set("Retry-After", "5")
-			s.log.Warn("database_unavailable", "path", r.URL.Path, "err", err)
+			s.log.WarnContext(r.Context(), "database_unavailable", "path", r.URL.Path, "err", err)
 		} else {
-			s.log.Error("request_failed", "path", r.URL.Path, "err", err)
+			s.log.ErrorContext(r.Context(), "request_failed", "path", r.URL.Path, "err", err)
 		}
 	}
 	lang := visitorLang(r)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/feed"
 )
@@ -19,11 +20,15 @@ const sitemapPage = 10000
 
 const xmlType = "application/xml; charset=utf-8"
 
+// sitemapKeys are the surrogate keys of every sitemap: any change to a public story
+// purges them (their pages shift as stories come and go).
+var sitemapKeys = []string{cache.Sitemaps}
+
 func htmlEscape(s string) string { return html.EscapeString(s) }
 
 // sitemapIndex lists the sitemap of sections and the pages of stories.
 func (s *Server) sitemapIndex(w http.ResponseWriter, r *http.Request) {
-	s.serveDoc(w, r, "sitemap:index", xmlType, func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
+	s.serveDoc(w, r, xmlType, sitemapKeys, func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
 		n, err := s.cfg.Store.CountPublicArticles(ctx, now)
 		if err != nil {
 			return nil, time.Time{}, err
@@ -41,7 +46,7 @@ func (s *Server) sitemapIndex(w http.ResponseWriter, r *http.Request) {
 func (s *Server) sitemapFile(w http.ResponseWriter, r *http.Request) {
 	file := r.PathValue("file")
 	if file == "sections.xml" {
-		s.serveDoc(w, r, "sitemap:sections", xmlType, s.sectionsSitemap)
+		s.serveDoc(w, r, xmlType, sitemapKeys, s.sectionsSitemap)
 		return
 	}
 	num, ok := strings.CutPrefix(file, "stories-")
@@ -51,7 +56,7 @@ func (s *Server) sitemapFile(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	s.serveDoc(w, r, "sitemap:"+file, xmlType, func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
+	s.serveDoc(w, r, xmlType, sitemapKeys, func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
 		entries, err := s.cfg.Store.SitemapArticles(ctx, (n-1)*sitemapPage, sitemapPage, time.Time{}, now)
 		if err != nil {
 			return nil, time.Time{}, err
@@ -112,7 +117,8 @@ func (s *Server) sectionsSitemap(ctx context.Context, now time.Time) ([]byte, ti
 
 // newsSitemap lists the stories of the last 48 hours for Google News (at most 1,000).
 func (s *Server) newsSitemap(w http.ResponseWriter, r *http.Request) {
-	s.serveDoc(w, r, "sitemap:news", xmlType, func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
+	expireAt(w, s.cfg.Now().Add(10*time.Minute)) // stories leave it after 48 hours without a change
+	s.serveDoc(w, r, xmlType, sitemapKeys, func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
 		entries, err := s.cfg.Store.SitemapArticles(ctx, 0, 1000, now.Add(-48*time.Hour), now)
 		if err != nil {
 			return nil, time.Time{}, err

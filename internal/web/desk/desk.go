@@ -198,7 +198,7 @@ type view struct {
 func (d *Desk) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
 	var buf bytes.Buffer
 	if err := d.pages[name].ExecuteTemplate(&buf, "layout", data); err != nil {
-		d.log.Error("newsroom_render_failed", "template", name, "path", r.URL.Path, "err", err)
+		d.log.ErrorContext(r.Context(), "newsroom_render_failed", "template", name, "path", r.URL.Path, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}

@@ -91,9 +91,13 @@ func (d *Desk) fail(w http.ResponseWriter, r *http.Request, err error) {
 		d.message(w, r, http.StatusUnprocessableEntity, "Image refused", err.Error())
 	case errors.Is(err, content.ErrConflict):
 		d.message(w, r, http.StatusConflict, "Not possible now", err.Error())
+	case store.IsStorageFull(err):
+		d.log.ErrorContext(r.Context(), "newsroom_storage_full", "path", r.URL.Path, "err", err)
+		d.message(w, r, http.StatusInsufficientStorage, "Disk full",
+			"The server's disk is full, so this was not saved. Go back, keep your text, and tell the site's administrator.")
 	default:
-		d.log.Error("newsroom_failed", "path", r.URL.Path, "err", err)
-		if perr := d.st.Ping(r.Context()); perr != nil {
+		d.log.ErrorContext(r.Context(), "newsroom_failed", "path", r.URL.Path, "err", err)
+		if perr := d.st.Ping(r.Context()); store.IsUnavailable(err) || perr != nil {
 			w.Header().Set("Retry-After", "5")
 			d.message(w, r, http.StatusServiceUnavailable, "Temporarily unavailable",
 				"The database cannot be reached right now. Nothing was lost: go back and try again in a minute.")

@@ -23,11 +23,12 @@ type searchView struct {
 	Hits                      []search.Hit
 	Page                      int
 	PrevURL, NextURL          string
-	Own                       bool // the user sees only their own stories and briefs
+	Own                       bool // the user searches only their own drafts
 }
 
-// searchNewsroom is full-text search over every story and brief the user may see, in
-// every state: /newsroom/search?q=…&status=&language=&type=&page=
+// searchNewsroom is full-text search over the stories and briefs the user may search (an
+// editor's: everyone's in every state; a correspondent's: their own drafts):
+// /newsroom/search?q=…&status=&language=&type=&page=
 func (d *Desk) searchNewsroom(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	q := r.URL.Query()

@@ -1,0 +1,4 @@
+package app
+
+// HTTPServer exposes the server Serve builds, for the limit tests.
+var HTTPServer = httpServer

@@ -1,0 +1,153 @@
+package app_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/httpx"
+)
+
+// TestSecurityHeaders checks the security headers on every surface, errors included.
+func TestSecurityHeaders(t *testing.T) {
+	s := newSecSite(t, filepath.Join(t.TempDir(), "site.db"), nil)
+	const public, private = "'self'", "'none'"
+	tests := []struct {
+		name, method, path, auth string
+		status                   int
+		frame                    string
+	}{
+		{"home", "GET", "/en/", "", 200, public},
+		{"article", "GET", "/" + s.lead.Language + "/" + s.lead.SectionSlug + "/" + s.lead.Slug, "", 200, public},
+		{"feed", "GET", "/rss.xml", "", 200, public},
+		{"search", "GET", "/search?q=talks", "", 200, public},
+		{"static", "GET", s.css, "", 200, public},
+		{"media", "GET", "/media/" + s.image.Renditions[0].File, "", 200, public},
+		{"media missing", "GET", "/media/none.jpg", "", 0, public}, // the public site's answer (404, or a legacy redirect)
+		{"404", "GET", "/no/such/page-xyz", "", 404, public},
+		{"400", "GET", "/en/politics/?page=abc", "", 400, public},
+		{"review refused", "POST", "/en/" + s.lead.SectionSlug + "/" + s.lead.Slug + "/reviews", "", 400, public},
+		{"healthz", "GET", "/healthz", "", 200, public},
+		{"readyz", "GET", "/readyz", "", 200, public},
+		{"newsroom login", "GET", "/newsroom/login", "", 200, private},
+		{"newsroom 401", "GET", "/newsroom/", "", 401, private},
+		{"newsroom 404", "GET", "/newsroom/no-such-page", "", 404, private},
+		{"api openapi", "GET", "/api/openapi.json", "", 200, private},
+		{"api", "GET", "/api/v1/newsroom/me", "Bearer " + s.tokens["editor"], 200, private},
+		{"api 401", "GET", "/api/v1/newsroom/me", "", 401, private},
+		{"api 404", "GET", "/api/v1/nothing", "", 404, private},
+		{"wire", "GET", "/api/v1/wire/items", "Bearer " + s.wireKey, 200, private},
+		{"wire 401", "GET", "/api/v1/wire/items", "", 401, private},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req, err := http.NewRequest(tc.method, s.srv.URL+tc.path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.auth != "" {
+				req.Header.Set("Authorization", tc.auth)
+			}
+			resp, err := noRedirect.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if tc.status != 0 && resp.StatusCode != tc.status {
+				t.Errorf("status %d, want %d", resp.StatusCode, tc.status)
+			}
+			checkSecurityHeaders(t, resp.Header, tc.frame)
+			if hsts := resp.Header.Get("Strict-Transport-Security"); hsts != "" {
+				t.Errorf("HSTS over plain http with --hsts auto: %q", hsts)
+			}
+		})
+	}
+}
+
+// checkSecurityHeaders asserts the headers every answer carries; frame is the expected
+// frame-ancestors source.
+func checkSecurityHeaders(t *testing.T, h http.Header, frame string) {
+	t.Helper()
+	csp := h.Get("Content-Security-Policy")
+	for _, want := range []string{"default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
+		"base-uri 'self'", "form-action 'self'", "frame-ancestors " + frame} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP %q lacks %q", csp, want)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") || strings.Contains(csp, "*") {
+		t.Errorf("CSP is not strict: %q", csp)
+	}
+	xfo := map[string]string{"'self'": "SAMEORIGIN", "'none'": "DENY"}[frame]
+	for name, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin",
+		"X-Frame-Options": xfo, "Cross-Origin-Opener-Policy": "same-origin"} {
+		if got := h.Get(name); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+	if pp := h.Get("Permissions-Policy"); !strings.Contains(pp, "camera=()") || !strings.Contains(pp, "geolocation=()") {
+		t.Errorf("Permissions-Policy = %q", pp)
+	}
+	if h.Get("X-Request-Id") == "" {
+		t.Error("no X-Request-Id")
+	}
+}
+
+// TestSecurityHeadersOnPanic checks that a handler's panic still answers 500 with every
+// header, on both kinds of surface.
+func TestSecurityHeadersOnPanic(t *testing.T) {
+	h := httpx.Wrap(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") }), httpx.Options{HSTS: "max-age=600"})
+	for path, frame := range map[string]string{"/en/": "'self'", "/newsroom/": "'none'", "/api/v1/newsroom/me": "'none'"} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		if w.Code != http.StatusInternalServerError {
+			t.Errorf("%s: status %d, want 500", path, w.Code)
+		}
+		checkSecurityHeaders(t, w.Header(), frame)
+		if got := w.Header().Get("Strict-Transport-Security"); got != "max-age=600" {
+			t.Errorf("%s: HSTS = %q", path, got)
+		}
+	}
+}
+
+// TestHSTS checks --hsts: auto follows the base URL, off sends nothing, a number or a
+// value is sent as given, anything else is refused.
+func TestHSTS(t *testing.T) {
+	tests := []struct {
+		hsts, base, want string
+		bad              bool
+	}{
+		{"auto", "https://news.example", "max-age=31536000", false},
+		{"", "https://news.example", "max-age=31536000", false},
+		{"auto", "http://127.0.0.1:8080", "", false},
+		{"off", "https://news.example", "", false},
+		{"600", "http://127.0.0.1:8080", "max-age=600", false},
+		{"max-age=63072000; includeSubDomains; preload", "https://news.example", "max-age=63072000; includeSubDomains; preload", false},
+		{"max-age=abc", "https://news.example", "", true},
+		{"max-age=600; evil", "https://news.example", "", true},
+		{"-5", "https://news.example", "", true},
+		{"yes please", "https://news.example", "", true},
+	}
+	for _, tc := range tests {
+		c := config.Config{HSTS: tc.hsts, BaseURL: tc.base}
+		got, err := c.HSTSHeader()
+		if (err != nil) != tc.bad || got != tc.want {
+			t.Errorf("--hsts %q with %s = %q, %v; want %q (error: %v)", tc.hsts, tc.base, got, err, tc.want, tc.bad)
+		}
+	}
+	// Through the whole site: an https base URL sends it on every surface.
+	s := newSecSite(t, filepath.Join(t.TempDir(), "site.db"), func(c *config.Config) { c.BaseURL = "https://news.example" })
+	for _, path := range []string{"/en/", "/newsroom/login", "/api/openapi.json", "/no/such/page-xyz"} {
+		resp, err := noRedirect.Get(s.srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Strict-Transport-Security"); got != "max-age=31536000" {
+			t.Errorf("%s: HSTS = %q", path, got)
+		}
+	}
+}

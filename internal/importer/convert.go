@@ -1,0 +1,534 @@
+package importer
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Conversion of WordPress post bodies (HTML with shortcodes, paragraphs left as bare line
+// breaks) to the Markdown Newsdesk stores.
+
+// Converted is a body in Markdown with what the conversion noticed.
+type Converted struct {
+	Markdown string
+	// UnknownShortcodes are the names of shortcodes kept as text.
+	UnknownShortcodes []string
+	// Images are the sources of the images in the body, in order.
+	Images []string
+	// Dropped names elements that were removed (script, style, form …).
+	Dropped []string
+}
+
+// shortcode matches an opening, self-closing or closing WordPress shortcode tag.
+var shortcode = regexp.MustCompile(`\[(/?)([a-zA-Z][a-zA-Z0-9_-]*)((?:\s[^\]]*)?)(/?)\]`)
+
+// shortcodeAttr matches one attribute of a shortcode: name="v", name='v' or name=v.
+var shortcodeAttr = regexp.MustCompile(`([a-zA-Z_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))`)
+
+// convertedShortcodes are the shortcodes turned into Markdown; others stay as text.
+var convertedShortcodes = map[string]bool{"caption": true, "wp_caption": true, "embed": true, "audio": true, "video": true}
+
+// blockStart matches a chunk that already begins with a block element (wpautop leaves those alone).
+var blockStart = regexp.MustCompile(`^(?i)<(?:p|h[1-6]|ul|ol|li|dl|blockquote|div|figure|table|pre|hr|address|section|article|aside|header|footer|form|!--|iframe|script|style)[\s>/]`)
+
+var blankLines = regexp.MustCompile(`\n[ \t]*\n+`)
+
+// ConvertWordPress turns a WordPress body into Markdown.
+func ConvertWordPress(body string) Converted {
+	var c Converted
+	unknown := map[string]bool{}
+	body = strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")
+	body = expandShortcodes(body, unknown)
+	body = autop(body)
+	c.Markdown = htmlToMarkdown(body, &c)
+	for name := range unknown {
+		c.UnknownShortcodes = append(c.UnknownShortcodes, name)
+	}
+	sort.Strings(c.UnknownShortcodes)
+	return c
+}
+
+// ConvertHTML turns HTML that already has its paragraphs (Ghost's) into Markdown.
+func ConvertHTML(body string) Converted {
+	var c Converted
+	c.Markdown = htmlToMarkdown(body, &c)
+	return c
+}
+
+// expandShortcodes turns the shortcodes we know into HTML and notes the others.
+func expandShortcodes(body string, unknown map[string]bool) string {
+	var b strings.Builder
+	for {
+		loc := shortcode.FindStringSubmatchIndex(body)
+		if loc == nil {
+			b.WriteString(body)
+			return b.String()
+		}
+		closing := body[loc[2]:loc[3]] == "/"
+		name := strings.ToLower(body[loc[4]:loc[5]])
+		attrs := parseShortcodeAttrs(body[loc[6]:loc[7]])
+		selfClosing := body[loc[8]:loc[9]] == "/"
+		b.WriteString(body[:loc[0]])
+		rest := body[loc[1]:]
+		if closing || !convertedShortcodes[name] {
+			if !closing {
+				unknown[name] = true
+			}
+			b.WriteString(body[loc[0]:loc[1]]) // kept as text
+			body = rest
+			continue
+		}
+		inner := ""
+		if !selfClosing {
+			if end := strings.Index(strings.ToLower(rest), "[/"+name+"]"); end >= 0 {
+				inner, rest = rest[:end], rest[end+len(name)+3:]
+			}
+		}
+		switch name {
+		case "caption", "wp_caption":
+			b.WriteString(captionFigure(inner, attrs["caption"]))
+		case "embed":
+			u := strings.TrimSpace(inner)
+			b.WriteString(`<p><a href="` + html.EscapeString(u) + `">` + html.EscapeString(u) + `</a></p>`)
+		case "audio", "video":
+			src := attrs["src"]
+			for _, k := range []string{"mp3", "m4a", "ogg", "wav", "mp4", "webm", "ogv"} {
+				if src == "" {
+					src = attrs[k]
+				}
+			}
+			b.WriteString(`<p><a href="` + html.EscapeString(src) + `">` + name + `: ` + html.EscapeString(src) + `</a></p>`)
+		}
+		body = rest
+	}
+}
+
+func parseShortcodeAttrs(s string) map[string]string {
+	out := map[string]string{}
+	for _, m := range shortcodeAttr.FindAllStringSubmatch(s, -1) {
+		out[strings.ToLower(m[1])] = m[2] + m[3] + m[4]
+	}
+	return out
+}
+
+// captionFigure makes a figure of a [caption]: its image (perhaps inside a link) and the
+// text after it, or the caption attribute of older WordPress versions.
+func captionFigure(inner, attrCaption string) string {
+	inner = strings.TrimSpace(inner)
+	end := strings.LastIndex(inner, ">")
+	img, text := inner, ""
+	if end >= 0 {
+		img, text = inner[:end+1], strings.TrimSpace(inner[end+1:])
+	}
+	if text == "" {
+		text = html.EscapeString(attrCaption)
+	}
+	return "<figure>" + img + "<figcaption>" + text + "</figcaption></figure>"
+}
+
+// autop makes paragraphs of bare text separated by blank lines and line breaks of single
+// newlines inside them, as WordPress's wpautop does when it shows a post.
+func autop(body string) string {
+	chunks := blankLines.Split(strings.TrimSpace(body), -1)
+	var b strings.Builder
+	for _, ch := range chunks {
+		ch = strings.TrimSpace(ch)
+		if ch == "" {
+			continue
+		}
+		if blockStart.MatchString(ch) {
+			b.WriteString(ch)
+		} else {
+			b.WriteString("<p>" + strings.ReplaceAll(ch, "\n", "<br>\n") + "</p>")
+		}
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+// htmlToMarkdown renders an HTML fragment as Markdown.
+func htmlToMarkdown(body string, c *Converted) string {
+	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(body), ctx)
+	if err != nil { // the tokenizer accepts anything; only a failing reader errs
+		return escapeText(body)
+	}
+	m := &mdWriter{c: c}
+	for _, n := range nodes {
+		m.block(n)
+	}
+	return strings.TrimSpace(blankRuns.ReplaceAllString(m.b.String(), "\n\n")) + "\n"
+}
+
+var blankRuns = regexp.MustCompile(`\n{3,}`)
+
+type mdWriter struct {
+	b strings.Builder
+	c *Converted
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// isBlock reports whether n is an element rendered as a block of its own.
+func isBlock(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol, atom.Blockquote, atom.Pre,
+		atom.Hr, atom.Figure, atom.Table, atom.Div, atom.Section, atom.Article, atom.Aside, atom.Header, atom.Footer,
+		atom.Dl, atom.Address, atom.Iframe, atom.Script, atom.Style, atom.Form, atom.Noscript:
+		return true
+	}
+	return false
+}
+
+// block writes a block-level node (or a run of inline content) followed by a blank line.
+func (m *mdWriter) block(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		if t := strings.TrimSpace(collapse(n.Data)); t != "" {
+			m.b.WriteString(escapeText(t) + "\n\n")
+		}
+		return
+	case html.CommentNode:
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	switch n.DataAtom {
+	case atom.P:
+		if s := strings.TrimSpace(m.inline(n)); s != "" {
+			m.b.WriteString(s + "\n\n")
+		}
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		level := int(n.Data[1] - '0')
+		if s := strings.TrimSpace(strings.ReplaceAll(m.inline(n), "\\\n", " ")); s != "" {
+			m.b.WriteString(strings.Repeat("#", level) + " " + s + "\n\n")
+		}
+	case atom.Ul, atom.Ol:
+		m.b.WriteString(m.list(n, "") + "\n")
+	case atom.Blockquote:
+		inner := &mdWriter{c: m.c}
+		m.children(inner, n)
+		m.b.WriteString(prefixLines(strings.TrimSpace(inner.b.String()), "> ") + "\n\n")
+	case atom.Pre:
+		m.b.WriteString("```\n" + strings.TrimRight(textOf(n), "\n") + "\n```\n\n")
+	case atom.Hr:
+		m.b.WriteString("---\n\n")
+	case atom.Figure:
+		m.figure(n)
+	case atom.Table:
+		m.table(n)
+	case atom.Iframe:
+		if src := attr(n, "src"); src != "" {
+			m.b.WriteString("[" + escapeText(src) + "](" + linkDest(src) + ")\n\n")
+		}
+		m.c.Dropped = append(m.c.Dropped, "iframe")
+	case atom.Script, atom.Style, atom.Form, atom.Noscript:
+		m.c.Dropped = append(m.c.Dropped, n.Data)
+	case atom.Div, atom.Section, atom.Article, atom.Aside, atom.Header, atom.Footer, atom.Address, atom.Dl, atom.Body, atom.Html:
+		m.children(m, n)
+	default:
+		// A run of inline content at block level: gather it with its inline siblings.
+		if s := strings.TrimSpace(m.inline(n)); s != "" {
+			m.b.WriteString(s + "\n\n")
+		}
+	}
+}
+
+// children writes n's children into w as blocks, grouping runs of inline nodes into one paragraph.
+func (m *mdWriter) children(w *mdWriter, n *html.Node) {
+	var run []*html.Node
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		var s strings.Builder
+		for _, r := range run {
+			s.WriteString(w.inlineNode(r))
+		}
+		if t := strings.TrimSpace(s.String()); t != "" {
+			w.b.WriteString(t + "\n\n")
+		}
+		run = run[:0]
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if isBlock(ch) {
+			flush()
+			w.block(ch)
+			continue
+		}
+		run = append(run, ch)
+	}
+	flush()
+}
+
+func (m *mdWriter) figure(n *html.Node) {
+	var img *html.Node
+	var caption string
+	var link string
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch {
+			case ch.Type == html.ElementNode && ch.DataAtom == atom.Img && img == nil:
+				img = ch
+			case ch.Type == html.ElementNode && ch.DataAtom == atom.Figcaption:
+				caption = strings.TrimSpace(m.inline(ch))
+			case ch.Type == html.ElementNode && ch.DataAtom == atom.A && link == "":
+				link = attr(ch, "href")
+				walk(ch)
+			default:
+				walk(ch)
+			}
+		}
+	}
+	walk(n)
+	if img == nil {
+		m.children(m, n)
+		return
+	}
+	m.b.WriteString(m.image(img, caption))
+	if caption != "" {
+		m.b.WriteString("\n*" + caption + "*")
+	}
+	m.b.WriteString("\n\n")
+}
+
+func (m *mdWriter) image(img *html.Node, title string) string {
+	src := attr(img, "src")
+	m.c.Images = append(m.c.Images, src)
+	s := "![" + escapeText(collapse(attr(img, "alt"))) + "](" + linkDest(src)
+	if title != "" {
+		s += ` "` + strings.ReplaceAll(plain(title), `"`, `\"`) + `"`
+	}
+	return s + ")"
+}
+
+// plain strips Markdown emphasis marks and escapes from a caption, for an image title.
+func plain(s string) string {
+	return strings.NewReplacer(`\`, "", "*", "", "_", "").Replace(s)
+}
+
+func (m *mdWriter) list(n *html.Node, indent string) string {
+	var b strings.Builder
+	i := 1
+	for li := n.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode || li.DataAtom != atom.Li {
+			continue
+		}
+		marker := "- "
+		if n.DataAtom == atom.Ol {
+			marker = itoa(i) + ". "
+			i++
+		}
+		var text strings.Builder
+		var nested strings.Builder
+		for ch := li.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type == html.ElementNode && (ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol) {
+				nested.WriteString(m.list(ch, indent+strings.Repeat(" ", len(marker))))
+				continue
+			}
+			if ch.Type == html.ElementNode && ch.DataAtom == atom.P {
+				if text.Len() > 0 {
+					text.WriteString(" ")
+				}
+				text.WriteString(strings.TrimSpace(m.inline(ch)))
+				continue
+			}
+			text.WriteString(m.inlineNode(ch))
+		}
+		line := strings.TrimSpace(text.String())
+		line = strings.ReplaceAll(line, "\\\n", "\\\n"+indent+strings.Repeat(" ", len(marker)))
+		b.WriteString(indent + marker + line + "\n" + nested.String())
+	}
+	return b.String()
+}
+
+func (m *mdWriter) table(n *html.Node) {
+	var rows [][]string
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type == html.ElementNode && ch.DataAtom == atom.Tr {
+				var row []string
+				for td := ch.FirstChild; td != nil; td = td.NextSibling {
+					if td.Type == html.ElementNode && (td.DataAtom == atom.Td || td.DataAtom == atom.Th) {
+						cell := strings.TrimSpace(strings.ReplaceAll(m.inline(td), "\\\n", " "))
+						row = append(row, strings.ReplaceAll(cell, "|", `\|`))
+					}
+				}
+				rows = append(rows, row)
+				continue
+			}
+			walk(ch)
+		}
+	}
+	walk(n)
+	if len(rows) == 0 {
+		return
+	}
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r))
+	}
+	for i, r := range rows {
+		for len(r) < width {
+			r = append(r, "")
+		}
+		m.b.WriteString("| " + strings.Join(r, " | ") + " |\n")
+		if i == 0 {
+			m.b.WriteString("|" + strings.Repeat(" --- |", width) + "\n")
+		}
+	}
+	m.b.WriteString("\n")
+}
+
+// inline renders n's children as inline Markdown.
+func (m *mdWriter) inline(n *html.Node) string {
+	var b strings.Builder
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		b.WriteString(m.inlineNode(ch))
+	}
+	return b.String()
+}
+
+func (m *mdWriter) inlineNode(n *html.Node) string {
+	switch n.Type {
+	case html.TextNode:
+		t := collapse(n.Data)
+		if prev := n.PrevSibling; prev != nil && prev.Type == html.ElementNode && prev.DataAtom == atom.Br {
+			t = strings.TrimLeft(t, " ")
+		}
+		return escapeText(t)
+	case html.ElementNode:
+	default:
+		return ""
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		return "\\\n"
+	case atom.Strong, atom.B:
+		return wrap(m.inline(n), "**")
+	case atom.Em, atom.I, atom.Cite:
+		return wrap(m.inline(n), "*")
+	case atom.Del, atom.S, atom.Strike:
+		return wrap(m.inline(n), "~~")
+	case atom.Code:
+		t := textOf(n)
+		if strings.Contains(t, "`") {
+			return "`` " + t + " ``"
+		}
+		return "`" + t + "`"
+	case atom.A:
+		text := strings.TrimSpace(m.inline(n))
+		href := attr(n, "href")
+		if href == "" || strings.HasPrefix(strings.ToLower(strings.TrimSpace(href)), "javascript:") {
+			return text
+		}
+		if text == "" {
+			text = escapeText(href)
+		}
+		return "[" + text + "](" + linkDest(href) + ")"
+	case atom.Img:
+		return m.image(n, attr(n, "title"))
+	case atom.Script, atom.Style, atom.Iframe, atom.Form, atom.Noscript:
+		m.c.Dropped = append(m.c.Dropped, n.Data)
+		return ""
+	default:
+		if isBlock(n) {
+			inner := &mdWriter{c: m.c}
+			inner.block(n)
+			return strings.TrimSpace(inner.b.String())
+		}
+		return m.inline(n)
+	}
+}
+
+// wrap puts marks around s, keeping its outer spaces outside (Markdown needs that).
+func wrap(s, mark string) string {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return s
+	}
+	lead := s[:len(s)-len(strings.TrimLeft(s, " "))]
+	trail := s[len(strings.TrimRight(s, " ")):]
+	return lead + mark + t + mark + trail
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		if x.Type == html.TextNode {
+			b.WriteString(x.Data)
+		}
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+var spaces = regexp.MustCompile(`[ \t\n\r\f]+`)
+
+// collapse turns runs of white space into one space, as HTML shows them.
+func collapse(s string) string { return spaces.ReplaceAllString(s, " ") }
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "`", "\\`", "<", "&lt;", "~", `\~`)
+
+var listLike = regexp.MustCompile(`^(\d+)([.)])(\s)`)
+
+// escapeText escapes what Markdown would read as markup in a piece of text.
+func escapeText(s string) string {
+	s = mdEscaper.Replace(s)
+	if s != "" {
+		switch s[0] {
+		case '#', '>', '-', '+', '=', '|':
+			s = `\` + s
+		}
+	}
+	return listLike.ReplaceAllString(s, `$1\$2$3`)
+}
+
+// linkDest writes a URL as a Markdown link destination.
+func linkDest(u string) string {
+	u = strings.TrimSpace(u)
+	if strings.ContainsAny(u, " ()<>") {
+		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
+	}
+	return u
+}
+
+func prefixLines(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if l == "" {
+			lines[i] = strings.TrimRight(prefix, " ")
+		} else {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i)) // #nosec G115 -- i is 0–9 here
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}

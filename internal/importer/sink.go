@@ -1,0 +1,837 @@
+package importer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// sink writes what a reader finds into the import's transaction.
+type sink struct {
+	ctx    context.Context
+	im     *Importer
+	b      *store.Bulk
+	tx     *store.Tx
+	format string
+	rep    *Report
+	md     *content.Renderer
+	now    time.Time
+
+	source  string
+	host    string
+	offset  time.Duration // the old site's offset from UTC, learnt from posts with both dates
+	terms   map[string]Term
+	authors map[string]Author // by login
+	// Caches of our ids.
+	sections  map[string]int64 // section key + "\x00" + language → id
+	tags      map[string]int64 // language + "\x00" + slug → id
+	authorIDs map[string]int64 // login → author id
+	langs     map[string]bool
+	// Attachments (id → URL) and the featured images waiting for them.
+	attachments map[string]string
+	thumbs      []pendingThumb
+	media       *mediaIntake
+	ours        bool // the item being imported comes from a Newsdesk export
+	// fresh is set when nothing was ever imported from this source: then no item can have
+	// been imported before, and the look-ups are skipped (a third of a first import's queries).
+	fresh bool
+}
+
+// previous returns what an item of the export became in an earlier import.
+func (s *sink) previous(kind, id string) (int64, string, error) {
+	if s.fresh {
+		return 0, "", content.ErrNotFound
+	}
+	return s.b.ImportedItem(s.ctx, s.source, kind, id)
+}
+
+type pendingThumb struct {
+	articleID  int64
+	attachment string
+	alt        string
+}
+
+func newSink(ctx context.Context, im *Importer, b *store.Bulk, format string, rep *Report) *sink {
+	return &sink{ctx: ctx, im: im, b: b, tx: b.Tx(), format: format, rep: rep, md: content.NewRenderer(), now: im.opt.Now(),
+		terms: map[string]Term{}, authors: map[string]Author{}, sections: map[string]int64{}, tags: map[string]int64{},
+		authorIDs: map[string]int64{}, langs: map[string]bool{}, attachments: map[string]string{},
+		media: newMediaIntake(im.opt, rep)}
+}
+
+// Site records where the export comes from.
+func (s *sink) Site(site Site) error {
+	base := strings.TrimRight(strings.TrimSpace(site.BaseURL), "/")
+	if base == "" {
+		base = strings.TrimSpace(site.Title)
+	}
+	if base == "" {
+		base = "unknown"
+	}
+	s.source = s.format + ":" + base
+	s.rep.Source = base
+	if u, err := url.Parse(base); err == nil {
+		s.host = strings.ToLower(u.Host)
+	}
+	seen, err := s.b.ImportedFrom(s.ctx, s.source)
+	if err != nil {
+		return err
+	}
+	s.fresh = !seen
+	return s.language(s.im.opt.Language, site.Title)
+}
+
+func (s *sink) language(code, siteName string) error {
+	if s.langs[code] {
+		return nil
+	}
+	if siteName == "" {
+		siteName = "Newsdesk"
+	}
+	added, err := s.tx.EnsureLanguage(s.ctx, code, code, siteName)
+	if err != nil {
+		return err
+	}
+	if added {
+		s.rep.count("language").Created++
+	}
+	s.langs[code] = true
+	return nil
+}
+
+// Author remembers an account; it becomes a user and an author when a post names it.
+func (s *sink) Author(a Author) error {
+	s.authors[a.Login] = a
+	return nil
+}
+
+// Category remembers a category; it becomes a section when a post is filed in it.
+func (s *sink) Category(t Term) error {
+	s.terms["category\x00"+t.Slug] = t
+	return nil
+}
+
+// Tag remembers a tag's name.
+func (s *sink) Tag(t Term) error {
+	s.terms["tag\x00"+t.Slug] = t
+	return nil
+}
+
+// Post imports one item.
+func (s *sink) Post(p *Post) error {
+	if err := s.ctx.Err(); err != nil {
+		return err
+	}
+	switch p.Type {
+	case "attachment":
+		u := p.AttachmentURL
+		if u == "" {
+			u = p.GUID
+		}
+		s.attachments[p.ID] = u
+		return nil
+	case "post", "":
+		return s.article(p)
+	case "newsdesk_brief":
+		return s.brief(p)
+	case "page":
+		s.rep.skip("page", p.ID, p.Title, "pages are not imported (only posts)")
+	case "revision", "nav_menu_item", "custom_css", "customize_changeset", "oembed_cache", "user_request",
+		"wp_block", "wp_template", "wp_template_part", "wp_global_styles", "wp_navigation", "wp_font_family", "wp_font_face":
+		s.rep.skip("other", p.ID, p.Title, "WordPress "+p.Type+" is not content")
+	default:
+		s.rep.skip("other", p.ID, p.Title, "post type "+strconv.Quote(p.Type)+" is not imported")
+	}
+	return nil
+}
+
+// status maps a WordPress status to ours; ok false means the item is skipped.
+func status(p *Post) (content.Status, string, bool) {
+	if st := p.MetaValue("_newsdesk_status"); st != "" {
+		return content.Status(st), "", true
+	}
+	switch p.Status {
+	case "publish":
+		return content.StatusPublished, "", true
+	case "future":
+		return content.StatusScheduled, "", true
+	case "draft", "pending", "private":
+		return content.StatusDraft, "", true
+	case "trash":
+		return "", "in the trash", false
+	case "auto-draft", "inherit":
+		return "", "an automatic draft", false
+	}
+	return "", "unknown status " + strconv.Quote(p.Status), false
+}
+
+const wpTime = "2006-01-02 15:04:05"
+
+// times works out a post's publication and modification times in UTC: the GMT fields when
+// set, else the local ones less the site's offset.
+func (s *sink) times(local, gmt string) time.Time {
+	g, gerr := time.Parse(wpTime, strings.TrimSpace(gmt))
+	l, lerr := time.Parse(wpTime, strings.TrimSpace(local))
+	switch {
+	case gerr == nil && g.Year() > 1:
+		if lerr == nil && l.Year() > 1 {
+			s.offset = l.Sub(g)
+		}
+		return g
+	case lerr == nil && l.Year() > 1:
+		return l.Add(-s.offset)
+	}
+	return time.Time{}
+}
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
+// plainText turns a bit of HTML into one line of text.
+func plainText(s string) string {
+	return strings.TrimSpace(collapse(html.UnescapeString(tagRE.ReplaceAllString(s, " "))))
+}
+
+// storyRecord is what an imported story is made of; its hash tells a changed export.
+type storyRecord struct {
+	Article content.Article
+	Section string
+	Tags    []content.Tag
+	Author  string
+	Thumb   string
+	Old     []string
+}
+
+func hashOf(v any) string {
+	b, _ := json.Marshal(v)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
+func (s *sink) article(p *Post) error {
+	st, why, ok := status(p)
+	if !ok {
+		s.rep.skip("post", p.ID, p.Title, why)
+		return nil
+	}
+	if p.ID == "" {
+		s.rep.skip("post", p.ID, p.Title, "no post id")
+		return nil
+	}
+	ours := p.MetaValue("_newsdesk_language") != ""
+	s.ours = ours
+	lang := s.im.opt.Language
+	if l := p.MetaValue("_newsdesk_language"); l != "" {
+		lang = l
+	}
+	if err := s.language(lang, ""); err != nil {
+		return err
+	}
+	a := content.Article{Language: lang, Status: st}
+	a.Headline = strings.TrimSpace(html.UnescapeString(p.Title))
+	if a.Headline == "" {
+		a.Headline = "Untitled " + p.ID
+		s.rep.warn("post %s has no title; called it %q", p.ID, a.Headline)
+	}
+	// The body (converted and rendered ahead, on the reading goroutine: see prepare).
+	if p.prep == nil {
+		prepare(p, s.format, s.md)
+	}
+	a.BodyMD = p.prep.md
+	if p.prep.conv != nil {
+		conv := p.prep.conv
+		for _, name := range conv.UnknownShortcodes {
+			s.rep.UnknownShortcodes[name]++
+		}
+		for _, d := range uniq(conv.Dropped) {
+			s.rep.warn("post %s: %s removed from the body", p.ID, d)
+		}
+		var err error
+		if a.BodyMD, err = s.media.rewrite(s.ctx, s.tx, p.ID, conv.Markdown, conv.Images); err != nil {
+			return err
+		}
+	}
+	if v := p.MetaValue("_newsdesk_standfirst"); v != "" || ours {
+		a.Standfirst = v
+	} else {
+		a.Standfirst = plainText(p.Excerpt)
+	}
+	a.PublishedAt = s.times(p.Date, p.DateGMT)
+	a.UpdatedAt = s.times(p.Modified, p.ModifiedGMT)
+	a.CreatedAt = a.PublishedAt
+	if a.CreatedAt.IsZero() {
+		a.CreatedAt = a.UpdatedAt
+	}
+	if a.CreatedAt.IsZero() {
+		a.CreatedAt = s.now
+	}
+	if st == content.StatusDraft {
+		// A draft's dates are when it was last worked on, not a publication.
+		a.PublishedAt = time.Time{}
+	}
+	a.ReviewsClosed = p.CommentStatus == "closed"
+	if err := s.extras(p, &a); err != nil {
+		return err
+	}
+	// Section, tags, author.
+	sectionKey, err := s.section(p, lang)
+	if err != nil {
+		return err
+	}
+	a.Section.ID = s.sections[sectionKey+"\x00"+lang]
+	tagIDs, err := s.articleTags(p, lang, &a)
+	if err != nil {
+		return err
+	}
+	if p.Creator != "" {
+		if a.Author.ID, err = s.author(p.Creator); err != nil {
+			return err
+		}
+		if a.Byline == "" && !ours {
+			a.Byline = s.authorName(p.Creator)
+		}
+	}
+	// The slug.
+	slug := p.Slug
+	if u, err := url.PathUnescape(slug); err == nil {
+		slug = u
+	}
+	if !content.ValidSlug(slug) {
+		slug = content.Slugify(slug)
+	}
+	if slug == "" {
+		slug = content.Slugify(a.Headline)
+	}
+	if slug == "" {
+		slug = "post-" + content.Slugify(p.ID)
+	}
+	a.Slug = slug
+
+	rec := storyRecord{Article: a, Section: sectionKey, Tags: a.Tags, Author: p.Creator, Thumb: p.MetaValue("_thumbnail_id"),
+		Old: p.MetaValues("_newsdesk_old_slug")}
+	hash := hashOf(rec)
+	id, oldHash, err := s.previous("post", p.ID)
+	switch {
+	case errors.Is(err, content.ErrNotFound):
+		id = 0
+	case err != nil:
+		return err
+	}
+	cnt := s.rep.count("post")
+	changed := true
+	switch {
+	case id != 0 && oldHash == hash:
+		cnt.Unchanged++
+		changed = false
+	default:
+		if err := s.freeSlug(&a, id, p.ID); err != nil {
+			return err
+		}
+		a.BodyHTML = p.prep.html
+		if a.BodyMD != p.prep.md || p.prep.err != nil { // images were brought over: render again
+			if a.BodyHTML, err = s.md.Render(a.BodyMD); err != nil {
+				return fmt.Errorf("post %s: %w", p.ID, err)
+			}
+		}
+		if id != 0 {
+			a.ID = id
+			err = s.tx.ImportUpdateArticle(s.ctx, a, s.now)
+			if errors.Is(err, content.ErrNotFound) {
+				id = 0 // deleted here since: import it again
+			} else if err != nil {
+				return fmt.Errorf("post %s: %w", p.ID, err)
+			} else {
+				cnt.Updated++
+			}
+		}
+		if id == 0 {
+			if a.GroupID == 0 {
+				if a.GroupID, err = s.b.Group(s.ctx, a.CreatedAt); err != nil {
+					return err
+				}
+			}
+			if id, err = s.b.Article(s.ctx, a, tagIDs); err != nil {
+				return fmt.Errorf("post %s: %w", p.ID, err)
+			}
+			if err := s.tx.ImportArticleExtras(s.ctx, id, a.ReviewsClosed); err != nil {
+				return err
+			}
+			cnt.Created++
+		}
+		if err := s.b.RecordImport(s.ctx, s.source, "post", p.ID, id, hash, s.now); err != nil {
+			return err
+		}
+		for _, old := range rec.Old {
+			if err := s.tx.KeepOldSlug(s.ctx, lang, old, id); err != nil {
+				return err
+			}
+		}
+		if thumb := rec.Thumb; thumb != "" {
+			s.thumbs = append(s.thumbs, pendingThumb{articleID: id, attachment: thumb, alt: a.Headline})
+		}
+	}
+	if err := s.legacyArticle(p, id, ours, changed); err != nil {
+		return err
+	}
+	return s.comments(p, id)
+}
+
+// extras reads the fields Newsdesk's own exports carry.
+func (s *sink) extras(p *Post, a *content.Article) error {
+	for _, m := range p.Meta {
+		if !strings.HasPrefix(m.Key, "_newsdesk_") {
+			continue
+		}
+		v := m.Value
+		switch strings.TrimPrefix(m.Key, "_newsdesk_") {
+		case "byline":
+			a.Byline = v
+		case "byline_role":
+			a.BylineRole = v
+		case "dateline":
+			a.Dateline = v
+		case "slugline":
+			a.Slugline = v
+		case "signoff":
+			a.Signoff = v
+		case "urgency":
+			a.Urgency, _ = strconv.Atoi(v)
+		case "lead":
+			a.Lead = v == "1"
+		case "reviews_closed":
+			a.ReviewsClosed = v == "1"
+		case "created", "published", "updated", "embargo_until", "first_published":
+			us, _ := strconv.ParseInt(v, 10, 64)
+			t := time.Time{}
+			if us != 0 {
+				t = time.UnixMicro(us).UTC()
+			}
+			switch strings.TrimPrefix(m.Key, "_newsdesk_") {
+			case "created":
+				a.CreatedAt = t
+			case "published":
+				a.PublishedAt = t
+			case "updated":
+				a.UpdatedAt = t
+			case "embargo_until":
+				a.EmbargoUntil = t
+			case "first_published":
+				a.FirstPublishedAt = t
+			}
+		case "group":
+			gid, _, err := s.b.ImportedItem(s.ctx, s.source, "group", v)
+			switch {
+			case errors.Is(err, content.ErrNotFound):
+				if gid, err = s.b.Group(s.ctx, a.CreatedAt); err != nil {
+					return err
+				}
+				if err := s.b.RecordImport(s.ctx, s.source, "group", v, gid, "", s.now); err != nil {
+					return err
+				}
+			case err != nil:
+				return err
+			}
+			a.GroupID = gid
+		}
+	}
+	return nil
+}
+
+// prepared is the body of a post converted to Markdown and rendered, ahead of its import.
+type prepared struct {
+	md   string
+	html string
+	err  error
+	conv *Converted // nil when the Markdown came with the post (Newsdesk's exports)
+}
+
+// prepare converts and renders a post's body. It touches nothing but p, so the reading
+// goroutine runs it while the writing one stores the post before.
+func prepare(p *Post, format string, md *content.Renderer) {
+	pr := &prepared{}
+	if v := p.MetaValue("_newsdesk_markdown"); v != "" || p.MetaValue("_newsdesk_language") != "" {
+		pr.md = v
+	} else {
+		var conv Converted
+		if format == "ghost" {
+			conv = ConvertHTML(p.Content)
+		} else {
+			conv = ConvertWordPress(p.Content)
+		}
+		pr.conv, pr.md = &conv, conv.Markdown
+	}
+	if p.Type == "post" || p.Type == "" {
+		pr.html, pr.err = md.Render(pr.md)
+	}
+	p.prep = pr
+}
+
+// freeSlug gives a a slug no other story uses in its language (the post id is appended).
+func (s *sink) freeSlug(a *content.Article, id int64, postID string) error {
+	free, err := s.b.ArticleSlugFree(s.ctx, a.Language, a.Slug, id)
+	if err != nil || free {
+		return err
+	}
+	base := a.Slug
+	if len(base) > 80 {
+		base = strings.Trim(base[:80], "-")
+	}
+	for i := 0; ; i++ {
+		a.Slug = base + "-" + content.Slugify(postID)
+		if i > 0 {
+			a.Slug += "-" + strconv.Itoa(i+1)
+		}
+		if free, err = s.b.ArticleSlugFree(s.ctx, a.Language, a.Slug, id); err != nil || free {
+			if err == nil {
+				s.rep.warn("post %s: slug %q is taken in %s; it is now %q", postID, base, a.Language, a.Slug)
+			}
+			return err
+		}
+	}
+}
+
+// section files a post in the section of its first category (or "uncategorized").
+func (s *sink) section(p *Post, lang string) (string, error) {
+	var cat Term
+	if len(p.Categories) > 0 {
+		cat = p.Categories[0]
+	}
+	if k := p.MetaValue("_newsdesk_section"); k != "" {
+		cat.Slug = k
+	}
+	if cat.Slug == "" {
+		cat = Term{Slug: "uncategorized", Name: "Uncategorized"}
+	}
+	key := content.Slugify(cat.Slug)
+	if !content.ValidSlug(key) {
+		key = content.Slugify(cat.Name)
+	}
+	if key == "" {
+		key = "uncategorized"
+	}
+	ck := key + "\x00" + lang
+	if _, ok := s.sections[ck]; ok {
+		return key, nil
+	}
+	full := s.terms["category\x00"+cat.Slug]
+	name, slug := html.UnescapeString(cat.Name), key
+	if full.Name != "" {
+		name = html.UnescapeString(full.Name)
+	}
+	if v := full.Meta["newsdesk_name_"+lang]; v != "" {
+		name = v
+	}
+	if v := full.Meta["newsdesk_slug_"+lang]; v != "" {
+		slug = v
+	}
+	if name == "" {
+		name = key
+	}
+	id, err := s.tx.ImportSection(s.ctx, key, lang, name, slug)
+	if err != nil {
+		return "", fmt.Errorf("section for category %q: %w", cat.Slug, err)
+	}
+	s.sections[ck] = id
+	if s.format == "wordpress" && len(p.Categories) > 0 {
+		if err := s.legacyTerm("category", cat.Slug, "section", id, lang); err != nil {
+			return "", err
+		}
+	}
+	return key, nil
+}
+
+// articleTags gives a its tags (a post's tags, then its other categories) and their ids.
+func (s *sink) articleTags(p *Post, lang string, a *content.Article) ([]int64, error) {
+	terms := append([]Term(nil), p.Tags...)
+	if len(p.Categories) > 1 {
+		terms = append(terms, p.Categories[1:]...)
+	}
+	var ids []int64
+	seen := map[string]bool{}
+	for i, t := range terms {
+		name := strings.TrimSpace(html.UnescapeString(t.Name))
+		slug := t.Slug
+		if u, err := url.PathUnescape(slug); err == nil {
+			slug = u
+		}
+		if !content.ValidSlug(slug) {
+			slug = content.Slugify(slug)
+		}
+		if slug == "" {
+			slug = content.Slugify(name)
+		}
+		if slug == "" || seen[slug] {
+			continue
+		}
+		if name == "" {
+			name = slug
+		}
+		seen[slug] = true
+		tag := content.Tag{Name: name, Slug: slug}
+		a.Tags = append(a.Tags, tag)
+		key := lang + "\x00" + slug
+		id, ok := s.tags[key]
+		if !ok {
+			var err error
+			if id, err = s.b.Tag(s.ctx, lang, tag); err != nil {
+				return nil, err
+			}
+			s.tags[key] = id
+			// /tag/x/ leads to the tag; a category that is not a post's first keeps its
+			// /category/x/ for the section it is first of elsewhere.
+			if i < len(p.Tags) {
+				if err := s.legacyTerm("tag", t.Slug, "tag", id, lang); err != nil {
+					return nil, err
+				}
+			}
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+func (s *sink) authorName(login string) string {
+	if a, ok := s.authors[login]; ok && a.Name != "" {
+		return a.Name
+	}
+	return login
+}
+
+// author returns the author for a login, creating a disabled user without a password (to
+// be invited) and an author linked to it the first time.
+func (s *sink) author(login string) (int64, error) {
+	if id, ok := s.authorIDs[login]; ok {
+		return id, nil
+	}
+	a := s.authors[login]
+	name := s.authorName(login)
+	slug := content.Slugify(login)
+	if slug == "" {
+		slug = content.Slugify(name)
+	}
+	if slug == "" {
+		slug = "author"
+	}
+	email := strings.ToLower(strings.TrimSpace(a.Email))
+	if !strings.Contains(email, "@") {
+		email = slug + "@imported.invalid"
+	}
+	uid, _, err := s.b.ImportedItem(s.ctx, s.source, "author", login)
+	if errors.Is(err, content.ErrNotFound) {
+		uid, err = s.tx.ImportUser(s.ctx, store.User{Email: email, Name: name, Role: account.RoleCorrespondent,
+			Disabled: true, CreatedAt: s.now})
+		if err != nil {
+			return 0, err
+		}
+		if err := s.b.RecordImport(s.ctx, s.source, "author", login, uid, "", s.now); err != nil {
+			return 0, err
+		}
+		s.rep.count("user").Created++
+	} else if err != nil {
+		return 0, err
+	} else {
+		s.rep.count("user").Unchanged++
+	}
+	id, err := s.tx.ImportAuthor(s.ctx, content.Author{Name: name, Slug: slug}, uid)
+	if err != nil {
+		return 0, err
+	}
+	s.authorIDs[login] = id
+	return id, nil
+}
+
+// comments imports a post's approved and pending comments as reviews.
+func (s *sink) comments(p *Post, articleID int64) error {
+	for _, c := range p.Comments {
+		st := c.Meta["_newsdesk_status"]
+		if st == "" {
+			switch c.Type {
+			case "", "comment", "review":
+			default:
+				s.rep.skip("comment", c.ID, "", c.Type+"s are not imported")
+				continue
+			}
+			switch c.Approved {
+			case "1", "approve", "approved":
+				st = "approved"
+			case "0", "hold":
+				st = "pending"
+			case "spam":
+				s.rep.skip("comment", c.ID, "", "marked as spam")
+				continue
+			case "trash", "post-trashed":
+				s.rep.skip("comment", c.ID, "", "in the trash")
+				continue
+			default:
+				s.rep.skip("comment", c.ID, "", "unknown approval "+strconv.Quote(c.Approved))
+				continue
+			}
+		}
+		text := c.Text
+		if c.Meta["_newsdesk_status"] == "" {
+			text = strings.TrimSpace(html.UnescapeString(tagRE.ReplaceAllString(strings.ReplaceAll(c.Text, "\r\n", "\n"), "")))
+		}
+		if text == "" || c.ID == "" {
+			s.rep.skip("comment", c.ID, "", "empty")
+			continue
+		}
+		rating, _ := strconv.Atoi(c.Meta["rating"])
+		if rating < 0 || rating > 5 {
+			rating = 0
+		}
+		name := strings.TrimSpace(html.UnescapeString(c.Author))
+		if name == "" {
+			name = "Anonymous"
+		}
+		r := store.Review{ArticleID: articleID, Name: name, Email: strings.ToLower(c.Email), Rating: rating, Text: text,
+			Status: st, CreatedAt: s.times(c.Date, c.DateGMT)}
+		if v, _ := strconv.ParseInt(c.Meta["_newsdesk_created"], 10, 64); v != 0 {
+			r.CreatedAt = time.UnixMicro(v).UTC()
+		}
+		if r.CreatedAt.IsZero() {
+			r.CreatedAt = s.now
+		}
+		sum := sha256.Sum256([]byte(text))
+		r.TextHash = hex.EncodeToString(sum[:])
+		hash := hashOf(r)
+		id, oldHash, err := s.previous("comment", c.ID)
+		cnt := s.rep.count("comment")
+		switch {
+		case errors.Is(err, content.ErrNotFound):
+			if id, err = s.b.ImportReview(s.ctx, r); err != nil {
+				return err
+			}
+			cnt.Created++
+		case err != nil:
+			return err
+		case oldHash == hash:
+			cnt.Unchanged++
+			continue
+		default:
+			r.ID = id
+			if err := s.tx.ImportUpdateReview(s.ctx, r); err != nil {
+				return err
+			}
+			cnt.Updated++
+		}
+		if err := s.b.RecordImport(s.ctx, s.source, "comment", c.ID, id, hash, s.now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// brief imports a Newsdesk brief (post type newsdesk_brief).
+func (s *sink) brief(p *Post) error {
+	st, why, ok := status(p)
+	if !ok {
+		s.rep.skip("brief", p.ID, p.Title, why)
+		return nil
+	}
+	s.ours = p.MetaValue("_newsdesk_language") != ""
+	lang := s.im.opt.Language
+	if l := p.MetaValue("_newsdesk_language"); l != "" {
+		lang = l
+	}
+	if err := s.language(lang, ""); err != nil {
+		return err
+	}
+	br := content.Brief{Language: lang, Status: st, Text: p.MetaValue("_newsdesk_markdown")}
+	if br.Text == "" {
+		br.Text = plainText(p.Content)
+	}
+	if br.Text == "" {
+		s.rep.skip("brief", p.ID, p.Title, "empty")
+		return nil
+	}
+	br.PublishedAt = s.times(p.Date, p.DateGMT)
+	if v, _ := strconv.ParseInt(p.MetaValue("_newsdesk_published"), 10, 64); v != 0 {
+		br.PublishedAt = time.UnixMicro(v).UTC()
+	}
+	if br.PublishedAt.IsZero() {
+		br.PublishedAt = s.now
+	}
+	key, err := s.section(p, lang)
+	if err != nil {
+		return err
+	}
+	br.Section.ID = s.sections[key+"\x00"+lang]
+	if ref := p.MetaValue("_newsdesk_article"); ref != "" {
+		if aid, _, err := s.b.ImportedItem(s.ctx, s.source, "post", ref); err == nil {
+			br.ArticleID = aid
+		} else if !errors.Is(err, content.ErrNotFound) {
+			return err
+		}
+	}
+	hash := hashOf(struct {
+		B   content.Brief
+		Key string
+	}{br, key})
+	id, oldHash, err := s.previous("brief", p.ID)
+	cnt := s.rep.count("brief")
+	switch {
+	case errors.Is(err, content.ErrNotFound):
+		if id, err = s.b.Brief(s.ctx, br); err != nil {
+			return err
+		}
+		cnt.Created++
+	case err != nil:
+		return err
+	case oldHash == hash:
+		cnt.Unchanged++
+		return nil
+	default:
+		br.ID = id
+		if err := s.tx.UpdateBrief(s.ctx, br); err != nil {
+			return err
+		}
+		cnt.Updated++
+	}
+	return s.b.RecordImport(s.ctx, s.source, "brief", p.ID, id, hash, s.now)
+}
+
+// finish sets the featured images, now that every attachment has been seen.
+func (s *sink) finish() error {
+	for _, t := range s.thumbs {
+		u, ok := s.attachments[t.attachment]
+		if !ok {
+			s.rep.warn("featured image %s of a post is not in the export", t.attachment)
+			continue
+		}
+		img, ok, err := s.media.ingest(s.ctx, s.tx, u, t.alt)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		if err := s.tx.SetLeadImage(s.ctx, t.articleID, img); err != nil {
+			return err
+		}
+		s.rep.count("image").Created++
+	}
+	return nil
+}
+
+func uniq(ss []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,373 @@
+package importer
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// The reader of WordPress eXtended RSS (WXR 1.1 and 1.2) exports. It reads the file as a
+// stream of tokens and decodes one channel-level element at a time (an item with its
+// comments, an author, a term), so its memory does not grow with the file.
+
+// SyntaxError is a malformed or truncated export, with where the reader stopped.
+type SyntaxError struct {
+	Line, Column int
+	Msg          string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("malformed export at line %d, column %d: %s", e.Line, e.Column, e.Msg)
+}
+
+// ErrNotWXR is returned for an XML file that is not a WordPress export.
+var ErrNotWXR = errors.New("not a WordPress export (WXR): expected <rss> with <channel> and <wp:wxr_version>")
+
+// Site is the exporting site as the export describes it.
+type Site struct {
+	Title    string
+	Link     string
+	BaseURL  string // wp:base_site_url, or the link
+	Language string // as the export gives it (en-US …)
+	Version  string // the WXR version
+}
+
+// Author is an account of the exporting site.
+type Author struct {
+	ID, Login, Email, Name string
+}
+
+// Term is a category or tag of the exporting site.
+type Term struct {
+	ID, Slug, Name, Parent string
+	// Meta holds term metadata (Newsdesk's exports carry each language's name and slug).
+	Meta map[string]string
+}
+
+// Comment is a comment on a post.
+type Comment struct {
+	ID, Author, Email, Text, Approved, Type, Parent string
+	Date, DateGMT                                   string
+	Meta                                            map[string]string
+}
+
+// Meta is one custom field of a post (a key may come several times).
+type Meta struct{ Key, Value string }
+
+// Post is one item of the export: a post, page, attachment or another type.
+type Post struct {
+	ID, Type, Title, Link, GUID, Slug, Status, Creator string
+	Content, Excerpt                                   string
+	Date, DateGMT, Modified, ModifiedGMT               string
+	CommentStatus, Parent, AttachmentURL               string
+	Categories, Tags                                   []Term
+	Meta                                               []Meta
+	Comments                                           []Comment
+
+	prep *prepared // the body, converted ahead (sink.go)
+}
+
+// MetaValue returns the first value of the custom field key.
+func (p *Post) MetaValue(key string) string {
+	for _, m := range p.Meta {
+		if m.Key == key {
+			return m.Value
+		}
+	}
+	return ""
+}
+
+// MetaValues returns every value of the custom field key.
+func (p *Post) MetaValues(key string) []string {
+	var out []string
+	for _, m := range p.Meta {
+		if m.Key == key {
+			out = append(out, m.Value)
+		}
+	}
+	return out
+}
+
+// Handler receives what a reader finds, in the order of the file. The site comes first.
+type Handler interface {
+	Site(s Site) error
+	Author(a Author) error
+	Category(t Term) error
+	Tag(t Term) error
+	Post(p *Post) error
+}
+
+type nsText struct {
+	XMLName xml.Name
+	Value   string `xml:",chardata"`
+}
+
+type wxrMeta struct {
+	Key   string `xml:"meta_key"`
+	Value string `xml:"meta_value"`
+}
+
+type wxrItemCategory struct {
+	Domain   string `xml:"domain,attr"`
+	Nicename string `xml:"nicename,attr"`
+	Name     string `xml:",chardata"`
+}
+
+type wxrComment struct {
+	ID       string    `xml:"comment_id"`
+	Author   string    `xml:"comment_author"`
+	Email    string    `xml:"comment_author_email"`
+	Date     string    `xml:"comment_date"`
+	DateGMT  string    `xml:"comment_date_gmt"`
+	Content  string    `xml:"comment_content"`
+	Approved string    `xml:"comment_approved"`
+	Type     string    `xml:"comment_type"`
+	Parent   string    `xml:"comment_parent"`
+	Meta     []wxrMeta `xml:"commentmeta"`
+}
+
+type wxrItem struct {
+	Title         string            `xml:"title"`
+	Link          string            `xml:"link"`
+	Creator       string            `xml:"creator"`
+	GUID          string            `xml:"guid"`
+	Encoded       []nsText          `xml:"encoded"`
+	PostID        string            `xml:"post_id"`
+	Date          string            `xml:"post_date"`
+	DateGMT       string            `xml:"post_date_gmt"`
+	Modified      string            `xml:"post_modified"`
+	ModifiedGMT   string            `xml:"post_modified_gmt"`
+	CommentStatus string            `xml:"comment_status"`
+	Name          string            `xml:"post_name"`
+	Status        string            `xml:"status"`
+	Parent        string            `xml:"post_parent"`
+	Type          string            `xml:"post_type"`
+	AttachmentURL string            `xml:"attachment_url"`
+	Categories    []wxrItemCategory `xml:"category"`
+	Meta          []wxrMeta         `xml:"postmeta"`
+	Comments      []wxrComment      `xml:"comment"`
+}
+
+type wxrAuthor struct {
+	ID    string `xml:"author_id"`
+	Login string `xml:"author_login"`
+	Email string `xml:"author_email"`
+	Name  string `xml:"author_display_name"`
+	First string `xml:"author_first_name"`
+	Last  string `xml:"author_last_name"`
+}
+
+type wxrCategory struct {
+	ID       string    `xml:"term_id"`
+	Nicename string    `xml:"category_nicename"`
+	Parent   string    `xml:"category_parent"`
+	Name     string    `xml:"cat_name"`
+	Meta     []wxrMeta `xml:"termmeta"`
+}
+
+type wxrTag struct {
+	ID   string    `xml:"term_id"`
+	Slug string    `xml:"tag_slug"`
+	Name string    `xml:"tag_name"`
+	Meta []wxrMeta `xml:"termmeta"`
+}
+
+func metaMap(ms []wxrMeta) map[string]string {
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(ms))
+	for _, m := range ms {
+		if _, ok := out[m.Key]; !ok {
+			out[m.Key] = m.Value
+		}
+	}
+	return out
+}
+
+// isWP reports whether name is in one of WordPress's export namespaces.
+func isWP(n xml.Name) bool { return strings.HasPrefix(n.Space, "http://wordpress.org/export/") }
+
+// ReadWXR reads a WordPress export from r and gives what it holds to h. A malformed or
+// truncated file gives a *SyntaxError; an error from h stops the reading and is returned.
+func ReadWXR(r io.Reader, h Handler) error {
+	d := xml.NewDecoder(r)
+	d.Strict = true
+	d.Entity = xml.HTMLEntity // &nbsp; and friends in titles of hand-edited exports
+	fail := func(err error) error {
+		var se *xml.SyntaxError
+		line, col := d.InputPos()
+		if errors.As(err, &se) {
+			return &SyntaxError{Line: se.Line, Column: col, Msg: se.Msg}
+		}
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return &SyntaxError{Line: line, Column: col, Msg: "unexpected end of file"}
+		}
+		// Anything else the decoder refuses (an XML version, a character set it cannot
+		// read, an unmarshalling mismatch) is as much a broken file.
+		return &SyntaxError{Line: line, Column: col, Msg: strings.TrimPrefix(err.Error(), "xml: ")}
+	}
+	var site Site
+	var path []string // the open elements' local names
+	sawRSS, sawChannel, siteSent := false, false, false
+	sendSite := func() error {
+		if siteSent {
+			return nil
+		}
+		if site.Version == "" {
+			return ErrNotWXR
+		}
+		siteSent = true
+		if site.BaseURL == "" {
+			site.BaseURL = site.Link
+		}
+		return h.Site(site)
+	}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fail(err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			name := t.Name.Local
+			switch {
+			case len(path) == 0:
+				if name != "rss" {
+					return ErrNotWXR
+				}
+				sawRSS = true
+				path = append(path, name)
+				continue
+			case len(path) == 1:
+				if name == "channel" {
+					sawChannel = true
+				}
+				path = append(path, name)
+				continue
+			case len(path) > 2 || path[1] != "channel":
+				path = append(path, name)
+				continue
+			}
+			// A child of the channel.
+			var herr error
+			switch {
+			case name == "item":
+				var it wxrItem
+				if err := d.DecodeElement(&it, &t); err != nil {
+					return fail(err)
+				}
+				if herr = sendSite(); herr == nil {
+					herr = h.Post(it.post())
+				}
+			case name == "author" && isWP(t.Name):
+				var a wxrAuthor
+				if err := d.DecodeElement(&a, &t); err != nil {
+					return fail(err)
+				}
+				if herr = sendSite(); herr == nil {
+					if a.Name == "" {
+						a.Name = strings.TrimSpace(a.First + " " + a.Last)
+					}
+					herr = h.Author(Author{ID: a.ID, Login: a.Login, Email: a.Email, Name: a.Name})
+				}
+			case name == "category" && isWP(t.Name):
+				var c wxrCategory
+				if err := d.DecodeElement(&c, &t); err != nil {
+					return fail(err)
+				}
+				if herr = sendSite(); herr == nil {
+					herr = h.Category(Term{ID: c.ID, Slug: c.Nicename, Name: c.Name, Parent: c.Parent, Meta: metaMap(c.Meta)})
+				}
+			case name == "tag" && isWP(t.Name):
+				var c wxrTag
+				if err := d.DecodeElement(&c, &t); err != nil {
+					return fail(err)
+				}
+				if herr = sendSite(); herr == nil {
+					herr = h.Tag(Term{ID: c.ID, Slug: c.Slug, Name: c.Name, Meta: metaMap(c.Meta)})
+				}
+			case name == "title" || name == "link" || name == "language" || (isWP(t.Name) &&
+				(name == "wxr_version" || name == "base_site_url" || name == "base_blog_url")):
+				var v string
+				if err := d.DecodeElement(&v, &t); err != nil {
+					return fail(err)
+				}
+				v = strings.TrimSpace(v)
+				switch name {
+				case "title":
+					site.Title = v
+				case "link":
+					site.Link = v
+				case "language":
+					site.Language = v
+				case "wxr_version":
+					site.Version = v
+				case "base_site_url":
+					site.BaseURL = v
+				case "base_blog_url":
+					if site.BaseURL == "" {
+						site.BaseURL = v
+					}
+				}
+			default:
+				if err := d.Skip(); err != nil {
+					return fail(err)
+				}
+			}
+			if herr != nil {
+				return herr
+			}
+		case xml.EndElement:
+			if len(path) > 0 {
+				path = path[:len(path)-1]
+			}
+		}
+	}
+	if !sawRSS || !sawChannel {
+		return ErrNotWXR
+	}
+	if len(path) != 0 {
+		line, col := d.InputPos()
+		return &SyntaxError{Line: line, Column: col, Msg: "unexpected end of file"}
+	}
+	return sendSite()
+}
+
+func (it *wxrItem) post() *Post {
+	p := &Post{ID: strings.TrimSpace(it.PostID), Type: strings.TrimSpace(it.Type), Title: it.Title, Link: strings.TrimSpace(it.Link),
+		GUID: strings.TrimSpace(it.GUID), Slug: strings.TrimSpace(it.Name), Status: strings.TrimSpace(it.Status),
+		Creator: strings.TrimSpace(it.Creator), Date: it.Date, DateGMT: it.DateGMT, Modified: it.Modified,
+		ModifiedGMT: it.ModifiedGMT, CommentStatus: strings.TrimSpace(it.CommentStatus), Parent: it.Parent,
+		AttachmentURL: strings.TrimSpace(it.AttachmentURL)}
+	for _, e := range it.Encoded {
+		if strings.Contains(e.XMLName.Space, "excerpt") {
+			p.Excerpt = e.Value
+		} else {
+			p.Content = e.Value
+		}
+	}
+	for _, c := range it.Categories {
+		t := Term{Slug: strings.TrimSpace(c.Nicename), Name: strings.TrimSpace(c.Name)}
+		switch c.Domain {
+		case "category":
+			p.Categories = append(p.Categories, t)
+		case "post_tag":
+			p.Tags = append(p.Tags, t)
+		}
+	}
+	for _, m := range it.Meta {
+		p.Meta = append(p.Meta, Meta(m))
+	}
+	for _, c := range it.Comments {
+		p.Comments = append(p.Comments, Comment{ID: strings.TrimSpace(c.ID), Author: c.Author, Email: strings.TrimSpace(c.Email),
+			Text: c.Content, Approved: strings.TrimSpace(c.Approved), Type: strings.TrimSpace(c.Type), Parent: c.Parent,
+			Date: c.Date, DateGMT: c.DateGMT, Meta: metaMap(c.Meta)})
+	}
+	return p
+}

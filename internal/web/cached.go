@@ -1,0 +1,154 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/cache"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// maxEntryAge bounds how long a rendered page is kept even when nothing changes: the
+// review form's token carries its issue time (held for moderation after a day), and it
+// caps any mistake in invalidation.
+const maxEntryAge = time.Hour
+
+// cacheKey is the page-cache key of a request: the path, plus the query parameters the
+// cached pages read (page, reviews); other parameters change nothing and are left out.
+// ok is false for a request that must not be served from the cache (the review notice
+// after posting).
+func cacheKey(r *http.Request) (string, bool) {
+	if r.URL.RawQuery == "" {
+		return r.URL.Path, true
+	}
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil || q.Has("review") {
+		return "", false
+	}
+	key := r.URL.Path
+	sep := "?"
+	for _, p := range []string{"page", "reviews"} {
+		if q.Has(p) {
+			key += sep + p + "=" + url.QueryEscape(q.Get(p))
+			sep = "&"
+		}
+	}
+	return key, true
+}
+
+// fromCache serves a cached page and reports whether it did.
+func (s *Server) fromCache(w http.ResponseWriter, r *http.Request) bool {
+	if s.cfg.Cache == nil || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
+		return false
+	}
+	key, ok := cacheKey(r)
+	if !ok {
+		return false
+	}
+	e := s.cfg.Cache.Get(key, s.cfg.Now())
+	if e == nil {
+		return false
+	}
+	r.Pattern = e.Pattern // for the metrics, as if the router had matched the route
+	e.Serve(w, r)
+	return true
+}
+
+// cached wraps a public page handler: its output is rendered once per change into the
+// page cache, with the surrogate keys the handler records (tagKeys), compressed once,
+// and served with ETag, Last-Modified and 304s. With the cache off it still sets those
+// headers and compresses, rendering every time.
+func (s *Server) cached(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		key, ok := cacheKey(r)
+		if !ok || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
+			h(w, r)
+			return
+		}
+		now := s.cfg.Now()
+		e, shared, err := s.cfg.Cache.Fill(key, now, func() (*cache.Entry, error) { return s.renderEntry(h, r, now) })
+		if err != nil || (shared && !e.Cacheable) {
+			h(w, r) // a failed or personal answer of another request: answer this one afresh
+			return
+		}
+		e.Serve(w, r)
+	}
+}
+
+// renderEntry runs h for r into a recorder and prepares the result for the cache.
+func (s *Server) renderEntry(h http.HandlerFunc, r *http.Request, now time.Time) (*cache.Entry, error) {
+	// The render may serve other readers too: it outlives this reader's connection, and
+	// it reads from the replica (if any).
+	ctx := store.PublicRead(context.WithoutCancel(r.Context()))
+	r2 := r.Clone(ctx)
+	r2.Method = http.MethodGet
+	rec := &recorder{header: http.Header{}, status: http.StatusOK}
+	h(rec, r2)
+	p := cache.Page{Status: rec.status, Header: rec.header, Body: rec.body.Bytes(), Keys: rec.keys, Expires: rec.expires}
+	if p.Status == http.StatusOK {
+		until := now.Add(maxEntryAge)
+		if !p.Expires.IsZero() && p.Expires.Before(until) {
+			until = p.Expires
+		}
+		var horizon time.Time
+		var err error
+		if s.cfg.Cache != nil { // with the cache off nothing is kept: no need to know
+			horizon, err = s.cfg.Cache.Horizon(now, func() (time.Time, error) { return s.cfg.Store.NextVisibilityChange(ctx, now) })
+		}
+		if err != nil {
+			rec.header.Set("Cache-Control", "no-store") // cannot know how long it stays true: do not keep it
+		} else if !horizon.IsZero() && horizon.Before(until) {
+			until = horizon
+		}
+		p.Expires = until
+	}
+	opt := cache.Options{Compress: true, Brotli: s.cfg.Brotli}
+	if s.cfg.Cache == nil { // compressed for this reader only: gzip, and only if asked for
+		opt = cache.Options{Compress: strings.Contains(r.Header.Get("Accept-Encoding"), "gzip")}
+	}
+	e := cache.Build(p, now, opt)
+	e.Pattern = r.Pattern
+	return e, nil
+}
+
+// recorder captures a handler's response for the cache.
+type recorder struct {
+	header  http.Header
+	status  int
+	wrote   bool
+	body    bytes.Buffer
+	keys    []string
+	expires time.Time
+}
+
+func (rec *recorder) Header() http.Header { return rec.header }
+
+func (rec *recorder) WriteHeader(code int) {
+	if !rec.wrote {
+		rec.status, rec.wrote = code, true
+	}
+}
+
+func (rec *recorder) Write(b []byte) (int, error) {
+	rec.wrote = true
+	return rec.body.Write(b)
+}
+
+// tagKeys records the surrogate keys of what a cached page shows.
+func tagKeys(w http.ResponseWriter, keys ...string) {
+	if rec, ok := w.(*recorder); ok {
+		rec.keys = append(rec.keys, keys...)
+	}
+}
+
+// expireAt records that a cached page stops being true at t (a day ending, reviews
+// closing by age).
+func expireAt(w http.ResponseWriter, t time.Time) {
+	if rec, ok := w.(*recorder); ok && !t.IsZero() && (rec.expires.IsZero() || t.Before(rec.expires)) {
+		rec.expires = t
+	}
+}
