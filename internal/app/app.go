@@ -132,7 +132,7 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	rt.handle("GET /media/{file}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p, err := ms.Path(r.PathValue("file"))
 		if err != nil {
-			public.ServeHTTP(w, r) // the public 404 page
+			public.NotFound(w, r) // the public 404 page
 			return
 		}
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")

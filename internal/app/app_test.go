@@ -107,6 +107,10 @@ func TestRoutes(t *testing.T) {
 		}{
 			{"/", 200, "", "Top stories"},
 			{"/?page=-1", 400, "", ""},
+			{"/en", http.StatusMovedPermanently, "/en/", ""},
+			{"/metrics", 404, "", ""}, // served on the admin address or with a token only
+			{"/no-such-thing", 404, "", ""},
+			{"/media/not-a-media-name", 404, "", ""},
 			{"/en/", 200, "", "Top stories"},
 			{"/ru/", 200, "", "Главное"},
 			{"/az/", 200, "", "Xəzər"},

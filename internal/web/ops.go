@@ -69,6 +69,27 @@ func (s *Server) root(w http.ResponseWriter, r *http.Request) {
 	s.cached(s.home)(&varyLanguage{ResponseWriter: w, lang: lang}, home)
 }
 
+// languageRoot answers a one-segment path: a language code without its slash goes to
+// that language's home page, anything else (an old site's /slug, /metrics on a site that
+// serves its metrics elsewhere, a typo) is the not-found path, with its old-URL lookup.
+// Without this route the router would answer every such path with a redirect to the
+// same path plus a slash.
+func (s *Server) languageRoot(w http.ResponseWriter, r *http.Request) {
+	lang := r.PathValue("lang")
+	langs, err := s.cfg.Store.Languages(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, l := range langs {
+		if l.Code == lang {
+			http.Redirect(w, r, "/"+l.Code+"/", http.StatusMovedPermanently)
+			return
+		}
+	}
+	s.notFound(w, r)
+}
+
 // varyLanguage marks an answer as chosen by Accept-Language, whatever the page's own
 // headers say, just before they are sent.
 type varyLanguage struct {

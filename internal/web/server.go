@@ -172,6 +172,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /robots.txt", s.robots)
 	m.HandleFunc("GET /static/{file}", s.staticAsset)
 	m.HandleFunc("GET /{$}", s.root)
+	m.HandleFunc("GET /{lang}", s.languageRoot)
 	// Pages, feeds and sitemaps go through the page cache (cached.go). Search is not
 	// cached: every query is a new key, and results should be current.
 	c := s.cached

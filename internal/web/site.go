@@ -146,6 +146,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}{p, cat.T(title), cat.T(text)})
 }
 
+// NotFound answers with the public 404 page in the visitor's language (for handlers
+// outside the public site, such as the media files).
+func (s *Server) NotFound(w http.ResponseWriter, r *http.Request) { s.notFound(w, r) }
+
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	s.fail(w, r, fmt.Errorf("path %s: %w", r.URL.Path, content.ErrNotFound))
 }
