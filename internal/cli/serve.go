@@ -76,13 +76,13 @@ func schemaVersion() int { return store.LatestVersion() }
 // tuneGC lets the heap grow to five times its live size between collections instead of
 // twice (GOGC=400 rather than 100): a cached page costs a few small allocations, and at
 // 20,000 pages a second the collector's share was 5–6% of the CPU. A soft memory limit
-// (the page cache twice over plus 160 MiB) keeps the heap bounded all the same: near it
+// (the page cache plus 120 MiB) keeps the heap bounded all the same: near it
 // the collector runs as often as it must. GOGC and GOMEMLIMIT in the environment win.
 func tuneGC(cacheMB int) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(int64(2*cacheMB+160) << 20)
+		debug.SetMemoryLimit(int64(cacheMB+120) << 20)
 	}
 }

@@ -100,12 +100,13 @@ func (s *Service) Backfill(ctx context.Context) (int, error) {
 func (s *Service) RunBackfill(ctx context.Context, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
-	for {
+	for first := true; ; first = false {
+		start := time.Now()
 		n, err := s.Backfill(ctx)
 		if err != nil && ctx.Err() == nil {
 			s.log.Warn("wire_backfill_failed", "err", err)
-		} else if n > 0 {
-			s.log.Info("wire_backfilled", "versions", n)
+		} else if n > 0 || (first && err == nil) { // the first pass always says it is done
+			s.log.Info("wire_backfilled", "versions", n, "duration_ms", time.Since(start).Milliseconds())
 		}
 		select {
 		case <-ctx.Done():
