@@ -704,32 +704,40 @@ func (s *sink) comments(p *Post, articleID int64) error {
 		}
 		sum := sha256.Sum256([]byte(text))
 		r.TextHash = hex.EncodeToString(sum[:])
-		hash := hashOf(r)
-		id, oldHash, err := s.previous("comment", c.ID)
-		cnt := s.rep.count("comment")
-		switch {
-		case errors.Is(err, content.ErrNotFound):
-			if id, err = s.b.ImportReview(s.ctx, r); err != nil {
-				return err
-			}
-			cnt.Created++
-		case err != nil:
-			return err
-		case oldHash == hash:
-			cnt.Unchanged++
-			continue
-		default:
-			r.ID = id
-			if err := s.tx.ImportUpdateReview(s.ctx, r); err != nil {
-				return err
-			}
-			cnt.Updated++
-		}
-		if err := s.b.RecordImport(s.ctx, s.source, "comment", c.ID, id, hash, s.now); err != nil {
+		err := s.upsert("comment", c.ID, hashOf(r),
+			func() (int64, error) { return s.b.ImportReview(s.ctx, r) },
+			func(id int64) error { r.ID = id; return s.tx.ImportUpdateReview(s.ctx, r) })
+		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// upsert creates or updates one imported item of a kind (comment, brief) by its source
+// id: created when it was never imported, left alone when its hash is unchanged, else
+// updated; then the import map records it. It counts the outcome in the report.
+func (s *sink) upsert(kind, srcID, hash string, create func() (int64, error), update func(id int64) error) error {
+	id, oldHash, err := s.previous(kind, srcID)
+	cnt := s.rep.count(kind)
+	switch {
+	case errors.Is(err, content.ErrNotFound):
+		if id, err = create(); err != nil {
+			return err
+		}
+		cnt.Created++
+	case err != nil:
+		return err
+	case oldHash == hash:
+		cnt.Unchanged++
+		return nil
+	default:
+		if err := update(id); err != nil {
+			return err
+		}
+		cnt.Updated++
+	}
+	return s.b.RecordImport(s.ctx, s.source, kind, srcID, id, hash, s.now)
 }
 
 // brief imports a Newsdesk brief (post type newsdesk_brief).
@@ -778,27 +786,9 @@ func (s *sink) brief(p *Post) error {
 		B   content.Brief
 		Key string
 	}{br, key})
-	id, oldHash, err := s.previous("brief", p.ID)
-	cnt := s.rep.count("brief")
-	switch {
-	case errors.Is(err, content.ErrNotFound):
-		if id, err = s.b.Brief(s.ctx, br); err != nil {
-			return err
-		}
-		cnt.Created++
-	case err != nil:
-		return err
-	case oldHash == hash:
-		cnt.Unchanged++
-		return nil
-	default:
-		br.ID = id
-		if err := s.tx.UpdateBrief(s.ctx, br); err != nil {
-			return err
-		}
-		cnt.Updated++
-	}
-	return s.b.RecordImport(s.ctx, s.source, "brief", p.ID, id, hash, s.now)
+	return s.upsert("brief", p.ID, hash,
+		func() (int64, error) { return s.b.Brief(s.ctx, br) },
+		func(id int64) error { br.ID = id; return s.tx.UpdateBrief(s.ctx, br) })
 }
 
 // finish sets the featured images, now that every attachment has been seen.
