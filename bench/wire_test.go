@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/bench/wire"
+	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/syndication"
 )
 
@@ -62,4 +63,33 @@ func BenchmarkWireDelivery(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(got)/elapsed.Seconds(), "webhooks/s")
+}
+
+// BenchmarkWireBackfill gives every story of a copy of the generated edition its first wire
+// version, as `serve` does once on an edition made before the wire (or by an import), and
+// reports stories per second.
+func BenchmarkWireBackfill(b *testing.B) {
+	ctx := context.Background()
+	src := getSite(b, "sqlite").st
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), "backfill.db")
+		if _, err := src.BackupSQLite(ctx, path); err != nil {
+			b.Fatal(err)
+		}
+		st, err := app.OpenStore(ctx, path, discard())
+		if err != nil {
+			b.Fatal(err)
+		}
+		w := syndication.New(syndication.Config{Store: st, BaseURL: "http://wire.bench"})
+		b.StartTimer()
+		start := time.Now()
+		n, err := w.Backfill(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(n)/time.Since(start).Seconds(), "stories/s")
+		b.StopTimer()
+		st.Close()
+	}
 }
