@@ -378,17 +378,17 @@ func (s *Store) AuditLog(ctx context.Context, limit, offset int) ([]AuditEntry, 
 	return out, rows.Err()
 }
 
-// Setting returns a site setting, or def when unset.
-func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
+// setting reads a site setting.
+func (s *Store) setting(ctx context.Context, key string) (setting, error) {
 	var v string
 	err := s.queryRow(ctx, ("SELECT value FROM settings WHERE key = ?"), key).Scan(&v)
 	if isNoRows(err) {
-		return def, nil
+		return setting{}, nil
 	}
 	if err != nil {
-		return def, fmt.Errorf("read setting %s: %w", key, err)
+		return setting{}, fmt.Errorf("read setting %s: %w", key, err)
 	}
-	return v, nil
+	return setting{value: v, set: true}, nil
 }
 
 // SetSetting stores a site setting.
@@ -407,5 +407,6 @@ func (t *Tx) InitSetting(ctx context.Context, key, value string) error {
 	if _, err := t.exec(ctx, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", key, value); err != nil {
 		return fmt.Errorf("initialise setting %s: %w", key, err)
 	}
+	t.forget = append(t.forget, settingKey(key)) // a reader may have kept its absence (memo.go)
 	return nil
 }

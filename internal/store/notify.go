@@ -60,6 +60,7 @@ func (s *Store) purged(keys []string, local bool) {
 	if s.replica != nil {
 		s.replica.behind()
 	}
+	s.memo.purge(keys)
 	s.purgeMu.RLock()
 	fns := s.onPurge
 	s.purgeMu.RUnlock()

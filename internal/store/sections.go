@@ -9,8 +9,8 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 )
 
-// Languages lists the site's languages in display order.
-func (s *Store) Languages(ctx context.Context) ([]content.Language, error) {
+// languages reads the site's languages in display order.
+func (s *Store) languages(ctx context.Context) ([]content.Language, error) {
 	rows, err := s.query(ctx, ("SELECT code, name, site_name, position FROM languages ORDER BY position, code"))
 	if err != nil {
 		return nil, fmt.Errorf("list languages: %w", err)
@@ -27,8 +27,8 @@ func (s *Store) Languages(ctx context.Context) ([]content.Language, error) {
 	return out, rows.Err()
 }
 
-// Sections lists the sections with their names and slugs in lang, in display order.
-func (s *Store) Sections(ctx context.Context, lang string) ([]content.Section, error) {
+// sections reads the sections with their names and slugs in lang, in display order.
+func (s *Store) sections(ctx context.Context, lang string) ([]content.Section, error) {
 	rows, err := s.query(ctx, (`SELECT s.id, s.key, n.name, n.slug FROM sections s
 		JOIN section_names n ON n.section_id = s.id AND n.language = ?
 		ORDER BY s.position, s.key`), lang)

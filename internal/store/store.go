@@ -47,6 +47,8 @@ type Store struct {
 	replica      *replica // the --db-read pool for public reads, nil without one
 
 	slow slowLog // queries slower than --slow-query are logged (slowlog.go)
+
+	memo memo // languages, sections and settings between changes (memo.go)
 }
 
 // maxStmts bounds the prepared statement cache (queries built from filters vary a little).
@@ -284,7 +286,7 @@ func PublicRead(ctx context.Context) context.Context {
 
 // readReplica returns the replica for a public read, nil for the primary.
 func (s *Store) readReplica(ctx context.Context) *replica {
-	if s.replica == nil || !s.replica.fresh.Load() || ctx.Value(publicReadKey{}) == nil {
+	if public, _ := ctx.Value(publicReadKey{}).(bool); s.replica == nil || !s.replica.fresh.Load() || !public {
 		return nil
 	}
 	return s.replica
@@ -507,6 +509,8 @@ type Tx struct {
 	all      bool
 	keys     map[string]struct{}
 	articles map[int64]struct{}
+	// forget lists memo entries to drop after the commit (memo.go).
+	forget []string
 }
 
 // touch marks the transaction as changing public content in a way that has no exact
@@ -537,6 +541,7 @@ func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if tx.changed {
 		s.localCommits.Add(1)
 	}
+	s.memo.forget(tx.forget...)
 	if len(keys) > 0 {
 		s.purged(keys, true)
 	}

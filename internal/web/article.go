@@ -11,7 +11,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/review"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 type articlePage struct {
@@ -20,7 +19,7 @@ type articlePage struct {
 	Body         template.HTML
 	Updated      bool
 	Translations []content.Translation
-	Briefs       []content.Brief
+	BriefsColumn template.HTML // fragments.go
 	ShowMeta     bool
 	Reviews      reviewsBlock
 }
@@ -54,7 +53,7 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int,
 		s.fail(w, r, err)
 		return
 	}
-	if ap.Briefs, err = s.cfg.Store.PublicBriefs(ctx, store.BriefQuery{Language: lang, SectionID: a.Section.ID, Limit: 8}, now); err != nil {
+	if ap.BriefsColumn, err = s.briefsColumn(ctx, lang, a.Section, now); err != nil {
 		s.fail(w, r, err)
 		return
 	}

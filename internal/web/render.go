@@ -61,6 +61,7 @@ func (s *Server) parseTemplates() error {
 			n = min(max(n, 0), 5)
 			return strings.Repeat("★", n) + strings.Repeat("☆", 5-n)
 		},
+		"masthead": s.masthead, // fragments.go
 		"srcset": func(rs []content.Rendition) string {
 			parts := make([]string, 0, len(rs))
 			for _, r := range rs {
@@ -72,6 +73,9 @@ func (s *Server) parseTemplates() error {
 	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {
 		return fmt.Errorf("parse layout: %w", err)
+	}
+	if s.chrome, err = base.Clone(); err != nil {
+		return fmt.Errorf("clone layout: %w", err)
 	}
 	s.pages = map[string]*template.Template{}
 	for _, name := range pageNames {

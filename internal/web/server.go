@@ -69,6 +69,7 @@ type Server struct {
 	cfg    Config
 	log    *slog.Logger
 	pages  map[string]*template.Template
+	chrome *template.Template // the layout alone, for fragments of it (fragments.go)
 	static map[string]staticFile
 	css    string // hashed URL of the stylesheet
 	js     string // hashed URL of the script
@@ -77,6 +78,8 @@ type Server struct {
 	// crossOrigin refuses review posts sent by other sites' pages (Sec-Fetch-Site,
 	// Origin): the form carries no per-visitor token, so cached pages are the same for all.
 	crossOrigin *http.CrossOriginProtection
+	// frags keeps fragments shared by many pages (fragments.go).
+	frags *cache.Cache
 }
 
 type staticFile struct {
@@ -97,6 +100,10 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
 	s := &Server{cfg: cfg, log: cfg.Logger, static: map[string]staticFile{}}
+	if p, ok := cfg.Store.(purger); ok { // a store that cannot tell of changes gets no fragments kept
+		s.frags = cache.New(fragmentBytes)
+		p.OnPurge(func(keys []string, _ bool) { s.frags.Purge(keys...) }) // synchronously after each commit
+	}
 	if err := s.loadStatic(); err != nil {
 		return nil, err
 	}
