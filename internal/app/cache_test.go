@@ -401,3 +401,50 @@ func TestPurgeHook(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestFragmentsFollowChanges serves with the page cache off, where pages are rendered per
+// request but the briefs column and the masthead are kept as fragments: a brief, a new
+// section and a setting show on the very next request.
+func TestFragmentsFollowChanges(t *testing.T) {
+	for _, kind := range []string{"sqlite", "postgres"} {
+		t.Run(kind, func(t *testing.T) {
+			dsn := filepath.Join(t.TempDir(), "site.db")
+			if kind == "postgres" {
+				dsn = pgtest.New(t)
+			}
+			s := newCachedSite(t, dsn, config.Config{PageCacheMB: -1})
+			if s.site.Pages != nil {
+				t.Fatal("the page cache is on")
+			}
+			ctx, svc := context.Background(), s.site.Newsroom
+			s.expect(t, "before", "Fragment brief", false, leadEN)
+			b, err := svc.CreateBrief(ctx, s.user, newsroom.BriefInput{Language: "en", Section: "politics", Text: "Fragment brief, first wording."})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.expect(t, "brief", "Fragment brief, first wording.", true, leadEN)
+			if _, err := svc.UpdateBrief(ctx, s.user, b.ID, newsroom.BriefInput{Language: "en", Section: "politics", Text: "Fragment brief, second wording."}); err != nil {
+				t.Fatal(err)
+			}
+			s.expect(t, "brief edit", "second wording", true, leadEN)
+			s.expect(t, "brief edit", "first wording", false, leadEN)
+
+			s.expect(t, "before", "Fragment Desk", false, leadEN, "/en/")
+			err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+				_, err := tx.CreateSection(ctx, store.SectionInput{Key: "fragments", Position: 99,
+					Names: map[string]string{"en": "Fragment Desk"}, Slugs: map[string]string{"en": "fragment-desk"}})
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.expect(t, "new section", "Fragment Desk", true, leadEN, "/en/")
+
+			s.expect(t, "before", `class="agency-meta"`, false, leadEN)
+			if err := s.st.WithTx(ctx, func(tx *store.Tx) error { return tx.SetSetting(ctx, "show_agency_meta", "1") }); err != nil {
+				t.Fatal(err)
+			}
+			s.expect(t, "setting", `class="agency-meta"`, true, leadEN)
+		})
+	}
+}

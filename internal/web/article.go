@@ -83,11 +83,9 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int,
 	if ap.Updated {
 		modified = a.UpdatedAt.In(s.cfg.Location).Format(time.RFC3339)
 	}
-	ap.OG = map[string]string{
-		"og:type": "article", "og:title": a.Headline, "og:description": a.Standfirst, "og:url": ap.Canonical,
-		"og:site_name": p.SiteName, "og:locale": lang, "article:published_time": published,
-		"article:modified_time": modified, "article:section": a.Section.Name,
-	}
+	ap.OG = openGraph("og:type", "article", "og:title", a.Headline, "og:description", a.Standfirst, "og:url", ap.Canonical,
+		"og:site_name", p.SiteName, "og:locale", lang, "article:published_time", published,
+		"article:modified_time", modified, "article:section", a.Section.Name)
 	if ap.Reviews, err = s.reviewsBlock(r, a, form); err != nil {
 		s.fail(w, r, err)
 		return

@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"context"
 	"html/template"
-	"net/http"
+	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/cache"
@@ -15,50 +16,110 @@ import (
 )
 
 // Fragments are parts of pages that many pages show alike — the column of a section's
-// briefs beside each of its stories — rendered once per change and kept, with the same
-// surrogate keys, purges and clock horizon as whole pages. They make the pages the page
-// cache does not hold (the long tail of the archive, or every page with the page cache
-// off) cheaper to render; they are on whatever --page-cache-mb says, and small.
-const fragmentBytes = 4 << 20
+// briefs beside each of its stories, the masthead's section navigation — rendered once
+// per change and kept, with surrogate keys purged like whole pages' and the same clock
+// horizon (the next scheduled or embargoed publication). They make the pages that the
+// page cache does not hold (the long tail of the archive, or every page with the page
+// cache off) cheaper to render. They are kept whatever --page-cache-mb says: there are
+// only a few per section and language.
+
+// maxFragments bounds the fragments kept; past it they are all dropped and made again.
+const maxFragments = 4096
 
 // purger is what a store offers to tell of committed changes (*store.Store does).
 type purger interface {
 	OnPurge(fn func(keys []string, local bool))
 }
 
-// fragment returns the fragment under key, rendering it with render when it is not kept;
-// keys are the surrogate keys of what it shows.
+// fragments is the kept fragments. A nil *fragments keeps nothing.
+type fragments struct {
+	mu      sync.Mutex
+	gen     uint64 // counts purges: a fragment rendered across one is not kept
+	entries map[string]fragment
+	horizon time.Time // see (*Server).fragment
+	hgen    uint64
+	hok     bool
+}
+
+type fragment struct {
+	html    template.HTML
+	keys    []string
+	expires time.Time
+}
+
+func newFragments() *fragments { return &fragments{entries: map[string]fragment{}} }
+
+// purge drops the fragments that show one of keys (cache.All: every one).
+func (f *fragments) purge(keys []string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.gen++
+	if slices.Contains(keys, cache.All) {
+		clear(f.entries)
+		return
+	}
+	for k, e := range f.entries {
+		for _, key := range e.keys {
+			if slices.Contains(keys, key) {
+				delete(f.entries, k)
+				break
+			}
+		}
+	}
+}
+
+// fragment returns the fragment under key, rendering it with render when it is not kept
+// (or has passed the horizon); keys are the surrogate keys of what it shows.
 func (s *Server) fragment(ctx context.Context, key string, keys []string, now time.Time,
-	render func(*bytes.Buffer) error) (template.HTML, error) {
-	ctx = context.WithoutCancel(ctx) // the render may serve other readers too
-	e, _, err := s.frags.Fill(key, now, func() (*cache.Entry, error) {
+	render func(ctx context.Context, buf *bytes.Buffer) error) (template.HTML, error) {
+	f := s.frags
+	if f != nil {
+		f.mu.Lock()
+		e, ok := f.entries[key]
+		gen := f.gen
+		horizon, hok := f.horizon, f.hok && f.hgen == gen && (f.horizon.IsZero() || now.Before(f.horizon))
+		f.mu.Unlock()
+		if ok && now.Before(e.expires) {
+			return e.html, nil
+		}
+		ctx = context.WithoutCancel(ctx) // a reader's dropped connection must not fail others' pages
+		if !hok {
+			h, err := s.cfg.Store.NextVisibilityChange(ctx, now)
+			if err != nil {
+				return "", err
+			}
+			horizon = h
+		}
 		var buf bytes.Buffer
-		if err := render(&buf); err != nil {
-			return nil, err
+		if err := render(ctx, &buf); err != nil {
+			return "", err
 		}
-		until := now.Add(maxEntryAge)
-		h, err := s.frags.Horizon(now, func() (time.Time, error) { return s.cfg.Store.NextVisibilityChange(ctx, now) })
-		if err != nil {
-			return nil, err
+		e = fragment{html: template.HTML(buf.String()), keys: keys, expires: now.Add(maxEntryAge)} // #nosec G203 -- rendered by html/template
+		if !horizon.IsZero() && horizon.Before(e.expires) {
+			e.expires = horizon
 		}
-		if !h.IsZero() && h.Before(until) {
-			until = h
+		f.mu.Lock()
+		if f.gen == gen {
+			if len(f.entries) >= maxFragments {
+				clear(f.entries)
+			}
+			f.entries[key] = e
+			f.horizon, f.hgen, f.hok = horizon, gen, true
 		}
-		page := cache.Page{Status: http.StatusOK, Header: http.Header{"Content-Type": {"text/html; charset=utf-8"}},
-			Body: buf.Bytes(), Keys: keys, Expires: until}
-		return cache.Build(page, now, cache.Options{}), nil
-	})
-	if err != nil {
+		f.mu.Unlock()
+		return e.html, nil
+	}
+	var buf bytes.Buffer
+	if err := render(ctx, &buf); err != nil {
 		return "", err
 	}
-	return template.HTML(e.Body), nil // #nosec G203 -- rendered by html/template
+	return template.HTML(buf.String()), nil // #nosec G203 -- rendered by html/template
 }
 
 // briefsColumn is the column of the newest briefs of a section beside its stories.
 func (s *Server) briefsColumn(ctx context.Context, lang string, sec content.Section, now time.Time) (template.HTML, error) {
 	key := "briefs-column:" + lang + ":" + strconv.FormatInt(sec.ID, 10)
-	return s.fragment(ctx, key, []string{cache.BriefsKey(sec.ID, lang)}, now, func(buf *bytes.Buffer) error {
-		ctx := context.WithoutCancel(ctx)
+	return s.fragment(ctx, key, []string{cache.BriefsKey(sec.ID, lang)}, now, func(ctx context.Context, buf *bytes.Buffer) error {
 		list, err := s.cfg.Store.PublicBriefs(store.PublicRead(ctx), store.BriefQuery{Language: lang, SectionID: sec.ID, Limit: 8}, now)
 		if err != nil {
 			return err
@@ -86,14 +147,14 @@ func (s *Server) masthead(lang, current string, sections []content.Section, demo
 		}{lang, current, sections, demo, i18n.Lookup(lang)}
 		return s.chrome.ExecuteTemplate(buf, "chrome-masthead", data)
 	}
-	ctx := context.Background()
-	h, err := s.fragment(ctx, "masthead:"+lang+":"+current, nil, s.cfg.Now(), func(buf *bytes.Buffer) error {
-		secs, err := s.cfg.Store.Sections(ctx, lang)
-		if err != nil {
-			return err
-		}
-		return draw(buf, secs)
-	})
+	h, err := s.fragment(context.Background(), "masthead:"+lang+":"+current, nil, s.cfg.Now(),
+		func(ctx context.Context, buf *bytes.Buffer) error {
+			secs, err := s.cfg.Store.Sections(ctx, lang)
+			if err != nil {
+				return err
+			}
+			return draw(buf, secs)
+		})
 	if err == nil {
 		return h, nil
 	}

@@ -65,6 +65,6 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		hp.Alternates = append(hp.Alternates, alternate{Lang: l.Code, URL: s.abs(l.URL)})
 	}
 	hp.Description = hp.SiteName
-	hp.OG = map[string]string{"og:type": "website", "og:title": hp.SiteName, "og:url": hp.Canonical, "og:site_name": hp.SiteName, "og:locale": lang}
+	hp.OG = openGraph("og:type", "website", "og:title", hp.SiteName, "og:url", hp.Canonical, "og:site_name", hp.SiteName, "og:locale", lang)
 	s.render(w, r, http.StatusOK, "home", hp)
 }

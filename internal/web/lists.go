@@ -50,7 +50,7 @@ func (s *Server) listStories(r *http.Request, lp *listPage, path string, q store
 	}
 	lp.Stories = list
 	lp.Canonical = s.abs(pageURL(path, n))
-	lp.OG = map[string]string{"og:type": "website", "og:title": lp.Title, "og:url": lp.Canonical, "og:site_name": lp.SiteName}
+	lp.OG = openGraph("og:type", "website", "og:title", lp.Title, "og:url", lp.Canonical, "og:site_name", lp.SiteName)
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,7 +27,7 @@ type page struct {
 	LangLinks      []langLink
 	Sections       []content.Section
 	CurrentSection string
-	OG             map[string]string
+	OG             []metaProperty // Open Graph, in property order
 	JSONLD         template.JS
 	NoIndex        bool
 	Feeds          []feedLink
@@ -37,6 +38,19 @@ type page struct {
 }
 
 type alternate struct{ Lang, URL string }
+
+// metaProperty is one <meta property content> of the head.
+type metaProperty struct{ Property, Content string }
+
+// openGraph makes Open Graph properties of property, content pairs, sorted by property.
+func openGraph(pairs ...string) []metaProperty {
+	out := make([]metaProperty, 0, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out = append(out, metaProperty{pairs[i], pairs[i+1]})
+	}
+	slices.SortFunc(out, func(a, b metaProperty) int { return strings.Compare(a.Property, b.Property) })
+	return out
+}
 
 type langLink struct {
 	Code, Name, URL string
@@ -57,10 +71,6 @@ func (s *Server) parseTemplates() error {
 		},
 		"date": func(lang string, t time.Time) string { return i18n.Lookup(lang).Date(t.In(s.cfg.Location)) },
 		"tr":   func(lang, key string) string { return i18n.Lookup(lang).T(key) },
-		"stars": func(n int) string {
-			n = min(max(n, 0), 5)
-			return strings.Repeat("★", n) + strings.Repeat("☆", 5-n)
-		},
 		"masthead": s.masthead, // fragments.go
 		"srcset": func(rs []content.Rendition) string {
 			parts := make([]string, 0, len(rs))

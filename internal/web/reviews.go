@@ -38,17 +38,37 @@ type reviewsBlock struct {
 	Action  string
 	Form    reviewForm
 	Notice  string
-	Ratings []int
+	Ratings []ratingOption
+}
+
+// ratingOption is one choice of the form's rating, prepared here rather than in the
+// template (each template call costs a reflective call per page).
+type ratingOption struct {
+	Value        int
+	Stars, Label string
+	Checked      bool
+}
+
+// ratingOptions are the choices from 5 to 1 in lang, with the one chosen (a form shown
+// again) checked.
+func ratingOptions(cat *i18n.Catalog, chosen string) []ratingOption {
+	out := make([]ratingOption, 0, 5)
+	for n := 5; n >= 1; n-- {
+		v := strconv.Itoa(n)
+		out = append(out, ratingOption{Value: n, Stars: strings.Repeat("★", n) + strings.Repeat("☆", 5-n),
+			Label: cat.T("rating_n", n), Checked: v == chosen})
+	}
+	return out
 }
 
 func (s *Server) reviewsBlock(r *http.Request, a content.Article, form reviewForm) (reviewsBlock, error) {
-	rb := reviewsBlock{Form: form, Ratings: []int{5, 4, 3, 2, 1}}
+	cat := i18n.Lookup(a.Language)
+	rb := reviewsBlock{Form: form, Ratings: ratingOptions(cat, form.Rating)}
 	if s.cfg.Reviews == nil {
 		return rb, nil
 	}
 	rb.Enabled = true
 	ctx := r.Context()
-	cat := i18n.Lookup(a.Language)
 	n := 1
 	if v := r.URL.Query().Get("reviews"); v != "" {
 		p, err := strconv.Atoi(v)

@@ -79,7 +79,7 @@ type Server struct {
 	// Origin): the form carries no per-visitor token, so cached pages are the same for all.
 	crossOrigin *http.CrossOriginProtection
 	// frags keeps fragments shared by many pages (fragments.go).
-	frags *cache.Cache
+	frags *fragments
 }
 
 type staticFile struct {
@@ -101,8 +101,8 @@ func New(cfg Config) (*Server, error) {
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
 	s := &Server{cfg: cfg, log: cfg.Logger, static: map[string]staticFile{}}
 	if p, ok := cfg.Store.(purger); ok { // a store that cannot tell of changes gets no fragments kept
-		s.frags = cache.New(fragmentBytes)
-		p.OnPurge(func(keys []string, _ bool) { s.frags.Purge(keys...) }) // synchronously after each commit
+		s.frags = newFragments()
+		p.OnPurge(func(keys []string, _ bool) { s.frags.purge(keys) }) // synchronously after each commit
 	}
 	if err := s.loadStatic(); err != nil {
 		return nil, err
