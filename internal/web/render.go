@@ -69,8 +69,8 @@ func (s *Server) parseTemplates() error {
 		"datetime": func(lang string, t time.Time) string {
 			return i18n.Lookup(lang).DateTime(t.In(s.cfg.Location))
 		},
-		"date": func(lang string, t time.Time) string { return i18n.Lookup(lang).Date(t.In(s.cfg.Location)) },
-		"tr":   func(lang, key string) string { return i18n.Lookup(lang).T(key) },
+		"date":     func(lang string, t time.Time) string { return i18n.Lookup(lang).Date(t.In(s.cfg.Location)) },
+		"tr":       func(lang, key string) string { return i18n.Lookup(lang).T(key) },
 		"masthead": s.masthead, // fragments.go
 		"srcset": func(rs []content.Rendition) string {
 			parts := make([]string, 0, len(rs))
