@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -163,4 +164,43 @@ func (s *Server) masthead(lang, current string, sections []content.Section, demo
 		return "", err
 	}
 	return template.HTML(buf.String()), nil // #nosec G203 -- rendered by html/template
+}
+
+// The review form's placeholders: they pass html/template's URL and attribute escaping
+// unchanged, like every action and token that plainAttr accepts.
+const (
+	formActionMark = "/__newsdesk_action__"
+	formTokenMark  = "__newsdesk_token__"
+)
+
+// reviewFormFragment is the empty review form in lang for action and token: the form is
+// kept per language with placeholders, which are replaced here. An action or token that
+// escaping would change (never, with our slugs and base64url tokens) gets the form drawn
+// by the template instead (an empty result).
+func (s *Server) reviewFormFragment(ctx context.Context, lang, action, token string) (template.HTML, error) {
+	if !plainAttr(action) || !plainAttr(token) {
+		return "", nil
+	}
+	h, err := s.fragment(ctx, "review-form:"+lang, nil, s.cfg.Now(), func(_ context.Context, buf *bytes.Buffer) error {
+		cat := i18n.Lookup(lang)
+		rb := reviewsBlock{Enabled: true, Action: formActionMark, Token: formTokenMark, T: cat, Ratings: ratingOptions(cat, "")}
+		return s.pages["article"].ExecuteTemplate(buf, "review-form", rb)
+	})
+	if err != nil {
+		return "", err
+	}
+	out := strings.Replace(string(h), formActionMark, action, 1)
+	return template.HTML(strings.Replace(out, formTokenMark, token, 1)), nil // #nosec G203 -- escaping would not change them
+}
+
+// plainAttr reports whether v is made only of characters that html/template's URL and
+// attribute escapers leave as they are.
+func plainAttr(v string) bool {
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '/') {
+			return false
+		}
+	}
+	return v != ""
 }

@@ -27,6 +27,11 @@ type reviewForm struct {
 	Message                   string
 }
 
+// empty reports whether the form is blank: nothing typed, no error to show.
+func (f reviewForm) empty() bool {
+	return f.Name == "" && f.Email == "" && f.Rating == "" && f.Text == "" && f.Message == "" && len(f.Errors) == 0
+}
+
 type reviewsBlock struct {
 	Enabled bool
 	Closed  bool
@@ -39,6 +44,10 @@ type reviewsBlock struct {
 	Form    reviewForm
 	Notice  string
 	Ratings []ratingOption
+	T       *i18n.Catalog
+	// FormHTML is the empty form made from the kept fragment (fragments.go); empty
+	// when the template draws the form (a form shown again with its errors).
+	FormHTML template.HTML
 }
 
 // ratingOption is one choice of the form's rating, prepared here rather than in the
@@ -63,7 +72,7 @@ func ratingOptions(cat *i18n.Catalog, chosen string) []ratingOption {
 
 func (s *Server) reviewsBlock(r *http.Request, a content.Article, form reviewForm) (reviewsBlock, error) {
 	cat := i18n.Lookup(a.Language)
-	rb := reviewsBlock{Form: form, Ratings: ratingOptions(cat, form.Rating)}
+	rb := reviewsBlock{Form: form, Ratings: ratingOptions(cat, form.Rating), T: cat}
 	if s.cfg.Reviews == nil {
 		return rb, nil
 	}
@@ -103,6 +112,11 @@ func (s *Server) reviewsBlock(r *http.Request, a content.Article, form reviewFor
 			return rb, err
 		}
 		rb.Action = path + "/reviews"
+		if form.empty() {
+			if rb.FormHTML, err = s.reviewFormFragment(ctx, a.Language, rb.Action, rb.Token); err != nil {
+				return rb, err
+			}
+		}
 	}
 	switch r.URL.Query().Get("review") {
 	case "thanks":
