@@ -9,10 +9,11 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
-// publicReviewsJSON is a page of a story's approved reviews, with the count and average
-// rating of all of them.
+// publicReviewsJSON is a page of a story's approved reviews, with the count of all of them,
+// and the count and average of those with a rating (imported comments have none: 0).
 type publicReviewsJSON struct {
 	Count   int                `json:"count"`
+	Rated   int                `json:"rated"`
 	Average float64            `json:"average"`
 	Reviews []publicReviewJSON `json:"reviews"`
 	Limit   int                `json:"limit"`
@@ -48,7 +49,7 @@ func (a *API) listPublicReviews(w http.ResponseWriter, r *http.Request, _ store.
 	if err != nil {
 		return err
 	}
-	out := publicReviewsJSON{Count: stats.Count, Average: math.Round(stats.Average*100) / 100,
+	out := publicReviewsJSON{Count: stats.Count, Rated: stats.Rated, Average: math.Round(stats.Average*100) / 100,
 		Reviews: make([]publicReviewJSON, 0, len(list)), Limit: limit, Offset: offset}
 	for _, rv := range list {
 		out.Reviews = append(out.Reviews, publicReview(rv))

@@ -32,7 +32,10 @@ type Review struct {
 
 // ReviewStats are the count and average rating of an article's approved reviews.
 type ReviewStats struct {
-	Count   int
+	Count int
+	// Rated counts the reviews with a rating (1–5) and Average is theirs: comments
+	// imported from WordPress or Ghost have none (0) and count in Count only.
+	Rated   int
 	Average float64
 }
 
@@ -130,12 +133,13 @@ func (s *Store) ReviewByID(ctx context.Context, id int64) (Review, error) {
 	return r, nil
 }
 
-// ReviewStats returns the count and average rating of an article's approved reviews.
+// ReviewStats returns the count and average rating of an article's approved reviews
+// (the average of those that carry a rating).
 func (s *Store) ReviewStats(ctx context.Context, articleID int64) (ReviewStats, error) {
 	var st ReviewStats
 	var avg *float64
-	err := s.queryRow(ctx, (`SELECT COUNT(*), AVG(rating * 1.0) FROM reviews WHERE article_id = ? AND status = 'approved'`),
-		articleID).Scan(&st.Count, &avg)
+	err := s.queryRow(ctx, (`SELECT COUNT(*), COUNT(CASE WHEN rating > 0 THEN 1 END), AVG(CASE WHEN rating > 0 THEN rating * 1.0 END)
+		FROM reviews WHERE article_id = ? AND status = 'approved'`), articleID).Scan(&st.Count, &st.Rated, &avg)
 	if err != nil {
 		return st, fmt.Errorf("review stats of article %d: %w", articleID, err)
 	}

@@ -91,7 +91,7 @@ func (s *Server) reviewsBlock(r *http.Request, a content.Article, form reviewFor
 		return rb, err
 	}
 	rb.Count = stats.Count
-	if stats.Count > 0 {
+	if stats.Rated > 0 {
 		rb.Average = cat.T("average_rating", math.Round(stats.Average*10)/10)
 	}
 	path := content.ArticlePath(a.Language, a.Section.Slug, a.Slug)
@@ -241,11 +241,15 @@ func (s *Server) renderReviews(cat *i18n.Catalog, list []store.PublicReview) tem
 		n := min(max(rv.Rating, 0), 5)
 		b.WriteString(`<li class="review"><p class="review-head"><span class="review-name">`)
 		b.WriteString(template.HTMLEscapeString(rv.Name))
-		b.WriteString(`</span> <span class="stars" role="img" aria-label="`)
-		b.WriteString(template.HTMLEscapeString(cat.T("rating_n", n)))
-		b.WriteString(`">`)
-		b.WriteString(strings.Repeat("★", n) + strings.Repeat("☆", 5-n))
-		b.WriteString(`</span> <time datetime="`)
+		b.WriteString(`</span> `)
+		if n > 0 { // comments imported from WordPress have no rating
+			b.WriteString(`<span class="stars" role="img" aria-label="`)
+			b.WriteString(template.HTMLEscapeString(cat.T("rating_n", n)))
+			b.WriteString(`">`)
+			b.WriteString(strings.Repeat("★", n) + strings.Repeat("☆", 5-n))
+			b.WriteString(`</span> `)
+		}
+		b.WriteString(`<time datetime="`)
 		b.WriteString(at.Format(time.RFC3339))
 		b.WriteString(`">`)
 		b.WriteString(template.HTMLEscapeString(cat.DateTime(at)))
