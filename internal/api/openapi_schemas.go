@@ -190,12 +190,14 @@ func components() map[string]any {
 	rv := map[string]any{"id": integer(), "article_id": integer(), "article_headline": str(),
 		"article_url": map[string]any{"type": "string", "format": "uri", "description": "Absolute public URL of the story."},
 		"name":        str(), "email": desc(str(), "The reader's address, for moderators only; empty when none was given."),
-		"rating": map[string]any{"type": "integer", "minimum": 1, "maximum": 5}, "text": desc(str(), "Plain text as the reader wrote it (cleaned)."),
+		"rating": map[string]any{"type": "integer", "minimum": 0, "maximum": 5,
+			"description": "1 to 5; 0 for a comment imported without a rating."}, "text": desc(str(), "Plain text as the reader wrote it (cleaned)."),
 		"status": strEnum("pending", "approved", "rejected", "spam"), "spam_score": integer(),
 		"signals": desc(arrayOf(str()), "Why the spam defence scored it so, e.g. \"sent too fast\"."), "created_at": nullableTime()}
 	publicReview := map[string]any{"id": integer(), "name": str(), "rating": rv["rating"], "text": rv["text"], "created_at": nullableTime()}
 	publicReviews := map[string]any{"count": desc(integer(), "How many approved reviews the story has."),
-		"average": map[string]any{"type": "number", "description": "Their average rating, to two decimals; 0 when none."},
+		"rated":   desc(integer(), "How many of them carry a rating (imported comments do not)."),
+		"average": map[string]any{"type": "number", "description": "The average rating of those that carry one, to two decimals; 0 when none."},
 		"reviews": arrayOf(ref("PublicReview")), "limit": integer(), "offset": integer()}
 	list := func(name, item string) map[string]any {
 		p := map[string]any{name: arrayOf(ref(item)), "limit": integer(), "offset": integer()}
