@@ -33,6 +33,10 @@ const articleColumns = `a.id, a.group_id, a.language, a.section_id, sec.key, sn.
 	JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
 	LEFT JOIN authors au ON au.id = a.author_id`
 
+// publicArticleColumns are articleColumns without the Markdown source, which public
+// pages do not show: a story's body is read once, as HTML (BodyMD is left empty).
+var publicArticleColumns = strings.Replace(articleColumns, "a.body_md,", "'',", 1)
+
 func scanArticle(row interface{ Scan(...any) error }) (content.Article, error) {
 	var a content.Article
 	var status string
@@ -56,10 +60,11 @@ func Public(a content.Article, now time.Time) bool {
 	return a.Status == content.StatusPublished && !a.PublishedAt.After(now) && !a.EmbargoUntil.After(now)
 }
 
-// PublicArticle returns the public story at lang/slug with its tags. An old slug gives a
-// *MovedError with the current path; an unpublished story gives content.ErrGone.
+// PublicArticle returns the public story at lang/slug with its tags, without its Markdown
+// source (BodyMD is empty: pages show BodyHTML). An old slug gives a *MovedError with the
+// current path; an unpublished story gives content.ErrGone.
 func (s *Store) PublicArticle(ctx context.Context, lang, slug string, now time.Time) (content.Article, error) {
-	a, err := scanArticle(s.queryRow(ctx, ("SELECT " + articleColumns + " WHERE a.language = ? AND a.slug = ?"), lang, slug))
+	a, err := scanArticle(s.queryRow(ctx, ("SELECT " + publicArticleColumns + " WHERE a.language = ? AND a.slug = ?"), lang, slug))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, s.movedArticle(ctx, lang, slug, now)
 	}
