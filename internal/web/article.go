@@ -16,6 +16,7 @@ import (
 type articlePage struct {
 	page
 	Article      content.Article
+	BodyLead     template.HTML // the dateline, opening the first paragraph (withDateline)
 	Body         template.HTML
 	Updated      bool
 	Translations []content.Translation
@@ -48,7 +49,7 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int,
 		return
 	}
 	ap := articlePage{page: p, Article: a, Updated: a.UpdatedAt.Sub(a.PublishedAt) > time.Minute}
-	ap.Body = withDateline(a.Dateline, a.BodyHTML)
+	ap.BodyLead, ap.Body = withDateline(a.Dateline, a.BodyHTML)
 	if ap.Translations, err = s.cfg.Store.Translations(ctx, a, now); err != nil {
 		s.fail(w, r, err)
 		return
@@ -165,13 +166,14 @@ func (s *Server) newsArticleLD(ap articlePage, published, modified string) templ
 
 // withDateline opens the body's first paragraph with the dateline, as agencies print it:
 // "WASHINGTON — Negotiators …". The body is goldmark's output with raw HTML disabled.
-func withDateline(dateline, body string) template.HTML {
+func withDateline(dateline, body string) (lead, rest template.HTML) {
 	if dateline == "" {
-		return template.HTML(body) // #nosec G203 -- rendered by goldmark with raw HTML disabled
+		return "", template.HTML(body) // #nosec G203 -- rendered by goldmark with raw HTML disabled
 	}
-	lead := `<span class="dateline">` + template.HTMLEscapeString(dateline) + `</span> — `
-	if rest, ok := strings.CutPrefix(body, "<p>"); ok {
-		return template.HTML("<p>" + lead + rest) // #nosec G203 -- escaped dateline + goldmark output
+	open := `<span class="dateline">` + template.HTMLEscapeString(dateline) + `</span> — `
+	// Two parts, written one after the other: the body (tens of KB) is not copied.
+	if r, ok := strings.CutPrefix(body, "<p>"); ok {
+		return template.HTML("<p>" + open), template.HTML(r) // #nosec G203 -- escaped dateline + goldmark output
 	}
-	return template.HTML("<p>" + lead + "</p>" + body) // #nosec G203 -- escaped dateline + goldmark output
+	return template.HTML("<p>" + open + "</p>"), template.HTML(body) // #nosec G203 -- escaped dateline + goldmark output
 }
