@@ -484,10 +484,35 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-var spaces = regexp.MustCompile(`[ \t\n\r\f]+`)
-
 // collapse turns runs of white space into one space, as HTML shows them.
-func collapse(s string) string { return spaces.ReplaceAllString(s, " ") }
+func collapse(s string) string {
+	i := 0
+	for i < len(s) && !(isSpace(s[i]) && (s[i] != ' ' || i+1 < len(s) && isSpace(s[i+1]))) {
+		i++
+	}
+	if i == len(s) {
+		return s // nothing to change (the common case: text with single spaces)
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:i]...)
+	for i < len(s) {
+		if !isSpace(s[i]) {
+			b = append(b, s[i])
+			i++
+			continue
+		}
+		b = append(b, ' ')
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+	}
+	return string(b)
+}
+
+// isSpace reports whether c is HTML white space.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "`", "\\`", "<", "&lt;", "~", `\~`)
 
@@ -501,6 +526,9 @@ func escapeText(s string) string {
 		case '#', '>', '-', '+', '=', '|':
 			s = `\` + s
 		}
+	}
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return s // only text that starts with a digit can look like a list item
 	}
 	return listLike.ReplaceAllString(s, `$1\$2$3`)
 }

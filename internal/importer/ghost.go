@@ -1,11 +1,14 @@
 package importer
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -13,40 +16,16 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 )
 
-// The reader of Ghost JSON exports (Ghost 2 to 5). A Ghost export keeps its relations
-// (posts_tags, posts_authors) apart from the posts, so it is read whole; Ghost sites are far
-// smaller than WordPress archives. Bodies come as Lexical, Mobiledoc or HTML and are turned
-// into HTML here, then into Markdown as WordPress bodies are.
+// The reader of Ghost JSON exports (Ghost 2 to 5), as a stream. An export keeps the posts'
+// relations (posts_tags, posts_authors), the tags, the users and the settings in tables
+// apart from the posts, in no promised order; those tables are small and are kept in
+// memory. The posts are not: when every small table came before them they are handed over
+// as they are read, else each is spooled to a temporary file and they are handed over from
+// it once the export has been read. Bodies come as Lexical, Mobiledoc or HTML and are
+// turned into HTML here, then into Markdown as WordPress bodies are.
 
 // ErrNotGhost is returned for JSON that is not a Ghost export.
 var ErrNotGhost = errors.New("not a Ghost export: expected {\"db\": [{\"data\": {\"posts\": …}}]} or {\"data\": …}")
-
-type ghostExport struct {
-	DB   []ghostDB  `json:"db"`
-	Data *ghostData `json:"data"`
-	Meta *ghostMeta `json:"meta"`
-}
-
-type ghostDB struct {
-	Meta ghostMeta `json:"meta"`
-	Data ghostData `json:"data"`
-}
-
-type ghostMeta struct {
-	Version string `json:"version"`
-}
-
-type ghostData struct {
-	Posts        []ghostPost     `json:"posts"`
-	Tags         []ghostTag      `json:"tags"`
-	Users        []ghostUser     `json:"users"`
-	PostsTags    []ghostRelation `json:"posts_tags"`
-	PostsAuthors []ghostRelation `json:"posts_authors"`
-	Settings     []struct {
-		Key   string          `json:"key"`
-		Value json.RawMessage `json:"value"`
-	} `json:"settings"`
-}
 
 type ghostPost struct {
 	ID            string `json:"id"`
@@ -80,130 +59,564 @@ type ghostRelation struct {
 	SortOrder int    `json:"sort_order"`
 }
 
-// ReadGhost reads a Ghost JSON export from r and gives what it holds to h.
+type ghostSetting struct {
+	Key   string          `json:"key"`
+	Value json.RawMessage `json:"value"`
+}
+
+// ghostURL stands for the site's own address in the URLs Ghost 4 and later store
+// (__GHOST_URL__/content/images/…), in bodies and feature images alike.
+const ghostURL = "__GHOST_URL__"
+
+// ghostSmallTables are the tables the posts need; posts read after all of them are handed
+// over at once.
+var ghostSmallTables = []string{"settings", "users", "tags", "posts_tags", "posts_authors"}
+
+// ReadGhost reads a Ghost JSON export from r and gives what it holds to h: the site, the
+// users, then the posts in the order of the export (each after its feature image, given
+// as an attachment). It reads r as a stream (see above); memory grows with the small
+// tables, not with the posts. A malformed or truncated file gives a *SyntaxError, JSON
+// that is not a Ghost export ErrNotGhost; an error from h stops the reading and is
+// returned as it is. As h may be given nothing for a long while (posts being spooled, or
+// tables skipped), a handler with an Err() error method is asked every so often whether
+// to go on: its error stops the reading too.
 func ReadGhost(r io.Reader, h Handler) error {
-	var ex ghostExport
-	d := json.NewDecoder(r)
-	if err := d.Decode(&ex); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return &SyntaxError{Line: 0, Column: int(se.Offset), Msg: "malformed JSON at byte " + fmt.Sprint(se.Offset) + ": " + se.Error()}
-		}
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return fmt.Errorf("%w (field %s has the wrong type)", ErrNotGhost, te.Field)
-		}
-		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-			return &SyntaxError{Msg: "unexpected end of file"}
-		}
+	lc := &lineCounter{r: r, lastDropped: -1}
+	g := &ghostReader{d: json.NewDecoder(lc), lc: lc, h: h}
+	if s, ok := h.(interface{ Err() error }); ok {
+		g.stop = s.Err
+	}
+	defer g.reset()
+	return g.read()
+}
+
+// ghostReader is the state of one ReadGhost.
+type ghostReader struct {
+	d     *json.Decoder
+	lc    *lineCounter
+	h     Handler
+	stop  func() error // the handler's Err, if it has one
+	reads int          // tokens and values read, to call stop every so often
+
+	// The small tables of the data object in use.
+	site                    Site
+	users                   []ghostUser
+	tags                    map[string]ghostTag
+	postsTags, postsAuthors []ghostRelation
+	seen                    map[string]bool // the tables read so far
+	// Set when the posts start being handed over (start).
+	started               bool
+	base                  string            // what ghostURL stands for: the site's URL, or "" (root-relative)
+	userSlugs             map[string]string // user id → slug
+	postTags, postAuthors map[string][]string
+	// The posts waiting for the tables after them.
+	spool    *os.File
+	spoolW   *bufio.Writer
+	spoolEnc *json.Encoder
+	spooled  int
+}
+
+// reset forgets the data object read so far and removes the spool.
+func (g *ghostReader) reset() {
+	if g.spool != nil {
+		g.spool.Close()
+		os.Remove(g.spool.Name())
+	}
+	g.site = Site{Title: "Ghost", Version: "ghost"}
+	g.users, g.tags, g.postsTags, g.postsAuthors = nil, map[string]ghostTag{}, nil, nil
+	g.seen = map[string]bool{}
+	g.spool, g.spoolW, g.spoolEnc, g.spooled = nil, nil, nil, 0
+}
+
+// read walks the export: {"db": [{"data": {…}}, …], "meta": …} or {"data": {…}}. As when
+// the export was read whole, the first element of db wins over a top-level data.
+func (g *ghostReader) read() error {
+	g.reset()
+	tok, err := g.token()
+	if err != nil {
 		return err
 	}
-	var data *ghostData
-	switch {
-	case len(ex.DB) > 0:
-		data = &ex.DB[0].Data
-	case ex.Data != nil:
-		data = ex.Data
-	default:
+	if tok != json.Delim('{') {
 		return ErrNotGhost
 	}
-	site := Site{Title: "Ghost", Version: "ghost"}
-	for _, s := range data.Settings {
-		var v string
-		if json.Unmarshal(s.Value, &v) == nil {
-			switch s.Key {
-			case "title":
-				site.Title = v
-			case "url", "site_url":
-				site.BaseURL = v
-			case "locale", "lang":
-				site.Language = v
-			}
+	var from string // "db" or "data": where the data object in use came from
+	sawDB := false
+	for g.d.More() {
+		key, err := g.key()
+		if err != nil {
+			return err
 		}
-	}
-	if site.BaseURL == "" {
-		site.BaseURL = site.Title
-	}
-	if err := h.Site(site); err != nil {
-		return err
-	}
-	users := map[string]ghostUser{}
-	for _, u := range data.Users {
-		users[u.ID] = u
-		if err := h.Author(Author{ID: u.ID, Login: u.Slug, Email: u.Email, Name: u.Name}); err != nil {
+		switch {
+		case key == "db" && from != "db":
+			sawDB = true
+			first := true
+			err = g.each("db", func() error {
+				if !first {
+					return g.skip()
+				}
+				first = false
+				if from == "data" {
+					g.reset() // db wins
+				}
+				from = "db"
+				return g.object("db[0]", func(key string) error {
+					if key == "data" {
+						_, err := g.data("db[0].data", true)
+						return err
+					}
+					return g.skip()
+				})
+			})
+		case key == "data" && from == "":
+			// A db may follow and win: nothing is handed over before the end unless one came.
+			var ok bool
+			if ok, err = g.data("data", sawDB); ok {
+				from = "data"
+			}
+		default:
+			err = g.skip()
+		}
+		if err != nil {
 			return err
 		}
 	}
-	tags := map[string]ghostTag{}
-	for _, t := range data.Tags {
-		tags[t.ID] = t
+	if _, err := g.token(); err != nil { // the closing brace: the export is whole
+		return err
 	}
-	postTags := relations(data.PostsTags, func(r ghostRelation) string { return r.TagID })
-	postAuthors := relations(data.PostsAuthors, func(r ghostRelation) string { return r.AuthorID })
-	for _, gp := range data.Posts {
-		p := &Post{ID: gp.ID, Type: gp.Type, Title: gp.Title, Slug: gp.Slug, Excerpt: html.EscapeString(gp.CustomExcerpt)}
-		if p.Type == "" {
-			p.Type = "post"
-		}
-		switch gp.Status {
-		case "published", "sent":
-			p.Status = "publish"
-		case "scheduled":
-			p.Status = "future"
-		case "draft":
-			p.Status = "draft"
-		default:
-			p.Status = gp.Status
-		}
-		p.DateGMT = ghostTime(gp.PublishedAt)
-		if p.DateGMT == "" {
-			p.DateGMT = ghostTime(gp.CreatedAt)
-		}
-		p.ModifiedGMT = ghostTime(gp.UpdatedAt)
+	if from == "" {
+		return ErrNotGhost
+	}
+	return g.finish()
+}
+
+// data reads a data object, handing the posts over as they come when direct and every
+// small table was read before them; ok is false for a null.
+func (g *ghostReader) data(field string, direct bool) (ok bool, err error) {
+	if ok, err := g.open('{', field); err != nil || !ok {
+		return false, err
+	}
+	return true, g.fields(func(key string) error {
+		f := field + "." + key
 		var err error
-		switch {
-		case gp.Lexical != "":
-			p.Content, err = lexicalHTML(gp.Lexical)
-		case gp.Mobiledoc != "":
-			p.Content, err = mobiledocHTML(gp.Mobiledoc)
+		switch key {
+		case "posts":
+			err = g.each(f, func() error {
+				var gp ghostPost
+				if err := g.decode(&gp, f); err != nil {
+					return err
+				}
+				if direct && g.spooled == 0 && g.ready() {
+					return g.post(&gp)
+				}
+				return g.spoolPost(&gp)
+			})
+		case "tags":
+			err = g.each(f, func() error {
+				var t ghostTag
+				if err := g.decode(&t, f); err != nil {
+					return err
+				}
+				g.tags[t.ID] = t
+				return nil
+			})
+		case "users":
+			err = g.each(f, func() error {
+				var u ghostUser
+				if err := g.decode(&u, f); err != nil {
+					return err
+				}
+				g.users = append(g.users, u)
+				return nil
+			})
+		case "posts_tags", "posts_authors":
+			rs := &g.postsTags
+			if key == "posts_authors" {
+				rs = &g.postsAuthors
+			}
+			err = g.each(f, func() error {
+				var r ghostRelation
+				if err := g.decode(&r, f); err != nil {
+					return err
+				}
+				*rs = append(*rs, r)
+				return nil
+			})
+		case "settings":
+			err = g.each(f, func() error {
+				var s ghostSetting
+				if err := g.decode(&s, f); err != nil {
+					return err
+				}
+				g.setting(s)
+				return nil
+			})
 		default:
-			p.Content = gp.HTML
+			return g.skip()
 		}
+		g.seen[key] = true
+		return err
+	})
+}
+
+func (g *ghostReader) setting(s ghostSetting) {
+	var v string
+	if json.Unmarshal(s.Value, &v) != nil {
+		return
+	}
+	switch s.Key {
+	case "title":
+		g.site.Title = v
+	case "url", "site_url":
+		g.site.BaseURL = v
+	case "locale", "lang":
+		g.site.Language = v
+	}
+}
+
+// ready reports whether every table a post needs has been read.
+func (g *ghostReader) ready() bool {
+	for _, t := range ghostSmallTables {
+		if !g.seen[t] {
+			return false
+		}
+	}
+	return true
+}
+
+// start hands the site and the users over, once, before the first post.
+func (g *ghostReader) start() error {
+	if g.started {
+		return nil
+	}
+	g.started = true
+	site := g.site
+	if site.BaseURL == "" {
+		site.BaseURL = site.Title
+	}
+	if err := g.h.Site(site); err != nil {
+		return err
+	}
+	if strings.HasPrefix(site.BaseURL, "https://") || strings.HasPrefix(site.BaseURL, "http://") {
+		g.base = strings.TrimRight(site.BaseURL, "/")
+	}
+	g.userSlugs = map[string]string{}
+	for _, u := range g.users {
+		g.userSlugs[u.ID] = u.Slug
+		if err := g.h.Author(Author{ID: u.ID, Login: u.Slug, Email: u.Email, Name: u.Name}); err != nil {
+			return err
+		}
+	}
+	g.postTags = relations(g.postsTags, func(r ghostRelation) string { return r.TagID })
+	g.postAuthors = relations(g.postsAuthors, func(r ghostRelation) string { return r.AuthorID })
+	g.postsTags, g.postsAuthors = nil, nil
+	return nil
+}
+
+// spoolPost keeps a post that came before the tables it needs in the spool file.
+func (g *ghostReader) spoolPost(gp *ghostPost) error {
+	if g.spool == nil {
+		f, err := os.CreateTemp("", "newsdesk-ghost-*.json")
 		if err != nil {
-			p.Content = gp.HTML // a broken document: fall back to Ghost's rendering of it
+			return fmt.Errorf("spool Ghost posts: %w", err)
 		}
-		first := true
-		for _, id := range postTags[gp.ID] {
-			t, ok := tags[id]
-			if !ok || strings.HasPrefix(t.Name, "#") { // Ghost's internal tags
-				continue
-			}
-			term := Term{Slug: t.Slug, Name: t.Name}
-			if first {
-				p.Categories = append(p.Categories, term) // the primary tag is the section
-				first = false
-			}
-			p.Tags = append(p.Tags, term)
+		g.spool, g.spoolW = f, bufio.NewWriterSize(f, 64<<10)
+		g.spoolEnc = json.NewEncoder(g.spoolW)
+		g.spoolEnc.SetEscapeHTML(false) // bodies are HTML: keep their < > & as they are
+	}
+	if err := g.spoolEnc.Encode(gp); err != nil {
+		return fmt.Errorf("spool Ghost post %s: %w", gp.ID, err)
+	}
+	g.spooled++
+	return nil
+}
+
+// finish hands over what waited for the end of the export: the site and users if no post
+// was handed over yet, then the spooled posts.
+func (g *ghostReader) finish() error {
+	if err := g.start(); err != nil {
+		return err
+	}
+	if g.spool == nil {
+		return nil
+	}
+	if err := g.spoolW.Flush(); err != nil {
+		return fmt.Errorf("spool Ghost posts: %w", err)
+	}
+	if _, err := g.spool.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("read spooled Ghost posts: %w", err)
+	}
+	d := json.NewDecoder(g.spool)
+	for range g.spooled {
+		var gp ghostPost
+		if err := d.Decode(&gp); err != nil {
+			return fmt.Errorf("read spooled Ghost posts: %w", err)
 		}
-		authors := postAuthors[gp.ID]
-		if len(authors) == 0 && gp.AuthorID != "" {
-			authors = []string{gp.AuthorID}
-		}
-		if len(authors) > 0 {
-			p.Creator = users[authors[0]].Slug
-		}
-		if gp.FeatureImage != "" {
-			att := "ghost-feature-" + gp.ID
-			if err := h.Post(&Post{ID: att, Type: "attachment", AttachmentURL: gp.FeatureImage}); err != nil {
-				return err
-			}
-			p.Meta = append(p.Meta, Meta{Key: "_thumbnail_id", Value: att})
-		}
-		if err := h.Post(p); err != nil {
+		if err := g.post(&gp); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// post hands one post over (after its feature image, as an attachment).
+func (g *ghostReader) post(gp *ghostPost) error {
+	if err := g.start(); err != nil {
+		return err
+	}
+	p := &Post{ID: gp.ID, Type: gp.Type, Title: gp.Title, Slug: gp.Slug, Excerpt: html.EscapeString(gp.CustomExcerpt)}
+	if p.Type == "" {
+		p.Type = "post"
+	}
+	switch gp.Status {
+	case "published", "sent":
+		p.Status = "publish"
+	case "scheduled":
+		p.Status = "future"
+	case "draft":
+		p.Status = "draft"
+	default:
+		p.Status = gp.Status
+	}
+	p.DateGMT = ghostTime(gp.PublishedAt)
+	if p.DateGMT == "" {
+		p.DateGMT = ghostTime(gp.CreatedAt)
+	}
+	p.ModifiedGMT = ghostTime(gp.UpdatedAt)
+	var err error
+	switch {
+	case gp.Lexical != "":
+		p.Content, err = lexicalHTML(gp.Lexical)
+	case gp.Mobiledoc != "":
+		p.Content, err = mobiledocHTML(gp.Mobiledoc)
+	default:
+		p.Content = gp.HTML
+	}
+	if err != nil {
+		p.Content = gp.HTML // a broken document: fall back to Ghost's rendering of it
+	}
+	p.Content = strings.ReplaceAll(p.Content, ghostURL, g.base)
+	first := true
+	for _, id := range g.postTags[gp.ID] {
+		t, ok := g.tags[id]
+		if !ok || strings.HasPrefix(t.Name, "#") { // Ghost's internal tags
+			continue
+		}
+		term := Term{Slug: t.Slug, Name: t.Name}
+		if first {
+			p.Categories = append(p.Categories, term) // the primary tag is the section
+			first = false
+		}
+		p.Tags = append(p.Tags, term)
+	}
+	authors := g.postAuthors[gp.ID]
+	if len(authors) == 0 && gp.AuthorID != "" {
+		authors = []string{gp.AuthorID}
+	}
+	if len(authors) > 0 {
+		p.Creator = g.userSlugs[authors[0]]
+	}
+	if gp.FeatureImage != "" {
+		att := "ghost-feature-" + gp.ID
+		u := strings.ReplaceAll(gp.FeatureImage, ghostURL, g.base)
+		if err := g.h.Post(&Post{ID: att, Type: "attachment", AttachmentURL: u}); err != nil {
+			return err
+		}
+		p.Meta = append(p.Meta, Meta{Key: "_thumbnail_id", Value: att})
+	}
+	return g.h.Post(p)
+}
+
+// object reads the object that comes next, calling fn with each key to read its value
+// (nothing for a null).
+func (g *ghostReader) object(field string, fn func(key string) error) error {
+	if ok, err := g.open('{', field); err != nil || !ok {
+		return err
+	}
+	return g.fields(fn)
+}
+
+// fields reads the rest of an object that was opened, calling fn with each key to read its
+// value.
+func (g *ghostReader) fields(fn func(key string) error) error {
+	for g.d.More() {
+		key, err := g.key()
+		if err != nil {
+			return err
+		}
+		if err := fn(key); err != nil {
+			return err
+		}
+	}
+	_, err := g.token()
+	return err
+}
+
+// each reads the array that comes next, calling fn to read each element (nothing for a null).
+func (g *ghostReader) each(field string, fn func() error) error {
+	if ok, err := g.open('[', field); err != nil || !ok {
+		return err
+	}
+	for g.d.More() {
+		if err := fn(); err != nil {
+			return err
+		}
+	}
+	_, err := g.token()
+	return err
+}
+
+// open reads the start of the array or object that comes next; ok is false for a null.
+func (g *ghostReader) open(want json.Delim, field string) (bool, error) {
+	tok, err := g.token()
+	if err != nil || tok == nil {
+		return false, err
+	}
+	if tok != want {
+		return false, fmt.Errorf("%w (field %s has the wrong type)", ErrNotGhost, field)
+	}
+	return true, nil
+}
+
+func (g *ghostReader) key() (string, error) {
+	tok, err := g.token()
+	if err != nil {
+		return "", err
+	}
+	k, _ := tok.(string)
+	return k, nil
+}
+
+// skip reads past the value that comes next, a token at a time: the tables not imported
+// (post revisions, members, emails …) may be as large as the posts.
+func (g *ghostReader) skip() error {
+	depth := 0
+	for {
+		tok, err := g.token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('['), json.Delim('{'):
+			depth++
+		case json.Delim(']'), json.Delim('}'):
+			depth--
+		}
+		if depth == 0 {
+			return nil
+		}
+	}
+}
+
+// stopped returns the handler's error, every 1024 reads.
+func (g *ghostReader) stopped() error {
+	g.reads++
+	if g.stop == nil || g.reads%1024 != 0 {
+		return nil
+	}
+	return g.stop()
+}
+
+func (g *ghostReader) token() (json.Token, error) {
+	if err := g.stopped(); err != nil {
+		return nil, err
+	}
+	g.lc.forget(g.d.InputOffset())
+	tok, err := g.d.Token()
+	if err != nil {
+		return nil, g.fail(err, "")
+	}
+	return tok, nil
+}
+
+func (g *ghostReader) decode(v any, field string) error {
+	if err := g.stopped(); err != nil {
+		return err
+	}
+	g.lc.forget(g.d.InputOffset())
+	if err := g.d.Decode(v); err != nil {
+		return g.fail(err, field)
+	}
+	return nil
+}
+
+// fail says where a decoding error happened in the file.
+func (g *ghostReader) fail(err error, field string) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field != "" {
+			field += "." + te.Field
+		}
+		return fmt.Errorf("%w (field %s has the wrong type)", ErrNotGhost, field)
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		at := g.errorOffset()
+		line, col := g.lc.position(at)
+		return &SyntaxError{Line: line, Column: col, Msg: fmt.Sprintf("%s (at byte %d)", se.Error(), at)}
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		line, col := g.lc.position(g.lc.n)
+		return &SyntaxError{Line: line, Column: col, Msg: fmt.Sprintf("unexpected end of file (at byte %d)", g.lc.n)}
+	}
+	return fmt.Errorf("read Ghost export: %w", err)
+}
+
+// errorOffset returns the offset in the file of the byte a syntax error is at. The error's
+// own Offset counts only the bytes read by Decode, not those read by Token: the error is
+// found again in what the decoder holds from its current position on.
+func (g *ghostReader) errorOffset() int64 {
+	off := g.d.InputOffset()
+	var v json.RawMessage
+	var se *json.SyntaxError
+	if err := json.NewDecoder(g.d.Buffered()).Decode(&v); errors.As(err, &se) {
+		off += se.Offset - 1
+	}
+	return off
+}
+
+// lineCounter counts the lines of what the decoder reads, to say at which line and column
+// a file broke. It keeps the offsets of the newlines the decoder may still report an error
+// before; forget drops those before an offset the decoder has passed.
+type lineCounter struct {
+	r           io.Reader
+	n           int64   // bytes read
+	nl          []int64 // offsets of the newlines not forgotten, ascending
+	dropped     int     // newlines forgotten
+	lastDropped int64   // offset of the last newline forgotten, -1 if none
+}
+
+func (c *lineCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := 0, p[:n]; ; {
+		j := bytes.IndexByte(b[i:], '\n')
+		if j < 0 {
+			break
+		}
+		c.nl = append(c.nl, c.n+int64(i+j))
+		i += j + 1
+	}
+	c.n += int64(n)
+	return n, err
+}
+
+func (c *lineCounter) forget(off int64) {
+	for len(c.nl) > 0 && c.nl[0] < off {
+		c.lastDropped = c.nl[0]
+		c.dropped++
+		c.nl = c.nl[1:]
+	}
+}
+
+// position returns the line and column (from 1) of the byte at offset off.
+func (c *lineCounter) position(off int64) (line, col int) {
+	line, last := c.dropped+1, c.lastDropped
+	for _, o := range c.nl {
+		if o >= off {
+			break
+		}
+		line, last = line+1, o
+	}
+	return line, int(off - last)
 }
 
 func relations(rs []ghostRelation, target func(ghostRelation) string) map[string][]string {

@@ -13,6 +13,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime"
+	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
@@ -59,6 +62,13 @@ func New(st *store.Store, opt Options) *Importer {
 	return &Importer{st: st, opt: opt}
 }
 
+// importCacheMiB is the SQLite page cache of an import. A larger one did not make an import
+// of 100,000 posts cheaper (tried: 32, 64 and 256 MiB), and it costs twice its size in memory.
+const importCacheMiB = 32
+
+// importGCPercent is the garbage collector's GOGC while an import runs.
+const importGCPercent = 400
+
 // errDryRun rolls a dry run's transaction back.
 var errDryRun = errors.New("dry run")
 
@@ -79,7 +89,16 @@ func (im *Importer) run(ctx context.Context, format string, r io.Reader, size in
 	if !content.ValidSlug(im.opt.Language) || len(im.opt.Language) > 12 {
 		return nil, fmt.Errorf("language %q: give a code such as en, ru or az", im.opt.Language)
 	}
-	l, err := im.st.NewLoader(ctx, store.LoaderOptions{})
+	// The import's live heap is small (a few MB: the posts in the pipeline) but it allocates
+	// quickly, so the collector would run almost without pause: let the heap grow to five
+	// times what is live while the import runs (a fifth less CPU time, about 20 MB more),
+	// unless GOGC already allows more.
+	if prev := debug.SetGCPercent(importGCPercent); prev < 0 || prev > importGCPercent {
+		debug.SetGCPercent(prev)
+	} else {
+		defer debug.SetGCPercent(prev)
+	}
+	l, err := im.st.NewLoader(ctx, store.LoaderOptions{CacheMiB: importCacheMiB})
 	if err != nil {
 		return nil, err
 	}
@@ -133,16 +152,21 @@ type event struct {
 	term   *Term
 	isTag  bool
 	post   *Post
+	// ready is closed when a worker has prepared post (nil for the other events).
+	ready chan struct{}
 }
 
-// forwarder is the Handler of the reading goroutine: it converts and renders post bodies
-// (prepare) and passes everything on, in order, to the writing goroutine.
+// forwarder is the Handler of the reading goroutine: it hands each post to the converting
+// workers and passes everything on, in the order of the file, to the writing goroutine.
 type forwarder struct {
-	ctx    context.Context
-	ch     chan<- event
-	format string
-	md     *content.Renderer
+	ctx  context.Context
+	ch   chan<- event
+	work chan<- *event
 }
+
+// Err reports a cancelled import, so that a reader that holds posts back (a Ghost export
+// with its relations after the posts) stops without waiting for the end of the file.
+func (f *forwarder) Err() error { return f.ctx.Err() }
 
 func (f *forwarder) send(ev event) error {
 	select {
@@ -158,21 +182,42 @@ func (f *forwarder) Author(a Author) error { return f.send(event{author: &a}) }
 func (f *forwarder) Category(t Term) error { return f.send(event{term: &t}) }
 func (f *forwarder) Tag(t Term) error      { return f.send(event{term: &t, isTag: true}) }
 func (f *forwarder) Post(p *Post) error {
-	prepare(p, f.format, f.md)
-	return f.send(event{post: p})
+	ev := &event{post: p, ready: make(chan struct{})}
+	select {
+	case f.work <- ev:
+	case <-f.ctx.Done():
+		return f.ctx.Err()
+	}
+	return f.send(*ev)
 }
 
-// pipeline reads (and converts) on one goroutine while the sink writes on this one: on two
-// cores the parsing and Markdown work hides behind the database's. The channel is short,
-// so memory stays bounded whatever the file's size.
+// pipelineDepth is how many events may wait between the reader and the writer; with the
+// workers' queue it bounds the posts in memory whatever the file's size.
+const pipelineDepth = 64
+
+// pipeline reads on one goroutine, converts and renders post bodies (prepare) on one
+// worker a core, and writes through the sink on this goroutine, in the order of the file:
+// the parsing and Markdown work hides behind the database's.
 func pipeline(ctx context.Context, s *sink, format string, read func(Handler) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	ch := make(chan event, 64)
+	ch := make(chan event, pipelineDepth)
+	work := make(chan *event, pipelineDepth)
+	var workers sync.WaitGroup
+	for range max(runtime.GOMAXPROCS(0), 1) {
+		workers.Go(func() {
+			md := content.NewRenderer()
+			for ev := range work {
+				prepare(ev.post, format, md)
+				close(ev.ready)
+			}
+		})
+	}
 	errc := make(chan error, 1)
 	go func() {
 		defer close(ch)
-		errc <- read(&forwarder{ctx: ctx, ch: ch, format: format, md: content.NewRenderer()})
+		defer close(work)
+		errc <- read(&forwarder{ctx: ctx, ch: ch, work: work})
 	}()
 	var herr error
 	for ev := range ch {
@@ -189,6 +234,7 @@ func pipeline(ctx context.Context, s *sink, format string, read func(Handler) er
 		case ev.term != nil:
 			herr = s.Category(*ev.term)
 		case ev.post != nil:
+			<-ev.ready
 			herr = s.Post(ev.post)
 		}
 		if herr != nil {
@@ -196,6 +242,7 @@ func pipeline(ctx context.Context, s *sink, format string, read func(Handler) er
 		}
 	}
 	rerr := <-errc
+	workers.Wait()
 	if herr != nil {
 		return herr
 	}

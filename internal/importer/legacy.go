@@ -47,18 +47,30 @@ func linkKey(link string) string {
 	return LegacyKey(u.Path, u.RawQuery)
 }
 
-// legacyArticle keeps a post's old URLs: /?p=ID, its permalink, and the date-based forms
-// /YYYY/MM/DD/slug and /YYYY/MM/slug (with every old slug WordPress remembered). Newsdesk's
-// own exports carry the paths to keep instead.
-func (s *sink) legacyArticle(p *Post, id int64, ours, changed bool) error {
+// legacyArticle keeps a post's old URLs (p.prep.legacy: see legacyKeys).
+func (s *sink) legacyArticle(p *Post, id int64, changed bool) error {
 	if !changed {
 		return nil
 	}
+	added, err := s.b.PutLegacyURLs(s.ctx, p.prep.legacy, "article", id, "", true)
+	if err != nil {
+		return err
+	}
+	if added > 0 {
+		s.rep.count("redirect").Created += added
+	}
+	return nil
+}
+
+// legacyKeys lists a post's old URLs: /?p=ID, its permalink, and the date-based forms
+// /YYYY/MM/DD/slug and /YYYY/MM/slug (with every old slug WordPress remembered). Newsdesk's
+// own exports carry the paths to keep instead.
+func legacyKeys(p *Post, format string) []string {
 	var keys []string
 	keys = append(keys, p.MetaValues("_newsdesk_legacy_path")...)
-	if !ours {
+	if p.MetaValue("_newsdesk_language") == "" {
 		keys = append(keys, linkKey(p.Link))
-		switch s.format {
+		switch format {
 		case "wordpress":
 			keys = append(keys, "/?p="+p.ID)
 			if g := linkKey(p.GUID); strings.HasPrefix(g, "/?") {
@@ -81,19 +93,13 @@ func (s *sink) legacyArticle(p *Post, id int64, ours, changed bool) error {
 			}
 		}
 	}
+	out := keys[:0]
 	for _, k := range uniq(keys) {
-		if k == "" || k == "/" {
-			continue
-		}
-		added, err := s.b.PutLegacyURL(s.ctx, k, "article", id, "", true)
-		if err != nil {
-			return err
-		}
-		if added {
-			s.rep.count("redirect").Created++
+		if k != "" && k != "/" {
+			out = append(out, k)
 		}
 	}
-	return nil
+	return out
 }
 
 // legacyTerm keeps /category/slug or /tag/slug of the old site; the first term to claim a

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,6 +44,12 @@ func (m *mediaIntake) local(u string) (string, bool) {
 		return "", false
 	}
 	rel, _, _ = strings.Cut(rel, "?")
+	rel, _, _ = strings.Cut(rel, "#")
+	// Addresses may be percent-encoded (caf%C3%A9.jpg for café.jpg); WordPress and Ghost
+	// keep no % in the names of uploads.
+	if u, err := url.PathUnescape(rel); err == nil {
+		rel = u
+	}
 	if !fs.ValidPath(rel) {
 		return "", false
 	}
@@ -101,8 +108,9 @@ func (m *mediaIntake) ingest(ctx context.Context, tx *store.Tx, u, alt string) (
 // rewrite points the images of a body at their ingested copies.
 func (m *mediaIntake) rewrite(ctx context.Context, tx *store.Tx, postID, md string, images []string) (string, error) {
 	for _, src := range uniq(images) {
+		src = strings.TrimSpace(src) // as the Markdown has it
 		if !strings.HasPrefix(src, "http://") && !strings.HasPrefix(src, "https://") && !strings.HasPrefix(src, "//") &&
-			!strings.HasPrefix(src, "/wp-content/") {
+			!strings.HasPrefix(src, "/wp-content/") && !strings.HasPrefix(src, "/content/images/") {
 			continue
 		}
 		_, ok, err := m.ingest(ctx, tx, src, "")
@@ -110,8 +118,31 @@ func (m *mediaIntake) rewrite(ctx context.Context, tx *store.Tx, postID, md stri
 			return "", fmt.Errorf("post %s: %w", postID, err)
 		}
 		if d := m.done[src]; ok && d.url != "" {
-			md = strings.ReplaceAll(md, src, d.url)
+			md = replaceDestination(md, src, d.url)
 		}
 	}
 	return md, nil
+}
+
+// replaceDestination replaces from by to where from is a whole link or image destination in
+// the Markdown md, (from), (from "title") or (<from>), and not where it is a part of a longer
+// address: a relative /wp-content/uploads/x.jpg is left alone inside
+// https://old.example.org/wp-content/uploads/x.jpg.
+func replaceDestination(md, from, to string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(md, from)
+		if i < 0 {
+			b.WriteString(md)
+			return b.String()
+		}
+		j := i + len(from)
+		b.WriteString(md[:i])
+		if i > 0 && (md[i-1] == '(' || md[i-1] == '<') && j < len(md) && (md[j] == ')' || md[j] == '>' || md[j] == ' ') {
+			b.WriteString(to)
+		} else {
+			b.WriteString(from)
+		}
+		md = md[j:]
+	}
 }

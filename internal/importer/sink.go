@@ -21,7 +21,11 @@ import (
 
 // sink writes what a reader finds into the import's transaction.
 type sink struct {
+	// ctx is the import's context without its cancellation, for the statements: the SQLite
+	// driver starts a goroutine to watch a cancellable context for every statement (a
+	// dozen statements a post). stop is the import's context, checked between items.
 	ctx    context.Context
+	stop   context.Context
 	im     *Importer
 	b      *store.Bulk
 	tx     *store.Tx
@@ -65,10 +69,10 @@ type pendingThumb struct {
 }
 
 func newSink(ctx context.Context, im *Importer, b *store.Bulk, format string, rep *Report) *sink {
-	return &sink{ctx: ctx, im: im, b: b, tx: b.Tx(), format: format, rep: rep, md: content.NewRenderer(), now: im.opt.Now(),
-		terms: map[string]Term{}, authors: map[string]Author{}, sections: map[string]int64{}, tags: map[string]int64{},
-		authorIDs: map[string]int64{}, langs: map[string]bool{}, attachments: map[string]string{},
-		media: newMediaIntake(im.opt, rep)}
+	return &sink{ctx: context.WithoutCancel(ctx), stop: ctx, im: im, b: b, tx: b.Tx(), format: format, rep: rep,
+		md: content.NewRenderer(), now: im.opt.Now(), terms: map[string]Term{}, authors: map[string]Author{},
+		sections: map[string]int64{}, tags: map[string]int64{}, authorIDs: map[string]int64{}, langs: map[string]bool{},
+		attachments: map[string]string{}, media: newMediaIntake(im.opt, rep)}
 }
 
 // Site records where the export comes from.
@@ -131,7 +135,7 @@ func (s *sink) Tag(t Term) error {
 
 // Post imports one item.
 func (s *sink) Post(p *Post) error {
-	if err := s.ctx.Err(); err != nil {
+	if err := s.stop.Err(); err != nil {
 		return err
 	}
 	switch p.Type {
@@ -265,7 +269,7 @@ func (s *sink) article(p *Post) error {
 	if v := p.MetaValue("_newsdesk_standfirst"); v != "" || ours {
 		a.Standfirst = v
 	} else {
-		a.Standfirst = plainText(p.Excerpt)
+		a.Standfirst = p.prep.standfirst
 	}
 	a.PublishedAt = s.times(p.Date, p.DateGMT)
 	a.UpdatedAt = s.times(p.Modified, p.ModifiedGMT)
@@ -330,6 +334,7 @@ func (s *sink) article(p *Post) error {
 	}
 	cnt := s.rep.count("post")
 	changed := true
+	var recs []store.ImportRecord // for the import map
 	switch {
 	case id != 0 && oldHash == hash:
 		cnt.Unchanged++
@@ -369,9 +374,8 @@ func (s *sink) article(p *Post) error {
 			}
 			cnt.Created++
 		}
-		if err := s.b.RecordImport(s.ctx, s.source, "post", p.ID, id, hash, s.now); err != nil {
-			return err
-		}
+		// Recorded with the comments, in one statement.
+		recs = append(recs, store.ImportRecord{Kind: "post", SourceID: p.ID, TargetID: id, Hash: hash})
 		for _, old := range rec.Old {
 			if err := s.tx.KeepOldSlug(s.ctx, lang, old, id); err != nil {
 				return err
@@ -381,10 +385,10 @@ func (s *sink) article(p *Post) error {
 			s.thumbs = append(s.thumbs, pendingThumb{articleID: id, attachment: thumb, alt: a.Headline})
 		}
 	}
-	if err := s.legacyArticle(p, id, ours, changed); err != nil {
+	if err := s.legacyArticle(p, id, changed); err != nil {
 		return err
 	}
-	return s.comments(p, id)
+	return s.comments(p, id, recs)
 }
 
 // extras reads the fields Newsdesk's own exports carry.
@@ -446,35 +450,6 @@ func (s *sink) extras(p *Post, a *content.Article) error {
 		}
 	}
 	return nil
-}
-
-// prepared is the body of a post converted to Markdown and rendered, ahead of its import.
-type prepared struct {
-	md   string
-	html string
-	err  error
-	conv *Converted // nil when the Markdown came with the post (Newsdesk's exports)
-}
-
-// prepare converts and renders a post's body. It touches nothing but p, so the reading
-// goroutine runs it while the writing one stores the post before.
-func prepare(p *Post, format string, md *content.Renderer) {
-	pr := &prepared{}
-	if v := p.MetaValue("_newsdesk_markdown"); v != "" || p.MetaValue("_newsdesk_language") != "" {
-		pr.md = v
-	} else {
-		var conv Converted
-		if format == "ghost" {
-			conv = ConvertHTML(p.Content)
-		} else {
-			conv = ConvertWordPress(p.Content)
-		}
-		pr.conv, pr.md = &conv, conv.Markdown
-	}
-	if p.Type == "post" || p.Type == "" {
-		pr.html, pr.err = md.Render(pr.md)
-	}
-	p.prep = pr
 }
 
 // freeSlug gives a a slug no other story uses in its language (the post id is appended).
@@ -651,9 +626,13 @@ func (s *sink) author(login string) (int64, error) {
 	return id, nil
 }
 
-// comments imports a post's approved and pending comments as reviews.
-func (s *sink) comments(p *Post, articleID int64) error {
-	for _, c := range p.Comments {
+// comments imports a post's approved and pending comments as reviews, and records them in
+// the import map with recs (the post's own record, if it changed).
+func (s *sink) comments(p *Post, articleID int64, recs []store.ImportRecord) error {
+	// On a first import from the source every comment is new: they are stored together.
+	var batch []store.Review
+	first := len(recs)
+	for i, c := range p.Comments {
 		st := c.Meta["_newsdesk_status"]
 		if st == "" {
 			switch c.Type {
@@ -678,10 +657,7 @@ func (s *sink) comments(p *Post, articleID int64) error {
 				continue
 			}
 		}
-		text := c.Text
-		if c.Meta["_newsdesk_status"] == "" {
-			text = strings.TrimSpace(html.UnescapeString(tagRE.ReplaceAllString(strings.ReplaceAll(c.Text, "\r\n", "\n"), "")))
-		}
+		text := p.prep.comments[i].text
 		if text == "" || c.ID == "" {
 			s.rep.skip("comment", c.ID, "", "empty")
 			continue
@@ -702,8 +678,12 @@ func (s *sink) comments(p *Post, articleID int64) error {
 		if r.CreatedAt.IsZero() {
 			r.CreatedAt = s.now
 		}
-		sum := sha256.Sum256([]byte(text))
-		r.TextHash = hex.EncodeToString(sum[:])
+		r.TextHash = p.prep.comments[i].hash
+		if s.fresh {
+			batch = append(batch, r)
+			recs = append(recs, store.ImportRecord{Kind: "comment", SourceID: c.ID, Hash: hashOf(r)})
+			continue
+		}
 		err := s.upsert("comment", c.ID, hashOf(r),
 			func() (int64, error) { return s.b.ImportReview(s.ctx, r) },
 			func(id int64) error { r.ID = id; return s.tx.ImportUpdateReview(s.ctx, r) })
@@ -711,7 +691,20 @@ func (s *sink) comments(p *Post, articleID int64) error {
 			return err
 		}
 	}
-	return nil
+	if len(batch) > 0 {
+		ids, err := s.b.ImportReviews(s.ctx, batch)
+		if err != nil {
+			return err
+		}
+		for i, id := range ids {
+			recs[first+i].TargetID = id
+		}
+		s.rep.count("comment").Created += len(batch)
+	}
+	if len(recs) == 0 {
+		return nil
+	}
+	return s.b.RecordImports(s.ctx, s.source, recs, s.now)
 }
 
 // upsert creates or updates one imported item of a kind (comment, brief) by its source
@@ -794,6 +787,9 @@ func (s *sink) brief(p *Post) error {
 // finish sets the featured images, now that every attachment has been seen.
 func (s *sink) finish() error {
 	for _, t := range s.thumbs {
+		if err := s.stop.Err(); err != nil {
+			return err
+		}
 		u, ok := s.attachments[t.attachment]
 		if !ok {
 			s.rep.warn("featured image %s of a post is not in the export", t.attachment)

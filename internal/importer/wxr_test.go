@@ -2,9 +2,12 @@ package importer
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -51,6 +54,69 @@ func TestReadWXR(t *testing.T) {
 			}
 			if a := c.posts[9]; a.Type != "attachment" || a.AttachmentURL != "https://old.example.org/wp-content/uploads/2026/03/ferry.jpg" {
 				t.Errorf("attachment: %+v", a)
+			}
+		})
+	}
+}
+
+// TestDecodeItemMatchesUnmarshal checks the hand-written item decoder against encoding/xml's
+// reflection, which it replaces, on the test exports and on awkward items.
+func TestDecodeItemMatchesUnmarshal(t *testing.T) {
+	const wp = `xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/" ` +
+		`xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:dc="http://purl.org/dc/elements/1.1/"`
+	inputs := map[string]string{
+		"awkward": `<rss ` + wp + `><channel>
+<item><title>one <!-- c --> two <b>bold</b> three</title><title>last title wins</title>
+<wp:post_id> 7 </wp:post_id><unknown><title>nested, skipped</title></unknown>
+<content:encoded><![CDATA[<p>body</p>]]></content:encoded><excerpt:encoded>ex &amp; cerpt</excerpt:encoded>
+<category domain="post_tag" nicename="a-b" other="x">A &lt;B&gt;</category><category>bare</category>
+<wp:postmeta><wp:meta_key>k</wp:meta_key><wp:meta_value><![CDATA[v1]]>v2</wp:meta_value><wp:extra>x</wp:extra></wp:postmeta>
+<wp:comment><wp:comment_id>3</wp:comment_id><wp:comment_content>hi <i>there</i></wp:comment_content>
+<wp:commentmeta><wp:meta_key>rating</wp:meta_key><wp:meta_value>4</wp:meta_value></wp:commentmeta><wp:other/></wp:comment>
+<wp:comment/><empty></empty><wp:status/></item>
+<item/></channel></rss>`,
+	}
+	for _, name := range []string{"wxr11.xml", "wxr12.xml"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[name] = string(b)
+	}
+	for name, in := range inputs {
+		t.Run(name, func(t *testing.T) {
+			want, got := xml.NewDecoder(strings.NewReader(in)), xml.NewDecoder(strings.NewReader(in))
+			items := 0
+			for {
+				tok, err := want.Token()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := got.Token(); err != nil {
+					t.Fatal(err)
+				}
+				start, ok := tok.(xml.StartElement)
+				if !ok || start.Name.Local != "item" {
+					continue
+				}
+				items++
+				var w wxrItem
+				if err := want.DecodeElement(&w, &start); err != nil {
+					t.Fatal(err)
+				}
+				g, err := decodeItem(got)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(*g, w) {
+					t.Errorf("item %d:\n got %+v\nwant %+v", items, *g, w)
+				}
+			}
+			if items == 0 {
+				t.Fatal("no items")
 			}
 		})
 	}

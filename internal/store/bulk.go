@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -30,11 +31,15 @@ type LoaderOptions struct {
 	// when the Loader is closed: faster, but a crash of the machine (not of the process) before
 	// Close can corrupt the database. For filling new databases only.
 	NoSync bool
+	// CacheMiB is the SQLite page cache of the Loader's connection (0: loaderCacheMiB). The
+	// pure-Go SQLite takes about twice the cache size in memory (a 4 KiB page and its header
+	// fill an 8 KiB slot of its allocator), and the pages are given back one by one at Close.
+	CacheMiB int
 }
 
-// loaderCacheKiB is the SQLite page cache of a Loader's connection, as a negative number of KiB
-// (the default is 2 MiB, so that inserting into large indexes reads pages back again and again).
-const loaderCacheKiB = -64 << 10
+// loaderCacheMiB is the default SQLite page cache of a Loader's connection (SQLite's own
+// default is 2 MiB, so that inserting into large indexes reads pages back again and again).
+const loaderCacheMiB = 64
 
 // NewLoader takes a connection for loading. Close it when done.
 func (s *Store) NewLoader(ctx context.Context, o LoaderOptions) (*Loader, error) {
@@ -44,7 +49,12 @@ func (s *Store) NewLoader(ctx context.Context, o LoaderOptions) (*Loader, error)
 	}
 	l := &Loader{s: s, conn: conn, noSync: o.NoSync && !s.d.postgres}
 	if !s.d.postgres {
-		settings := []string{"temp_store = MEMORY", fmt.Sprintf("cache_size = %d", loaderCacheKiB)}
+		cache := o.CacheMiB
+		if cache <= 0 {
+			cache = loaderCacheMiB
+		}
+		// A negative cache_size is in KiB.
+		settings := []string{"temp_store = MEMORY", fmt.Sprintf("cache_size = %d", -cache<<10)}
 		if o.NoSync {
 			settings = append(settings, "synchronous = OFF")
 		}
@@ -177,8 +187,82 @@ func (b *Bulk) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// insert runs an INSERT … RETURNING id.
+// insert runs a plain INSERT … RETURNING id (no ON CONFLICT: see upsertID). On SQLite it
+// runs the INSERT alone and takes the new row's id from the connection: RETURNING makes
+// SQLite gather the rows in a temporary table first, which doubles the cost of a one-row
+// insert.
 func (b *Bulk) insert(ctx context.Context, query string, args ...any) (int64, error) {
+	if b.t.s.d.postgres {
+		return b.upsertID(ctx, query, args...)
+	}
+	plain, ok := strings.CutSuffix(query, " RETURNING id")
+	if !ok {
+		return 0, fmt.Errorf("loader: insert without RETURNING id: %.40s", query)
+	}
+	st, err := b.stmt(ctx, plain)
+	if err != nil {
+		return 0, err
+	}
+	res, err := st.ExecContext(ctx, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// insertRows runs an INSERT of n rows (without RETURNING) and returns the new ids in the
+// order of the rows. Ids grow in the order rows are inserted: on SQLite the statement
+// gives its rows consecutive ids, ending with the connection's last one; on PostgreSQL
+// RETURNING gives them (in no promised order, hence the sort).
+func (b *Bulk) insertRows(ctx context.Context, query string, n int, args ...any) ([]int64, error) {
+	if !b.t.s.d.postgres {
+		st, err := b.stmt(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		res, err := st.ExecContext(ctx, args...)
+		if err != nil {
+			return nil, err
+		}
+		last, err := res.LastInsertId()
+		if err != nil {
+			return nil, err
+		}
+		ids := make([]int64, n)
+		for i := range ids {
+			ids[i] = last - int64(n-1-i)
+		}
+		return ids, nil
+	}
+	st, err := b.stmt(ctx, query+" RETURNING id")
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := make([]int64, 0, n)
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(ids) != n {
+		return nil, fmt.Errorf("loader: %d rows inserted, %d ids returned", n, len(ids))
+	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
+// upsertID runs an INSERT … RETURNING id that may update an existing row instead.
+func (b *Bulk) upsertID(ctx context.Context, query string, args ...any) (int64, error) {
 	st, err := b.stmt(ctx, query)
 	if err != nil {
 		return 0, err
@@ -201,7 +285,7 @@ func (b *Bulk) Group(ctx context.Context, at time.Time) (int64, error) {
 
 // Tag creates the tag lang/t.Slug if it does not exist and returns its id.
 func (b *Bulk) Tag(ctx context.Context, lang string, t content.Tag) (int64, error) {
-	id, err := b.insert(ctx, `INSERT INTO tags (language, name, slug) VALUES (?, ?, ?)
+	id, err := b.upsertID(ctx, `INSERT INTO tags (language, name, slug) VALUES (?, ?, ?)
 		ON CONFLICT (language, slug) DO UPDATE SET slug = excluded.slug RETURNING id`, lang, t.Name, t.Slug)
 	if err != nil {
 		return 0, fmt.Errorf("bulk: put tag %s/%s: %w", lang, t.Slug, err)
@@ -241,12 +325,13 @@ func (b *Bulk) Article(ctx context.Context, a content.Article, tagIDs []int64) (
 	if err != nil {
 		return 0, fmt.Errorf("bulk: create article %s/%s: %w", a.Language, a.Slug, err)
 	}
-	st, err := b.stmt(ctx, "INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)")
-	if err != nil {
-		return 0, err
-	}
-	for i, tag := range tagIDs {
-		if _, err := st.ExecContext(ctx, a.ID, tag, i); err != nil {
+	if len(tagIDs) > 0 {
+		args := make([]any, 0, 3*len(tagIDs))
+		for i, tag := range tagIDs {
+			args = append(args, a.ID, tag, i)
+		}
+		if _, err := b.exec(ctx, "INSERT INTO article_tags (article_id, tag_id, position) VALUES "+rowsOf(len(tagIDs), 3),
+			args...); err != nil {
 			return 0, fmt.Errorf("bulk: tag article %d: %w", a.ID, err)
 		}
 	}
@@ -254,7 +339,7 @@ func (b *Bulk) Article(ctx context.Context, a content.Article, tagIDs []int64) (
 	for _, tg := range a.Tags {
 		tags = append(tags, tg.Name)
 	}
-	st, err = b.stmt(ctx, `INSERT INTO article_revisions (article_id, version, kind, note, section_id, headline, standfirst,
+	st, err := b.stmt(ctx, `INSERT INTO article_revisions (article_id, version, kind, note, section_id, headline, standfirst,
 		body_md, byline, byline_role, dateline, slug, tags, slugline, urgency, signoff, lead_image_id, user_id, created_at)
 		VALUES (?, 1, 'created', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {

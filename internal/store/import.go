@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
@@ -51,6 +52,63 @@ func (b *Bulk) RecordImport(ctx context.Context, source, kind, sourceID string, 
 	return nil
 }
 
+// ImportRecord is one line of the import map: an item of the source (kind and id there)
+// and what it became here (RecordImports).
+type ImportRecord struct {
+	Kind, SourceID string
+	TargetID       int64
+	Hash           string
+}
+
+// RecordImports records several items of source as RecordImport does, in one statement a
+// hundred (an item given twice keeps its last record).
+func (b *Bulk) RecordImports(ctx context.Context, source string, recs []ImportRecord, at time.Time) error {
+	recs = lastOfEach(recs)
+	for len(recs) > 0 {
+		n := min(len(recs), bulkRows)
+		args := make([]any, 0, n*6)
+		for _, r := range recs[:n] {
+			args = append(args, source, r.Kind, r.SourceID, r.TargetID, r.Hash, micros(at))
+		}
+		_, err := b.exec(ctx, `INSERT INTO import_items (source, kind, source_id, target_id, hash, imported_at) VALUES `+
+			rowsOf(n, 6)+` ON CONFLICT (source, kind, source_id) DO UPDATE SET target_id = excluded.target_id,
+			hash = excluded.hash, imported_at = excluded.imported_at`, args...)
+		if err != nil {
+			return fmt.Errorf("record %d imported items: %w", n, err)
+		}
+		recs = recs[n:]
+	}
+	return nil
+}
+
+// lastOfEach drops the records that a later one of the same item overrides (PostgreSQL
+// refuses to upsert one row twice in a statement).
+func lastOfEach(recs []ImportRecord) []ImportRecord {
+	last := make(map[[2]string]int, len(recs))
+	for i, r := range recs {
+		last[[2]string{r.Kind, r.SourceID}] = i
+	}
+	if len(last) == len(recs) {
+		return recs
+	}
+	out := make([]ImportRecord, 0, len(last))
+	for i, r := range recs {
+		if last[[2]string{r.Kind, r.SourceID}] == i {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// bulkRows is the most rows one multi-row INSERT of an import writes.
+const bulkRows = 100
+
+// rowsOf returns the VALUES list of n rows of cols placeholders: (?, ?), (?, ?) …
+func rowsOf(n, cols int) string {
+	row := "(" + placeholders(cols) + ")"
+	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+}
+
 // PutLegacyURL maps an old site's path to an article, section or tag (kind "article",
 // "section", "tag"; lang is the section's language); with replace false a path already
 // mapped keeps its target. It reports whether anything changed.
@@ -68,6 +126,34 @@ func (b *Bulk) PutLegacyURL(ctx context.Context, path, kind string, targetID int
 	}
 	n, _ := res.RowsAffected()
 	return n > 0, nil
+}
+
+// PutLegacyURLs maps several old paths (each given once) to one article, section or tag
+// as PutLegacyURL does, and returns how many changed.
+func (b *Bulk) PutLegacyURLs(ctx context.Context, paths []string, kind string, targetID int64, lang string, replace bool) (int, error) {
+	changed := 0
+	for len(paths) > 0 {
+		n := min(len(paths), bulkRows)
+		args := make([]any, 0, n*4)
+		for _, p := range paths[:n] {
+			args = append(args, p, kind, targetID, lang)
+		}
+		q := `INSERT INTO legacy_urls (path, kind, target_id, language) VALUES ` + rowsOf(n, 4) + `
+			ON CONFLICT (path) DO UPDATE SET kind = excluded.kind, target_id = excluded.target_id, language = excluded.language
+			WHERE legacy_urls.kind <> excluded.kind OR legacy_urls.target_id <> excluded.target_id
+			OR legacy_urls.language <> excluded.language`
+		if !replace {
+			q = `INSERT INTO legacy_urls (path, kind, target_id, language) VALUES ` + rowsOf(n, 4) + ` ON CONFLICT (path) DO NOTHING`
+		}
+		res, err := b.exec(ctx, q, args...)
+		if err != nil {
+			return changed, fmt.Errorf("keep %d old URLs: %w", n, err)
+		}
+		k, _ := res.RowsAffected()
+		changed += int(k)
+		paths = paths[n:]
+	}
+	return changed, nil
 }
 
 // EnsureLanguage adds a language with siteName unless it exists; it reports whether it added it.
@@ -292,6 +378,31 @@ func (b *Bulk) ImportReview(ctx context.Context, r Review) (int64, error) {
 		return 0, fmt.Errorf("store imported review of article %d: %w", r.ArticleID, err)
 	}
 	return id, nil
+}
+
+// ImportReviews stores imported reviews as ImportReview does, in one statement a hundred,
+// and returns their ids in the order given.
+func (b *Bulk) ImportReviews(ctx context.Context, rs []Review) ([]int64, error) {
+	ids := make([]int64, 0, len(rs))
+	for len(rs) > 0 {
+		n := min(len(rs), bulkRows)
+		args := make([]any, 0, n*11)
+		for _, r := range rs[:n] {
+			if r.Status == "approved" {
+				b.t.touch()
+			}
+			args = append(args, r.ArticleID, r.Name, r.Email, r.Rating, r.Text, r.Status, r.SpamScore, r.Signals, r.IPHash,
+				r.TextHash, micros(r.CreatedAt))
+		}
+		got, err := b.insertRows(ctx, `INSERT INTO reviews (article_id, name, email, rating, text, status, spam_score, signals,
+			ip_hash, text_hash, created_at) VALUES `+rowsOf(n, 11), n, args...)
+		if err != nil {
+			return nil, fmt.Errorf("store %d imported reviews: %w", n, err)
+		}
+		ids = append(ids, got...)
+		rs = rs[n:]
+	}
+	return ids, nil
 }
 
 // exec runs a statement prepared once per transaction.
