@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -105,7 +106,7 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	}
 	public, err := web.New(web.Config{Store: st, Logger: log, BaseURL: cfg.BaseURL, Location: loc, Demo: cfg.Demo,
 		Reviews: reviews, ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}, Cache: pages,
-		Brotli: brotliCompress})
+		Brotli: brotliCompress, RenderSlots: renderSlots(cfg)})
 	if err != nil {
 		return nil, fmt.Errorf("build public site: %w", err)
 	}
@@ -267,5 +268,19 @@ func expireReviewAddresses(ctx context.Context, rs *review.Service, log *slog.Lo
 			return
 		case <-t.C:
 		}
+	}
+}
+
+// renderSlots is --render-slots, or by default the cores on SQLite (a render is CPU work:
+// its reads come from the mapped file) and four times that on PostgreSQL (a render waits
+// for the network between queries).
+func renderSlots(cfg config.Config) int {
+	switch {
+	case cfg.RenderSlots > 0:
+		return cfg.RenderSlots
+	case store.IsPostgres(cfg.DB):
+		return 4 * runtime.GOMAXPROCS(0)
+	default:
+		return runtime.GOMAXPROCS(0)
 	}
 }

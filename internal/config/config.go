@@ -29,6 +29,8 @@ type Config struct {
 	TrustedProxies     string
 	// PageCacheMB bounds the page cache in MiB; 0 turns it off.
 	PageCacheMB int
+	// RenderSlots bounds the public pages rendered at once (0: automatic, see web.Config).
+	RenderSlots int
 	// PurgeURL receives the surrogate keys of every change (a CDN's purge hook); empty for none.
 	PurgeURL string
 	// DBRead is a PostgreSQL replica for public reads; empty for none.
@@ -76,6 +78,8 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.BoolVar(&c.LogJSON, "log-json", envBool("NEWSDESK_LOG_JSON"), "log as JSON lines instead of text (env NEWSDESK_LOG_JSON)")
 	fs.IntVar(&c.PageCacheMB, "page-cache-mb", envInt("NEWSDESK_PAGE_CACHE_MB", 64),
 		"memory for the page cache of public pages, feeds and sitemaps, in MiB; 0 turns it off (env NEWSDESK_PAGE_CACHE_MB)")
+	fs.IntVar(&c.RenderSlots, "render-slots", envInt("NEWSDESK_RENDER_SLOTS", 0),
+		"public pages rendered at once, the others queue in arrival order; 0: the cores on SQLite, 4× on PostgreSQL (env NEWSDESK_RENDER_SLOTS)")
 	fs.StringVar(&c.PurgeURL, "purge-url", env("NEWSDESK_PURGE_URL", ""),
 		"URL that receives a POST with the surrogate keys of every change, to purge a CDN (env NEWSDESK_PURGE_URL)")
 	fs.StringVar(&c.DBRead, "db-read", env("NEWSDESK_DB_READ", ""),
@@ -108,6 +112,9 @@ func (c *Config) Validate() error {
 	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 	if _, err := c.Location(); err != nil {
 		errs = append(errs, err)
+	}
+	if c.RenderSlots < 0 {
+		errs = append(errs, fmt.Errorf("--render-slots %d: must be 0 (automatic) or more", c.RenderSlots))
 	}
 	if c.PageCacheMB < 0 {
 		errs = append(errs, fmt.Errorf("--page-cache-mb %d: must be 0 (off) or more", c.PageCacheMB))

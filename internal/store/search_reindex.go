@@ -75,6 +75,9 @@ func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) (Re
 	if err := ld.Close(); err != nil {
 		return stats, fmt.Errorf("reindex: %w", err)
 	}
+	if err := s.mergeIndex(context.WithoutCancel(ctx)); err != nil {
+		return stats, fmt.Errorf("reindex: %w", err)
+	}
 	stats.Took = time.Since(start)
 	return stats, nil
 }

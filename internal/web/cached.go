@@ -87,7 +87,7 @@ func (s *Server) renderEntry(h http.HandlerFunc, r *http.Request, now time.Time)
 	r2 := r.Clone(ctx)
 	r2.Method = http.MethodGet
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
-	h(rec, r2)
+	s.withSlot(func() { h(rec, r2) })
 	p := cache.Page{Status: rec.status, Header: rec.header, Body: rec.body.Bytes(), Keys: rec.keys, Expires: rec.expires}
 	if p.Status == http.StatusOK {
 		until := now.Add(maxEntryAge)
@@ -113,6 +113,18 @@ func (s *Server) renderEntry(h http.HandlerFunc, r *http.Request, now time.Time)
 	e := cache.Build(p, now, opt)
 	e.Pattern = r.Pattern
 	return e, nil
+}
+
+// withSlot runs fn holding one of the render slots (RenderSlots), waiting for one in
+// arrival order; a panic in fn gives the slot back.
+func (s *Server) withSlot(fn func()) {
+	if s.slots == nil {
+		fn()
+		return
+	}
+	s.slots <- struct{}{}
+	defer func() { <-s.slots }()
+	fn()
 }
 
 // recorder captures a handler's response for the cache.
