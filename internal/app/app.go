@@ -94,7 +94,16 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	}
 	reviews := review.New(st, log, nil, review.DefaultLimits)
 	pages := cache.New(int64(cfg.PageCacheMB) << 20)
+	public, err := web.New(web.Config{Store: st, Logger: log, BaseURL: cfg.BaseURL, Location: loc, Demo: cfg.Demo,
+		Reviews: reviews, ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}, Cache: pages,
+		Brotli: brotliCompress, RenderSlots: renderSlots(cfg)})
+	if err != nil {
+		return nil, fmt.Errorf("build public site: %w", err)
+	}
+	// Registered after web.New, whose fragments (parts of pages) are thereby purged first: a
+	// page rendered after the page purge then finds every fragment fresh.
 	st.OnPurge(func(keys []string, _ bool) { pages.Purge(keys...) }) // synchronously after each commit
+	// The CDN hears last, once this instance's fragments and pages are gone.
 	var hook *cache.Hook
 	if cfg.PurgeURL != "" {
 		hook = cache.NewHook(cfg.PurgeURL, log)
@@ -103,12 +112,6 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 				hook.Send(keys)
 			}
 		})
-	}
-	public, err := web.New(web.Config{Store: st, Logger: log, BaseURL: cfg.BaseURL, Location: loc, Demo: cfg.Demo,
-		Reviews: reviews, ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}, Cache: pages,
-		Brotli: brotliCompress, RenderSlots: renderSlots(cfg)})
-	if err != nil {
-		return nil, fmt.Errorf("build public site: %w", err)
 	}
 	svc := newsroom.New(st, log, nil)
 	m, err := newMetrics(st, pages, log) // metrics.go
