@@ -157,10 +157,14 @@ func htmlToMarkdown(body string, c *Converted) string {
 	if err != nil { // the tokenizer accepts anything; only a failing reader errs
 		return escapeText(body)
 	}
-	m := &mdWriter{c: c}
+	// Under one parent, so that a run of inline nodes at the top (text, a link, an image)
+	// becomes one paragraph with its links and images, as inside a <div>.
+	root := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	for _, n := range nodes {
-		m.block(n)
+		root.AppendChild(n)
 	}
+	m := &mdWriter{c: c}
+	m.children(m, root)
 	return strings.TrimSpace(blankRuns.ReplaceAllString(m.b.String(), "\n\n")) + "\n"
 }
 
@@ -242,8 +246,8 @@ func (m *mdWriter) block(n *html.Node) {
 	case atom.Div, atom.Section, atom.Article, atom.Aside, atom.Header, atom.Footer, atom.Address, atom.Dl, atom.Body, atom.Html:
 		m.children(m, n)
 	default:
-		// A run of inline content at block level: gather it with its inline siblings.
-		if s := strings.TrimSpace(m.inline(n)); s != "" {
+		// An inline element where a block was expected: the element itself, marks and all.
+		if s := strings.TrimSpace(m.inlineNode(n)); s != "" {
 			m.b.WriteString(s + "\n\n")
 		}
 	}
