@@ -35,10 +35,56 @@ type page struct {
 	CSS            string
 	JS             string
 	Year           int
+	// HeadLinks (translations, feeds) and HeadMeta (Open Graph) are written in Go by
+	// render (headTags): some forty attribute values a page, each a reflective call of
+	// the template's escaper otherwise.
+	HeadLinks, HeadMeta template.HTML
 	// Content is the whole page value (the type that embeds page), for the "content"
 	// template. The layout itself runs on page alone: text/template finds a field of an
 	// embedded struct by a slow search that allocates, and the layout reads twenty.
 	Content any
+}
+
+// headTags writes the head's alternate links (translations, then feeds) and its Open
+// Graph properties, each on a line of its own. Values are escaped for a quoted attribute
+// and URLs must be ours (a path, or http or https), as html/template would require.
+func headTags(p *page) (links, meta template.HTML) {
+	var b strings.Builder
+	for _, a := range p.Alternates {
+		b.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+		b.WriteString(template.HTMLEscapeString(a.Lang))
+		b.WriteString("\" href=\"")
+		b.WriteString(safeURL(a.URL))
+		b.WriteString("\">")
+	}
+	for _, f := range p.Feeds {
+		b.WriteString("\n<link rel=\"alternate\" type=\"")
+		b.WriteString(template.HTMLEscapeString(f.Type))
+		b.WriteString("\" title=\"")
+		b.WriteString(template.HTMLEscapeString(f.Title))
+		b.WriteString("\" href=\"")
+		b.WriteString(safeURL(f.URL))
+		b.WriteString("\">")
+	}
+	links = template.HTML(b.String()) // #nosec G203 -- every value above is escaped
+	b.Reset()
+	for _, m := range p.OG {
+		b.WriteString("\n<meta property=\"")
+		b.WriteString(template.HTMLEscapeString(m.Property))
+		b.WriteString("\" content=\"")
+		b.WriteString(template.HTMLEscapeString(m.Content))
+		b.WriteString("\">")
+	}
+	return links, template.HTML(b.String()) // #nosec G203 -- every value above is escaped
+}
+
+// safeURL escapes a URL of ours for an attribute; any other scheme becomes html/template's
+// harmless placeholder.
+func safeURL(u string) string {
+	if strings.HasPrefix(u, "/") || strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
+		return template.HTMLEscapeString(u)
+	}
+	return "#ZgotmplZ"
 }
 
 // layoutPage returns the layout's part of a page value.
@@ -120,6 +166,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	if lp, ok := data.(interface{ layoutPage() page }); ok {
 		p := lp.layoutPage()
 		p.Content = data
+		p.HeadLinks, p.HeadMeta = headTags(&p)
 		layout = &p
 	}
 	if err := s.pages[name].ExecuteTemplate(buf, "layout", layout); err != nil {
