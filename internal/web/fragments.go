@@ -74,42 +74,47 @@ func (f *fragments) purge(keys []string) {
 func (s *Server) fragment(ctx context.Context, key string, keys []string, now time.Time,
 	render func(ctx context.Context, buf *bytes.Buffer) error) (template.HTML, error) {
 	f := s.frags
-	if f != nil {
-		f.mu.Lock()
-		e, ok := f.entries[key]
-		gen := f.gen
-		horizon, hok := f.horizon, f.hok && f.hgen == gen && (f.horizon.IsZero() || now.Before(f.horizon))
-		f.mu.Unlock()
-		if ok && now.Before(e.expires) {
-			return e.html, nil
-		}
-		ctx = context.WithoutCancel(ctx) // a reader's dropped connection must not fail others' pages
-		if !hok {
-			h, err := s.cfg.Store.NextVisibilityChange(ctx, now)
-			if err != nil {
-				return "", err
-			}
-			horizon = h
-		}
-		var buf bytes.Buffer
-		if err := render(ctx, &buf); err != nil {
-			return "", err
-		}
-		e = fragment{html: template.HTML(buf.String()), keys: keys, expires: now.Add(maxEntryAge)} // #nosec G203 -- rendered by html/template
-		if !horizon.IsZero() && horizon.Before(e.expires) {
-			e.expires = horizon
-		}
-		f.mu.Lock()
-		if f.gen == gen {
-			if len(f.entries) >= maxFragments {
-				clear(f.entries)
-			}
-			f.entries[key] = e
-			f.horizon, f.hgen, f.hok = horizon, gen, true
-		}
-		f.mu.Unlock()
+	if f == nil {
+		return renderHTML(ctx, render)
+	}
+	f.mu.Lock()
+	e, ok := f.entries[key]
+	gen := f.gen
+	horizon, hok := f.horizon, f.hok && f.hgen == gen && (f.horizon.IsZero() || now.Before(f.horizon))
+	f.mu.Unlock()
+	if ok && now.Before(e.expires) {
 		return e.html, nil
 	}
+	ctx = context.WithoutCancel(ctx) // a reader's dropped connection must not fail others' pages
+	if !hok {
+		h, err := s.cfg.Store.NextVisibilityChange(ctx, now)
+		if err != nil {
+			return "", err
+		}
+		horizon = h
+	}
+	html, err := renderHTML(ctx, render)
+	if err != nil {
+		return "", err
+	}
+	e = fragment{html: html, keys: keys, expires: now.Add(maxEntryAge)}
+	if !horizon.IsZero() && horizon.Before(e.expires) {
+		e.expires = horizon
+	}
+	f.mu.Lock()
+	if f.gen == gen {
+		if len(f.entries) >= maxFragments {
+			clear(f.entries)
+		}
+		f.entries[key] = e
+		f.horizon, f.hgen, f.hok = horizon, gen, true
+	}
+	f.mu.Unlock()
+	return e.html, nil
+}
+
+// renderHTML runs a template render into a string.
+func renderHTML(ctx context.Context, render func(ctx context.Context, buf *bytes.Buffer) error) (template.HTML, error) {
 	var buf bytes.Buffer
 	if err := render(ctx, &buf); err != nil {
 		return "", err
@@ -159,11 +164,7 @@ func (s *Server) masthead(lang, current string, sections []content.Section, demo
 	if err == nil {
 		return h, nil
 	}
-	var buf bytes.Buffer
-	if err := draw(&buf, sections); err != nil {
-		return "", err
-	}
-	return template.HTML(buf.String()), nil // #nosec G203 -- rendered by html/template
+	return renderHTML(context.Background(), func(_ context.Context, buf *bytes.Buffer) error { return draw(buf, sections) })
 }
 
 // The review form's placeholders: they pass html/template's URL and attribute escaping

@@ -58,13 +58,16 @@ type ratingOption struct {
 	Checked      bool
 }
 
+// stars draws a rating of n out of five.
+func stars(n int) string { return strings.Repeat("★", n) + strings.Repeat("☆", 5-n) }
+
 // ratingOptions are the choices from 5 to 1 in lang, with the one chosen (a form shown
 // again) checked.
 func ratingOptions(cat *i18n.Catalog, chosen string) []ratingOption {
 	out := make([]ratingOption, 0, 5)
 	for n := 5; n >= 1; n-- {
 		v := strconv.Itoa(n)
-		out = append(out, ratingOption{Value: n, Stars: strings.Repeat("★", n) + strings.Repeat("☆", 5-n),
+		out = append(out, ratingOption{Value: n, Stars: stars(n),
 			Label: cat.T("rating_n", n), Checked: v == chosen})
 	}
 	return out
@@ -246,7 +249,7 @@ func (s *Server) renderReviews(cat *i18n.Catalog, list []store.PublicReview) tem
 			b.WriteString(`<span class="stars" role="img" aria-label="`)
 			b.WriteString(template.HTMLEscapeString(cat.T("rating_n", n)))
 			b.WriteString(`">`)
-			b.WriteString(strings.Repeat("★", n) + strings.Repeat("☆", 5-n))
+			b.WriteString(stars(n))
 			b.WriteString(`</span> `)
 		}
 		b.WriteString(`<time datetime="`)
