@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/cache"
@@ -35,7 +36,7 @@ func newMetrics(st *store.Store, pages *cache.Cache, log *slog.Logger) (*metrics
 	return m, nil
 }
 
-// serveAdmin serves /metrics on the admin address (--admin-addr) until ctx ends. The
+// serveAdmin serves /metrics and /debug/pprof/ on the admin address (--admin-addr) until ctx ends. The
 // listener is opened before it returns, so a wrong address fails the start.
 func serveAdmin(ctx context.Context, addr string, m *metrics.Metrics, log *slog.Logger) (stop func(), err error) {
 	ln, err := net.Listen("tcp", addr)
@@ -44,6 +45,12 @@ func serveAdmin(ctx context.Context, addr string, m *metrics.Metrics, log *slog.
 	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", m.Handler(""))
+	// Go's profiler, for an operator on the admin address only (docs/operations.md).
+	mux.HandleFunc("GET /debug/pprof/", pprof.Index)
+	mux.HandleFunc("GET /debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("GET /debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("GET /debug/pprof/trace", pprof.Trace)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
 		WriteTimeout: 30 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 16 << 10,
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}

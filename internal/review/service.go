@@ -90,7 +90,9 @@ func (s *Service) secrets(ctx context.Context) ([]byte, string, error) {
 	if s.key != nil {
 		return s.key, s.salt, nil
 	}
-	ctx = context.WithoutCancel(ctx) // one reader's dropped connection must not fail the load
+	// One reader's dropped connection must not fail the load; and the key written below
+	// must be read back, whatever snapshot the page reads from.
+	ctx = store.Detached(context.WithoutCancel(ctx))
 	get := func(key string) (string, error) {
 		v, err := s.st.Setting(ctx, key, "")
 		if err != nil || v != "" {

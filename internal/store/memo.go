@@ -22,12 +22,17 @@ type memo struct {
 	m   map[string]any
 }
 
-// load returns the value under key, reading it with read when it is not kept.
-func (m *memo) load(key string, read func() (any, error)) (any, error) {
+// load returns the value under key, reading it with read when it is not kept. A value
+// read inside a ReadSnapshot is kept only if nothing was purged since the snapshot began:
+// it may be older than the purge.
+func (m *memo) load(ctx context.Context, key string, read func() (any, error)) (any, error) {
 	m.mu.Lock()
 	v, ok := m.m[key]
 	gen := m.gen
 	m.mu.Unlock()
+	if sn := snapshotOf(ctx); sn != nil {
+		gen = sn.memoGen
+	}
 	if ok {
 		return v, nil
 	}
@@ -44,6 +49,13 @@ func (m *memo) load(key string, read func() (any, error)) (any, error) {
 	}
 	m.mu.Unlock()
 	return v, nil
+}
+
+// generation is the count of purges so far.
+func (m *memo) generation() uint64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.gen
 }
 
 // purge forgets everything when keys include cache.All.
@@ -77,7 +89,7 @@ func primary(ctx context.Context) context.Context {
 
 // Languages lists the site's languages in display order. The slice is the caller's.
 func (s *Store) Languages(ctx context.Context) ([]content.Language, error) {
-	v, err := s.memo.load("languages", func() (any, error) { return s.languages(primary(ctx)) })
+	v, err := s.memo.load(ctx, "languages", func() (any, error) { return s.languages(primary(ctx)) })
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +99,7 @@ func (s *Store) Languages(ctx context.Context) ([]content.Language, error) {
 // Sections lists the sections with their names and slugs in lang, in display order. The
 // slice is the caller's.
 func (s *Store) Sections(ctx context.Context, lang string) ([]content.Section, error) {
-	v, err := s.memo.load("sections:"+lang, func() (any, error) { return s.sections(primary(ctx), lang) })
+	v, err := s.memo.load(ctx, "sections:"+lang, func() (any, error) { return s.sections(primary(ctx), lang) })
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +116,7 @@ type setting struct {
 
 // Setting reads a site setting, def when it is not set.
 func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
-	v, err := s.memo.load(settingKey(key), func() (any, error) { return s.setting(primary(ctx), key) })
+	v, err := s.memo.load(ctx, settingKey(key), func() (any, error) { return s.setting(primary(ctx), key) })
 	if err != nil {
 		return def, err
 	}

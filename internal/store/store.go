@@ -49,6 +49,8 @@ type Store struct {
 	slow slowLog // queries slower than --slow-query are logged (slowlog.go)
 
 	memo memo // languages, sections and settings between changes (memo.go)
+	// snapSlots bounds the open read snapshots (snapshot.go); nil on PostgreSQL.
+	snapSlots chan struct{}
 }
 
 // maxStmts bounds the prepared statement cache (queries built from filters vary a little).
@@ -85,7 +87,14 @@ func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows
 	if r := s.readReplica(ctx); r != nil {
 		return r.query(ctx, s.q(query), args...)
 	}
-	if st := s.stmt(ctx, query); st != nil {
+	st := s.stmt(ctx, query)
+	if tx := snapshotTx(ctx); tx != nil {
+		if st != nil {
+			return tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+		}
+		return tx.QueryContext(ctx, s.q(query), args...)
+	}
+	if st != nil {
 		return st.QueryContext(ctx, args...)
 	}
 	return s.db.QueryContext(ctx, s.q(query), args...)
@@ -98,7 +107,14 @@ func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Ro
 	if r := s.readReplica(ctx); r != nil {
 		return r.queryRow(ctx, s.q(query), args...)
 	}
-	if st := s.stmt(ctx, query); st != nil {
+	st := s.stmt(ctx, query)
+	if tx := snapshotTx(ctx); tx != nil {
+		if st != nil {
+			return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+		}
+		return tx.QueryRowContext(ctx, s.q(query), args...)
+	}
+	if st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
 	return s.db.QueryRowContext(ctx, s.q(query), args...)
@@ -165,8 +181,9 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open %s: %w", s.desc, err)
 		}
-		s.db.SetMaxOpenConns(8)
-		s.db.SetMaxIdleConns(8)
+		s.db.SetMaxOpenConns(2 * maxSnapshots)
+		s.db.SetMaxIdleConns(2 * maxSnapshots)
+		s.snapSlots = make(chan struct{}, maxSnapshots)
 	}
 	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()

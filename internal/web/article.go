@@ -106,55 +106,86 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int,
 		w.Header().Set("Cache-Control", "no-store")
 		ap.NoIndex = true
 	}
-	s.render(w, r, status, "article", ap)
+	s.render(w, r, status, "article", &ap) // story.go writes its content
 }
+
+// The schema.org NewsArticle of a story, as structs rather than maps (a third of the cost),
+// with the fields in the order json.Marshal gave the maps' keys before.
+type (
+	ldArticle struct {
+		Context          string      `json:"@context"`
+		Type             string      `json:"@type"`
+		ArticleSection   string      `json:"articleSection"`
+		Author           []ldPerson  `json:"author"`
+		Correction       []ldComment `json:"correction,omitempty"`
+		DateModified     string      `json:"dateModified"`
+		DatePublished    string      `json:"datePublished"`
+		Description      string      `json:"description"`
+		Headline         string      `json:"headline"`
+		Image            []ldImage   `json:"image,omitempty"`
+		InLanguage       string      `json:"inLanguage"`
+		Keywords         []string    `json:"keywords,omitempty"`
+		LocationCreated  *ldThing    `json:"locationCreated,omitempty"`
+		MainEntityOfPage string      `json:"mainEntityOfPage"`
+		Publisher        ldOrg       `json:"publisher"`
+		URL              string      `json:"url"`
+	}
+	ldPerson struct {
+		Type     string `json:"@type"`
+		JobTitle string `json:"jobTitle,omitempty"`
+		Name     string `json:"name"`
+		URL      string `json:"url,omitempty"`
+	}
+	ldComment struct {
+		Type          string `json:"@type"`
+		DatePublished string `json:"datePublished"`
+		Text          string `json:"text"`
+	}
+	ldImage struct {
+		Type    string `json:"@type"`
+		Caption string `json:"caption"`
+		Height  int    `json:"height"`
+		URL     string `json:"url"`
+		Width   int    `json:"width"`
+	}
+	ldThing struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+	}
+	ldOrg struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+		URL  string `json:"url"`
+	}
+)
 
 // newsArticleLD builds the schema.org NewsArticle description of a story.
 func (s *Server) newsArticleLD(ap articlePage, published, modified string) template.JS {
 	a := ap.Article
-	author := map[string]any{"@type": "Person", "name": a.Byline}
-	if a.BylineRole != "" {
-		author["jobTitle"] = a.BylineRole
-	}
+	author := ldPerson{Type: "Person", Name: a.Byline, JobTitle: a.BylineRole}
 	if a.Author.Slug != "" {
-		author["url"] = s.abs("/" + a.Language + "/author/" + a.Author.Slug)
+		author.URL = s.abs("/" + a.Language + "/author/" + a.Author.Slug)
 	}
-	var keywords []string
-	for _, t := range a.Tags {
-		keywords = append(keywords, t.Name)
-	}
-	ld := map[string]any{
-		"@context":         "https://schema.org",
-		"@type":            "NewsArticle",
-		"headline":         a.Headline,
-		"description":      a.Standfirst,
-		"datePublished":    published,
-		"dateModified":     modified,
-		"inLanguage":       a.Language,
-		"articleSection":   a.Section.Name,
-		"mainEntityOfPage": ap.Canonical,
-		"url":              ap.Canonical,
-		"author":           []any{author},
-		"publisher":        map[string]any{"@type": "NewsMediaOrganization", "name": ap.SiteName, "url": s.abs("/")},
+	ld := ldArticle{
+		Context: "https://schema.org", Type: "NewsArticle",
+		Headline: a.Headline, Description: a.Standfirst, DatePublished: published, DateModified: modified,
+		InLanguage: a.Language, ArticleSection: a.Section.Name, MainEntityOfPage: ap.Canonical, URL: ap.Canonical,
+		Author:    []ldPerson{author},
+		Publisher: ldOrg{Type: "NewsMediaOrganization", Name: ap.SiteName, URL: s.abs("/")},
 	}
 	if a.Dateline != "" {
-		ld["locationCreated"] = map[string]any{"@type": "Place", "name": a.Dateline}
+		ld.LocationCreated = &ldThing{Type: "Place", Name: a.Dateline}
 	}
-	if len(keywords) > 0 {
-		ld["keywords"] = keywords
+	for _, t := range a.Tags {
+		ld.Keywords = append(ld.Keywords, t.Name)
 	}
-	if len(a.Corrections) > 0 {
-		var cs []any
-		for _, c := range a.Corrections {
-			cs = append(cs, map[string]any{"@type": "CorrectionComment", "text": c.Text,
-				"datePublished": c.CreatedAt.In(s.cfg.Location).Format(time.RFC3339)})
-		}
-		ld["correction"] = cs
+	for _, c := range a.Corrections {
+		ld.Correction = append(ld.Correction, ldComment{Type: "CorrectionComment", Text: c.Text,
+			DatePublished: c.CreatedAt.In(s.cfg.Location).Format(time.RFC3339)})
 	}
 	if img := a.LeadImage; img != nil && len(img.Renditions) > 0 {
 		r := img.Renditions[len(img.Renditions)-1]
-		ld["image"] = []any{map[string]any{"@type": "ImageObject", "url": s.abs("/media/" + r.File),
-			"width": r.Width, "height": r.Height, "caption": img.Caption}}
+		ld.Image = []ldImage{{Type: "ImageObject", URL: s.abs("/media/" + r.File), Width: r.Width, Height: r.Height, Caption: img.Caption}}
 	}
 	b, err := json.Marshal(ld) // escapes <, > and & so the script element cannot be closed early
 	if err != nil {

@@ -87,7 +87,11 @@ func (s *Server) renderEntry(h http.HandlerFunc, r *http.Request, now time.Time)
 	r2 := r.Clone(ctx)
 	r2.Method = http.MethodGet
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
-	s.withSlot(func() { h(rec, r2) })
+	// One read transaction for the page's queries (on SQLite): a consistent view, and one
+	// lock taken instead of one per query. Fragments rendered in it know when it began.
+	s.withSlot(func() {
+		s.cfg.Store.ReadSnapshot(s.snapshotStart(ctx), func(ctx context.Context) { h(rec, r2.WithContext(ctx)) })
+	})
 	p := cache.Page{Status: rec.status, Header: rec.header, Body: rec.body.Bytes(), Keys: rec.keys, Expires: rec.expires}
 	if p.Status == http.StatusOK {
 		until := now.Add(maxEntryAge)

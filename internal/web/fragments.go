@@ -69,6 +69,22 @@ func (f *fragments) purge(keys []string) {
 	}
 }
 
+type fragGenKey struct{}
+
+// snapshotStart notes in ctx the purges counted so far, before a page's read snapshot
+// (store.ReadSnapshot) begins: a fragment rendered inside it reads the database as it was
+// then, so it is kept only if no purge came since — never a stale fragment kept as fresh.
+func (s *Server) snapshotStart(ctx context.Context) context.Context {
+	f := s.frags
+	if f == nil {
+		return ctx
+	}
+	f.mu.Lock()
+	gen := f.gen
+	f.mu.Unlock()
+	return context.WithValue(ctx, fragGenKey{}, gen)
+}
+
 // fragment returns the fragment under key, rendering it with render when it is not kept
 // (or has passed the horizon); keys are the surrogate keys of what it shows.
 func (s *Server) fragment(ctx context.Context, key string, keys []string, now time.Time,
@@ -80,6 +96,9 @@ func (s *Server) fragment(ctx context.Context, key string, keys []string, now ti
 	f.mu.Lock()
 	e, ok := f.entries[key]
 	gen := f.gen
+	if g, ok := ctx.Value(fragGenKey{}).(uint64); ok {
+		gen = g // rendered from the page's snapshot: kept only if nothing was purged since
+	}
 	horizon, hok := f.horizon, f.hok && f.hgen == gen && (f.horizon.IsZero() || now.Before(f.horizon))
 	f.mu.Unlock()
 	if ok && now.Before(e.expires) {
@@ -143,7 +162,7 @@ func (s *Server) briefsColumn(ctx context.Context, lang string, sec content.Sect
 // the languages or sections, whose changes purge everything. The kept fragment lists the
 // sections as the store has them; when they cannot be read (an error page while the
 // database is away), the sections the page has are drawn, and nothing is kept.
-func (s *Server) masthead(lang, current string, sections []content.Section, demo bool) (template.HTML, error) {
+func (s *Server) masthead(ctx context.Context, lang, current string, sections []content.Section, demo bool) (template.HTML, error) {
 	draw := func(buf *bytes.Buffer, sections []content.Section) error {
 		data := struct {
 			Lang, CurrentSection string
@@ -153,7 +172,7 @@ func (s *Server) masthead(lang, current string, sections []content.Section, demo
 		}{lang, current, sections, demo, i18n.Lookup(lang)}
 		return s.chrome.ExecuteTemplate(buf, "chrome-masthead", data)
 	}
-	h, err := s.fragment(context.Background(), "masthead:"+lang+":"+current, nil, s.cfg.Now(),
+	h, err := s.fragment(ctx, "masthead:"+lang+":"+current, nil, s.cfg.Now(),
 		func(ctx context.Context, buf *bytes.Buffer) error {
 			secs, err := s.cfg.Store.Sections(ctx, lang)
 			if err != nil {
@@ -164,7 +183,7 @@ func (s *Server) masthead(lang, current string, sections []content.Section, demo
 	if err == nil {
 		return h, nil
 	}
-	return renderHTML(context.Background(), func(_ context.Context, buf *bytes.Buffer) error { return draw(buf, sections) })
+	return renderHTML(ctx, func(_ context.Context, buf *bytes.Buffer) error { return draw(buf, sections) })
 }
 
 // The review form's placeholders: they pass html/template's URL and attribute escaping

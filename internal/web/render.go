@@ -35,14 +35,6 @@ type page struct {
 	CSS            string
 	JS             string
 	Year           int
-	// HeadLinks (translations, feeds) and HeadMeta (Open Graph) are written in Go by
-	// render (headTags): some forty attribute values a page, each a reflective call of
-	// the template's escaper otherwise.
-	HeadLinks, HeadMeta template.HTML
-	// Content is the whole page value (the type that embeds page), for the "content"
-	// template. The layout itself runs on page alone: text/template finds a field of an
-	// embedded struct by a slow search that allocates, and the layout reads twenty.
-	Content any
 }
 
 // headTags writes the head's alternate links (translations, then feeds) and its Open
@@ -122,16 +114,8 @@ func (s *Server) parseTemplates() error {
 		"datetime": func(lang string, t time.Time) string {
 			return i18n.Lookup(lang).DateTime(t.In(s.cfg.Location))
 		},
-		"date":     func(lang string, t time.Time) string { return i18n.Lookup(lang).Date(t.In(s.cfg.Location)) },
-		"tr":       func(lang, key string) string { return i18n.Lookup(lang).T(key) },
-		"masthead": s.masthead, // fragments.go
-		"srcset": func(rs []content.Rendition) string {
-			parts := make([]string, 0, len(rs))
-			for _, r := range rs {
-				parts = append(parts, "/media/"+r.File+" "+strconv.Itoa(r.Width)+"w")
-			}
-			return strings.Join(parts, ", ")
-		},
+		"date": func(lang string, t time.Time) string { return i18n.Lookup(lang).Date(t.In(s.cfg.Location)) },
+		"tr":   func(lang, key string) string { return i18n.Lookup(lang).T(key) },
 	}
 	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {
@@ -156,20 +140,40 @@ func (s *Server) parseTemplates() error {
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// render executes a page template into a buffer and writes it with status; a template
-// error becomes a logged 500 instead of a half-written page.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	var layout any = data
-	if lp, ok := data.(interface{ layoutPage() page }); ok {
-		p := lp.layoutPage()
-		p.Content = data
-		p.HeadLinks, p.HeadMeta = headTags(&p)
-		layout = &p
+// contentWriter is a page whose content is written in Go (story.go) rather than by its
+// "content" template.
+type contentWriter interface {
+	writeContent(s *Server, buf *bytes.Buffer) error
+}
+
+// render writes a page — the layout (layout.go) around the page's "content" template, or
+// around what the page writes itself (contentWriter) — into a buffer, and sends it with
+// status; a template error becomes a logged 500 instead of a half-written page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data interface{ layoutPage() page }) {
+	// Into the page cache's recorder when there is one (one copy of the page less), else
+	// into a pooled buffer.
+	rec, direct := w.(*recorder)
+	direct = direct && !rec.wrote && rec.body.Len() == 0
+	var buf *bytes.Buffer
+	if direct {
+		buf = &rec.body
+	} else {
+		buf = bufPool.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer bufPool.Put(buf)
 	}
-	if err := s.pages[name].ExecuteTemplate(buf, "layout", layout); err != nil {
+	if sh, ok := data.(interface{ sizeHint() int }); ok {
+		buf.Grow(sh.sizeHint())
+	}
+	p := data.layoutPage()
+	err := s.writeLayout(r.Context(), buf, &p, func(buf *bytes.Buffer) error {
+		if cw, ok := data.(contentWriter); ok {
+			return cw.writeContent(s, buf)
+		}
+		return s.pages[name].ExecuteTemplate(buf, "content", data)
+	})
+	if err != nil {
+		buf.Reset()
 		s.log.ErrorContext(r.Context(), "render_failed", "template", name, "path", r.URL.Path, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
@@ -181,7 +185,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		h.Set("Cache-Control", "public, max-age=60, stale-while-revalidate=300")
 	}
 	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
+	if !direct && r.Method != http.MethodHead {
 		_, _ = w.Write(buf.Bytes())
 	}
 }

@@ -46,6 +46,8 @@ type Store interface {
 	NextVisibilityChange(ctx context.Context, now time.Time) (time.Time, error)
 	Setting(ctx context.Context, key, def string) (string, error)
 	Search(ctx context.Context, r search.Request) (search.Results, error)
+	// ReadSnapshot runs fn with its reads in one read transaction (store/snapshot.go).
+	ReadSnapshot(ctx context.Context, fn func(ctx context.Context))
 }
 
 // Config configures the public site.

@@ -1,0 +1,91 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"strconv"
+)
+
+// writeLayout writes the page around its content: the head (title, description,
+// canonical and alternate links, Open Graph, styles, script, JSON-LD), the masthead with
+// the language switch and the section navigation (a kept fragment), and the footer.
+//
+// The layout is written in Go rather than by a template: it is on every page, and its
+// thirty-odd template actions (each a reflective call of html/template's escaper) cost
+// more than the rest of a cached-fragment page together. Every value is escaped by
+// htmlWriter.text for element content and quoted attributes alike, and every URL goes
+// through safeURL; JSON-LD comes from json.Marshal, which escapes <, > and &.
+func (s *Server) writeLayout(ctx context.Context, buf *bytes.Buffer, p *page, content func(*bytes.Buffer) error) error {
+	masthead, err := s.masthead(ctx, p.Lang, p.CurrentSection, p.Sections, p.Demo)
+	if err != nil {
+		return err
+	}
+	links, meta := headTags(p)
+	T := p.T
+	w := htmlWriter{buf}
+	w.el("<!DOCTYPE html>\n<html lang=\"", p.Lang, "\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<link rel=\"icon\" href=\"data:,\">\n<title>")
+	if p.Title != "" {
+		w.text(p.Title)
+		w.raw(" — ")
+	}
+	w.text(p.SiteName)
+	w.raw("</title>")
+	if p.Description != "" {
+		w.el("\n<meta name=\"description\" content=\"", p.Description, "\">")
+	}
+	if p.Canonical != "" {
+		w.raw("\n<link rel=\"canonical\" href=\"")
+		w.url(p.Canonical)
+		w.raw("\">")
+	}
+	w.raw(string(links))
+	if p.NoIndex {
+		w.raw("\n<meta name=\"robots\" content=\"noindex\">")
+	}
+	w.raw(string(meta))
+	w.raw("\n<link rel=\"stylesheet\" href=\"")
+	w.url(p.CSS)
+	w.raw("\">")
+	if p.JS != "" {
+		w.raw("\n<script src=\"")
+		w.url(p.JS)
+		w.raw("\" defer></script>")
+	}
+	if p.JSONLD != "" {
+		w.raw("\n<script type=\"application/ld+json\">")
+		w.raw(string(p.JSONLD))
+		w.raw("</script>")
+	}
+	w.el("\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">", T.T("skip_to_content"), "</a>\n<header class=\"masthead\">\n<div class=\"wrap masthead-inner\">\n<a class=\"brand\" href=\"")
+	w.url("/" + p.Lang + "/")
+	w.el("\">", p.SiteName, "</a>\n<nav class=\"langs\" aria-label=\"")
+	w.text(T.T("language_nav"))
+	w.raw("\">\n<ul>")
+	for _, l := range p.LangLinks {
+		w.raw("<li>")
+		if l.Current {
+			w.el("<span aria-current=\"true\" lang=\"", l.Code, "\">")
+			w.text(l.Name)
+			w.raw("</span>")
+		} else {
+			w.raw("<a href=\"")
+			w.url(l.URL)
+			w.el("\" hreflang=\"", l.Code, "\" lang=\"")
+			w.text(l.Code)
+			w.el("\">", l.Name, "</a>")
+		}
+		w.raw("</li>")
+	}
+	w.raw("</ul>\n</nav>\n")
+	w.raw(string(masthead))
+	w.raw("\n</header>\n<main id=\"main\" class=\"wrap\">\n")
+	if err := content(buf); err != nil {
+		return err
+	}
+	w.raw("\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n<p>© ")
+	w.raw(strconv.Itoa(p.Year))
+	w.el(" ", p.SiteName, " · ")
+	w.text(T.T("powered_by"))
+	w.raw("</p>\n</div>\n</footer>\n</body>\n</html>\n")
+	return nil
+}
