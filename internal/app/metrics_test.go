@@ -91,7 +91,8 @@ func grep(s, prefix string) string {
 }
 
 // TestAdminAddress runs the server with --admin-addr and --slow-query: the metrics are on
-// the admin address and not on the public one, and a slow query is logged.
+// the admin address and not on the public one, so is the profiler, and a slow query is
+// logged.
 func TestAdminAddress(t *testing.T) {
 	addr, admin := unusedAddr(t), unusedAddr(t)
 	cfg := config.Config{Addr: addr, AdminAddr: admin, DB: filepath.Join(t.TempDir(), "site.db"), Media: t.TempDir(),
@@ -140,6 +141,13 @@ func TestAdminAddress(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), `"msg":"slow_query"`) || !strings.Contains(logs.String(), `"request_id"`) {
 		t.Errorf("no slow query with a request id logged")
+	}
+	// The profiler is on the admin address only.
+	if code, body := get("http://" + admin + "/debug/pprof/goroutine?debug=1"); code != 200 || !strings.Contains(body, "goroutine profile") {
+		t.Errorf("admin /debug/pprof/goroutine: %d", code)
+	}
+	if code, _ := get("http://" + addr + "/debug/pprof/"); code != 404 {
+		t.Errorf("public /debug/pprof/: %d, want 404", code)
 	}
 }
 

@@ -85,7 +85,7 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.DBRead, "db-read", env("NEWSDESK_DB_READ", ""),
 		"PostgreSQL replica for public page reads, postgres://… (env NEWSDESK_DB_READ; default: --db)")
 	fs.StringVar(&c.AdminAddr, "admin-addr", env("NEWSDESK_ADMIN_ADDR", ""),
-		"separate address serving /metrics, e.g. 127.0.0.1:9090; keep it private (env NEWSDESK_ADMIN_ADDR; default: none)")
+		"separate address serving /metrics and /debug/pprof/, e.g. 127.0.0.1:9090; keep it private (env NEWSDESK_ADMIN_ADDR; default: none)")
 	fs.StringVar(&c.MetricsToken, "metrics-token", env("NEWSDESK_METRICS_TOKEN", ""),
 		"serve /metrics on --addr to requests with \"Authorization: Bearer TOKEN\" (env NEWSDESK_METRICS_TOKEN; default: not served there)")
 	fs.DurationVar(&c.SlowQuery, "slow-query", envDuration("NEWSDESK_SLOW_QUERY", 200*time.Millisecond),
