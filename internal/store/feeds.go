@@ -90,21 +90,50 @@ func (s *Store) CountPublicArticles(ctx context.Context, now time.Time) (int, er
 	return n, nil
 }
 
+// sitemapSQL lists public stories for the sitemaps: in id order, or for the news sitemap
+// (news) those published since a time, newest first, with their headlines. The story
+// sitemaps do not show the headline: without it the query reads the index
+// articles_status_id alone (migration 11), not the stories' rows and their bodies.
+// Arguments: now, now, [since,] limit, offset.
+func sitemapSQL(news bool) string {
+	headline, where, order := sitemapPage(news)
+	return `SELECT a.id, a.group_id, a.language, sn.slug, a.slug, ` + headline + `, a.published_at, a.updated_at
+		FROM articles a JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
+		WHERE ` + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+}
+
+// sitemapTranslationsSQL lists the public stories of the translation groups of the stories
+// sitemapSQL lists, from the index articles_group alone. The page is selected again (from
+// an index) rather than its groups passed as parameters: one statement, prepared once,
+// instead of one with thousands of parameters prepared for every page.
+// Arguments: those of sitemapSQL, then now, now.
+func sitemapTranslationsSQL(news bool) string {
+	_, where, order := sitemapPage(news)
+	return `SELECT t.group_id, t.language, sn.slug, t.slug
+		FROM (SELECT DISTINCT g FROM (SELECT a.group_id AS g FROM articles a WHERE ` + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?) pg) p
+		JOIN articles t ON t.group_id = p.g
+		JOIN section_names sn ON sn.section_id = t.section_id AND sn.language = t.language
+		WHERE t.status = 'published' AND t.published_at <= ? AND t.embargo_until <= ?
+		ORDER BY t.group_id, t.language`
+}
+
+func sitemapPage(news bool) (headline, where, order string) {
+	if news {
+		return "a.headline", publicClause + " AND a.published_at >= ?", "a.published_at DESC, a.id DESC"
+	}
+	return "''", publicClause, "a.id"
+}
+
 // SitemapArticles returns public stories in id order (stable pages), from offset, with
-// the translations of each. since, when set, keeps only stories published after it.
+// the translations of each. since, when set, keeps only stories published after it (the
+// news sitemap), and only then is the headline read.
 func (s *Store) SitemapArticles(ctx context.Context, offset, limit int, since, now time.Time) ([]SitemapEntry, error) {
 	args := []any{micros(now), micros(now)}
-	where := publicClause
-	order := "a.id"
 	if !since.IsZero() {
-		where += " AND a.published_at >= ?"
 		args = append(args, micros(since))
-		order = "a.published_at DESC, a.id DESC"
 	}
 	args = append(args, limit, offset)
-	rows, err := s.query(ctx, (`SELECT a.id, a.group_id, a.language, sn.slug, a.slug, a.headline, a.published_at, a.updated_at
-		FROM articles a JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
-		WHERE ` + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`), args...)
+	rows, err := s.query(ctx, sitemapSQL(!since.IsZero()), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list sitemap articles: %w", err)
 	}
@@ -129,15 +158,7 @@ func (s *Store) SitemapArticles(ctx context.Context, offset, limit int, since, n
 	if len(groups) == 0 {
 		return out, nil
 	}
-	ids := make([]string, 0, len(groups))
-	gargs := []any{micros(now), micros(now)}
-	for g := range groups {
-		ids = append(ids, "?")
-		gargs = append(gargs, g)
-	}
-	trows, err := s.query(ctx, (`SELECT a.group_id, a.language, sn.slug, a.slug FROM articles a
-		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
-		WHERE ` + publicClause + ` AND a.group_id IN (` + strings.Join(ids, ",") + `) ORDER BY a.group_id, a.language`), gargs...)
+	trows, err := s.query(ctx, sitemapTranslationsSQL(!since.IsZero()), append(args, micros(now), micros(now))...)
 	if err != nil {
 		return nil, fmt.Errorf("list sitemap translations: %w", err)
 	}
