@@ -51,6 +51,32 @@ func (d dialect) rebind(q string) string {
 	return b.String()
 }
 
+// inIDs is the condition that col is one of a list of ids given as one parameter
+// (idList): a JSON array read by json_each on SQLite, a bigint[] on PostgreSQL. The
+// statement's text is the same whatever the list's length, so it is prepared once.
+func (d dialect) inIDs(col string) string {
+	if d.postgres {
+		return col + " = ANY(?::bigint[])"
+	}
+	return col + " IN (SELECT value FROM json_each(?))"
+}
+
+// idList is the parameter of inIDs for ids.
+func (d dialect) idList(ids []int64) any {
+	if d.postgres {
+		return ids
+	}
+	b := make([]byte, 0, 2+len(ids)*8)
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']'))
+}
+
 // lockMigrations is the statement that serialises migrations between instances.
 func (d dialect) lockMigrations() string {
 	if d.postgres {

@@ -91,37 +91,26 @@ func (s *Store) CountPublicArticles(ctx context.Context, now time.Time) (int, er
 }
 
 // sitemapSQL lists public stories for the sitemaps: in id order, or for the news sitemap
-// (news) those published since a time, newest first, with their headlines. The story
-// sitemaps do not show the headline: without it the query reads the index
-// articles_status_id alone (migration 11), not the stories' rows and their bodies.
-// Arguments: now, now, [since,] limit, offset.
+// (news) those published since a time, newest first, with their headlines (the story
+// sitemaps do not show them). Arguments: now, now, [since,] limit, offset.
 func sitemapSQL(news bool) string {
-	headline, where, order := sitemapPage(news)
+	headline, where, order := "''", publicClause, "a.id"
+	if news {
+		headline, where, order = "a.headline", publicClause+" AND a.published_at >= ?", "a.published_at DESC, a.id DESC"
+	}
 	return `SELECT a.id, a.group_id, a.language, sn.slug, a.slug, ` + headline + `, a.published_at, a.updated_at
 		FROM articles a JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
 		WHERE ` + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 }
 
-// sitemapTranslationsSQL lists the public stories of the translation groups of the stories
-// sitemapSQL lists, from the index articles_group alone. The page is selected again (from
-// an index) rather than its groups passed as parameters: one statement, prepared once,
-// instead of one with thousands of parameters prepared for every page.
-// Arguments: those of sitemapSQL, then now, now.
-func sitemapTranslationsSQL(news bool) string {
-	_, where, order := sitemapPage(news)
-	return `SELECT t.group_id, t.language, sn.slug, t.slug
-		FROM (SELECT DISTINCT g FROM (SELECT a.group_id AS g FROM articles a WHERE ` + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?) pg) p
-		JOIN articles t ON t.group_id = p.g
-		JOIN section_names sn ON sn.section_id = t.section_id AND sn.language = t.language
-		WHERE t.status = 'published' AND t.published_at <= ? AND t.embargo_until <= ?
-		ORDER BY t.group_id, t.language`
-}
-
-func sitemapPage(news bool) (headline, where, order string) {
-	if news {
-		return "a.headline", publicClause + " AND a.published_at >= ?", "a.published_at DESC, a.id DESC"
-	}
-	return "''", publicClause, "a.id"
+// sitemapTranslationsSQL lists the public stories of a list of translation groups, given
+// as one parameter (dialect.inIDs): one statement, prepared once, rather than one with a
+// parameter per group (thousands on a sitemap page), prepared for every page.
+// Arguments: now, now, the group ids (dialect.idList).
+func (d dialect) sitemapTranslationsSQL() string {
+	return `SELECT a.group_id, a.language, sn.slug, a.slug FROM articles a
+		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
+		WHERE ` + publicClause + ` AND ` + d.inIDs("a.group_id") + ` ORDER BY a.group_id, a.language`
 }
 
 // SitemapArticles returns public stories in id order (stable pages), from offset, with
@@ -158,7 +147,11 @@ func (s *Store) SitemapArticles(ctx context.Context, offset, limit int, since, n
 	if len(groups) == 0 {
 		return out, nil
 	}
-	trows, err := s.query(ctx, sitemapTranslationsSQL(!since.IsZero()), append(args, micros(now), micros(now))...)
+	ids := make([]int64, 0, len(groups))
+	for g := range groups {
+		ids = append(ids, g)
+	}
+	trows, err := s.query(ctx, s.d.sitemapTranslationsSQL(), micros(now), micros(now), s.d.idList(ids))
 	if err != nil {
 		return nil, fmt.Errorf("list sitemap translations: %w", err)
 	}

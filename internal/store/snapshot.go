@@ -6,8 +6,10 @@ import (
 )
 
 // maxSnapshots bounds the read snapshots open at once on SQLite, to half the connection
-// pool: a read outside the snapshot (Detached) or a write inside one always finds a
-// connection. A page that finds every slot taken reads without a snapshot.
+// pool: whatever a page needs besides its snapshot's connection (preparing a statement
+// the first time, a Detached read, a write) waits for the other half, shared with the
+// rest of the server, never for a connection that a snapshot holds. A page that finds
+// every slot taken reads without a snapshot.
 const maxSnapshots = 4
 
 type snapshotKey struct{}

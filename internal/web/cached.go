@@ -92,7 +92,13 @@ func (s *Server) renderEntry(h http.HandlerFunc, r *http.Request, now time.Time)
 	s.withSlot(func() {
 		s.cfg.Store.ReadSnapshot(s.snapshotStart(ctx), func(ctx context.Context) { h(rec, r2.WithContext(ctx)) })
 	})
-	p := cache.Page{Status: rec.status, Header: rec.header, Body: rec.body.Bytes(), Keys: rec.keys, Expires: rec.expires}
+	body := rec.body.Bytes()
+	if s.cfg.Cache != nil && cap(body)-len(body) > len(body)/8 {
+		// The cache counts a page by its length: keep no more than that (render grows
+		// the buffer by doubling when it has no size hint).
+		body = bytes.Clone(body)
+	}
+	p := cache.Page{Status: rec.status, Header: rec.header, Body: body, Keys: rec.keys, Expires: rec.expires}
 	if p.Status == http.StatusOK {
 		until := now.Add(maxEntryAge)
 		if !p.Expires.IsZero() && p.Expires.Before(until) {

@@ -70,13 +70,52 @@ func headTags(p *page) (links, meta template.HTML) {
 	return links, template.HTML(b.String()) // #nosec G203 -- every value above is escaped
 }
 
-// safeURL escapes a URL of ours for an attribute; any other scheme becomes html/template's
-// harmless placeholder.
+// safeURL escapes a URL of ours for an attribute, as html/template would: a path (not
+// "//host" nor "/\\host", which browsers read as another host) or an http(s) URL,
+// percent-encoded where html/template's URL normaliser encodes (spaces, quotes,
+// parentheses, control and non-ASCII bytes, the backslash), then HTML-escaped. Anything
+// else becomes html/template's harmless placeholder.
 func safeURL(u string) string {
-	if strings.HasPrefix(u, "/") || strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
-		return template.HTMLEscapeString(u)
+	scheme := strings.ToLower(u[:min(len(u), len("https://"))])
+	switch {
+	case strings.HasPrefix(u, "//"), strings.HasPrefix(u, "/\\"):
+		return "#ZgotmplZ"
+	case strings.HasPrefix(u, "/"), strings.HasPrefix(scheme, "https://"), strings.HasPrefix(scheme, "http://"):
+		return template.HTMLEscapeString(normalizeURL(u))
 	}
 	return "#ZgotmplZ"
+}
+
+// normalizeURL percent-encodes the bytes of u that are neither unreserved nor reserved in
+// RFC 3986 (keeping '%', and encoding the quote and parentheses), like html/template.
+func normalizeURL(u string) string {
+	const hex = "0123456789ABCDEF"
+	var b []byte
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if urlKeep(c) {
+			if b != nil {
+				b = append(b, c)
+			}
+			continue
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(u)+16), u[:i]...)
+		}
+		b = append(b, '%', hex[c>>4], hex[c&15])
+	}
+	if b == nil {
+		return u
+	}
+	return string(b)
+}
+
+func urlKeep(c byte) bool {
+	switch c {
+	case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']', '-', '.', '_', '~', '%':
+		return true
+	}
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // layoutPage returns the layout's part of a page value.

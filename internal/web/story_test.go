@@ -45,7 +45,7 @@ func TestArticleContentEscapes(t *testing.T) {
 			t.Errorf("output contains %q unescaped", bad)
 		}
 	}
-	for _, want := range []string{"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&amp;&#39;", "#ZgotmplZ", `href="/en/author/a&#34;b"`,
+	for _, want := range []string{"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&amp;&#39;", "#ZgotmplZ", `href="/en/author/a%22b"`,
 		`<p class="dates"><span>Published <time datetime="2026-11-25T12:00:00Z">`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
@@ -119,4 +119,29 @@ func newTestServer(t *testing.T) (*Server, *store.Store) {
 		t.Fatal(err)
 	}
 	return s, st
+}
+
+// TestSafeURL: our paths and http(s) URLs pass, escaped and percent-encoded as
+// html/template's normaliser would; any other scheme, and a path that browsers read as
+// another host, become the placeholder.
+func TestSafeURL(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"/en/politics/a-story", "/en/politics/a-story"},
+		{"/en/?page=2&x=1#reviews", "/en/?page=2&amp;x=1#reviews"},
+		{"HTTPS://agency.example/en/", "HTTPS://agency.example/en/"},
+		{"http://agency.example/a b", "http://agency.example/a%20b"},
+		{"/ru/новости", "/ru/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8"},
+		{`/a"b'c(d)<e>`, "/a%22b%27c%28d%29%3Ce%3E"},
+		{"/a%20b", "/a%20b"},
+		{"//evil.example/x", "#ZgotmplZ"},
+		{`/\evil.example/x`, "#ZgotmplZ"},
+		{"javascript:alert(1)", "#ZgotmplZ"},
+		{"JavaScript:alert(1)", "#ZgotmplZ"},
+		{"data:text/html,x", "#ZgotmplZ"},
+		{"", "#ZgotmplZ"},
+	} {
+		if got := safeURL(tc.in); got != tc.want {
+			t.Errorf("safeURL(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
 }
