@@ -3,8 +3,11 @@ package httpx
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"regexp"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -59,5 +62,42 @@ func TestLogWriter(t *testing.T) {
 	_ = w.Close()
 	if !bytes.HasSuffix(out.Bytes(), []byte("two\n")) {
 		t.Error("Close did not flush")
+	}
+}
+
+// TestLogWriterConcurrent: lines written by many goroutines at once, through many flushes,
+// all come out whole, each goroutine's in the order it wrote them.
+func TestLogWriterConcurrent(t *testing.T) {
+	var out bytes.Buffer
+	w := NewLogWriter(&out, time.Millisecond)
+	const writers, lines = 8, 5000
+	var wg sync.WaitGroup
+	for g := range writers {
+		wg.Go(func() {
+			for i := range lines {
+				_, _ = fmt.Fprintf(w, "g%d line %06d %s\n", g, i, strings.Repeat("x", 40))
+			}
+		})
+	}
+	wg.Wait()
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	next := make([]int, writers)
+	n := 0
+	for _, l := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+		var g, i int
+		var rest string
+		if _, err := fmt.Sscanf(l, "g%d line %d %s", &g, &i, &rest); err != nil || len(rest) != 40 {
+			t.Fatalf("torn line %q: %v", l, err)
+		}
+		if i != next[g] {
+			t.Fatalf("writer %d: line %d after %d", g, i, next[g]-1)
+		}
+		next[g]++
+		n++
+	}
+	if n != writers*lines {
+		t.Errorf("%d lines, want %d", n, writers*lines)
 	}
 }
