@@ -68,7 +68,10 @@ func TestHeadTags(t *testing.T) {
 		Feeds:      []feedLink{{Type: "application/rss+xml", Title: `Politics "&" <more>`, URL: "/en/politics/feed/rss.xml"}, {Type: "x", Title: "t", URL: "javascript:alert(1)"}},
 		OG:         openGraph("og:title", `He said "no" & left`, "og:type", "article"),
 	}
-	links, meta := headTags(&p)
+	var lb, mb bytes.Buffer
+	writeHeadLinks(htmlWriter{&lb}, &p)
+	writeHeadMeta(htmlWriter{&mb}, &p)
+	links, meta := lb.String(), mb.String()
 	wantLinks := "\n" + `<link rel="alternate" hreflang="ru" href="https://agency.example/ru/politika/x">` +
 		"\n" + `<link rel="alternate" type="application/rss+xml" title="Politics &#34;&amp;&#34; &lt;more&gt;" href="/en/politics/feed/rss.xml">` +
 		"\n" + `<link rel="alternate" type="x" title="t" href="#ZgotmplZ">`

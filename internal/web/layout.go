@@ -20,7 +20,6 @@ func (s *Server) writeLayout(ctx context.Context, buf *bytes.Buffer, p *page, co
 	if err != nil {
 		return err
 	}
-	links, meta := headTags(p)
 	T := p.T
 	w := htmlWriter{buf}
 	w.el("<!DOCTYPE html>\n<html lang=\"", p.Lang, "\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<link rel=\"icon\" href=\"data:,\">\n<title>")
@@ -38,11 +37,11 @@ func (s *Server) writeLayout(ctx context.Context, buf *bytes.Buffer, p *page, co
 		w.url(p.Canonical)
 		w.raw("\">")
 	}
-	w.raw(string(links))
+	writeHeadLinks(w, p)
 	if p.NoIndex {
 		w.raw("\n<meta name=\"robots\" content=\"noindex\">")
 	}
-	w.raw(string(meta))
+	writeHeadMeta(w, p)
 	w.raw("\n<link rel=\"stylesheet\" href=\"")
 	w.url(p.CSS)
 	w.raw("\">")
@@ -88,4 +87,28 @@ func (s *Server) writeLayout(ctx context.Context, buf *bytes.Buffer, p *page, co
 	w.text(T.T("powered_by"))
 	w.raw("</p>\n</div>\n</footer>\n</body>\n</html>\n")
 	return nil
+}
+
+// writeHeadLinks writes the head's alternate links, translations then feeds, each on a
+// line of its own.
+func writeHeadLinks(w htmlWriter, p *page) {
+	for _, a := range p.Alternates {
+		w.el("\n<link rel=\"alternate\" hreflang=\"", a.Lang, "\" href=\"")
+		w.url(a.URL)
+		w.raw("\">")
+	}
+	for _, f := range p.Feeds {
+		w.el("\n<link rel=\"alternate\" type=\"", f.Type, "\" title=\"")
+		w.el("", f.Title, "\" href=\"")
+		w.url(f.URL)
+		w.raw("\">")
+	}
+}
+
+// writeHeadMeta writes the head's Open Graph properties, each on a line of its own.
+func writeHeadMeta(w htmlWriter, p *page) {
+	for _, m := range p.OG {
+		w.el("\n<meta property=\"", m.Property, "\" content=\"")
+		w.el("", m.Content, "\">")
+	}
 }

@@ -37,39 +37,6 @@ type page struct {
 	Year           int
 }
 
-// headTags writes the head's alternate links (translations, then feeds) and its Open
-// Graph properties, each on a line of its own. Values are escaped for a quoted attribute
-// and URLs must be ours (a path, or http or https), as html/template would require.
-func headTags(p *page) (links, meta template.HTML) {
-	var b strings.Builder
-	for _, a := range p.Alternates {
-		b.WriteString("\n<link rel=\"alternate\" hreflang=\"")
-		b.WriteString(template.HTMLEscapeString(a.Lang))
-		b.WriteString("\" href=\"")
-		b.WriteString(safeURL(a.URL))
-		b.WriteString("\">")
-	}
-	for _, f := range p.Feeds {
-		b.WriteString("\n<link rel=\"alternate\" type=\"")
-		b.WriteString(template.HTMLEscapeString(f.Type))
-		b.WriteString("\" title=\"")
-		b.WriteString(template.HTMLEscapeString(f.Title))
-		b.WriteString("\" href=\"")
-		b.WriteString(safeURL(f.URL))
-		b.WriteString("\">")
-	}
-	links = template.HTML(b.String()) // #nosec G203 -- every value above is escaped
-	b.Reset()
-	for _, m := range p.OG {
-		b.WriteString("\n<meta property=\"")
-		b.WriteString(template.HTMLEscapeString(m.Property))
-		b.WriteString("\" content=\"")
-		b.WriteString(template.HTMLEscapeString(m.Content))
-		b.WriteString("\">")
-	}
-	return links, template.HTML(b.String()) // #nosec G203 -- every value above is escaped
-}
-
 // safeURL escapes a URL of ours for an attribute, as html/template would: a path (not
 // "//host" nor "/\\host", which browsers read as another host) or an http(s) URL,
 // percent-encoded where html/template's URL normaliser encodes (spaces, quotes,
