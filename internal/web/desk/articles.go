@@ -334,7 +334,7 @@ func (d *Desk) listArticles(w http.ResponseWriter, r *http.Request) {
 	switch content.Status(lv.Status) {
 	case "", content.StatusDraft, content.StatusSubmitted, content.StatusScheduled, content.StatusPublished, content.StatusUnpublished:
 	default:
-		d.message(w, r, http.StatusBadRequest, "Bad filter", "Unknown state "+strconv.Quote(lv.Status)+".")
+		d.message(w, r, http.StatusBadRequest, "Bad filter", "Unknown state: choose one from the list.")
 		return
 	}
 	var err error

@@ -191,8 +191,10 @@ type view struct {
 	Notice  string
 	Errors  map[string]string
 	Nav     string
-	Pending int // submitted stories waiting for an editor
-	Reviews int // reader reviews waiting for moderation
+	// The navigation's badges. Their names are used by no page view, so that a page's own
+	// field cannot shadow them (a page's Reviews list once printed into the badge).
+	PendingStories int // submitted stories waiting for an editor
+	PendingReviews int // reader reviews waiting for moderation
 }
 
 func (d *Desk) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {

@@ -17,10 +17,12 @@ func (d *Desk) baseView(w http.ResponseWriter, r *http.Request, u *store.User, t
 	v := view{Title: title, User: u, CSRF: d.csrfToken(w, r), CSS: d.css, JS: d.js}
 	if u != nil && account.Can(u.Role, account.ActPublish) {
 		if list, err := d.st.NewsroomArticles(r.Context(), store.NewsroomQuery{Status: content.StatusSubmitted, Limit: 100}); err == nil {
-			v.Pending = len(list)
+			v.PendingStories = len(list)
 		}
+	}
+	if u != nil && account.Can(u.Role, account.ActModerate) {
 		if n, err := d.st.CountReviews(r.Context(), "pending"); err == nil {
-			v.Reviews = n
+			v.PendingReviews = n
 		}
 	}
 	return v

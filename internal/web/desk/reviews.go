@@ -2,7 +2,9 @@ package desk
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -10,22 +12,79 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
+// reviewPageSize is how many reviews one page of the moderation list shows.
+const reviewPageSize = 50
+
+// maxReviewPage bounds ?page= (50 million reviews in one state is beyond any flood).
+const maxReviewPage = 1_000_000
+
 type reviewsView struct {
 	view
 	Status  string
 	Reviews []store.Review
 	Counts  map[string]int
+	// Page is the 1-based page shown; First and Last the 1-based positions of its reviews
+	// in the state's list, newest first.
+	Page, First, Last int
+	Newer, Older      string // links to the neighbouring pages ("" when there is none)
+}
+
+// reviewNotices are the only texts ?done= can put on the moderation page.
+var reviewNotices = map[string]string{
+	"moderated": "%d review(s) changed.",
+	"renamed":   "The display name was changed.",
+}
+
+// reviewsURL is the moderation list's address for a state and a page.
+func reviewsURL(status string, page int) string {
+	u := "/newsroom/reviews?status=" + status
+	if page > 1 {
+		u += "&page=" + strconv.Itoa(page)
+	}
+	return u
+}
+
+// reviewPage reads ?page= (1 when absent); ok is false for anything but 1 … maxReviewPage.
+func reviewPage(s string) (int, bool) {
+	if s == "" {
+		return 1, true
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 1 && n <= maxReviewPage
+}
+
+// reviewNotice is the notice for ?done= (and its count ?n=); unknown keys give none.
+func reviewNotice(q url.Values) string {
+	msg, ok := reviewNotices[q.Get("done")]
+	if !ok {
+		return ""
+	}
+	if !strings.Contains(msg, "%d") {
+		return msg
+	}
+	n, err := strconv.Atoi(q.Get("n"))
+	if err != nil || n < 0 {
+		return "Reviews changed."
+	}
+	return fmt.Sprintf(msg, n)
 }
 
 func (d *Desk) listReviews(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	status := r.URL.Query().Get("status")
+	q := r.URL.Query()
+	status := q.Get("status")
 	if status == "" {
 		status = string(review.StatusPending)
 	}
-	rv := reviewsView{view: d.baseView(w, r, u, "Reviews"), Status: status, Counts: map[string]int{}}
+	page, ok := reviewPage(q.Get("page"))
+	if !ok {
+		d.message(w, r, http.StatusBadRequest, "Bad page", "The page number must be a whole number from 1.")
+		return
+	}
+	rv := reviewsView{view: d.baseView(w, r, u, "Reviews"), Status: status, Counts: map[string]int{}, Page: page}
 	rv.Nav = "reviews"
-	list, err := d.cfg.Reviews.Queue(r.Context(), *u, review.Status(status), 200, 0)
+	offset := (page - 1) * reviewPageSize
+	list, err := d.cfg.Reviews.Queue(r.Context(), *u, review.Status(status), reviewPageSize+1, offset)
 	var fe *review.FieldError
 	if errors.As(err, &fe) {
 		d.message(w, r, http.StatusBadRequest, "Bad filter", fe.Error())
@@ -35,7 +94,16 @@ func (d *Desk) listReviews(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
+	if len(list) > reviewPageSize {
+		list, rv.Older = list[:reviewPageSize], reviewsURL(status, page+1)
+	}
+	if page > 1 {
+		rv.Newer = reviewsURL(status, page-1)
+	}
 	rv.Reviews = list
+	if len(list) > 0 {
+		rv.First, rv.Last = offset+1, offset+len(list)
+	}
 	for _, s := range []review.Status{review.StatusPending, review.StatusApproved, review.StatusRejected, review.StatusSpam} {
 		n, err := d.st.CountReviews(r.Context(), string(s))
 		if err != nil {
@@ -44,10 +112,7 @@ func (d *Desk) listReviews(w http.ResponseWriter, r *http.Request) {
 		}
 		rv.Counts[string(s)] = n
 	}
-	rv.Notice = r.URL.Query().Get("done")
-	if rv.Notice != "" {
-		rv.Notice += " review(s) changed."
-	}
+	rv.Notice = reviewNotice(q)
 	d.render(w, r, http.StatusOK, "reviews", rv)
 }
 
@@ -60,7 +125,7 @@ func (d *Desk) moderateReviews(w http.ResponseWriter, r *http.Request) {
 			ids = append(ids, id)
 		}
 	}
-	back := "/newsroom/reviews?status=" + statusParam(r.PostFormValue("status"))
+	back := postedReviewsURL(r)
 	if len(ids) == 0 {
 		http.Redirect(w, r, back, http.StatusSeeOther)
 		return
@@ -93,7 +158,17 @@ func (d *Desk) moderateReviews(w http.ResponseWriter, r *http.Request) {
 		d.reviewFail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, back+"&done="+strconv.FormatInt(n, 10), http.StatusSeeOther)
+	http.Redirect(w, r, back+"&done=moderated&n="+strconv.FormatInt(n, 10), http.StatusSeeOther)
+}
+
+// postedReviewsURL is the page of the moderation list a form was sent from (a bad state
+// or page number gives the first page of pending reviews: the action is done all the same).
+func postedReviewsURL(r *http.Request) string {
+	page, ok := reviewPage(r.PostFormValue("page"))
+	if !ok {
+		page = 1
+	}
+	return reviewsURL(statusParam(r.PostFormValue("status")), page)
 }
 
 func statusParam(s string) string {
@@ -113,7 +188,7 @@ func (d *Desk) renameReviewer(w http.ResponseWriter, r *http.Request) {
 		d.reviewFail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, "/newsroom/reviews?status="+statusParam(r.PostFormValue("status"))+"&done=1", http.StatusSeeOther)
+	http.Redirect(w, r, postedReviewsURL(r)+"&done=renamed", http.StatusSeeOther)
 }
 
 func (d *Desk) reviewFail(w http.ResponseWriter, r *http.Request, err error) {
