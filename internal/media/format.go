@@ -98,12 +98,44 @@ func decode(format string, data []byte) (image.Image, error) {
 // when it has none or it cannot be read. Only the segments before the
 // image data are looked at.
 func jpegOrientation(data []byte) int {
+	orientation := 1
+	jpegSegments(data, func(marker byte, segment []byte) bool {
+		if marker == 0xe1 && bytes.HasPrefix(segment, []byte("Exif\x00\x00")) {
+			orientation = exifOrientation(segment[6:])
+			return false
+		}
+		return true
+	})
+	return orientation
+}
+
+// jpegProgressive reports whether a JPEG's frame is progressive (SOF2, SOF6,
+// SOF10 or SOF14), which makes its decoder keep every coefficient in memory.
+func jpegProgressive(data []byte) bool {
+	progressive := false
+	jpegSegments(data, func(marker byte, _ []byte) bool {
+		switch marker {
+		case 0xc2, 0xc6, 0xca, 0xce:
+			progressive = true
+			return false
+		case 0xc0, 0xc1, 0xc3, 0xc5, 0xc7, 0xc9, 0xcb, 0xcd, 0xcf:
+			return false
+		}
+		return true
+	})
+	return progressive
+}
+
+// jpegSegments calls visit with each marker segment of a JPEG before its
+// image data (without the length bytes), until visit returns false. It
+// stops quietly at anything malformed.
+func jpegSegments(data []byte, visit func(marker byte, segment []byte) bool) {
 	if !bytes.HasPrefix(data, []byte("\xff\xd8")) {
-		return 1
+		return
 	}
 	for i := 2; i+4 <= len(data); {
 		if data[i] != 0xff {
-			return 1
+			return
 		}
 		marker := data[i+1]
 		switch {
@@ -111,19 +143,17 @@ func jpegOrientation(data []byte) int {
 			i++
 			continue
 		case marker == 0xda || marker == 0xd9: // start of scan, end of image
-			return 1
+			return
 		}
 		n := int(binary.BigEndian.Uint16(data[i+2:])) // counts its own two bytes
 		if n < 2 || i+2+n > len(data) {
-			return 1
+			return
 		}
-		segment := data[i+4 : i+2+n]
-		if marker == 0xe1 && bytes.HasPrefix(segment, []byte("Exif\x00\x00")) {
-			return exifOrientation(segment[6:])
+		if !visit(marker, data[i+4:i+2+n]) {
+			return
 		}
 		i += 2 + n
 	}
-	return 1
 }
 
 // exifOrientation reads tag 0x0112 from IFD0 of a TIFF-structured EXIF block.

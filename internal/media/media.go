@@ -27,6 +27,7 @@ const (
 	DefaultMaxPixels     = 50_000_000
 	DefaultMaxSide       = 20_000
 	DefaultMaxConcurrent = 2
+	DefaultMaxMemory     = 512 << 20
 )
 
 // Limits bounds what Ingest accepts and how much memory it may use. A zero
@@ -40,9 +41,14 @@ type Limits struct {
 	// MaxSide is the largest width or height accepted (default 20000).
 	MaxSide int
 	// MaxConcurrent is how many images one Store decodes at a time
-	// (default 2). Decoding a large image takes hundreds of megabytes, so
-	// this bounds the memory that simultaneous uploads can take.
+	// (default 2): decoding and resizing keep a core busy each.
 	MaxConcurrent int
+	// MaxMemory bounds the memory that the decodes of one Store take
+	// together (default 512 MiB). Each decode is admitted only once the
+	// working memory its header implies (an upper bound, worked out before
+	// any pixel is decoded) fits in what the running ones leave free; an
+	// image that alone needs more is refused with ErrTooManyPixels.
+	MaxMemory int64
 }
 
 // Errors returned by Ingest, wrapped with details; test with errors.Is.
@@ -88,9 +94,9 @@ type Image struct {
 // Store ingests images into one directory and serves names from it.
 // It is safe for concurrent use.
 type Store struct {
-	dir    string
-	limits Limits
-	slots  chan struct{} // one token per decode allowed at once
+	dir     string
+	limits  Limits
+	decodes *budget // admits decodes within MaxConcurrent and MaxMemory
 }
 
 // New returns a Store that writes into dir, creating it (mode 0750) if needed.
@@ -99,7 +105,7 @@ func New(dir string, l Limits) (*Store, error) {
 	if dir == "" {
 		return nil, errors.New("media directory is empty")
 	}
-	if l.MaxBytes < 0 || l.MaxPixels < 0 || l.MaxSide < 0 || l.MaxConcurrent < 0 {
+	if l.MaxBytes < 0 || l.MaxPixels < 0 || l.MaxSide < 0 || l.MaxConcurrent < 0 || l.MaxMemory < 0 {
 		return nil, fmt.Errorf("media limits must not be negative: %+v", l)
 	}
 	if l.MaxBytes == 0 {
@@ -114,10 +120,13 @@ func New(dir string, l Limits) (*Store, error) {
 	if l.MaxConcurrent == 0 {
 		l.MaxConcurrent = DefaultMaxConcurrent
 	}
+	if l.MaxMemory == 0 {
+		l.MaxMemory = DefaultMaxMemory
+	}
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, fmt.Errorf("create media directory: %w", err)
 	}
-	return &Store{dir: dir, limits: l, slots: make(chan struct{}, l.MaxConcurrent)}, nil
+	return &Store{dir: dir, limits: l, decodes: newBudget(l.MaxMemory, l.MaxConcurrent)}, nil
 }
 
 // Ingest reads an uploaded image from r, checks it against the limits,
@@ -155,12 +164,15 @@ func (s *Store) Ingest(ctx context.Context, r io.Reader) (img Image, err error) 
 		orientation = jpegOrientation(data)
 	}
 
-	select {
-	case s.slots <- struct{}{}:
-		defer func() { <-s.slots }()
-	case <-ctx.Done():
-		return Image{}, ctx.Err()
+	need := workingMemory(format, data, cfg, orientation)
+	if need > s.limits.MaxMemory {
+		return Image{}, fmt.Errorf("%w: decoding and resizing this %dx%d image would take about %s of memory, over this site's limit of %s; "+
+			"upload it smaller", ErrTooManyPixels, cfg.Width, cfg.Height, humanMemory(need), humanMemory(s.limits.MaxMemory))
 	}
+	if err := s.decodes.acquire(ctx, need); err != nil {
+		return Image{}, err
+	}
+	defer s.decodes.release(need)
 	m, err := decode(format, data)
 	if err != nil {
 		return Image{}, fmt.Errorf("%w: %v", ErrNotImage, err)
@@ -225,6 +237,12 @@ func humanBytes(n int64) string {
 		return strconv.FormatInt(n>>10, 10) + " KB"
 	}
 	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// humanMemory formats n bytes for a message, in whole mebibytes ("MB", as
+// people say): "512 MB".
+func humanMemory(n int64) string {
+	return strconv.FormatInt((n+1<<20-1)>>20, 10) + " MB"
 }
 
 // Path returns the path of a file written by this Store, for serving it.

@@ -101,18 +101,63 @@ func opaque(m image.Image) bool {
 
 // scale returns src resized to w×h. It first halves the image with a 2×2
 // box filter while it is at least twice the target size, which is exact
-// for those steps, fast, and keeps the Catmull-Rom pass (whose scratch
-// buffer is w × source height × 32 bytes) small on large uploads.
+// for those steps, fast, and keeps the Catmull-Rom pass small on large
+// uploads. The first
+// halving reads src two rows at a time, so a large upload is never copied
+// whole into RGBA.
 func scale(src image.Image, w, h int) *image.RGBA {
-	m := toRGBA(src)
+	var m *image.RGBA
+	if b := src.Bounds(); b.Dx() >= 2*w && b.Dy() >= 2*h {
+		m = halveImage(src)
+	} else {
+		m = toRGBA(src)
+	}
 	for m.Rect.Dx() >= 2*w && m.Rect.Dy() >= 2*h {
 		m = halve(m)
 	}
 	if m.Rect.Dx() == w && m.Rect.Dy() == h {
 		return m
 	}
-	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.CatmullRom.Scale(dst, dst.Rect, m, m.Rect, draw.Src, nil)
+	return catmullRom(m, w, h)
+}
+
+// catmullRom scales src, whose top-left is at the origin, to w×h with
+// x/image/draw's Catmull-Rom filter, one dimension at a time: across the
+// rows, then across the columns of the result turned on its side. Scaling
+// the whole image in one call takes a float64 RGBA scratch buffer of the
+// target width by the source height, 32 bytes a pixel (260 MB to make the
+// 1024-wide rendition of a 1200×8000 infographic); this way takes two
+// intermediate images of 4 bytes a pixel and a scratch buffer of a band of
+// rows. The only difference is that the intermediate values are rounded to
+// 8 bits.
+func catmullRom(src *image.RGBA, w, h int) *image.RGBA {
+	wide := scaleWidth(src, w)
+	return orient(scaleWidth(orient(wide, 5), h), 5) // 5 transposes
+}
+
+// scaleBand is how many rows scaleWidth scales in one call.
+const scaleBand = 64
+
+// scaleWidth returns src, whose top-left is at the origin, scaled to width w
+// at its own height, in bands of rows. With the height unchanged the
+// filter's vertical weights are exactly 1 and 0, so each band is what
+// scaling the whole image would give.
+func scaleWidth(src *image.RGBA, w int) *image.RGBA {
+	sw, sh := src.Rect.Dx(), src.Rect.Dy()
+	if sw == w {
+		return src
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, w, sh))
+	scalers := map[int]draw.Scaler{} // by band height: each keeps its scratch buffer
+	for y := 0; y < sh; y += scaleBand {
+		n := min(scaleBand, sh-y)
+		sc, ok := scalers[n]
+		if !ok {
+			sc = draw.CatmullRom.NewScaler(w, n, sw, n)
+			scalers[n] = sc
+		}
+		sc.Scale(dst, image.Rect(0, y, w, y+n), src, image.Rect(0, y, sw, y+n), draw.Src, nil)
+	}
 	return dst
 }
 
@@ -129,6 +174,23 @@ func toRGBA(m image.Image) *image.RGBA {
 	return dst
 }
 
+// halveImage is halve for an image of any type: it converts two rows at a
+// time to RGBA, exactly as toRGBA would, and halves them.
+func halveImage(src image.Image) *image.RGBA {
+	if r, ok := src.(*image.RGBA); ok && r.Rect.Min == (image.Point{}) {
+		return halve(r)
+	}
+	b := src.Bounds()
+	w, h := b.Dx()/2, b.Dy()/2
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	rows := image.NewRGBA(image.Rect(0, 0, b.Dx(), 2))
+	for y := range h {
+		draw.Draw(rows, rows.Rect, src, image.Pt(b.Min.X, b.Min.Y+2*y), draw.Src)
+		halveRow(dst.Pix[y*dst.Stride:y*dst.Stride+4*w], rows.Pix, rows.Pix[rows.Stride:])
+	}
+	return dst
+}
+
 // halve returns src, whose top-left is at the origin, at half its size:
 // each pixel is the mean of a 2×2 block. An odd last row or column is
 // dropped. Averaging premultiplied RGBA is correct for transparency too.
@@ -136,16 +198,19 @@ func halve(src *image.RGBA) *image.RGBA {
 	w, h := src.Rect.Dx()/2, src.Rect.Dy()/2
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := range h {
-		top := src.Pix[2*y*src.Stride:]
-		bottom := src.Pix[(2*y+1)*src.Stride:]
-		out := dst.Pix[y*dst.Stride : y*dst.Stride+4*w]
-		for i := range out {
-			j := i/4*8 + i%4
-			sum := uint(top[j]) + uint(top[j+4]) + uint(bottom[j]) + uint(bottom[j+4])
-			out[i] = uint8((sum + 2) / 4) // #nosec G115 -- the mean of four uint8 values fits in a uint8
-		}
+		halveRow(dst.Pix[y*dst.Stride:y*dst.Stride+4*w], src.Pix[2*y*src.Stride:], src.Pix[(2*y+1)*src.Stride:])
 	}
 	return dst
+}
+
+// halveRow writes into out (4 bytes a pixel) the means of the 2×2 blocks of
+// the RGBA rows top and bottom.
+func halveRow(out, top, bottom []byte) {
+	for i := range out {
+		j := i/4*8 + i%4
+		sum := uint(top[j]) + uint(top[j+4]) + uint(bottom[j]) + uint(bottom[j+4])
+		out[i] = uint8((sum + 2) / 4) // #nosec G115 -- the mean of four uint8 values fits in a uint8
+	}
 }
 
 // orient turns src, whose top-left is at the origin, upright according to

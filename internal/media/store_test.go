@@ -15,7 +15,7 @@ func TestNew(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Limits{MaxBytes: 20 << 20, MaxPixels: 50_000_000, MaxSide: 100, MaxConcurrent: 2}
+	want := Limits{MaxBytes: 20 << 20, MaxPixels: 50_000_000, MaxSide: 100, MaxConcurrent: 2, MaxMemory: 512 << 20}
 	if s.limits != want {
 		t.Errorf("limits %+v, want %+v", s.limits, want)
 	}
@@ -23,7 +23,7 @@ func TestNew(t *testing.T) {
 	if err != nil || !fi.IsDir() || fi.Mode().Perm()&0o027 != 0 {
 		t.Errorf("media directory: %v, %v", fi.Mode(), err)
 	}
-	if _, err := New(dir, Limits{MaxBytes: -1}); err == nil {
+	if _, err := New(dir, Limits{MaxMemory: -1}); err == nil {
 		t.Error("New accepted a negative limit")
 	}
 	if _, err := New("", Limits{}); err == nil {
