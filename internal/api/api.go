@@ -49,6 +49,9 @@ type Route struct {
 	Method  string // GET, POST, PUT, DELETE
 	Pattern string // ServeMux path pattern, e.g. /api/v1/newsroom/articles/{id}
 	Public  bool   // true: answered without a token
+	// Action is what the token user's role must allow before the request body is read
+	// ("" on public routes).
+	Action account.Action
 }
 
 // handlerFunc is an API handler: it writes a success itself and returns any failure, which
@@ -92,19 +95,29 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (a *API) Routes() []Route {
 	out := make([]Route, 0, len(a.routes))
 	for _, rt := range a.routes {
-		out = append(out, Route{Method: rt.method, Pattern: rt.pattern, Public: rt.public})
+		out = append(out, Route{Method: rt.method, Pattern: rt.pattern, Public: rt.public, Action: rt.act})
 	}
 	return out
 }
 
-// wrap authenticates (unless the route is public), runs the handler and renders its error.
+// wrap authenticates (unless the route is public), checks that the user's role allows the
+// route's action, runs the handler and renders its error. The role is checked before the
+// handler reads anything, so that a refused user learns nothing from validation answers.
 func (a *API) wrap(rt route) http.Handler {
+	act := rt.act
+	if act == "" {
+		act = account.ActViewNewsroom // a route that forgot its action is closed, not open
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var u store.User
 		if !rt.public {
 			var err error
 			if u, err = a.authenticate(r); err != nil {
 				a.fail(w, r, err)
+				return
+			}
+			if !account.Can(u.Role, act) {
+				a.fail(w, r, fmt.Errorf("%s %s as %s: %w", rt.method, rt.pattern, u.Role, account.ErrForbidden))
 				return
 			}
 		}

@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 
+	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -12,6 +13,9 @@ type revisionListJSON struct {
 
 type restoreRequest struct {
 	Version *int `json:"version"`
+	// CurrentVersion confirms restoring over a published story: the story's version the
+	// client compared the revision with.
+	CurrentVersion *int `json:"current_version"`
 }
 
 // listRevisions lists a story's revisions, newest first.
@@ -71,7 +75,9 @@ func (a *API) showRevision(w http.ResponseWriter, r *http.Request, u store.User)
 	return nil
 }
 
-// restoreArticle makes an old revision the current content, as a new revision.
+// restoreArticle makes an old revision the current content, as a new revision. A
+// published story is only rewritten when current_version names its current version; without
+// it the answer is 409 confirmation_required with the story as it is.
 func (a *API) restoreArticle(w http.ResponseWriter, r *http.Request, u store.User) error {
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -84,7 +90,12 @@ func (a *API) restoreArticle(w http.ResponseWriter, r *http.Request, u store.Use
 	if req.Version == nil || *req.Version < 1 {
 		return invalid(map[string]string{"version": "Say which version to restore."})
 	}
-	art, err := a.svc.Restore(r.Context(), u, id, *req.Version)
+	var art content.Article
+	if req.CurrentVersion != nil {
+		art, err = a.svc.ConfirmRestore(r.Context(), u, id, *req.Version, *req.CurrentVersion)
+	} else {
+		art, err = a.svc.Restore(r.Context(), u, id, *req.Version)
+	}
 	if err != nil {
 		return err
 	}

@@ -117,6 +117,7 @@ func (a *API) describe(err error) (int, errorDetail) {
 		rfe  *review.FieldError
 		ce   *newsroom.ChecksError
 		cfe  *newsroom.ConflictError
+		rce  *newsroom.RestoreConfirmError
 		maxe *http.MaxBytesError
 	)
 	switch {
@@ -136,6 +137,12 @@ func (a *API) describe(err error) (int, errorDetail) {
 		return http.StatusUnprocessableEntity, errorDetail{Code: "checks_failed",
 			Message:  "The publishing checks failed, and this site blocks publication until they pass; see warnings.",
 			Warnings: warningsJSON(ce.Warnings)}
+	case errors.As(err, &rce):
+		cur := a.article(rce.Current)
+		return http.StatusConflict, errorDetail{Code: "confirmation_required", Current: &cur,
+			Message: "The story is published: restoring version " + strconv.Itoa(rce.Revision.Version) +
+				" would rewrite what readers see. Compare it with current (GET its revision), then send the request again with current_version " +
+				strconv.Itoa(rce.Current.Version) + "."}
 	case errors.As(err, &cfe):
 		cur := a.article(cfe.Current)
 		return http.StatusConflict, errorDetail{Code: "conflict", Current: &cur,

@@ -74,7 +74,9 @@ func operations() map[string]operation {
 		"POST " + nr + "/articles/{id}/translate": {summary: "Start a translation", tag: "workflow", body: "TranslateRequest", status: 201, result: "Article", extra: []int{409, 422},
 			description: "Creates a draft in another language in the story's translation group (same group_id)."},
 		"POST " + nr + "/articles/{id}/restore": {summary: "Restore a revision", tag: "revisions", body: "RestoreRequest", status: 200, result: "Article", extra: []int{409, 422},
-			description: "Makes an old revision the current content, as a new revision. 404 when the story or the revision does not exist."},
+			description: "Makes an old revision the current content, as a new revision (audited). 404 when the story or the revision does not exist. " +
+				"A published story is rewritten only when `current_version` is its current version, the one the client compared the revision with: " +
+				"without it the answer is 409 `confirmation_required` with `current`; with an older one, 409 `conflict`."},
 		"GET " + nr + "/articles/{id}/revisions":           {summary: "List a story's revisions", tag: "revisions", status: 200, result: "RevisionList"},
 		"GET " + nr + "/articles/{id}/revisions/{version}": {summary: "Get one revision", tag: "revisions", status: 200, result: "RevisionDetail"},
 

@@ -101,7 +101,7 @@ func errorResponses() map[string]any {
 		http.StatusUnauthorized:          "No valid bearer token: missing, unknown or revoked, or its user is disabled (unauthorized). Sent with WWW-Authenticate: Bearer.",
 		http.StatusForbidden:             "The user's role does not allow this (forbidden).",
 		http.StatusNotFound:              "No such item, or an id that is not a positive integer (not_found).",
-		http.StatusConflict:              "The story changed since it was loaded (conflict, with current), or the action does not fit its state.",
+		http.StatusConflict:              "The story changed since it was loaded (conflict, with current), restoring over a published story needs current_version (confirmation_required, with current), or the action does not fit its state.",
 		http.StatusRequestEntityTooLarge: "The body is over the limit (too_large).",
 		http.StatusUnprocessableEntity:   "Field values are invalid (invalid, with fields), or the publishing checks block publication (checks_failed, with warnings).",
 		http.StatusServiceUnavailable:    "The feature is not configured on this site (unavailable).",
@@ -227,7 +227,7 @@ func components() map[string]any {
 			"CorrectRequest":   object([]string{"text"}, map[string]any{"text": map[string]any{"type": "string", "maxLength": 2000}}),
 			"UnpublishRequest": object(nil, map[string]any{"reason": desc(str(), "For the audit log.")}),
 			"TranslateRequest": object([]string{"language"}, map[string]any{"language": desc(str(), "Language code of the translation.")}),
-			"RestoreRequest":   object([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer", "minimum": 1}}),
+			"RestoreRequest":   object([]string{"version"}, restoreRequestProps()),
 			"Revision":         object(keys(revision), revision),
 			"RevisionList":     object([]string{"revisions"}, map[string]any{"revisions": arrayOf(ref("Revision"))}),
 			"RevisionDetail":   object(keys(revisionDetail), revisionDetail),
@@ -258,4 +258,11 @@ func components() map[string]any {
 			"OpenAPI":      map[string]any{"type": "object", "description": "An OpenAPI 3.1 document."},
 		},
 	}
+}
+
+// restoreRequestProps are the fields of a restore request.
+func restoreRequestProps() map[string]any {
+	return map[string]any{"version": map[string]any{"type": "integer", "minimum": 1},
+		"current_version": desc(map[string]any{"type": "integer", "minimum": 1},
+			"Required to restore over a published story: its current version, which the client compared the revision with.")}
 }

@@ -1,57 +1,64 @@
 package api
 
-import "github.com/newsdesk/newsdesk/internal/review"
+import (
+	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/review"
+)
 
 // route is one row of the route table.
 type route struct {
 	method, pattern string
-	public          bool
-	handle          handlerFunc
+	// act is what the user's role must allow before anything of the request is read (""
+	// only on public routes); the service then decides about the item itself.
+	act    account.Action
+	public bool
+	handle handlerFunc
 }
 
 // routeTable lists every route of the API. New registers exactly these, Routes reports
 // them, and the OpenAPI test checks that openapi.go documents the same set.
 func (a *API) routeTable() []route {
 	const nr = "/api/v1/newsroom"
+	v, m := account.ActViewNewsroom, account.ActModerate
 	return []route{
-		{"GET", "/api/openapi.json", true, a.showOpenAPI},
-		{"GET", nr + "/me", false, a.showMe},
+		{"GET", "/api/openapi.json", "", true, a.showOpenAPI},
+		{"GET", nr + "/me", v, false, a.showMe},
 
-		{"GET", nr + "/articles", false, a.listArticles},
-		{"POST", nr + "/articles", false, a.createArticle},
-		{"GET", nr + "/articles/{id}", false, a.showArticle},
-		{"PUT", nr + "/articles/{id}", false, a.updateArticle},
-		{"POST", nr + "/articles/{id}/submit", false, a.submitArticle},
-		{"POST", nr + "/articles/{id}/return", false, a.returnArticle},
-		{"POST", nr + "/articles/{id}/publish", false, a.publishArticle},
-		{"POST", nr + "/articles/{id}/schedule", false, a.scheduleArticle},
-		{"POST", nr + "/articles/{id}/correct", false, a.correctArticle},
-		{"POST", nr + "/articles/{id}/unpublish", false, a.unpublishArticle},
-		{"POST", nr + "/articles/{id}/translate", false, a.translateArticle},
-		{"POST", nr + "/articles/{id}/restore", false, a.restoreArticle},
-		{"GET", nr + "/articles/{id}/revisions", false, a.listRevisions},
-		{"GET", nr + "/articles/{id}/revisions/{version}", false, a.showRevision},
+		{"GET", nr + "/articles", v, false, a.listArticles},
+		{"POST", nr + "/articles", account.ActCreateArticle, false, a.createArticle},
+		{"GET", nr + "/articles/{id}", v, false, a.showArticle},
+		{"PUT", nr + "/articles/{id}", account.ActEditOwn, false, a.updateArticle},
+		{"POST", nr + "/articles/{id}/submit", account.ActSubmit, false, a.submitArticle},
+		{"POST", nr + "/articles/{id}/return", account.ActReturn, false, a.returnArticle},
+		{"POST", nr + "/articles/{id}/publish", account.ActPublish, false, a.publishArticle},
+		{"POST", nr + "/articles/{id}/schedule", account.ActSchedule, false, a.scheduleArticle},
+		{"POST", nr + "/articles/{id}/correct", account.ActCorrect, false, a.correctArticle},
+		{"POST", nr + "/articles/{id}/unpublish", account.ActUnpublish, false, a.unpublishArticle},
+		{"POST", nr + "/articles/{id}/translate", account.ActTranslate, false, a.translateArticle},
+		{"POST", nr + "/articles/{id}/restore", account.ActEditOwn, false, a.restoreArticle},
+		{"GET", nr + "/articles/{id}/revisions", v, false, a.listRevisions},
+		{"GET", nr + "/articles/{id}/revisions/{version}", v, false, a.showRevision},
 
-		{"GET", nr + "/briefs", false, a.listBriefs},
-		{"POST", nr + "/briefs", false, a.createBrief},
-		{"GET", nr + "/briefs/{id}", false, a.showBrief},
-		{"PUT", nr + "/briefs/{id}", false, a.updateBrief},
-		{"POST", nr + "/briefs/{id}/publish", false, a.publishBrief},
-		{"POST", nr + "/briefs/{id}/develop", false, a.developBrief},
+		{"GET", nr + "/briefs", v, false, a.listBriefs},
+		{"POST", nr + "/briefs", account.ActCreateBrief, false, a.createBrief},
+		{"GET", nr + "/briefs/{id}", v, false, a.showBrief},
+		{"PUT", nr + "/briefs/{id}", v, false, a.updateBrief},
+		{"POST", nr + "/briefs/{id}/publish", account.ActPublishBrief, false, a.publishBrief},
+		{"POST", nr + "/briefs/{id}/develop", account.ActCreateArticle, false, a.developBrief},
 
-		{"POST", nr + "/images", false, a.uploadImage},
-		{"GET", nr + "/images/{id}", false, a.showImage},
+		{"POST", nr + "/images", account.ActUploadImage, false, a.uploadImage},
+		{"GET", nr + "/images/{id}", v, false, a.showImage},
 
-		{"GET", nr + "/reviews", false, a.listReviews},
-		{"POST", nr + "/reviews/bulk", false, a.bulkReviews},
-		{"PUT", nr + "/reviews/{id}", false, a.renameReview},
-		{"DELETE", nr + "/reviews/{id}", false, a.deleteReview},
-		{"POST", nr + "/reviews/{id}/approve", false, a.moderateReview(review.StatusApproved)},
-		{"POST", nr + "/reviews/{id}/reject", false, a.moderateReview(review.StatusRejected)},
-		{"POST", nr + "/reviews/{id}/spam", false, a.moderateReview(review.StatusSpam)},
-		{"POST", nr + "/reviews/{id}/trust", false, a.trustReview},
-		{"POST", nr + "/articles/{id}/reviews/close", false, a.setReviewsClosed(true)},
-		{"POST", nr + "/articles/{id}/reviews/open", false, a.setReviewsClosed(false)},
-		{"GET", "/api/v1/articles/{id}/reviews", true, a.listPublicReviews},
+		{"GET", nr + "/reviews", m, false, a.listReviews},
+		{"POST", nr + "/reviews/bulk", m, false, a.bulkReviews},
+		{"PUT", nr + "/reviews/{id}", m, false, a.renameReview},
+		{"DELETE", nr + "/reviews/{id}", m, false, a.deleteReview},
+		{"POST", nr + "/reviews/{id}/approve", m, false, a.moderateReview(review.StatusApproved)},
+		{"POST", nr + "/reviews/{id}/reject", m, false, a.moderateReview(review.StatusRejected)},
+		{"POST", nr + "/reviews/{id}/spam", m, false, a.moderateReview(review.StatusSpam)},
+		{"POST", nr + "/reviews/{id}/trust", m, false, a.trustReview},
+		{"POST", nr + "/articles/{id}/reviews/close", m, false, a.setReviewsClosed(true)},
+		{"POST", nr + "/articles/{id}/reviews/open", m, false, a.setReviewsClosed(false)},
+		{"GET", "/api/v1/articles/{id}/reviews", "", true, a.listPublicReviews},
 	}
 }

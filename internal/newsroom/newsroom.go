@@ -335,9 +335,9 @@ func (s *Service) Update(ctx context.Context, u Actor, id int64, version int, in
 		kind = "updated"
 	}
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
-		_, err := tx.SaveArticle(ctx, a, version, kind, "", u.ID, s.now())
-		if err == nil && cur.Status == content.StatusPublished {
-			if err = tx.Audit(ctx, u.ID, "update", "article", id, ""); err == nil {
+		saved, err := tx.SaveArticle(ctx, a, version, kind, "", u.ID, s.now())
+		if err == nil && cur.Status == content.StatusPublished { // an edit of a live story is audited
+			if err = tx.Audit(ctx, u.ID, "update", "article", id, fmt.Sprintf("saved as version %d of the published story", saved)); err == nil {
 				err = s.fire(ctx, tx, id, EventUpdate)
 			}
 		}

@@ -163,8 +163,42 @@ func (s *Service) Correct(ctx context.Context, u Actor, id int64, text string) (
 	return s.st.ArticleByID(ctx, id)
 }
 
-// Restore makes an old revision the current content, as a new revision.
+// RestoreConfirmError says that restoring would rewrite a published story, which takes a
+// confirmation made after seeing what changes (ConfirmRestore); nothing was changed.
+type RestoreConfirmError struct {
+	Current  content.Article  // the story as it is now
+	Revision content.Revision // the revision that would replace it
+}
+
+func (e *RestoreConfirmError) Error() string {
+	return fmt.Sprintf("article %d is published: restoring version %d over version %d needs a confirmation",
+		e.Current.ID, e.Revision.Version, e.Current.Version)
+}
+
+// Unwrap makes errors.Is(err, content.ErrConflict) true: the request does not fit the
+// story's state as it stands.
+func (e *RestoreConfirmError) Unwrap() error { return content.ErrConflict }
+
+// Restore makes an old revision the current content, as a new revision. A published story
+// is not rewritten: the answer is a *RestoreConfirmError holding both texts, so that the
+// user can compare them and call ConfirmRestore.
 func (s *Service) Restore(ctx context.Context, u Actor, id int64, version int) (content.Article, error) {
+	return s.restore(ctx, u, id, version, 0)
+}
+
+// ConfirmRestore restores a revision after the user has compared it with the story at
+// version current (the version a RestoreConfirmError reported). If the story has been
+// saved since, it returns a *ConflictError and changes nothing.
+func (s *Service) ConfirmRestore(ctx context.Context, u Actor, id int64, version, current int) (content.Article, error) {
+	if current < 1 {
+		return content.Article{}, &ValidationError{Fields: map[string]string{"current_version": "Say which version of the story you compared."}}
+	}
+	return s.restore(ctx, u, id, version, current)
+}
+
+// restore restores revision version; confirmed is the current version the user confirmed
+// against (0: none). Every restore is audited.
+func (s *Service) restore(ctx context.Context, u Actor, id int64, version, confirmed int) (content.Article, error) {
 	cur, err := s.st.ArticleByID(ctx, id)
 	if err != nil {
 		return cur, err
@@ -176,6 +210,12 @@ func (s *Service) Restore(ctx context.Context, u Actor, id int64, version int) (
 	if err != nil {
 		return cur, err
 	}
+	if confirmed != 0 && confirmed != cur.Version {
+		return cur, &ConflictError{Current: cur}
+	}
+	if confirmed == 0 && cur.Status == content.StatusPublished {
+		return cur, &RestoreConfirmError{Current: cur, Revision: rev}
+	}
 	r := rev.Article
 	html, err := s.render(ctx, r.BodyMD)
 	if err != nil {
@@ -183,14 +223,26 @@ func (s *Service) Restore(ctx context.Context, u Actor, id int64, version int) (
 	}
 	r.ID, r.BodyHTML, r.EmbargoUntil, r.Author = id, html, cur.EmbargoUntil, cur.Author
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
-		_, err := tx.SaveArticle(ctx, r, cur.Version, "restored", fmt.Sprintf("restored version %d", version), u.ID, s.now())
-		if err == nil && cur.Status == content.StatusPublished {
-			err = s.fire(ctx, tx, id, EventUpdate)
+		now, err := tx.SaveArticle(ctx, r, cur.Version, "restored", fmt.Sprintf("restored version %d", version), u.ID, s.now())
+		if err != nil {
+			return err
 		}
-		return err
+		detail := fmt.Sprintf("version %d restored as version %d of the %s story", version, now, cur.Status)
+		if err := tx.Audit(ctx, u.ID, "restore", "article", id, detail); err != nil {
+			return err
+		}
+		if cur.Status == content.StatusPublished {
+			return s.fire(ctx, tx, id, EventUpdate)
+		}
+		return nil
 	})
+	if errors.Is(err, content.ErrConflict) {
+		if now, gerr := s.st.ArticleByID(ctx, id); gerr == nil && now.Version != cur.Version {
+			return now, &ConflictError{Current: now}
+		}
+	}
 	if err != nil {
-		return cur, err
+		return cur, fmt.Errorf("restore version %d of article %d: %w", version, id, err)
 	}
 	return s.st.ArticleByID(ctx, id)
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -33,20 +34,9 @@ var badgeRe = regexp.MustCompile(`title="reviews waiting for moderation">([^<]*)
 func TestNoReaderEmailOutsideModeration(t *testing.T) {
 	s := newSite(t, filepath.Join(t.TempDir(), "site.db"))
 	ctx := context.Background()
-	admin, err := s.st.UserByEmail(ctx, "admin@x.test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := newsroom.New(s.st, nil, nil)
-	a, err := svc.Create(ctx, admin, newsroom.ArticleInput{Language: "en", Section: "politics", Headline: "Reviewed story",
-		Standfirst: "Stand.", Body: "First.\n\nSecond."})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := svc.Publish(ctx, admin, a.ID); err != nil {
-		t.Fatal(err)
-	}
-	if a, err = svc.Update(ctx, admin, a.ID, 2, newsroom.ArticleInput{Section: "politics", Headline: "Reviewed story",
+	svc, admin, a := publishedStory(t, s, "Reviewed story", "First.\n\nSecond.")
+	var err error
+	if a, err = svc.Update(ctx, admin, a.ID, a.Version, newsroom.ArticleInput{Section: "politics", Headline: "Reviewed story",
 		Standfirst: "Stand.", Body: "First, changed.\n\nSecond."}); err != nil {
 		t.Fatal(err)
 	}
@@ -133,4 +123,24 @@ func TestNoReaderEmailOutsideModeration(t *testing.T) {
 			t.Errorf("address of pending review %d missing from the moderation list", i)
 		}
 	}
+}
+
+// publishedStory publishes a story as the test admin, through the service.
+func publishedStory(t *testing.T, s *site, headline, body string) (*newsroom.Service, store.User, content.Article) {
+	t.Helper()
+	ctx := context.Background()
+	admin, err := s.st.UserByEmail(ctx, "admin@x.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := newsroom.New(s.st, nil, nil)
+	a, err := svc.Create(ctx, admin, newsroom.ArticleInput{Language: "en", Section: "politics", Headline: headline,
+		Standfirst: "Stand.", Body: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, _, err = svc.Publish(ctx, admin, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	return svc, admin, a
 }

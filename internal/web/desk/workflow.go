@@ -1,12 +1,14 @@
 package desk
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/editorial"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
 )
 
 // done redirects to the story's edit page with a notice.
@@ -76,11 +78,49 @@ func (d *Desk) translateArticle(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// restore restores a revision. On a published story the first request only shows what
+// would change, with a form that sends the request again confirmed against the story's
+// current version; the service refuses a confirmation if the story was saved since.
 func (d *Desk) restore(w http.ResponseWriter, r *http.Request) {
-	d.transition(w, r, "restored", func(id int64) (content.Article, error) {
-		v, _ := strconv.Atoi(r.PostFormValue("version"))
-		return d.svc.Restore(r.Context(), *userFrom(r.Context()), id, v)
-	})
+	id, ok := pathID(r)
+	if !ok {
+		d.notFound(w, r)
+		return
+	}
+	u := userFrom(r.Context())
+	version, err := strconv.Atoi(r.PostFormValue("version"))
+	if err != nil || version < 1 {
+		d.message(w, r, http.StatusBadRequest, "Choose a revision", "Pick the revision to restore from the list of revisions.")
+		return
+	}
+	var a content.Article
+	if c := r.PostFormValue("confirm"); c != "" {
+		current, cerr := strconv.Atoi(c)
+		if cerr != nil || current < 1 {
+			d.message(w, r, http.StatusBadRequest, "Bad confirmation", "Open the list of revisions and restore again.")
+			return
+		}
+		a, err = d.svc.ConfirmRestore(r.Context(), *u, id, version, current)
+	} else {
+		a, err = d.svc.Restore(r.Context(), *u, id, version)
+	}
+	var rce *newsroom.RestoreConfirmError
+	if errors.As(err, &rce) {
+		cur := content.Revision{Version: rce.Current.Version, Article: rce.Current}
+		d.renderDiff(w, r, rce.Current, cur, rce.Revision, true)
+		return
+	}
+	var ce *newsroom.ConflictError
+	if errors.As(err, &ce) {
+		d.message(w, r, http.StatusConflict, "The story has changed",
+			"Someone saved the story after you compared the revisions, so nothing was restored. Open the list of revisions and compare again.")
+		return
+	}
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	done(w, r, a.ID, "restored")
 }
 
 type revisionsView struct {
@@ -120,6 +160,9 @@ type diffView struct {
 	From, To content.Revision
 	Fields   []fieldDiff
 	Body     []editorial.Line
+	// Restore asks to confirm restoring To over the published story (From is the story
+	// as it is now).
+	Restore bool
 }
 
 // diff compares two revisions: ?from=N&to=M (default: the previous and the latest).
@@ -151,7 +194,17 @@ func (d *Desk) diff(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
-	dv := diffView{view: d.baseView(w, r, u, "Compare revisions"), Article: a, From: rf, To: rt,
+	d.renderDiff(w, r, a, rf, rt, false)
+}
+
+// renderDiff shows what changes from revision rf to rt of story a; with restore, it asks
+// to confirm restoring rt over the published story rf.
+func (d *Desk) renderDiff(w http.ResponseWriter, r *http.Request, a content.Article, rf, rt content.Revision, restore bool) {
+	title := "Compare revisions"
+	if restore {
+		title = "Restore version " + strconv.Itoa(rt.Version) + "?"
+	}
+	dv := diffView{view: d.baseView(w, r, userFrom(r.Context()), title), Article: a, From: rf, To: rt, Restore: restore,
 		Body: editorial.Diff(rf.Article.BodyMD, rt.Article.BodyMD)}
 	fa, fb := rf.Article, rt.Article
 	for _, f := range []fieldDiff{{"Headline", fa.Headline, fb.Headline}, {"Standfirst", fa.Standfirst, fb.Standfirst},
