@@ -1,12 +1,18 @@
 package app_test
 
 import (
+	"bufio"
+	"io"
+	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/httpx"
 )
@@ -149,5 +155,90 @@ func TestHSTS(t *testing.T) {
 		if got := resp.Header.Get("Strict-Transport-Security"); got != "max-age=31536000" {
 			t.Errorf("%s: HSTS = %q", path, got)
 		}
+	}
+}
+
+// TestGoErrorAnswers pins what net/http itself answers, before any handler runs, to a
+// request it cannot parse: these answers carry none of the security headers (no handler
+// of ours sees the request), so docs/security.md ("Answers written by Go itself") argues
+// why they are harmless: plain text, a fixed body that echoes nothing of the request, and
+// the connection closed. If a Go release changes their shape, this test fails and that
+// argument must be checked again.
+func TestGoErrorAnswers(t *testing.T) {
+	s := newSecSite(t, filepath.Join(t.TempDir(), "site.db"), nil)
+	srv := app.HTTPServer(s.site.Handler, slog.New(slog.DiscardHandler))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { srv.Close() })
+
+	const bait = "<script>alert(1)</script>" // in every request: no answer may echo it
+	// Connection: close is sent too: ReadResponse takes it out of the header into Close.
+	plain := map[string]string{"Content-Type": "text/plain; charset=utf-8"}
+	tests := []struct {
+		name, request string
+		status        int
+		body          string
+		header        map[string]string // the whole header, exactly (but Connection)
+	}{
+		{"header too large (431)", "GET /?q=" + bait + " HTTP/1.1\r\nHost: x\r\nX-Big: " + bait + strings.Repeat("b", srv.MaxHeaderBytes+8192) + "\r\n\r\n",
+			431, "431 Request Header Fields Too Large", plain},
+		{"malformed header line (400)", "GET / HTTP/1.1\r\nHost: x\r\n" + bait + "\r\n\r\n",
+			400, "400 Bad Request", plain},
+		{"missing Host (400)", "GET /" + bait + " HTTP/1.1\r\n\r\n",
+			400, "400 Bad Request: missing required Host header", plain},
+		{"malformed Host (400)", "GET / HTTP/1.1\r\nHost: a b" + bait + "\r\n\r\n",
+			400, "400 Bad Request: malformed Host header", plain},
+		{"bad request line (400)", bait + "\r\n\r\n",
+			400, "400 Bad Request", plain},
+		{"unsupported HTTP version (505)", "GET /" + bait + " HTTP/3.0\r\nHost: x\r\n\r\n",
+			505, "505 HTTP Version Not Supported: unsupported protocol version", plain},
+		{"unknown transfer coding (501)", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + bait + "\r\n\r\n",
+			501, "Unsupported transfer encoding", plain},
+		{"unknown expectation (417)", "GET / HTTP/1.1\r\nHost: x\r\nExpect: " + bait + "\r\n\r\n",
+			417, "", map[string]string{"Content-Length": "0"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			conn, err := net.Dial("tcp", ln.Addr().String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			// A deadline only so that a broken server fails the test instead of hanging it.
+			_ = conn.SetDeadline(time.Now().Add(30 * time.Second))
+			go func() { _, _ = io.WriteString(conn, tc.request) }() // the server may answer before reading it all
+			resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+			if err != nil {
+				t.Fatalf("read the answer: %v", err)
+			}
+			body, _ := io.ReadAll(resp.Body) // up to the close: there is no length
+			resp.Body.Close()
+			if resp.StatusCode != tc.status || string(body) != tc.body {
+				t.Errorf("answer %d %q, want %d %q", resp.StatusCode, body, tc.status, tc.body)
+			}
+			got := map[string]string{}
+			for k, v := range resp.Header {
+				if k != "Date" {
+					got[k] = strings.Join(v, ", ")
+				}
+			}
+			if len(got) != len(tc.header) {
+				t.Errorf("header %v, want exactly %v", got, tc.header)
+			}
+			for k, v := range tc.header {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %q", k, got[k], v)
+				}
+			}
+			if !resp.Close {
+				t.Error("the connection stays open")
+			}
+			if strings.Contains(string(body), "script") {
+				t.Errorf("the answer echoes the request: %q", body)
+			}
+		})
 	}
 }
