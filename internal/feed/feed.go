@@ -8,11 +8,15 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"net/url"
+	"strings"
 	"time"
 )
 
-// Feed is a list of items with its metadata, in any of the three formats.
+// Feed is a list of items with its metadata, in any of the three formats. Every string
+// is plain text except Item.ContentHTML: each format writes it the way its readers
+// decode it (docs/security.md, "Feeds and unpublished content").
 type Feed struct {
 	Title       string
 	Description string
@@ -29,8 +33,8 @@ type Item struct {
 	ID          string // stable: never changes when the headline does
 	URL         string
 	Title       string
-	Summary     string
-	ContentHTML string
+	Summary     string // plain text
+	ContentHTML string // HTML, already safe to show
 	Author      string
 	Language    string
 	Categories  []string
@@ -58,9 +62,9 @@ type rssDoc struct {
 }
 
 type rssChannel struct {
-	Title         string    `xml:"title"`
+	Title         plainText `xml:"title"`
 	Link          string    `xml:"link"`
-	Description   string    `xml:"description"`
+	Description   string    `xml:"description"` // HTML (htmlText)
 	Language      string    `xml:"language,omitempty"`
 	LastBuildDate string    `xml:"lastBuildDate,omitempty"`
 	Generator     string    `xml:"generator"`
@@ -81,40 +85,90 @@ type rssGUID struct {
 }
 
 type rssItem struct {
-	Title       string   `xml:"title"`
-	Link        string   `xml:"link"`
-	Description string   `xml:"description"`
-	Content     cdata    `xml:"content:encoded"`
-	Creator     string   `xml:"dc:creator,omitempty"`
-	Categories  []string `xml:"category"`
-	GUID        rssGUID  `xml:"guid"`
-	PubDate     string   `xml:"pubDate"`
+	Title       plainText   `xml:"title"`
+	Link        string      `xml:"link"`
+	Description string      `xml:"description"` // HTML (htmlText)
+	Content     cdata       `xml:"content:encoded"`
+	Creator     plainText   `xml:"dc:creator,omitempty"`
+	Categories  []plainText `xml:"category"`
+	GUID        rssGUID     `xml:"guid"`
+	PubDate     string      `xml:"pubDate"`
 }
 
 type cdata struct {
 	Value string `xml:",cdata"`
 }
 
+// htmlText makes plain text into the HTML that RSS readers expect in a <description>:
+// they decode the element's text as HTML, so the text is escaped as HTML here and the
+// XML encoder escapes the result again ("a <b>" travels as "a &amp;lt;b&amp;gt;").
+func htmlText(s string) string { return html.EscapeString(s) }
+
+// plainText is an RSS element of plain text (title, category, dc:creator). RSS leaves
+// open whether readers decode these as HTML; following the RSS Advisory Board's profile,
+// "&", "<" and ">" are written as hexadecimal character references, the form most
+// readers show literally, and the text is never escaped twice (a title is not HTML).
+type plainText string
+
+// MarshalXML writes the text with &#x26;, &#x3C; and &#x3E;.
+func (p plainText) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	var b strings.Builder
+	if err := xml.EscapeText(&b, []byte(p)); err != nil {
+		return fmt.Errorf("escape %s: %w", start.Name.Local, err)
+	}
+	return e.EncodeElement(struct {
+		Inner string `xml:",innerxml"`
+	}{hexRefs.Replace(b.String())}, start)
+}
+
+// hexRefs turns the encoder's named references into hexadecimal ones.
+var hexRefs = strings.NewReplacer("&amp;", "&#x26;", "&lt;", "&#x3C;", "&gt;", "&#x3E;")
+
+func plainTexts(ss []string) []plainText {
+	out := make([]plainText, len(ss))
+	for i, s := range ss {
+		out[i] = plainText(s)
+	}
+	return out
+}
+
 // RSS writes the feed as RSS 2.0 with full content in content:encoded.
 func RSS(f Feed) ([]byte, error) {
 	doc := rssDoc{Version: "2.0", AtomNS: "http://www.w3.org/2005/Atom", ContentNS: "http://purl.org/rss/1.0/modules/content/",
 		DCNS: "http://purl.org/dc/elements/1.1/",
-		Channel: rssChannel{Title: f.Title, Link: f.SiteURL, Description: f.Description, Language: f.Language,
+		Channel: rssChannel{Title: plainText(f.Title), Link: f.SiteURL, Description: htmlText(f.Description), Language: f.Language,
 			Generator: "Newsdesk", Self: atomLink{Href: f.SelfURL, Rel: "self", Type: "application/rss+xml"}}}
 	if !f.Updated.IsZero() {
 		doc.Channel.LastBuildDate = f.Updated.UTC().Format(time.RFC1123Z)
 	}
 	for _, it := range f.Items {
-		doc.Channel.Items = append(doc.Channel.Items, rssItem{Title: it.Title, Link: it.URL, Description: it.Summary,
-			Content: cdata{Value: safeCDATA(it.ContentHTML)}, Creator: it.Author, Categories: it.Categories,
+		doc.Channel.Items = append(doc.Channel.Items, rssItem{Title: plainText(it.Title), Link: it.URL, Description: htmlText(it.Summary),
+			Content: cdata{Value: safeCDATA(it.ContentHTML)}, Creator: plainText(it.Author), Categories: plainTexts(it.Categories),
 			GUID: rssGUID{Value: it.ID, IsPermaLink: "false"}, PubDate: it.Published.UTC().Format(time.RFC1123Z)})
 	}
 	return marshalXML(doc)
 }
 
-// safeCDATA keeps a CDATA section from being closed early by its content.
+// safeCDATA prepares HTML for one CDATA section. A CDATA section escapes nothing, so the
+// characters XML cannot hold (control characters, U+FFFE, U+FFFF) become U+FFFD, as the
+// encoder does for other text (one of them would make the whole feed unreadable), and
+// "]]>" becomes "]]&gt;", the same HTML outside script and style (which the bodies never
+// hold): splitting the section instead would show its seams in readers that strip CDATA
+// by hand.
 func safeCDATA(s string) string {
-	return string(bytes.ReplaceAll([]byte(s), []byte("]]>"), []byte("]]]]><![CDATA[>")))
+	s = strings.Map(func(r rune) rune {
+		if isXMLChar(r) {
+			return r
+		}
+		return '\uFFFD'
+	}, s)
+	return strings.ReplaceAll(s, "]]>", "]]&gt;")
+}
+
+// isXMLChar reports whether r may appear in an XML document (XML 1.0, production Char).
+func isXMLChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 type atomDoc struct {
