@@ -193,7 +193,9 @@ func (s *Store) LegacyTarget(ctx context.Context, path string, now time.Time) (s
 		err = s.queryRow(ctx, "SELECT slug FROM section_names WHERE section_id = ? AND language = ?", id, lang).Scan(&target)
 		target = content.SectionPath(lang, target)
 	case "tag":
-		err = s.queryRow(ctx, "SELECT language, slug FROM tags WHERE id = ?", id).Scan(&lang, &target)
+		// Only a tag a public story carries: the redirect would tell of the others.
+		err = s.queryRow(ctx, "SELECT t.language, t.slug FROM tags t WHERE t.id = ? AND "+publicTagClause, id, micros(now), micros(now)).
+			Scan(&lang, &target)
 		target = "/" + lang + "/tag/" + target
 	default:
 		return "", fmt.Errorf("old URL %s of kind %q: %w", path, kind, content.ErrNotFound)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
 )
@@ -76,7 +77,8 @@ func (s *Store) AuthorBySlug(ctx context.Context, slug string) (content.Author, 
 	return a, nil
 }
 
-// TagBySlug finds a tag by its slug in lang, returning its id.
+// TagBySlug finds a tag by its slug in lang, returning its id, whatever carries it (the
+// public site uses PublicTagBySlug).
 func (s *Store) TagBySlug(ctx context.Context, lang, slug string) (int64, content.Tag, error) {
 	var id int64
 	var t content.Tag
@@ -87,6 +89,29 @@ func (s *Store) TagBySlug(ctx context.Context, lang, slug string) (int64, conten
 	}
 	if err != nil {
 		return 0, t, fmt.Errorf("find tag %s/%s: %w", lang, slug, err)
+	}
+	return id, t, nil
+}
+
+// publicTagClause keeps the tags t that at least one public story carries. Arguments:
+// now, now.
+const publicTagClause = `EXISTS (SELECT 1 FROM article_tags x JOIN articles a ON a.id = x.article_id
+	WHERE x.tag_id = t.id AND ` + publicClause + `)`
+
+// PublicTagBySlug finds a tag by its slug in lang, returning its id, when a story public
+// at now carries it. A tag that only drafts, scheduled, embargoed or withdrawn stories
+// carry is not found, exactly like a tag that does not exist: its name would tell what
+// the desk is working on.
+func (s *Store) PublicTagBySlug(ctx context.Context, lang, slug string, now time.Time) (int64, content.Tag, error) {
+	var id int64
+	var t content.Tag
+	err := s.queryRow(ctx, ("SELECT t.id, t.name, t.slug FROM tags t WHERE t.language = ? AND t.slug = ? AND "+publicTagClause),
+		lang, slug, micros(now), micros(now)).Scan(&id, &t.Name, &t.Slug)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, t, fmt.Errorf("public tag %s/%s: %w", lang, slug, content.ErrNotFound)
+	}
+	if err != nil {
+		return 0, t, fmt.Errorf("find public tag %s/%s: %w", lang, slug, err)
 	}
 	return id, t, nil
 }

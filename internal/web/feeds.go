@@ -112,7 +112,7 @@ func (s *Server) tagFeed(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	id, tag, err := s.cfg.Store.TagBySlug(r.Context(), lang, r.PathValue("tag"))
+	id, tag, err := s.cfg.Store.PublicTagBySlug(r.Context(), lang, r.PathValue("tag"), s.cfg.Now())
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -90,7 +90,7 @@ func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	id, tag, err := s.cfg.Store.TagBySlug(r.Context(), lang, r.PathValue("tag"))
+	id, tag, err := s.cfg.Store.PublicTagBySlug(r.Context(), lang, r.PathValue("tag"), s.cfg.Now())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -114,6 +114,16 @@ func (s *Server) authorPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a, err := s.cfg.Store.AuthorBySlug(r.Context(), r.PathValue("author"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	// An author without a public story in lang answers like an unknown one (before the
+	// page number is read, as for an unknown one): the page would tell of the others.
+	one, err := s.cfg.Store.PublicArticles(r.Context(), store.ListQuery{Language: lang, AuthorID: a.ID, Limit: 1}, s.cfg.Now())
+	if err == nil && len(one) == 0 {
+		err = fmt.Errorf("author %s in %s: no public story: %w", a.Slug, lang, content.ErrNotFound)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -35,7 +35,7 @@ type Store interface {
 	Sections(ctx context.Context, lang string) ([]content.Section, error)
 	SectionBySlug(ctx context.Context, lang, slug string) (content.Section, error)
 	AuthorBySlug(ctx context.Context, slug string) (content.Author, error)
-	TagBySlug(ctx context.Context, lang, slug string) (int64, content.Tag, error)
+	PublicTagBySlug(ctx context.Context, lang, slug string, now time.Time) (int64, content.Tag, error)
 	PublicArticle(ctx context.Context, lang, slug string, now time.Time) (content.Article, error)
 	Translations(ctx context.Context, a content.Article, now time.Time) ([]content.Translation, error)
 	PublicArticles(ctx context.Context, q store.ListQuery, now time.Time) ([]content.ArticleSummary, error)
