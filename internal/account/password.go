@@ -37,13 +37,12 @@ const (
 	MinPasswordLen = 10
 )
 
-// ErrWeakPassword is returned for a password that is too short.
-var ErrWeakPassword = fmt.Errorf("password must be at least %d characters", MinPasswordLen)
-
-// HashPassword hashes a password with argon2id into the PHC string format.
+// HashPassword hashes a new password with argon2id into the PHC string format. It refuses
+// (with a *WeakPasswordError) a password that CheckNewPassword refuses, so that no way of
+// setting a password skips the policy.
 func HashPassword(password string) (string, error) {
-	if len([]rune(password)) < MinPasswordLen {
-		return "", ErrWeakPassword
+	if err := CheckNewPassword(password); err != nil {
+		return "", err
 	}
 	salt := make([]byte, saltLen)
 	if _, err := rand.Read(salt); err != nil {

@@ -123,7 +123,8 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		return wireSvc.Record(ctx, tx, id, event) // the outbox is written in the publishing transaction
 	})
 	https := strings.HasPrefix(cfg.BaseURL, "https://")
-	dk, err := desk.New(desk.Config{Service: svc, Reviews: reviews, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https})
+	dk, err := desk.New(desk.Config{Service: svc, Reviews: reviews, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https,
+		ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}})
 	if err != nil {
 		return nil, fmt.Errorf("build newsroom: %w", err)
 	}

@@ -375,6 +375,21 @@ func (s *secSite) session(t *testing.T, role string) string {
 	return secret
 }
 
+// token gives role a fresh personal API token (a cell may sign out everywhere, which
+// revokes the user's tokens) and returns its secret.
+func (s *secSite) token(t *testing.T, role string) string {
+	t.Helper()
+	ctx := context.Background()
+	secret, _ := account.NewSecret("ndt_")
+	if err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.CreateToken(ctx, s.users[role].ID, "cell", account.HashSecret(secret), time.Now())
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return secret
+}
+
 // samplePath fills a route pattern's wildcards with things that exist.
 func (s *secSite) samplePath(rt app.Route, f fixture) string {
 	id := func(n int64) string { return strconv.FormatInt(n, 10) }
@@ -504,7 +519,7 @@ func (s *secSite) knock(t *testing.T, rt app.Route, p principal) int {
 	case credSession:
 		cookies = append(cookies, "nd_session="+s.session(t, p.role))
 	case credToken:
-		req.Header.Set("Authorization", "Bearer "+s.tokens[p.role])
+		req.Header.Set("Authorization", "Bearer "+s.token(t, p.role))
 	case credKey:
 		req.Header.Set("Authorization", "Bearer "+s.wireKey)
 	}

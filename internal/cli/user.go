@@ -22,8 +22,10 @@ Manage newsroom accounts.
 
 Subcommands:
   add      create an account; the password is read from standard input
-  passwd   set a new password (read from standard input) and end the user's sessions
-  disable  disable an account and end its sessions (--enable turns it back on)
+  passwd   set a new password (read from standard input); ends the user's sessions and
+           revokes their API tokens
+  disable  disable an account, end its sessions and revoke its API tokens (--enable
+           turns it back on)
 `)
 		if len(args) == 0 {
 			return fmt.Errorf("%w: missing subcommand", errUsage)
@@ -44,8 +46,10 @@ Subcommands:
 func runUserAdd(ctx context.Context, env Env, args []string) error {
 	var dsn, email, name, role string
 	fs := newFlags(env, "user add", "user add --email E --name N --role R [--db DB] < password", `
-Create a newsroom account. The password (at least 10 characters) is read from the first
-line of standard input, so it never appears in the shell history or the process list:
+Create a newsroom account. The password is read from the first line of standard input,
+so it never appears in the shell history or the process list. It needs at least 10
+characters and must not be only spaces, repetitive (aaaaaaaaaa), a sequence (1234567890)
+or a commonly used password (password123); a few unrelated words make a good one:
   printf '%s\n' "$PASSWORD" | newsdesk user add --email a@agency.az --name "Aysel Aliyeva" --role editor
 Roles: correspondent (files stories), editor (publishes), admin (everything).`)
 	config.DBFlag(fs, &dsn)
@@ -101,12 +105,13 @@ func runUserChange(ctx context.Context, env Env, which string, args []string) er
 	var dsn, email string
 	var enable bool
 	synopsis, desc := "user passwd --email E [--db DB] < password", `
-Set a new password for an account. The password (at least 10 characters) is read from the
-first line of standard input. Every session of the user ends.`
+Set a new password for an account. The password is read from the first line of standard
+input and follows the same rules as for user add. Every session of the user ends and
+their personal API tokens are revoked.`
 	if which == "disable" {
 		synopsis, desc = "user disable --email E [--enable] [--db DB]", `
-Disable an account: it can no longer sign in, its sessions end and its API tokens stop
-working. --enable turns the account back on.`
+Disable an account: it can no longer sign in, its sessions end and its personal API
+tokens are revoked. --enable turns the account back on (without its old tokens).`
 	}
 	fs := newFlags(env, "user "+which, synopsis, desc)
 	config.DBFlag(fs, &dsn)
@@ -151,28 +156,32 @@ working. --enable turns the account back on.`
 			action = "user_enable"
 		}
 	}
-	var ended int64
+	// Every change ends the user's sessions and revokes their personal API tokens, enabling
+	// included: tokens from before a disable must not come back with the account.
+	var ended, revoked int64
 	err = st.WithTx(ctx, func(tx *store.Tx) error {
 		if err := tx.UpdateUser(ctx, u); err != nil {
 			return err
 		}
-		if !enable {
-			if ended, err = tx.DeleteUserSessions(ctx, u.ID); err != nil {
-				return err
-			}
+		if ended, err = tx.DeleteUserSessions(ctx, u.ID); err != nil {
+			return err
+		}
+		if revoked, err = tx.RevokeUserTokens(ctx, u.ID, time.Now()); err != nil {
+			return err
 		}
 		return tx.Audit(ctx, 0, action, "user", u.ID, "from the command line")
 	})
 	if err != nil {
 		return err
 	}
+	ends := fmt.Sprintf("%d session(s) ended, %d API token(s) revoked", ended, revoked)
 	switch {
 	case which == "passwd":
-		fmt.Fprintf(env.Stdout, "Password of %s changed; %d session(s) ended.\n", u.Email, ended)
+		fmt.Fprintf(env.Stdout, "Password of %s changed; %s.\n", u.Email, ends)
 	case enable:
-		fmt.Fprintf(env.Stdout, "%s is enabled.\n", u.Email)
+		fmt.Fprintf(env.Stdout, "%s is enabled; %s (new tokens are needed).\n", u.Email, ends)
 	default:
-		fmt.Fprintf(env.Stdout, "%s is disabled; %d session(s) ended.\n", u.Email, ended)
+		fmt.Fprintf(env.Stdout, "%s is disabled; %s.\n", u.Email, ends)
 	}
 	return nil
 }

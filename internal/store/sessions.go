@@ -79,39 +79,3 @@ func (t *Tx) RevokeToken(ctx context.Context, id, ownerID int64, now time.Time) 
 	}
 	return nil
 }
-
-// LoginFailure counts a failed login for key within window and returns the count.
-func (t *Tx) LoginFailure(ctx context.Context, key string, now time.Time, window time.Duration) (int, error) {
-	var n int
-	err := t.queryRow(ctx, `INSERT INTO login_failures (key, failures, window_start) VALUES (?, 1, ?)
-		ON CONFLICT (key) DO UPDATE SET
-			failures = CASE WHEN login_failures.window_start < ? THEN 1 ELSE login_failures.failures + 1 END,
-			window_start = CASE WHEN login_failures.window_start < ? THEN excluded.window_start ELSE login_failures.window_start END
-		RETURNING failures`, key, micros(now), micros(now.Add(-window)), micros(now.Add(-window))).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("count login failure: %w", err)
-	}
-	return n, nil
-}
-
-// LoginFailures returns the failures of key within window.
-func (s *Store) LoginFailures(ctx context.Context, key string, now time.Time, window time.Duration) (int, error) {
-	var n int
-	err := s.queryRow(ctx, ("SELECT failures FROM login_failures WHERE key = ? AND window_start >= ?"),
-		key, micros(now.Add(-window))).Scan(&n)
-	if isNoRows(err) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, fmt.Errorf("read login failures: %w", err)
-	}
-	return n, nil
-}
-
-// ClearLoginFailures forgets the failures of key after a successful login.
-func (s *Store) ClearLoginFailures(ctx context.Context, key string) error {
-	if _, err := s.db.ExecContext(ctx, s.q("DELETE FROM login_failures WHERE key = ?"), key); err != nil {
-		return fmt.Errorf("clear login failures: %w", err)
-	}
-	return nil
-}

@@ -32,3 +32,14 @@ func (s *Store) TouchToken(ctx context.Context, id int64, now time.Time) error {
 	}
 	return nil
 }
+
+// RevokeUserTokens revokes every active personal token of a user (a password change,
+// "sign out everywhere", disabling or enabling the account) and returns how many.
+func (t *Tx) RevokeUserTokens(ctx context.Context, userID int64, now time.Time) (int64, error) {
+	res, err := t.exec(ctx, "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at = 0", micros(now), userID)
+	if err != nil {
+		return 0, fmt.Errorf("revoke tokens of user %d: %w", userID, err)
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}

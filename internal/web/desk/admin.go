@@ -175,8 +175,12 @@ func (d *Desk) createUser(w http.ResponseWriter, r *http.Request) {
 		errs["role"] = "Choose a role."
 	}
 	hash, err := account.HashPassword(r.PostFormValue("password"))
-	if err != nil {
-		errs["password"] = "The password must be at least 10 characters."
+	var weak *account.WeakPasswordError
+	if errors.As(err, &weak) {
+		errs["password"] = "This password is refused: " + weak.Reason + "."
+	} else if err != nil {
+		d.fail(w, r, err)
+		return
 	}
 	if len(errs) == 0 {
 		err = d.st.WithTx(r.Context(), func(tx *store.Tx) error {
@@ -202,7 +206,9 @@ func (d *Desk) createUser(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/newsroom/users", http.StatusSeeOther)
 }
 
-// updateUser changes a role, disables or enables an account, or ends its sessions.
+// updateUser changes a role, disables or enables an account, or ends its sessions. All but
+// a role change also revoke the user's personal API tokens (enabling too: tokens from
+// before a disable must not come back with the account).
 func (d *Desk) updateUser(w http.ResponseWriter, r *http.Request) {
 	id, ok := pathID(r)
 	if !ok {
@@ -243,8 +249,8 @@ func (d *Desk) updateUser(w http.ResponseWriter, r *http.Request) {
 				return err
 			}
 		}
-		if action == "disable" || action == "logout" {
-			if _, err := tx.DeleteUserSessions(r.Context(), u.ID); err != nil {
+		if action != "role" {
+			if err := d.endAccess(r.Context(), tx, u.ID); err != nil {
 				return err
 			}
 		}

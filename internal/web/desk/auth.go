@@ -2,13 +2,17 @@ package desk
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"mime"
-	"net"
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,9 +26,8 @@ const (
 	csrfCookie    = "nd_csrf"
 	csrfField     = "csrf"
 	sessionTTL    = 14 * 24 * time.Hour
-	// loginWindow and loginMaxFailures throttle guessing per account.
-	loginWindow      = 15 * time.Minute
-	loginMaxFailures = 5
+	// resumeTTL is how long a form kept through an expired session may be sent again.
+	resumeTTL = 12 * time.Hour
 )
 
 type ctxKey int
@@ -56,6 +59,25 @@ func (d *Desk) csrfToken(w http.ResponseWriter, r *http.Request) string {
 	// Make the new token visible to this request too (the form rendered now carries it).
 	r.AddCookie(&http.Cookie{Name: csrfCookie, Value: tok}) // #nosec G124 -- added to the incoming request, never sent
 	return tok
+}
+
+// rotateCSRF gives the visitor a new CSRF token (at sign-in), for the answer being made
+// too: the pages rendered from r on carry the new token.
+func (d *Desk) rotateCSRF(w http.ResponseWriter, r *http.Request) error {
+	tok, err := account.NewSecret("")
+	if err != nil {
+		return fmt.Errorf("new csrf token: %w", err)
+	}
+	http.SetCookie(w, d.cookie(csrfCookie, tok, 0))
+	old := r.Cookies()
+	r.Header.Del("Cookie")
+	for _, c := range old {
+		if c.Name != csrfCookie {
+			r.AddCookie(c)
+		}
+	}
+	r.AddCookie(&http.Cookie{Name: csrfCookie, Value: tok}) // #nosec G124 -- added to the incoming request, never sent
+	return nil
 }
 
 // checkCSRF verifies the double-submit token of a state-changing request and, when an
@@ -105,13 +127,15 @@ func (d *Desk) guard(act account.Action, h http.HandlerFunc) http.HandlerFunc {
 				d.tooLargeOrBad(w, r, err)
 				return
 			}
+			// Checked before the session, so that a forged request is never kept for
+			// sending again after a sign-in.
+			if !d.checkCSRF(r) {
+				d.forgedForm(w, r, u)
+				return
+			}
 		}
 		if u == nil {
 			d.loginRequired(w, r)
-			return
-		}
-		if r.Method == http.MethodPost && !d.checkCSRF(r) {
-			d.staleForm(w, r, u)
 			return
 		}
 		if act != "" && !account.Can(u.Role, act) {
@@ -138,18 +162,42 @@ func parseForm(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// loginRequired shows the sign-in page; for a POST (a form sent after the session
-// expired) the page keeps the submitted fields so that nothing typed is lost.
+// forgedForm refuses a POST that fails the Origin or CSRF check: it may come from another
+// site, so nothing it sent is shown back or kept, and nothing is done.
+func (d *Desk) forgedForm(w http.ResponseWriter, r *http.Request, u *store.User) {
+	mv := messageView{view: d.baseView(w, r, u, "Form not accepted"), Heading: "Form not accepted", Back: "/newsroom/",
+		Text: "This form could not be checked: it was sent from another site, or opened before your last sign-in. " +
+			"Nothing was done and nothing it sent was kept. Go back (your browser usually still has what you typed), " +
+			"copy your text, reload the page and send it again."}
+	d.render(w, r, http.StatusForbidden, "message", mv)
+}
+
+// loginRequired shows the sign-in page. For a POST whose session expired (its Origin and
+// CSRF token are checked already) the page keeps the submitted fields, signed for this
+// browser, so that they come back after the sign-in.
 func (d *Desk) loginRequired(w http.ResponseWriter, r *http.Request) {
-	lv := loginView{view: d.baseView(w, r, nil, "Sign in"), Next: r.URL.Path}
+	lv := loginView{view: d.baseView(w, r, nil, "Sign in"), Next: safeNext(r.URL.Path)}
 	if r.Method == http.MethodPost {
-		lv.Resume = formFields(r)
-		lv.Notice = "Your session has expired. Sign in again: what you sent is kept and comes back after you sign in."
+		lv.keep(lv.CSRF, d.cfg.Now().Unix(), formFields(r))
+		lv.Notice = "Your session has expired. Sign in again: what you sent is kept and comes back after you sign in, to check and send again."
 	}
 	d.render(w, r, http.StatusUnauthorized, "login", lv)
 }
 
 type field struct{ Name, Value string }
+
+// Long reports a field to show in a textarea (a story's text, or any long or multi-line value).
+func (f field) Long() bool {
+	return f.Name == "body" || f.Name == "text" || len(f.Value) > 80 || strings.Contains(f.Value, "\n")
+}
+
+// Rows is the height of the textarea of a long field.
+func (f field) Rows() int {
+	if f.Name == "body" || f.Name == "text" {
+		return 14
+	}
+	return 4
+}
 
 // formFields returns the submitted form values except the CSRF token, in a stable order.
 func formFields(r *http.Request) []field {
@@ -174,6 +222,63 @@ type loginView struct {
 	Next   string
 	Email  string
 	Resume []field
+	// ResumeAt and ResumeMAC bind the kept fields to this browser's CSRF cookie, the
+	// target and the time they were kept (see resumeMAC).
+	ResumeAt  int64
+	ResumeMAC string
+}
+
+// keep puts fields on the sign-in page, signed with the browser's CSRF token.
+func (lv *loginView) keep(csrf string, at int64, fields []field) {
+	if len(fields) == 0 || csrf == "" {
+		return
+	}
+	lv.Resume, lv.ResumeAt, lv.ResumeMAC = fields, at, resumeMAC(csrf, lv.Next, at, fields)
+}
+
+// resumeMAC signs kept fields with the CSRF token of the browser that sent them: only that
+// browser (whose HttpOnly cookie holds the token) can bring them back, unchanged, to the
+// same target. The token changes at sign-in, so kept fields come back once.
+func resumeMAC(csrf, next string, at int64, fields []field) string {
+	m := hmac.New(sha256.New, []byte(csrf))
+	put := func(s string) { _, _ = fmt.Fprintf(m, "%d:%s;", len(s), s) }
+	put("newsdesk resume 1")
+	put(next)
+	put(strconv.FormatInt(at, 10))
+	for _, f := range fields {
+		put(f.Name)
+		put(f.Value)
+	}
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// keptFields returns the fields a sign-in form brings back, or nil unless they were kept
+// for this browser (CSRF cookie), this target and not longer than resumeTTL ago.
+func (d *Desk) keptFields(r *http.Request, next string) []field {
+	names, values := r.PostForm["resume_name"], r.PostForm["resume_value"]
+	if len(names) == 0 || len(names) != len(values) {
+		return nil
+	}
+	at, err := strconv.ParseInt(r.PostFormValue("resume_at"), 10, 64)
+	if err != nil {
+		return nil
+	}
+	if age := d.cfg.Now().Sub(time.Unix(at, 0)); age < 0 || age > resumeTTL {
+		return nil
+	}
+	c, err := r.Cookie(csrfCookie)
+	if err != nil {
+		return nil
+	}
+	fields := make([]field, len(names))
+	for i := range names {
+		fields[i] = field{Name: names[i], Value: values[i]}
+	}
+	want := resumeMAC(c.Value, next, at, fields)
+	if !hmac.Equal([]byte(want), []byte(r.PostFormValue("resume_mac"))) {
+		return nil
+	}
+	return fields
 }
 
 func (d *Desk) loginPage(w http.ResponseWriter, r *http.Request) {
@@ -192,52 +297,56 @@ func safeNext(p string) string {
 	return p
 }
 
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
+const genericLoginError = "The email or password is not right."
 
-const genericLoginError = "The email or password is not right, or the account is locked for a while after too many attempts."
+// loginAccount is the throttling key of the email a sign-in names (an account or not).
+func loginAccount(email string) string {
+	key := strings.ToLower(email)
+	if len(key) > 254 { // longer is no one's email: bound what is stored
+		key = key[:254]
+	}
+	return key
+}
 
 func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		d.tooLargeOrBad(w, r, err)
 		return
 	}
-	lv := loginView{view: d.baseView(w, r, nil, "Sign in"), Next: safeNext(r.PostFormValue("next")),
-		Email: strings.TrimSpace(r.PostFormValue("email"))}
-	names, values := r.PostForm["resume_name"], r.PostForm["resume_value"]
-	for i := range names {
-		if i < len(values) {
-			lv.Resume = append(lv.Resume, field{Name: names[i], Value: values[i]})
-		}
-	}
 	if !d.checkCSRF(r) {
-		lv.CSRF = d.csrfToken(w, r)
+		// Possibly forged: nothing sent is kept, not even the email.
+		lv := loginView{view: d.baseView(w, r, nil, "Sign in"), Next: "/newsroom/"}
 		lv.Notice = "The sign-in form had expired. Please sign in again."
 		d.render(w, r, http.StatusForbidden, "login", lv)
 		return
 	}
-	ip := clientIP(r)
-	if !d.limiter(ip).Allow() {
-		w.Header().Set("Retry-After", "60")
-		lv.Notice = "Too many sign-in attempts from your address. Wait a minute and try again."
-		d.render(w, r, http.StatusTooManyRequests, "login", lv)
+	ctx, now := r.Context(), d.cfg.Now()
+	lv := loginView{view: d.baseView(w, r, nil, "Sign in"), Next: safeNext(r.PostFormValue("next")),
+		Email: strings.TrimSpace(r.PostFormValue("email"))}
+	resume := d.keptFields(r, lv.Next)
+	if resume != nil {
+		at, _ := strconv.ParseInt(r.PostFormValue("resume_at"), 10, 64)
+		lv.keep(lv.CSRF, at, resume)
+	}
+	ip := d.cfg.ClientIP.Of(r)
+	addr := addressKey(ip)
+	if wait, ok := d.loginAllowed(addr, now); !ok {
+		d.tooManyLogins(w, r, lv, wait, "Too many sign-in attempts from your address.")
 		return
 	}
-	ctx, now := r.Context(), d.cfg.Now()
-	key := "email:" + strings.ToLower(lv.Email)
-	fails, err := d.st.LoginFailures(ctx, key, now, loginWindow)
+	acct := loginAccount(lv.Email)
+	lt, err := d.st.LoginThrottleOf(ctx, acct, addr, now.Add(-account.LoginForgetAfter))
 	if err != nil {
 		d.fail(w, r, err)
 		return
 	}
+	if wait := lt.LastFailure.Add(account.LoginDelay(lt.Failures)).Sub(now); lt.Failures > 0 && wait > 0 {
+		d.tooManyLogins(w, r, lv, wait, "Too many failed sign-ins for this account from your address.")
+		return
+	}
 	u, err := d.st.UserByEmail(ctx, lv.Email)
 	ok := false
-	if err == nil && !u.Disabled && u.PasswordHash != "" && fails < loginMaxFailures {
+	if err == nil && !u.Disabled && u.PasswordHash != "" {
 		ok, _ = account.CheckPassword(u.PasswordHash, r.PostFormValue("password"))
 	} else if err != nil && !errors.Is(err, content.ErrNotFound) {
 		d.fail(w, r, err)
@@ -247,15 +356,36 @@ func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 		_, _ = account.CheckPassword(dummyHash, r.PostFormValue("password"))
 	}
 	if !ok {
-		_ = d.st.WithTx(ctx, func(tx *store.Tx) error {
-			_, err := tx.LoginFailure(ctx, key, now, loginWindow)
-			return err
+		var failures int
+		err := d.st.WithTx(ctx, func(tx *store.Tx) error {
+			var err error
+			if failures, err = tx.CountLoginFailure(ctx, acct, addr, now, now.Add(-account.LoginForgetAfter)); err != nil {
+				return err
+			}
+			all, err := tx.LoginFailure(ctx, "email:"+acct, now, account.LoginAttackWindow)
+			if err != nil || all != account.LoginAttackFailures || u.ID == 0 {
+				return err
+			}
+			// Once per window: the administrators learn that the account is under attack.
+			return tx.Audit(ctx, 0, "login_attack", "user", u.ID, fmt.Sprintf("%d failed sign-ins for %s within %s; the last from %s",
+				all, u.Email, account.LoginAttackWindow, ip))
 		})
+		if err != nil {
+			d.fail(w, r, err)
+			return
+		}
 		lv.Notice = genericLoginError
+		if wait := account.LoginDelay(failures); wait > 0 {
+			w.Header().Set("Retry-After", retryAfter(wait))
+			lv.Notice += " Wait " + retryAfter(wait) + " seconds before the next attempt from your address."
+		}
 		d.render(w, r, http.StatusUnauthorized, "login", lv)
 		return
 	}
-	_ = d.st.ClearLoginFailures(ctx, key)
+	if err := d.st.ClearLoginThrottle(ctx, acct, addr); err != nil {
+		d.fail(w, r, err)
+		return
+	}
 	secret, err := account.NewSecret("nds_")
 	if err != nil {
 		d.fail(w, r, err)
@@ -271,14 +401,32 @@ func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
+	// A new CSRF token with the new session: a token seen before the sign-in is worth nothing.
+	if err := d.rotateCSRF(w, r); err != nil {
+		d.fail(w, r, err)
+		return
+	}
 	http.SetCookie(w, d.cookie(sessionCookie, secret, int(sessionTTL/time.Second)))
-	if len(lv.Resume) > 0 {
-		// Give back what was sent when the session expired, ready to send again.
-		rv := resumeView{view: d.baseView(w, r, &u, "Send again"), Action: lv.Next, Fields: lv.Resume}
+	if len(resume) > 0 {
+		// Give back what was sent when the session expired, every field shown, to check and
+		// send again with the new token.
+		rv := resumeView{view: d.baseView(w, r, &u, "Send again"), Action: lv.Next, Fields: resume}
 		d.render(w, r, http.StatusOK, "resume", rv)
 		return
 	}
 	http.Redirect(w, r, lv.Next, http.StatusSeeOther)
+}
+
+// tooManyLogins answers a sign-in attempt that is not checked yet: 429 with Retry-After.
+func (d *Desk) tooManyLogins(w http.ResponseWriter, r *http.Request, lv loginView, wait time.Duration, why string) {
+	w.Header().Set("Retry-After", retryAfter(wait))
+	lv.Notice = why + " Wait " + retryAfter(wait) + " seconds and try again."
+	d.render(w, r, http.StatusTooManyRequests, "login", lv)
+}
+
+// retryAfter is a wait in whole seconds, rounded up.
+func retryAfter(wait time.Duration) string {
+	return strconv.FormatInt(int64((wait+time.Second-1)/time.Second), 10)
 }
 
 // dummyHash is checked against when the account does not exist (constant-time login).
@@ -304,7 +452,7 @@ func (d *Desk) logout(w http.ResponseWriter, r *http.Request) {
 func (d *Desk) logoutEverywhere(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	err := d.st.WithTx(r.Context(), func(tx *store.Tx) error {
-		if _, err := tx.DeleteUserSessions(r.Context(), u.ID); err != nil {
+		if err := d.endAccess(r.Context(), tx, u.ID); err != nil {
 			return err
 		}
 		return tx.Audit(r.Context(), u.ID, "logout_everywhere", "user", u.ID, "")
@@ -315,4 +463,15 @@ func (d *Desk) logoutEverywhere(w http.ResponseWriter, r *http.Request) {
 	}
 	http.SetCookie(w, d.cookie(sessionCookie, "", -1))
 	http.Redirect(w, r, "/newsroom/login", http.StatusSeeOther)
+}
+
+// endAccess ends every session of a user and revokes their personal API tokens: "sign out
+// everywhere", an administrator ending the sessions, disabling or enabling the account. A
+// token is a session that does not expire, so it ends with the others.
+func (d *Desk) endAccess(ctx context.Context, tx *store.Tx, userID int64) error {
+	if _, err := tx.DeleteUserSessions(ctx, userID); err != nil {
+		return err
+	}
+	_, err := tx.RevokeUserTokens(ctx, userID, d.cfg.Now())
+	return err
 }

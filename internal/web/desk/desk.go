@@ -12,6 +12,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/review"
@@ -44,6 +46,8 @@ type Config struct {
 	Now      func() time.Time
 	// SecureCookies marks cookies Secure (the site is served over HTTPS).
 	SecureCookies bool
+	// ClientIP finds the client's address behind trusted proxies (sign-in throttling).
+	ClientIP httpx.ClientIP
 }
 
 // Desk is the newsroom web surface.
@@ -59,7 +63,8 @@ type Desk struct {
 	mux    *http.ServeMux
 	routes []Route
 
-	ipLimits sync.Map // client IP → *rate.Limiter for login attempts
+	loginMu     sync.Mutex
+	loginLimits map[string]*rate.Limiter // client address (IPv6: its /64) → sign-in attempts
 }
 
 type asset struct {
@@ -209,12 +214,56 @@ func (d *Desk) render(w http.ResponseWriter, r *http.Request, status int, name s
 	_, _ = w.Write(buf.Bytes())
 }
 
-// limiter returns the login rate limiter of a client IP: 10 attempts at once, then one
-// every 6 seconds.
-func (d *Desk) limiter(ip string) *rate.Limiter {
-	if l, ok := d.ipLimits.Load(ip); ok {
-		return l.(*rate.Limiter)
+// Sign-in attempts per client address, whatever the account: loginBurst at once, then one
+// every loginEvery. At most maxLoginLimits addresses are remembered.
+const (
+	loginBurst     = 10
+	loginEvery     = 6 * time.Second
+	maxLoginLimits = 50_000
+)
+
+// loginAllowed takes one sign-in attempt from the bucket of a client address (see
+// addressKey), at now; when the bucket is empty it says how long to wait.
+func (d *Desk) loginAllowed(addr string, now time.Time) (time.Duration, bool) {
+	d.loginMu.Lock()
+	defer d.loginMu.Unlock()
+	l, ok := d.loginLimits[addr]
+	if !ok {
+		if d.loginLimits == nil {
+			d.loginLimits = map[string]*rate.Limiter{}
+		}
+		if len(d.loginLimits) >= maxLoginLimits {
+			// Forget the addresses idle long enough for their bucket to be full again
+			// (loginBurst × loginEvery): a new bucket would be the same.
+			for k, l := range d.loginLimits {
+				if l.TokensAt(now) >= loginBurst {
+					delete(d.loginLimits, k)
+				}
+			}
+		}
+		l = rate.NewLimiter(rate.Every(loginEvery), loginBurst)
+		if len(d.loginLimits) < maxLoginLimits {
+			d.loginLimits[addr] = l
+		} // else every remembered address is busy: this one goes unremembered (the per-account throttle still holds)
 	}
-	l, _ := d.ipLimits.LoadOrStore(ip, rate.NewLimiter(rate.Every(6*time.Second), 10))
-	return l.(*rate.Limiter)
+	r := l.ReserveN(now, 1)
+	if wait := r.DelayFrom(now); wait > 0 {
+		r.CancelAt(now)
+		return wait, false
+	}
+	return 0, true
+}
+
+// addressKey is how sign-in throttling names a client: an IPv4 address, or the /64
+// network of an IPv6 address (one host or household, which holds many addresses).
+func addressKey(ip string) string {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return ip
+	}
+	if a = a.Unmap(); a.Is4() {
+		return a.String()
+	}
+	p, _ := a.WithZone("").Prefix(64)
+	return p.String()
 }

@@ -51,15 +51,6 @@ func (d *Desk) forbidden(w http.ResponseWriter, r *http.Request, u *store.User) 
 	d.render(w, r, http.StatusForbidden, "message", mv)
 }
 
-// staleForm answers a POST whose CSRF token is missing or old: a clear page that shows
-// back what was sent, with a fresh form to send it again.
-func (d *Desk) staleForm(w http.ResponseWriter, r *http.Request, u *store.User) {
-	rv := resumeView{view: d.baseView(w, r, u, "Form expired"), Action: r.URL.Path, Fields: formFields(r)}
-	rv.Notice = "This form had expired (it was open too long, or was opened in another session), so nothing was saved. " +
-		"What you sent is below: check it and send it again."
-	d.render(w, r, http.StatusForbidden, "resume", rv)
-}
-
 func (d *Desk) tooLargeOrBad(w http.ResponseWriter, r *http.Request, err error) {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
