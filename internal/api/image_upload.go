@@ -15,7 +15,9 @@ import (
 const maxTextPart = 16 << 10
 
 // uploadImage takes a multipart/form-data upload (file, alt, caption, credit), has the
-// media store check, resize and re-encode it, and answers 201 with the image.
+// media store check, resize and re-encode it, and answers 201 with the image. Bytes
+// already in the library answer 200 with that image exactly as it is: an upload never
+// changes an existing image's text (PUT /images/{id} does, with its own permission).
 func (a *API) uploadImage(w http.ResponseWriter, r *http.Request, u store.User) error {
 	if a.media == nil {
 		return &apiError{status: http.StatusServiceUnavailable, code: "unavailable", message: "Image uploads are not configured on this site."}
@@ -38,15 +40,19 @@ func (a *API) uploadImage(w http.ResponseWriter, r *http.Request, u store.User) 
 		}
 		return invalid(errs)
 	}
-	img, err := a.svc.UploadImage(r.Context(), u, a.media, bytes.NewReader(file), in)
+	img, created, err := a.svc.AddImage(r.Context(), u, a.media, bytes.NewReader(file), in)
 	if err != nil {
 		return err
 	}
 	if img, err = a.st.ImageByID(r.Context(), img.ID); err != nil {
 		return err
 	}
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+	}
 	w.Header().Set("Location", location("images", img.ID))
-	a.reply(w, r, http.StatusCreated, image(img))
+	a.reply(w, r, status, image(img))
 	return nil
 }
 

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"image"
 	"image/color"
@@ -9,8 +10,12 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/newsdesk/newsdesk/internal/cache"
 )
 
 // makePNG draws a w×h gradient.
@@ -140,4 +145,111 @@ type zeros struct{}
 func (zeros) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
+}
+
+// TestImageReuploadKeepsText: the same bytes uploaded again, by another correspondent with
+// other text, answer 200 with the image as it is; its alt text, caption and credit stay.
+func TestImageReuploadKeepsText(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		pic := makePNG(t, 40, 30)
+		first := map[string]string{"alt": "Harbour cranes at dawn", "caption": "Port of Alat", "credit": "First"}
+		r := e.upload("corr", pic, first)
+		want(t, "first upload", r, http.StatusCreated, "")
+		id := r.num("id")
+		for _, key := range []string{"corr2", "editor", "corr"} {
+			again := e.upload(key, pic, map[string]string{"alt": "FAKE burning port", "caption": "Fabricated", "credit": "Second"})
+			want(t, "upload by "+key, again, http.StatusOK, "")
+			if again.num("id") != id || again.str("alt") != first["alt"] || again.str("caption") != first["caption"] {
+				t.Errorf("upload by %s answered %s", key, again.raw)
+			}
+		}
+		g := e.do("GET", path("/images/{id}", id), "editor", nil)
+		want(t, "get image", g, http.StatusOK, "")
+		if g.str("alt") != first["alt"] || g.str("caption") != first["caption"] || g.str("credit") != first["credit"] {
+			t.Errorf("image %d now reads %s", id, g.raw)
+		}
+	})
+}
+
+// TestImageTextUpdate: PUT /images/{id} changes an image's text with the permission of an
+// edit of every story that shows it; each change is audited and purges those stories' pages.
+func TestImageTextUpdate(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		var purged []string
+		var mu sync.Mutex
+		e.st.OnPurge(func(keys []string, _ bool) { mu.Lock(); purged = append(purged, keys...); mu.Unlock() })
+		own := e.upload("corr", makePNG(t, 41, 30), map[string]string{"alt": "Own picture"}).num("id")
+		inDraft := e.upload("corr", makePNG(t, 42, 30), map[string]string{"alt": "In my draft"}).num("id")
+		draft := e.create("corr", merge(story("Draft with a picture"), map[string]any{"lead_image_id": inDraft}))
+		live := e.upload("corr", makePNG(t, 43, 30), map[string]string{"alt": "On a live story"}).num("id")
+		pub := e.create("editor", merge(story("Live with a picture"), map[string]any{"lead_image_id": live}))
+		want(t, "publish", e.do("POST", path("/articles/{id}/publish", pub), "editor", nil), http.StatusOK, "")
+		text := map[string]any{"alt": "Harbour cranes at dawn", "caption": "Port of Alat", "credit": "Agency"}
+		tests := []struct {
+			name   string
+			key    string
+			id     int64
+			body   any
+			status int
+			code   string
+			purges string
+		}{
+			{"another correspondent's image", "corr2", own, text, 403, "forbidden", ""},
+			{"forbidden before invalid", "corr2", own, map[string]any{"alt": ""}, 403, "forbidden", ""},
+			{"uploader, unused image", "corr", own, text, 200, "", ""},
+			{"uploader, own draft", "corr", inDraft, text, 200, "", cache.ArticleKey(draft)},
+			{"uploader, someone's live story", "corr", live, text, 403, "forbidden", ""},
+			{"editor, live story", "editor", live, text, 200, "", cache.ArticleKey(pub)},
+			{"blank alt", "editor", live, map[string]any{"alt": "  "}, 422, "invalid", ""},
+			{"unknown field", "editor", live, map[string]any{"alt": "A", "title": "T"}, 400, "bad_request", ""},
+			{"unknown image", "editor", 987654, text, 404, "not_found", ""},
+		}
+		for _, tc := range tests {
+			t.Run(tc.name, func(t *testing.T) {
+				before, err := e.st.ImageByID(ctx, tc.id)
+				if err != nil && tc.status != 404 {
+					t.Fatal(err)
+				}
+				mu.Lock()
+				purged = nil
+				mu.Unlock()
+				r := e.do("PUT", path("/images/{id}", tc.id), tc.key, tc.body)
+				want(t, tc.name, r, tc.status, tc.code)
+				after, _ := e.st.ImageByID(ctx, tc.id)
+				if tc.status != 200 {
+					if after.Alt != before.Alt || after.Caption != before.Caption || after.Credit != before.Credit {
+						t.Errorf("refused change still changed the image: %+v", after)
+					}
+					return
+				}
+				if r.str("alt") != text["alt"] || after.Caption != text["caption"] || after.Credit != text["credit"] {
+					t.Errorf("answer %s, stored %+v", r.raw, after)
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				if tc.purges != "" && !slices.Contains(purged, tc.purges) {
+					t.Errorf("purged %v, want %s", purged, tc.purges)
+				}
+			})
+		}
+		log, err := e.st.AuditLog(ctx, 100, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, l := range log {
+			if l.ObjectType == "image" && l.Action == "update" {
+				n++
+			}
+		}
+		if n != 3 {
+			t.Errorf("%d image updates in the audit log, want 3: %+v", n, log)
+		}
+		// The same text again changes nothing and logs nothing.
+		want(t, "same text", e.do("PUT", path("/images/{id}", own), "corr", text), http.StatusOK, "")
+		if log2, _ := e.st.AuditLog(ctx, 100, 0); len(log2) != len(log) {
+			t.Errorf("an unchanged text was audited: %+v", log2[0])
+		}
+	})
 }

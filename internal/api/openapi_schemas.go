@@ -244,6 +244,8 @@ func components() map[string]any {
 				"caption": map[string]any{"type": "string", "maxLength": 1000},
 				"credit":  map[string]any{"type": "string", "maxLength": 1000},
 			}),
+			"ImageText": object([]string{"alt"}, map[string]any{"alt": map[string]any{"type": "string", "maxLength": 1000},
+				"caption": map[string]any{"type": "string", "maxLength": 1000}, "credit": map[string]any{"type": "string", "maxLength": 1000}}),
 			"Review":           object(keys(rv), rv),
 			"ReviewList":       list("reviews", "Review"),
 			"PublicReview":     object(keys(publicReview), publicReview),

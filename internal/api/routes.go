@@ -48,6 +48,7 @@ func (a *API) routeTable() []route {
 
 		{"POST", nr + "/images", account.ActUploadImage, false, a.uploadImage},
 		{"GET", nr + "/images/{id}", v, false, a.showImage},
+		{"PUT", nr + "/images/{id}", v, false, a.updateImage},
 
 		{"GET", nr + "/reviews", m, false, a.listReviews},
 		{"POST", nr + "/reviews/bulk", m, false, a.bulkReviews},

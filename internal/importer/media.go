@@ -93,6 +93,9 @@ func (m *mediaIntake) ingest(ctx context.Context, tx *store.Tx, u, alt string) (
 	for _, r := range mi.Renditions {
 		img.Renditions = append(img.Renditions, content.Rendition{Width: r.Width, Height: r.Height, File: r.File})
 	}
+	// Bytes already in the library give the image that is there, with its text as it is
+	// (an editor may have corrected it since an earlier import): a re-import links the same
+	// image and changes nothing of it.
 	id, err := tx.CreateImage(ctx, img, 0)
 	if err != nil {
 		return 0, false, err

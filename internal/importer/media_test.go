@@ -170,7 +170,12 @@ func TestImportMediaFromMediaDir(t *testing.T) {
 			}
 		}
 
-		// Importing again changes nothing.
+		// Importing again changes nothing, not even the text an editor gave the image since.
+		if err := st.WithTx(ctx, func(tx *store.Tx) error {
+			return tx.SetImageText(ctx, img.ID, "Lanterns at the market gate at dusk", "The gate at 9 pm", "Agency")
+		}); err != nil {
+			t.Fatal(err)
+		}
 		again := mustImport(t, st, "wordpress", "media.xml", opt)
 		if again.Changed() {
 			t.Errorf("second import changed something: %v", again.Counts)
@@ -178,6 +183,9 @@ func TestImportMediaFromMediaDir(t *testing.T) {
 		b := articles(t, st)["en/night-market-opens"]
 		if b.Version != a.Version || b.BodyMD != a.BodyMD || b.LeadImage == nil || b.LeadImage.ID != a.LeadImage.ID {
 			t.Errorf("story changed on the second import: v%d → v%d, lead %v → %v", a.Version, b.Version, a.LeadImage, b.LeadImage)
+		}
+		if edited, err := st.ImageByID(ctx, img.ID); err != nil || edited.Alt != "Lanterns at the market gate at dusk" || edited.Caption != "The gate at 9 pm" {
+			t.Errorf("the second import rewrote the image's text: %+v, %v", edited, err)
 		}
 	})
 }

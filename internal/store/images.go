@@ -6,26 +6,116 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 )
 
-// CreateImage records an uploaded image (or returns the existing one with the same hash,
-// updating its alt text, caption and credit).
+// CreateImage records an uploaded image and returns its id: InsertImage without saying
+// whether the image is new.
 func (t *Tx) CreateImage(ctx context.Context, img content.Image, userID int64) (int64, error) {
+	id, _, err := t.InsertImage(ctx, img, userID)
+	return id, err
+}
+
+// InsertImage records an uploaded image and returns its id; created is false when an image
+// with the same hash (the same bytes) is already recorded. That image is returned as it
+// is: its alt text, caption and credit are never overwritten by an upload, since it may
+// belong to someone else and be shown on a published story. Changing them is
+// SetImageText.
+func (t *Tx) InsertImage(ctx context.Context, img content.Image, userID int64) (id int64, created bool, err error) {
 	rend, err := json.Marshal(img.Renditions)
 	if err != nil {
-		return 0, fmt.Errorf("encode renditions: %w", err)
+		return 0, false, fmt.Errorf("encode renditions: %w", err)
 	}
-	var id int64
 	err = t.queryRow(ctx, `INSERT INTO images (hash, format, width, height, renditions, alt, caption, credit, uploaded_by, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (hash) DO UPDATE SET alt = excluded.alt, caption = excluded.caption, credit = excluded.credit
+		ON CONFLICT (hash) DO NOTHING
 		RETURNING id`, img.Hash, img.Format, img.Width, img.Height, string(rend), img.Alt, img.Caption, img.Credit,
 		nullID(userID), micros(time.Now())).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("record image %s: %w", img.Hash, err)
+	if err == nil {
+		return id, true, nil
 	}
-	return id, nil
+	if !isNoRows(err) {
+		return 0, false, fmt.Errorf("record image %s: %w", img.Hash, err)
+	}
+	if err := t.queryRow(ctx, "SELECT id FROM images WHERE hash = ?", img.Hash).Scan(&id); err != nil {
+		return 0, false, fmt.Errorf("find image %s: %w", img.Hash, err)
+	}
+	return id, false, nil
+}
+
+// ImageUsage is what deciding who may change an image's text needs: the image, who
+// uploaded it, and the stories that show it as their lead picture.
+type ImageUsage struct {
+	Image      content.Image
+	UploadedBy int64 // 0 for an imported image or a deleted uploader
+	Stories    []ImageStory
+}
+
+// ImageStory is a story that shows an image, in ImageUsage.
+type ImageStory struct {
+	ID      int64
+	OwnerID int64 // 0 when no user owns it (imported, or the owner was deleted)
+	Status  content.Status
+}
+
+// ImageUsage reads an image, its uploader and the stories that lead with it (by id).
+func (t *Tx) ImageUsage(ctx context.Context, id int64) (ImageUsage, error) {
+	var u ImageUsage
+	var err error
+	u.Image, err = scanImage(t.queryRow(ctx, "SELECT "+imageColumns+" WHERE id = ?", id))
+	if isNoRows(err) {
+		return u, fmt.Errorf("image %d: %w", id, content.ErrNotFound)
+	}
+	if err != nil {
+		return u, fmt.Errorf("load image %d: %w", id, err)
+	}
+	if err := t.queryRow(ctx, "SELECT COALESCE(uploaded_by, 0) FROM images WHERE id = ?", id).Scan(&u.UploadedBy); err != nil {
+		return u, fmt.Errorf("load uploader of image %d: %w", id, err)
+	}
+	rows, err := t.tx.QueryContext(ctx, t.s.q("SELECT id, COALESCE(owner_id, 0), status FROM articles WHERE lead_image_id = ? ORDER BY id"), id)
+	if err != nil {
+		return u, fmt.Errorf("list stories showing image %d: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s ImageStory
+		var status string
+		if err := rows.Scan(&s.ID, &s.OwnerID, &status); err != nil {
+			return u, fmt.Errorf("scan story showing image %d: %w", id, err)
+		}
+		s.Status = content.Status(status)
+		u.Stories = append(u.Stories, s)
+	}
+	return u, rows.Err()
+}
+
+// SetImageText changes an image's alt text, caption and credit, and purges the pages of
+// the stories that show it as their lead picture (the only pages that print its text).
+func (t *Tx) SetImageText(ctx context.Context, id int64, alt, caption, credit string) error {
+	res, err := t.exec(ctx, "UPDATE images SET alt = ?, caption = ?, credit = ? WHERE id = ?", alt, caption, credit, id)
+	if err != nil {
+		return fmt.Errorf("change text of image %d: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("change text of image %d: %w", id, err)
+	} else if n == 0 {
+		return fmt.Errorf("image %d: %w", id, content.ErrNotFound)
+	}
+	rows, err := t.tx.QueryContext(ctx, t.s.q("SELECT id FROM articles WHERE lead_image_id = ?"), id)
+	if err != nil {
+		return fmt.Errorf("purge keys of image %d: %w", id, err)
+	}
+	defer rows.Close()
+	t.changed = true
+	for rows.Next() {
+		var art int64
+		if err := rows.Scan(&art); err != nil {
+			return fmt.Errorf("purge keys of image %d: %w", id, err)
+		}
+		t.Purge(cache.ArticleKey(art))
+	}
+	return rows.Err()
 }
 
 const imageColumns = "id, hash, format, width, height, renditions, alt, caption, credit, created_at FROM images"

@@ -27,8 +27,12 @@ func (d *Desk) listImages(w http.ResponseWriter, r *http.Request) {
 		if img, err := d.st.ImageByID(r.Context(), id); err == nil && len(img.Renditions) > 0 {
 			iv.Notice = "Uploaded image " + strconv.FormatInt(img.ID, 10) + ". Use it as a lead image, or inline in Markdown: ![" +
 				img.Alt + "](/media/" + img.Renditions[len(img.Renditions)-1].File + ")"
+			if r.URL.Query().Get("known") == "1" {
+				iv.Notice = imageKnownNotice(img)
+			}
 		}
 	}
+	iv.Notice += imageEditedNotice(r)
 	d.renderImages(w, r, http.StatusOK, iv)
 }
 
@@ -54,7 +58,7 @@ func (d *Desk) uploadImage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer file.Close()
-	img, err := d.svc.UploadImage(r.Context(), *userFrom(r.Context()), d.cfg.Media, file, in)
+	img, created, err := d.svc.AddImage(r.Context(), *userFrom(r.Context()), d.cfg.Media, file, in)
 	var ve *newsroom.ValidationError
 	if errors.As(err, &ve) {
 		iv.Errors = ve.Fields
@@ -65,7 +69,11 @@ func (d *Desk) uploadImage(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, "/newsroom/images?uploaded="+strconv.FormatInt(img.ID, 10), http.StatusSeeOther)
+	known := ""
+	if !created {
+		known = "&known=1"
+	}
+	http.Redirect(w, r, "/newsroom/images?uploaded="+strconv.FormatInt(img.ID, 10)+known, http.StatusSeeOther)
 }
 
 type tokensView struct {

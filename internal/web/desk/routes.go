@@ -57,6 +57,7 @@ func (d *Desk) register() {
 
 	guarded("GET", "/newsroom/images", v, d.listImages)
 	guarded("POST", "/newsroom/images", account.ActUploadImage, d.uploadImage)
+	guarded("POST", "/newsroom/images/{id}", account.ActUploadImage, d.updateImage)
 
 	guarded("GET", "/newsroom/tokens", account.ActOwnTokens, d.listTokens)
 	guarded("POST", "/newsroom/tokens", account.ActOwnTokens, d.createToken)
