@@ -40,14 +40,19 @@ func TestMetricsEndpoint(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		srv := httptest.NewServer(site.Handler)
+		// The requests are counted when their handler returns, which can be after the client
+		// has read the answer. Closing the server that took them waits for every handler to
+		// return, so the counts are complete before /metrics is asked on a second server.
+		traffic := httptest.NewServer(site.Handler)
 		for _, p := range []string{"/en/", "/en/", "/nowhere/at/all", "/newsroom/login"} {
-			res, err := http.Get(srv.URL + p)
+			res, err := http.Get(traffic.URL + p)
 			if err != nil {
 				t.Fatal(err)
 			}
 			res.Body.Close()
 		}
+		traffic.Close()
+		srv := httptest.NewServer(site.Handler)
 		req, _ := http.NewRequest("GET", srv.URL+"/metrics", nil)
 		if c.auth != "" {
 			req.Header.Set("Authorization", c.auth)
@@ -135,7 +140,13 @@ func TestAdminAddress(t *testing.T) {
 	if code, body := get("http://" + addr + "/metrics"); code != 404 || strings.Contains(body, "newsdesk_") {
 		t.Errorf("public /metrics: %d", code)
 	}
+	// A request is counted when its handler returns, which may be after its client has the
+	// answer: ask until the count shows (or the test's own deadline ends it).
 	code, body := get("http://" + admin + "/metrics")
+	for code == 200 && !strings.Contains(body, `newsdesk_http_requests_total{code="2xx",route="GET /readyz"}`) {
+		time.Sleep(10 * time.Millisecond)
+		code, body = get("http://" + admin + "/metrics")
+	}
 	if code != 200 || !strings.Contains(body, `newsdesk_http_requests_total{code="2xx",route="GET /readyz"}`) {
 		t.Errorf("admin /metrics: %d\n%s", code, grep(body, "newsdesk_http"))
 	}

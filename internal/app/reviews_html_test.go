@@ -285,8 +285,14 @@ func textOf(toks []htmlToken) string {
 	return b.String()
 }
 
+// urlAttrs are the attributes a browser follows or loads as a URL: a script URL anywhere
+// else (a form field's value, an aria-label) is text.
+var urlAttrs = map[string]bool{"href": true, "src": true, "action": true, "formaction": true, "xlink:href": true,
+	"data": true, "poster": true, "srcset": true, "background": true, "cite": true, "codebase": true, "ping": true,
+	"content": true, "manifest": true, "icon": true, "lowsrc": true, "dynsrc": true, "longdesc": true, "usemap": true}
+
 // dangerous counts what would run script or load content if a reader could add it: such
-// elements, event-handler and style attributes, and script URLs.
+// elements, event-handler and style attributes, and script URLs in URL attributes.
 func dangerous(toks []htmlToken) map[string]int {
 	elems := map[string]bool{"script": true, "img": true, "svg": true, "math": true, "iframe": true, "frame": true,
 		"frameset": true, "object": true, "embed": true, "applet": true, "style": true, "link": true, "meta": true,
@@ -315,7 +321,7 @@ func dangerous(toks []htmlToken) map[string]int {
 			case a.name == "srcdoc" || a.name == "formaction" || a.name == "xlink:href":
 				out[a.name+" attribute"]++
 			}
-			if strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") || strings.HasPrefix(v, "data:text/html") {
+			if urlAttrs[a.name] && (strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") || strings.HasPrefix(v, "data:text/html")) {
 				out["script URL"]++
 			}
 		}

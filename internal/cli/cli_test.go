@@ -139,16 +139,8 @@ func TestServeDemoAndGracefulShutdown(t *testing.T) {
 			[]string{"serve", "--demo", "--db", db, "--addr", addr, "--media", t.TempDir()})
 	}()
 	url := fmt.Sprintf("http://%s", addr)
-	var resp *http.Response
-	for i := 0; i < 100; i++ {
-		if resp, err = http.Get(url + "/healthz"); err == nil {
-			resp.Body.Close()
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	if err != nil {
-		t.Fatalf("server did not start: %v; %s", err, errb.String())
+	if !waitListening(url, done) {
+		t.Fatalf("serve --demo exited before it listened: %s", errb.String())
 	}
 	cancel()
 	select {
@@ -165,14 +157,37 @@ func TestServeDemoAndGracefulShutdown(t *testing.T) {
 		}
 	}
 	// A second --demo on the same database adds nothing and says so.
+	// It listens only after the demo step, so it is stopped once it answers.
 	ctx2, cancel2 := context.WithCancel(context.Background())
-	go func() {
-		time.Sleep(300 * time.Millisecond)
-		cancel2()
-	}()
+	defer cancel2()
 	out.Reset()
-	if code := cli.Run(ctx2, cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb},
-		[]string{"serve", "--demo", "--db", db, "--addr", addr}); code != 0 || !strings.Contains(out.String(), "added nothing") {
+	done2 := make(chan int, 1)
+	go func() {
+		done2 <- cli.Run(ctx2, cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb},
+			[]string{"serve", "--demo", "--db", db, "--addr", addr})
+	}()
+	waitListening(url, done2)
+	cancel2()
+	if code := <-done2; code != 0 || !strings.Contains(out.String(), "added nothing") {
 		t.Errorf("second --demo: exit %d, %q", code, out.String())
+	}
+}
+
+// waitListening asks url's /healthz until it answers, and reports false if the server
+// exits first (its exit code is put back into done). A loaded machine may take long to
+// start; the test's own deadline bounds the wait.
+func waitListening(url string, done chan int) bool {
+	for {
+		select {
+		case code := <-done:
+			done <- code
+			return false
+		default:
+		}
+		if resp, err := http.Get(url + "/healthz"); err == nil {
+			resp.Body.Close()
+			return true
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
