@@ -16,6 +16,15 @@ var ErrGone = errors.New("gone")
 // ErrConflict is returned when a write would break a uniqueness rule.
 var ErrConflict = errors.New("conflict")
 
+// ErrUnavailable marks an error of a storage that cannot be reached for now (a lost
+// connection, a server shutting down or starting up, a lock held too long): nothing is
+// wrong with the request, and a retry may succeed.
+var ErrUnavailable = errors.New("storage unavailable")
+
+// ErrStorageFull marks an error of a storage whose disk is full (or that reached a file
+// size limit): nothing was written, and the operator must make room.
+var ErrStorageFull = errors.New("storage full")
+
 // Status is an article's place in the editorial workflow.
 type Status string
 

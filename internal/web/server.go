@@ -31,6 +31,9 @@ var staticFS embed.FS
 // Store is what the public site reads. *store.Store implements it.
 type Store interface {
 	Ping(ctx context.Context) error
+	// Classify marks a storage error with content.ErrUnavailable or content.ErrStorageFull
+	// when it is one (store/classify.go).
+	Classify(err error) error
 	Languages(ctx context.Context) ([]content.Language, error)
 	Sections(ctx context.Context, lang string) ([]content.Section, error)
 	SectionBySlug(ctx context.Context, lang, slug string) (content.Section, error)

@@ -106,6 +106,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.Is(err, content.ErrNotFound) && s.legacyRedirect(w, r) {
 		return
 	}
+	err = s.cfg.Store.Classify(err)
 	status, title, text := http.StatusInternalServerError, "error_title", "error_text"
 	switch {
 	case errors.Is(err, content.ErrNotFound):
@@ -114,13 +115,13 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		status, title, text = http.StatusGone, "gone_title", "gone_text"
 	case errors.Is(err, errBadRequest):
 		status, title, text = http.StatusBadRequest, "bad_request_title", "bad_request_text"
-	case store.IsStorageFull(err):
+	case errors.Is(err, content.ErrStorageFull):
 		// The disk is full: nothing was saved; a reader can only come back later.
 		status, title, text = http.StatusServiceUnavailable, "unavailable_title", "unavailable_text"
 		w.Header().Set("Retry-After", "60")
 		s.log.ErrorContext(r.Context(), "storage_full", "path", r.URL.Path, "err", err)
 	default:
-		if store.IsUnavailable(err) || s.cfg.Store.Ping(r.Context()) != nil {
+		if errors.Is(err, content.ErrUnavailable) || s.cfg.Store.Ping(r.Context()) != nil {
 			status, title, text = http.StatusServiceUnavailable, "unavailable_title", "unavailable_text"
 			w.Header().Set("Retry-After", "5")
 			s.log.WarnContext(r.Context(), "database_unavailable", "path", r.URL.Path, "err", err)
