@@ -44,16 +44,6 @@ type API struct {
 	openapi []byte
 }
 
-// Route is one registered route, as Routes lists it.
-type Route struct {
-	Method  string // GET, POST, PUT, DELETE
-	Pattern string // ServeMux path pattern, e.g. /api/v1/newsroom/articles/{id}
-	Public  bool   // true: answered without a token
-	// Action is what the token user's role must allow before the request body is read
-	// ("" on public routes).
-	Action account.Action
-}
-
 // handlerFunc is an API handler: it writes a success itself and returns any failure, which
 // the one error path (fail) renders. u is the token's user (zero on public routes).
 type handlerFunc func(w http.ResponseWriter, r *http.Request, u store.User) error
@@ -89,15 +79,6 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
 	a.mux.ServeHTTP(w, r)
-}
-
-// Routes lists every registered route, from the same table that registers them.
-func (a *API) Routes() []Route {
-	out := make([]Route, 0, len(a.routes))
-	for _, rt := range a.routes {
-		out = append(out, Route{Method: rt.method, Pattern: rt.pattern, Public: rt.public, Action: rt.act})
-	}
-	return out
 }
 
 // wrap authenticates (unless the route is public), checks that the user's role allows the

@@ -5,6 +5,16 @@ import (
 	"github.com/newsdesk/newsdesk/internal/review"
 )
 
+// Route is one registered route, as Routes lists it.
+type Route struct {
+	Method  string // GET, POST, PUT, DELETE
+	Pattern string // ServeMux path pattern, e.g. /api/v1/newsroom/articles/{id}
+	Public  bool   // true: answered without a token
+	// Action is what the token user's role must allow before the request body is read
+	// ("" on public routes).
+	Action account.Action
+}
+
 // route is one row of the route table.
 type route struct {
 	method, pattern string
@@ -62,4 +72,13 @@ func (a *API) routeTable() []route {
 		{"POST", nr + "/articles/{id}/reviews/open", m, false, a.setReviewsClosed(false)},
 		{"GET", "/api/v1/articles/{id}/reviews", "", true, a.listPublicReviews},
 	}
+}
+
+// Routes lists every registered route, from the same table that registers them.
+func (a *API) Routes() []Route {
+	out := make([]Route, 0, len(a.routes))
+	for _, rt := range a.routes {
+		out = append(out, Route{Method: rt.method, Pattern: rt.pattern, Public: rt.public, Action: rt.act})
+	}
+	return out
 }

@@ -66,7 +66,7 @@ type Site struct {
 	// Metrics are served on --admin-addr, or at /metrics with --metrics-token.
 	Metrics *metrics.Metrics
 
-	appRoutes []Route // the routes of the top-level mux, for Routes
+	routes []route // the top-level route table (routes.go), for Routes
 }
 
 // Build wires the public site, the newsroom and the media files over an open store.
@@ -129,33 +129,17 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		return nil, fmt.Errorf("build newsroom: %w", err)
 	}
 	jsonAPI := api.New(api.Config{Service: svc, Reviews: reviews, Media: ms, Logger: log, BaseURL: cfg.BaseURL})
-	rt := newRouter() // routes.go: every route is listed for the authorization test
-	rt.mount("/newsroom/", dk)
-	rt.mount("/api/", jsonAPI)
 	wireAPI := wire.New(wire.Config{Service: wireSvc, Logger: log})
-	rt.mount("/api/v1/wire/", wireAPI)
-	rt.handle("GET /media/{file}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p, err := ms.Path(r.PathValue("file"))
-		if err != nil {
-			public.NotFound(w, r) // the public 404 page
-			return
-		}
-		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-		http.ServeFile(w, r, p) // #nosec G703 -- p comes from media.Store.Path, which accepts only the store's own file names
-	}))
-	if cfg.MetricsToken != "" { // otherwise /metrics is the public 404 here (see --admin-addr)
-		rt.handle("GET /metrics", m.Handler(cfg.MetricsToken))
-	}
-	rt.mount("/", public)
 	hsts, err := cfg.HSTSHeader()
 	if err != nil {
 		return nil, err
 	}
+	s := &Site{Newsroom: svc, Desk: dk, API: jsonAPI, Public: public, Media: ms, Reviews: reviews,
+		Wire: wireSvc, WireAPI: wireAPI, Pages: pages, PurgeHook: hook, Metrics: m}
+	mux := s.register(cfg.MetricsToken) // routes.go: every route is listed for the authorization test
 	// Cached public pages are answered in front of the router (web.Server.Front).
-	h := httpx.Wrap(httpx.Measure(public.Front(rt.mux), m), httpx.Options{Logger: log, MaxBody: maxBody, HSTS: hsts})
-	return &Site{Handler: h, Newsroom: svc, Desk: dk, API: jsonAPI, Public: public, Media: ms, Reviews: reviews,
-		Wire: wireSvc, WireAPI: wireAPI, Pages: pages, PurgeHook: hook, appRoutes: rt.routes,
-		Metrics: m}, nil
+	s.Handler = httpx.Wrap(httpx.Measure(public.Front(mux), m), httpx.Options{Logger: log, MaxBody: maxBody, HSTS: hsts})
+	return s, nil
 }
 
 // Handler builds the whole HTTP handler of a site over an open store.

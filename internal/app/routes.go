@@ -1,9 +1,6 @@
 package app
 
-import (
-	"net/http"
-	"strings"
-)
+import "net/http"
 
 // Route is one route of the whole site, as Routes lists it (the authorization test walks
 // this list and fails on any route docs/security.md gives no policy).
@@ -13,27 +10,54 @@ type Route struct {
 	Pattern string // ServeMux path pattern
 }
 
-// router is the top-level mux. Each surface is mounted on a path prefix and lists its
-// own routes; the few routes served here directly go through handle, which records them.
-// Register every top-level route through it, so that Routes cannot miss one.
-type router struct {
-	mux    *http.ServeMux
-	routes []Route
+// route is one row of the top-level route table. A row of surface "app" is a route served
+// here; any other row mounts that surface on a path prefix, and the surface lists its own
+// routes from its own table.
+type route struct {
+	surface, method, pattern string
+	handle                   http.Handler
 }
 
-func newRouter() *router { return &router{mux: http.NewServeMux()} }
-
-// mount hands everything under prefix to a surface that lists its own routes.
-func (t *router) mount(prefix string, h http.Handler) { t.mux.Handle(prefix, h) }
-
-// handle registers a route of the top-level mux ("METHOD /path" or "/path").
-func (t *router) handle(pattern string, h http.Handler) {
-	method, path, ok := strings.Cut(pattern, " ")
-	if !ok {
-		method, path = "", pattern
+// routeTable lists the top-level routes: each surface on its path prefix, and the few
+// routes the site serves itself. /metrics is listed only with a metrics token; otherwise
+// it is the public 404 here (see --admin-addr).
+func (s *Site) routeTable(metricsToken string) []route {
+	t := []route{
+		{"newsroom", "", "/newsroom/", s.Desk},
+		{"api", "", "/api/", s.API},
+		{"wire", "", "/api/v1/wire/", s.WireAPI},
+		{"public", "", "/", s.Public},
+		{"app", "GET", "/media/{file}", http.HandlerFunc(s.mediaFile)},
 	}
-	t.routes = append(t.routes, Route{Surface: "app", Method: method, Pattern: path})
-	t.mux.Handle(pattern, h)
+	if metricsToken != "" {
+		t = append(t, route{"app", "GET", "/metrics", s.Metrics.Handler(metricsToken)})
+	}
+	return t
+}
+
+// register builds the top-level mux from the route table.
+func (s *Site) register(metricsToken string) *http.ServeMux {
+	mux := http.NewServeMux()
+	s.routes = s.routeTable(metricsToken)
+	for _, rt := range s.routes {
+		pattern := rt.pattern
+		if rt.method != "" {
+			pattern = rt.method + " " + pattern
+		}
+		mux.Handle(pattern, rt.handle)
+	}
+	return mux
+}
+
+// mediaFile serves an uploaded image or rendition by its file name.
+func (s *Site) mediaFile(w http.ResponseWriter, r *http.Request) {
+	p, err := s.Media.Path(r.PathValue("file"))
+	if err != nil {
+		s.Public.NotFound(w, r) // the public 404 page
+		return
+	}
+	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	http.ServeFile(w, r, p) // #nosec G703 -- p comes from media.Store.Path, which accepts only the store's own file names
 }
 
 // Routes lists every route the site registers: the public site's, the newsroom's, the
@@ -52,5 +76,10 @@ func (s *Site) Routes() []Route {
 	for _, r := range s.WireAPI.Routes() {
 		out = append(out, Route{Surface: "wire", Method: r.Method, Pattern: r.Pattern})
 	}
-	return append(out, s.appRoutes...)
+	for _, r := range s.routes {
+		if r.surface == "app" {
+			out = append(out, Route{Surface: "app", Method: r.method, Pattern: r.pattern})
+		}
+	}
+	return out
 }

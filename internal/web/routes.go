@@ -1,9 +1,6 @@
 package web
 
-import (
-	"net/http"
-	"strings"
-)
+import "net/http"
 
 // Route is one registered route of the public site, as Routes lists it.
 type Route struct {
@@ -11,36 +8,68 @@ type Route struct {
 	Pattern string // ServeMux path pattern, e.g. /{lang}/{section}/{slug}
 }
 
-// routeTable registers routes on the site's ServeMux and remembers each, so the list
-// Routes reports is the list the mux serves: a route cannot be added without appearing.
-type routeTable struct {
-	mux    *http.ServeMux
-	routes []Route
+// route is one row of the route table. The public site asks no one for a role, so it has
+// no action column.
+type route struct {
+	method, pattern string // method "" answers any method
+	handle          http.HandlerFunc
 }
 
-// newRouteTable starts the route table of s over its mux.
-func (s *Server) newRouteTable() *routeTable {
-	s.table = &routeTable{mux: s.mux}
-	return s.table
-}
+// routeTable lists every route of the public site; New registers exactly these and Routes
+// reports them. Pages, feeds and sitemaps go through the page cache (cached.go). Search is
+// not cached: every query is a new key, and results should be current.
+func (s *Server) routeTable() []route {
+	c := s.cached
+	return []route{
+		{"GET", "/healthz", s.healthz},
+		{"GET", "/readyz", s.readyz},
+		{"GET", "/robots.txt", s.robots},
+		{"GET", "/static/{file}", s.staticAsset},
+		{"GET", "/{$}", s.root},
+		{"GET", "/{lang}", s.languageRoot},
 
-// Handle registers h for pattern ("METHOD /path" or "/path").
-func (t *routeTable) Handle(pattern string, h http.Handler) {
-	method, path, ok := strings.Cut(pattern, " ")
-	if !ok {
-		method, path = "", pattern
+		{"GET", "/{lang}/{$}", c(s.home)},
+		{"GET", "/{lang}/{section}/{$}", c(s.sectionFront)},
+		{"GET", "/{lang}/{section}/{slug}", c(s.article)},
+		{"POST", "/{lang}/{section}/{slug}/reviews", s.crossOrigin.Handler(http.HandlerFunc(s.postReview)).ServeHTTP},
+		{"GET", "/{lang}/{section}/briefs/{$}", c(s.briefArchive)},
+		{"GET", "/{lang}/{section}/briefs/{day}", c(s.briefDay)},
+		{"GET", "/search", s.search},
+		{"GET", "/search.json", s.searchJSON},
+		{"GET", "/{lang}/tag/{tag}", c(s.tagPage)},
+		{"GET", "/{lang}/author/{author}", c(s.authorPage)},
+
+		{"GET", "/rss.xml", c(s.siteFeed)},
+		{"GET", "/atom.xml", c(s.siteFeed)},
+		{"GET", "/feed.json", c(s.siteFeed)},
+		{"GET", "/{lang}/feed/{format}", c(s.languageFeed)},
+		{"GET", "/{lang}/{section}/feed/{format}", c(s.sectionFeed)},
+		{"GET", "/{lang}/tag/{tag}/feed/{format}", c(s.tagFeed)},
+		{"GET", "/sitemap.xml", c(s.sitemapIndex)},
+		{"GET", "/sitemaps/{file}", c(s.sitemapFile)},
+		{"GET", "/news-sitemap.xml", c(s.newsSitemap)},
+
+		{"", "/", s.notFound},
 	}
-	t.routes = append(t.routes, Route{Method: method, Pattern: path})
-	t.mux.Handle(pattern, h)
 }
 
-// HandleFunc registers f for pattern.
-func (t *routeTable) HandleFunc(pattern string, f http.HandlerFunc) { t.Handle(pattern, f) }
+// register adds every row of the route table to the site's ServeMux.
+func (s *Server) register() {
+	s.routes = s.routeTable()
+	for _, rt := range s.routes {
+		pattern := rt.pattern
+		if rt.method != "" {
+			pattern = rt.method + " " + pattern
+		}
+		s.mux.Handle(pattern, rt.handle)
+	}
+}
 
 // Routes lists every route of the public site, from the table that registered them.
 func (s *Server) Routes() []Route {
-	if s.table == nil {
-		return nil
+	out := make([]Route, 0, len(s.routes))
+	for _, rt := range s.routes {
+		out = append(out, Route{Method: rt.method, Pattern: rt.pattern})
 	}
-	return append([]Route(nil), s.table.routes...)
+	return out
 }

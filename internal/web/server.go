@@ -84,7 +84,7 @@ type Server struct {
 	css    string // hashed URL of the stylesheet
 	js     string // hashed URL of the script
 	mux    *http.ServeMux
-	table  *routeTable // every route of mux, for Routes
+	routes []route // the route table mux serves (routes.go), for Routes
 	// crossOrigin refuses review posts sent by other sites' pages (Sec-Fetch-Site,
 	// Origin): the form carries no per-visitor token, so cached pages are the same for all.
 	crossOrigin *http.CrossOriginProtection
@@ -130,7 +130,7 @@ func New(cfg Config) (*Server, error) {
 			visitorLang(r), "review_err_token", nil)
 	}))
 	s.mux = http.NewServeMux()
-	s.routes()
+	s.register() // routes.go
 	return s, nil
 }
 
@@ -184,37 +184,4 @@ func (s *Server) loadStatic() error {
 		}
 		return nil
 	})
-}
-
-func (s *Server) routes() {
-	m := s.newRouteTable() // registers on s.mux and lists each route for Routes
-	m.HandleFunc("GET /healthz", s.healthz)
-	m.HandleFunc("GET /readyz", s.readyz)
-	m.HandleFunc("GET /robots.txt", s.robots)
-	m.HandleFunc("GET /static/{file}", s.staticAsset)
-	m.HandleFunc("GET /{$}", s.root)
-	m.HandleFunc("GET /{lang}", s.languageRoot)
-	// Pages, feeds and sitemaps go through the page cache (cached.go). Search is not
-	// cached: every query is a new key, and results should be current.
-	c := s.cached
-	m.HandleFunc("GET /{lang}/{$}", c(s.home))
-	m.HandleFunc("GET /{lang}/{section}/{$}", c(s.sectionFront))
-	m.HandleFunc("GET /{lang}/{section}/{slug}", c(s.article))
-	m.Handle("POST /{lang}/{section}/{slug}/reviews", s.crossOrigin.Handler(http.HandlerFunc(s.postReview)))
-	m.HandleFunc("GET /{lang}/{section}/briefs/{$}", c(s.briefArchive))
-	m.HandleFunc("GET /{lang}/{section}/briefs/{day}", c(s.briefDay))
-	m.HandleFunc("GET /search", s.search)
-	m.HandleFunc("GET /search.json", s.searchJSON)
-	m.HandleFunc("GET /{lang}/tag/{tag}", c(s.tagPage))
-	m.HandleFunc("GET /{lang}/author/{author}", c(s.authorPage))
-	for _, f := range []string{"rss.xml", "atom.xml", "feed.json"} {
-		m.HandleFunc("GET /"+f, c(s.siteFeed))
-	}
-	m.HandleFunc("GET /{lang}/feed/{format}", c(s.languageFeed))
-	m.HandleFunc("GET /{lang}/{section}/feed/{format}", c(s.sectionFeed))
-	m.HandleFunc("GET /{lang}/tag/{tag}/feed/{format}", c(s.tagFeed))
-	m.HandleFunc("GET /sitemap.xml", c(s.sitemapIndex))
-	m.HandleFunc("GET /sitemaps/{file}", c(s.sitemapFile))
-	m.HandleFunc("GET /news-sitemap.xml", c(s.newsSitemap))
-	m.HandleFunc("/", s.notFound)
 }

@@ -1,5 +1,10 @@
 package wire
 
+// Route is one registered route, as Routes lists it.
+type Route struct {
+	Method, Pattern string
+}
+
 // route is one row of the route table.
 type route struct {
 	method, pattern string
@@ -16,4 +21,13 @@ func (h *Handler) routeTable() []route {
 		{"GET", p + "/items/{id}/versions", h.listVersions},
 		{"GET", p + "/stream", h.stream},
 	}
+}
+
+// Routes lists every route, from the table that registers them.
+func (h *Handler) Routes() []Route {
+	out := make([]Route, 0, len(h.routes))
+	for _, rt := range h.routes {
+		out = append(out, Route{Method: rt.method, Pattern: rt.pattern})
+	}
+	return out
 }

@@ -61,11 +61,6 @@ type keyLimit struct {
 // handlerFunc is a wire handler: it writes a success itself and returns any failure.
 type handlerFunc func(w http.ResponseWriter, r *http.Request, sub syndication.Subscriber) error
 
-// Route is one registered route, as Routes lists it.
-type Route struct {
-	Method, Pattern string
-}
-
 // New builds the wire API.
 func New(cfg Config) *Handler {
 	h := &Handler{svc: cfg.Service, log: cfg.Logger, heartbeat: cfg.Heartbeat, maxStreams: cfg.MaxStreams,
@@ -97,15 +92,6 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // Shutdown ends every open live stream (clients reconnect with Last-Event-ID elsewhere or
 // later); register it with http.Server.RegisterOnShutdown.
 func (h *Handler) Shutdown() { h.closeOnce.Do(func() { close(h.closing) }) }
-
-// Routes lists every route, from the table that registers them.
-func (h *Handler) Routes() []Route {
-	out := make([]Route, 0, len(h.routes))
-	for _, rt := range h.routes {
-		out = append(out, Route{Method: rt.method, Pattern: rt.pattern})
-	}
-	return out
-}
 
 // errRateLimited carries how long the client should wait.
 type errRateLimited struct{ wait time.Duration }

@@ -61,7 +61,7 @@ type Desk struct {
 	css    string
 	js     string
 	mux    *http.ServeMux
-	routes []Route
+	routes []route // the route table mux serves (routes.go), for Routes
 
 	loginMu     sync.Mutex
 	loginLimits map[string]*rate.Limiter // client address (IPv6: its /64) → sign-in attempts
@@ -70,13 +70,6 @@ type Desk struct {
 type asset struct {
 	body  []byte
 	ctype string
-}
-
-// Route is one registered newsroom route and the action that guards it ("" = public,
-// "session" = any signed-in user).
-type Route struct {
-	Method, Pattern string
-	Action          account.Action
 }
 
 // New builds the newsroom.
@@ -126,9 +119,6 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Robots-Tag", "noindex, nofollow")
 	d.mux.ServeHTTP(w, r)
 }
-
-// Routes lists every newsroom route with the permission that guards it.
-func (d *Desk) Routes() []Route { return append([]Route(nil), d.routes...) }
 
 var pageNames = []string{"login", "list", "edit", "conflict", "revisions", "diff", "briefs", "brief_edit", "images",
 	"users", "audit", "settings", "tokens", "message", "resume", "preview", "reviews", "wire", "search"}

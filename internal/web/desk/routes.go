@@ -6,73 +6,113 @@ import (
 	"github.com/newsdesk/newsdesk/internal/account"
 )
 
-// register lists every newsroom route with the permission that guards it. The
-// authorization tests walk Routes(), so a route added here is tested automatically.
+// Route is one registered newsroom route, as Routes lists it.
+type Route struct {
+	Method, Pattern string
+	// Public is true for the routes served without a session (the sign-in page, static
+	// files).
+	Public bool
+	// Action is what the user's role must allow ("" on public routes, and on guarded
+	// routes that need only a session).
+	Action account.Action
+}
+
+// route is one row of the route table.
+type route struct {
+	method, pattern string
+	// act is what the user's role must allow before the handler runs; "" on a guarded
+	// route needs only a session.
+	act account.Action
+	// public routes are served without a session or a CSRF check (the sign-in page,
+	// static files).
+	public bool
+	handle http.HandlerFunc
+}
+
+// routeTable lists every newsroom route with the permission that guards it. New registers
+// exactly these and Routes reports them; the authorization tests walk Routes(), so a route
+// added here is tested automatically.
+func (d *Desk) routeTable() []route {
+	v, m := account.ActViewNewsroom, account.ActModerate
+	return []route{
+		{"GET", "/newsroom/login", "", true, d.loginPage},
+		{"POST", "/newsroom/login", "", true, d.login},
+		{"GET", "/newsroom/static/{file}", "", true, d.static},
+		{"POST", "/newsroom/logout", "", false, d.logout},
+		{"POST", "/newsroom/logout-everywhere", "", false, d.logoutEverywhere},
+
+		{"GET", "/newsroom/{$}", v, false, d.listArticles},
+		{"GET", "/newsroom/search", v, false, d.searchNewsroom},
+		{"GET", "/newsroom/articles/new", account.ActCreateArticle, false, d.newArticle},
+		{"POST", "/newsroom/articles", account.ActCreateArticle, false, d.createArticle},
+		{"GET", "/newsroom/articles/{id}", v, false, d.editArticle},
+		{"POST", "/newsroom/articles/{id}", v, false, d.saveArticle},
+		{"POST", "/newsroom/preview", v, false, d.previewMarkdown},
+		{"GET", "/newsroom/articles/{id}/preview", v, false, d.previewArticle},
+		{"POST", "/newsroom/articles/{id}/submit", account.ActSubmit, false, d.submitArticle},
+		{"POST", "/newsroom/articles/{id}/return", account.ActReturn, false, d.returnArticle},
+		{"POST", "/newsroom/articles/{id}/publish", account.ActPublish, false, d.publishArticle},
+		{"POST", "/newsroom/articles/{id}/schedule", account.ActSchedule, false, d.scheduleArticle},
+		{"POST", "/newsroom/articles/{id}/correct", account.ActCorrect, false, d.correctArticle},
+		{"POST", "/newsroom/articles/{id}/unpublish", account.ActUnpublish, false, d.unpublishArticle},
+		{"POST", "/newsroom/articles/{id}/translate", account.ActTranslate, false, d.translateArticle},
+		{"GET", "/newsroom/articles/{id}/revisions", v, false, d.revisions},
+		{"GET", "/newsroom/articles/{id}/diff", v, false, d.diff},
+		{"POST", "/newsroom/articles/{id}/restore", v, false, d.restore},
+
+		{"GET", "/newsroom/briefs", v, false, d.listBriefs},
+		{"POST", "/newsroom/briefs", account.ActCreateBrief, false, d.createBrief},
+		{"GET", "/newsroom/briefs/{id}", v, false, d.editBrief},
+		{"POST", "/newsroom/briefs/{id}", v, false, d.saveBrief},
+		{"POST", "/newsroom/briefs/{id}/publish", account.ActPublishBrief, false, d.publishBrief},
+		{"POST", "/newsroom/briefs/{id}/develop", account.ActCreateArticle, false, d.developBrief},
+
+		{"GET", "/newsroom/reviews", m, false, d.listReviews},
+		{"POST", "/newsroom/reviews", m, false, d.moderateReviews},
+		{"POST", "/newsroom/reviews/{id}/name", m, false, d.renameReviewer},
+		{"POST", "/newsroom/articles/{id}/reviews-closed", m, false, d.closeReviews},
+
+		{"GET", "/newsroom/images", v, false, d.listImages},
+		{"POST", "/newsroom/images", account.ActUploadImage, false, d.uploadImage},
+		{"POST", "/newsroom/images/{id}", account.ActUploadImage, false, d.updateImage},
+
+		{"GET", "/newsroom/tokens", account.ActOwnTokens, false, d.listTokens},
+		{"POST", "/newsroom/tokens", account.ActOwnTokens, false, d.createToken},
+		{"POST", "/newsroom/tokens/{id}/revoke", account.ActOwnTokens, false, d.revokeToken},
+
+		{"GET", "/newsroom/users", account.ActManageUsers, false, d.listUsers},
+		{"POST", "/newsroom/users", account.ActManageUsers, false, d.createUser},
+		{"POST", "/newsroom/users/{id}", account.ActManageUsers, false, d.updateUser},
+		{"GET", "/newsroom/audit", account.ActViewAudit, false, d.auditLog},
+		{"GET", "/newsroom/settings", account.ActManageSite, false, d.settings},
+		{"POST", "/newsroom/settings", account.ActManageSite, false, d.saveSettings},
+		{"GET", "/newsroom/wire", account.ActManageSite, false, d.wirePage},
+		{"GET", "/newsroom/wire/usage.csv", account.ActManageSite, false, d.wireUsageCSV},
+		{"POST", "/newsroom/wire/deliveries/{id}/retry", account.ActManageSite, false, d.retryDelivery},
+	}
+}
+
+// register adds every row of the route table to the newsroom's ServeMux, guarded unless
+// public, and a not-found page for the rest of /newsroom/.
 func (d *Desk) register() {
-	public := func(method, pattern string, h http.HandlerFunc) {
-		d.routes = append(d.routes, Route{Method: method, Pattern: pattern})
-		d.mux.HandleFunc(method+" "+pattern, h)
+	d.routes = d.routeTable()
+	for _, rt := range d.routes {
+		h := rt.handle
+		if !rt.public {
+			h = d.guard(rt.act, h)
+		}
+		d.mux.HandleFunc(rt.method+" "+rt.pattern, h)
 	}
-	guarded := func(method, pattern string, act account.Action, h http.HandlerFunc) {
-		d.routes = append(d.routes, Route{Method: method, Pattern: pattern, Action: act})
-		d.mux.HandleFunc(method+" "+pattern, d.guard(act, h))
-	}
-	v, a := account.ActViewNewsroom, account.Action("")
-	public("GET", "/newsroom/login", d.loginPage)
-	public("POST", "/newsroom/login", d.login)
-	public("GET", "/newsroom/static/{file}", d.static)
-	guarded("POST", "/newsroom/logout", a, d.logout)
-	guarded("POST", "/newsroom/logout-everywhere", a, d.logoutEverywhere)
-
-	guarded("GET", "/newsroom/{$}", v, d.listArticles)
-	guarded("GET", "/newsroom/search", v, d.searchNewsroom)
-	guarded("GET", "/newsroom/articles/new", account.ActCreateArticle, d.newArticle)
-	guarded("POST", "/newsroom/articles", account.ActCreateArticle, d.createArticle)
-	guarded("GET", "/newsroom/articles/{id}", v, d.editArticle)
-	guarded("POST", "/newsroom/articles/{id}", v, d.saveArticle)
-	guarded("POST", "/newsroom/preview", v, d.previewMarkdown)
-	guarded("GET", "/newsroom/articles/{id}/preview", v, d.previewArticle)
-	guarded("POST", "/newsroom/articles/{id}/submit", account.ActSubmit, d.submitArticle)
-	guarded("POST", "/newsroom/articles/{id}/return", account.ActReturn, d.returnArticle)
-	guarded("POST", "/newsroom/articles/{id}/publish", account.ActPublish, d.publishArticle)
-	guarded("POST", "/newsroom/articles/{id}/schedule", account.ActSchedule, d.scheduleArticle)
-	guarded("POST", "/newsroom/articles/{id}/correct", account.ActCorrect, d.correctArticle)
-	guarded("POST", "/newsroom/articles/{id}/unpublish", account.ActUnpublish, d.unpublishArticle)
-	guarded("POST", "/newsroom/articles/{id}/translate", account.ActTranslate, d.translateArticle)
-	guarded("GET", "/newsroom/articles/{id}/revisions", v, d.revisions)
-	guarded("GET", "/newsroom/articles/{id}/diff", v, d.diff)
-	guarded("POST", "/newsroom/articles/{id}/restore", v, d.restore)
-
-	guarded("GET", "/newsroom/briefs", v, d.listBriefs)
-	guarded("POST", "/newsroom/briefs", account.ActCreateBrief, d.createBrief)
-	guarded("GET", "/newsroom/briefs/{id}", v, d.editBrief)
-	guarded("POST", "/newsroom/briefs/{id}", v, d.saveBrief)
-	guarded("POST", "/newsroom/briefs/{id}/publish", account.ActPublishBrief, d.publishBrief)
-	guarded("POST", "/newsroom/briefs/{id}/develop", account.ActCreateArticle, d.developBrief)
-
-	guarded("GET", "/newsroom/reviews", account.ActModerate, d.listReviews)
-	guarded("POST", "/newsroom/reviews", account.ActModerate, d.moderateReviews)
-	guarded("POST", "/newsroom/reviews/{id}/name", account.ActModerate, d.renameReviewer)
-	guarded("POST", "/newsroom/articles/{id}/reviews-closed", account.ActModerate, d.closeReviews)
-
-	guarded("GET", "/newsroom/images", v, d.listImages)
-	guarded("POST", "/newsroom/images", account.ActUploadImage, d.uploadImage)
-	guarded("POST", "/newsroom/images/{id}", account.ActUploadImage, d.updateImage)
-
-	guarded("GET", "/newsroom/tokens", account.ActOwnTokens, d.listTokens)
-	guarded("POST", "/newsroom/tokens", account.ActOwnTokens, d.createToken)
-	guarded("POST", "/newsroom/tokens/{id}/revoke", account.ActOwnTokens, d.revokeToken)
-
-	guarded("GET", "/newsroom/users", account.ActManageUsers, d.listUsers)
-	guarded("POST", "/newsroom/users", account.ActManageUsers, d.createUser)
-	guarded("POST", "/newsroom/users/{id}", account.ActManageUsers, d.updateUser)
-	guarded("GET", "/newsroom/audit", account.ActViewAudit, d.auditLog)
-	guarded("GET", "/newsroom/settings", account.ActManageSite, d.settings)
-	guarded("POST", "/newsroom/settings", account.ActManageSite, d.saveSettings)
-	guarded("GET", "/newsroom/wire", account.ActManageSite, d.wirePage)
-	guarded("GET", "/newsroom/wire/usage.csv", account.ActManageSite, d.wireUsageCSV)
-	guarded("POST", "/newsroom/wire/deliveries/{id}/retry", account.ActManageSite, d.retryDelivery)
 	d.mux.HandleFunc("/newsroom/", d.notFound)
+}
+
+// Routes lists every newsroom route with the permission that guards it.
+func (d *Desk) Routes() []Route {
+	out := make([]Route, 0, len(d.routes))
+	for _, rt := range d.routes {
+		out = append(out, Route{Method: rt.method, Pattern: rt.pattern, Public: rt.public, Action: rt.act})
+	}
+	return out
 }
 
 func (d *Desk) static(w http.ResponseWriter, r *http.Request) {
