@@ -27,7 +27,7 @@ type Env struct {
 	St       *store.Store
 	Wire     *syndication.Service
 	Newsroom *newsroom.Service
-	Editor   store.User
+	Editor   account.User
 	Receiver *httptest.Server
 	Received atomic.Int64
 }
@@ -60,8 +60,8 @@ func Setup(ctx context.Context, dsn string, subscribers int, delivery syndicatio
 			Slugs: map[string]string{"en": "politics"}}); err != nil {
 			return err
 		}
-		id, err := tx.CreateUser(ctx, store.User{Email: "bench@wire.test", Name: "Bench", Role: account.RoleEditor, CreatedAt: time.Now()})
-		e.Editor = store.User{ID: id, Name: "Bench", Role: account.RoleEditor}
+		id, err := tx.CreateUser(ctx, account.User{Email: "bench@wire.test", Name: "Bench", Role: account.RoleEditor, CreatedAt: time.Now()})
+		e.Editor = account.User{ID: id, Name: "Bench", Role: account.RoleEditor}
 		if err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@
 package api
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -24,33 +23,36 @@ import (
 type Config struct {
 	Service *newsroom.Service // required
 	Reviews *review.Service   // reader reviews (moderation and the public list)
-	Media   *media.Store      // nil: image uploads answer 503
-	Logger  *slog.Logger
-	BaseURL string // absolute site URL, for an article's public "url"
-	Now     func() time.Time
+	// Accounts authenticates personal access tokens (required unless every route is public).
+	Accounts *account.Service
+	Media    *media.Store // nil: image uploads answer 503
+	Logger   *slog.Logger
+	BaseURL  string // absolute site URL, for an article's public "url"
+	Now      func() time.Time
 }
 
 // API is the newsroom JSON API. It is an http.Handler for everything under /api/.
 type API struct {
-	svc     *newsroom.Service
-	reviews *review.Service
-	st      *store.Store
-	media   *media.Store
-	log     *slog.Logger
-	base    string
-	now     func() time.Time
-	mux     *http.ServeMux
-	routes  []route
-	openapi []byte
+	svc      *newsroom.Service
+	reviews  *review.Service
+	accounts *account.Service
+	st       *store.Store
+	media    *media.Store
+	log      *slog.Logger
+	base     string
+	now      func() time.Time
+	mux      *http.ServeMux
+	routes   []route
+	openapi  []byte
 }
 
 // handlerFunc is an API handler: it writes a success itself and returns any failure, which
 // the one error path (fail) renders. u is the token's user (zero on public routes).
-type handlerFunc func(w http.ResponseWriter, r *http.Request, u store.User) error
+type handlerFunc func(w http.ResponseWriter, r *http.Request, u account.User) error
 
 // New builds the API and registers its routes.
 func New(cfg Config) *API {
-	a := &API{svc: cfg.Service, reviews: cfg.Reviews, media: cfg.Media, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), now: cfg.Now}
+	a := &API{svc: cfg.Service, reviews: cfg.Reviews, accounts: cfg.Accounts, media: cfg.Media, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), now: cfg.Now}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
@@ -90,7 +92,7 @@ func (a *API) wrap(rt route) http.Handler {
 		act = account.ActViewNewsroom // a route that forgot its action is closed, not open
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var u store.User
+		var u account.User
 		if !rt.public {
 			var err error
 			if u, err = a.authenticate(r); err != nil {
@@ -114,39 +116,19 @@ var errUnauthorized = errors.New("unauthorized")
 // maxTokenLen bounds what is hashed: real tokens are 47 characters.
 const maxTokenLen = 256
 
-// touchEvery is how stale a token's "last used" time may get before a request updates it,
-// so that busy clients do not write on every request.
-const touchEvery = time.Minute
-
 // authenticate finds the user of the request's bearer token. Revocation and disabling take
 // effect at once: every request asks the database.
-func (a *API) authenticate(r *http.Request) (store.User, error) {
+func (a *API) authenticate(r *http.Request) (account.User, error) {
 	scheme, token, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
 	token = strings.TrimSpace(token)
 	if !ok || !strings.EqualFold(scheme, "Bearer") || token == "" || len(token) > maxTokenLen {
-		return store.User{}, errUnauthorized
+		return account.User{}, errUnauthorized
 	}
-	hash := account.HashSecret(token)
-	u, err := a.st.TokenUser(r.Context(), hash)
+	u, err := a.accounts.TokenUser(r.Context(), token)
 	if errors.Is(err, content.ErrNotFound) {
 		return u, errUnauthorized
 	}
-	if err != nil {
-		return u, fmt.Errorf("authenticate token: %w", err)
-	}
-	a.touch(r.Context(), hash)
-	return u, nil
-}
-
-// touch records the token's use, at most once per touchEvery; a failure is only logged.
-func (a *API) touch(ctx context.Context, hash string) {
-	k, err := a.st.TokenByHash(ctx, hash)
-	if err == nil && a.now().Sub(k.LastUsedAt) >= touchEvery {
-		err = a.st.TouchToken(ctx, k.ID, a.now())
-	}
-	if err != nil && ctx.Err() == nil {
-		a.log.WarnContext(ctx, "token_touch_failed", "err", err)
-	}
+	return u, err
 }
 
 // fallback answers requests no route matched: 405 with Allow when the path exists for other

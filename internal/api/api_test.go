@@ -38,8 +38,8 @@ type env struct {
 	srv    *httptest.Server
 	st     *store.Store
 	api    *api.API
-	users  map[string]store.User // by key: admin, editor, corr, corr2
-	tokens map[string]string     // the same keys
+	users  map[string]account.User // by key: admin, editor, corr, corr2
+	tokens map[string]string       // the same keys
 	tokIDs map[string]int64
 }
 
@@ -79,8 +79,8 @@ func newEnvLog(t *testing.T, dsn string, log *slog.Logger) *env {
 		t.Fatal(err)
 	}
 	a := api.New(api.Config{Service: newsroom.New(st, nil, nil), Reviews: review.New(st, nil, nil, review.DefaultLimits),
-		Media: ms, Logger: log, BaseURL: baseURL + "/"})
-	e := &env{t: t, st: st, api: a, users: map[string]store.User{}, tokens: map[string]string{}, tokIDs: map[string]int64{}}
+		Accounts: account.New(st, nil, nil), Media: ms, Logger: log, BaseURL: baseURL + "/"})
+	e := &env{t: t, st: st, api: a, users: map[string]account.User{}, tokens: map[string]string{}, tokIDs: map[string]int64{}}
 	for _, u := range []struct{ key, role string }{
 		{"admin", account.RoleAdmin}, {"editor", account.RoleEditor},
 		{"corr", account.RoleCorrespondent}, {"corr2", account.RoleCorrespondent},
@@ -93,10 +93,10 @@ func newEnvLog(t *testing.T, dsn string, log *slog.Logger) *env {
 }
 
 // addUser creates a user with a token (tokens need no password).
-func (e *env) addUser(key, role string) (store.User, string, int64) {
+func (e *env) addUser(key, role string) (account.User, string, int64) {
 	e.t.Helper()
 	ctx := context.Background()
-	u := store.User{Email: key + "@agency.test", Name: "Test " + key, Role: role, PasswordHash: "-", CreatedAt: time.Now()}
+	u := account.User{Email: key + "@agency.test", Name: "Test " + key, Role: role, PasswordHash: "-", CreatedAt: time.Now()}
 	secret, err := account.NewSecret("ndt_")
 	if err != nil {
 		e.t.Fatal(err)

@@ -5,8 +5,8 @@ import (
 	"net/http"
 	"unicode/utf8"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // articleRequest is the editable content of a story, as POST and PUT take it.
@@ -74,7 +74,7 @@ func renameField(err error, from, to string) error {
 }
 
 // createArticle files a new draft owned by the token's user.
-func (a *API) createArticle(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) createArticle(w http.ResponseWriter, r *http.Request, u account.User) error {
 	var req articleRequest
 	if err := decodeJSON(w, r, &req, false); err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"unicode/utf8"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -18,7 +19,7 @@ type articleListJSON struct {
 
 // listArticles lists stories in any state, most recently changed first; correspondents
 // see only their own.
-func (a *API) listArticles(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) listArticles(w http.ResponseWriter, r *http.Request, u account.User) error {
 	q := r.URL.Query()
 	if err := checkQuery(q, "status", "section", "language", "q", "limit", "offset"); err != nil {
 		return err

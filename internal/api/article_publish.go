@@ -3,12 +3,12 @@ package api
 import (
 	"net/http"
 
-	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/account"
 )
 
 // publishArticle publishes a story now and returns it with the publishing checks'
 // warnings; where the site blocks on failed checks the answer is 422 checks_failed.
-func (a *API) publishArticle(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) publishArticle(w http.ResponseWriter, r *http.Request, u account.User) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err

@@ -3,8 +3,8 @@ package api
 import (
 	"net/http"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 type revisionListJSON struct {
@@ -19,7 +19,7 @@ type restoreRequest struct {
 }
 
 // listRevisions lists a story's revisions, newest first.
-func (a *API) listRevisions(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) listRevisions(w http.ResponseWriter, r *http.Request, u account.User) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err
@@ -38,7 +38,7 @@ func (a *API) listRevisions(w http.ResponseWriter, r *http.Request, u store.User
 
 // showRevision returns one revision with the fields as they were saved. The service's Get
 // decides whether the user may see the story.
-func (a *API) showRevision(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) showRevision(w http.ResponseWriter, r *http.Request, u account.User) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err
@@ -78,7 +78,7 @@ func (a *API) showRevision(w http.ResponseWriter, r *http.Request, u store.User)
 // restoreArticle makes an old revision the current content, as a new revision. A
 // published story is only rewritten when current_version names its current version; without
 // it the answer is 409 confirmation_required with the story as it is.
-func (a *API) restoreArticle(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) restoreArticle(w http.ResponseWriter, r *http.Request, u account.User) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err

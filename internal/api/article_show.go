@@ -3,11 +3,11 @@ package api
 import (
 	"net/http"
 
-	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/account"
 )
 
 // showArticle returns one story the token's user may see.
-func (a *API) showArticle(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) showArticle(w http.ResponseWriter, r *http.Request, u account.User) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err

@@ -3,7 +3,7 @@ package api
 import (
 	"net/http"
 
-	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/account"
 )
 
 type translateRequest struct {
@@ -12,7 +12,7 @@ type translateRequest struct {
 
 // translateArticle starts a draft of the story in another language, in the same
 // translation group; it answers 201 with the new draft.
-func (a *API) translateArticle(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) translateArticle(w http.ResponseWriter, r *http.Request, u account.User) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err

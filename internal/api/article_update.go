@@ -3,7 +3,7 @@ package api
 import (
 	"net/http"
 
-	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/account"
 )
 
 // articleUpdateRequest is a story's full editable content with the version it was loaded at.
@@ -14,7 +14,7 @@ type articleUpdateRequest struct {
 
 // updateArticle saves a story with optimistic locking: a stale version gives 409 with the
 // story as it is now.
-func (a *API) updateArticle(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) updateArticle(w http.ResponseWriter, r *http.Request, u account.User) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err

@@ -3,8 +3,8 @@ package api
 import (
 	"net/http"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // The workflow transitions other than publishing: each takes the story id and a small
@@ -44,14 +44,14 @@ func (a *API) transition(w http.ResponseWriter, r *http.Request, req any, emptyO
 }
 
 // submitArticle sends a draft to the editors.
-func (a *API) submitArticle(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) submitArticle(w http.ResponseWriter, r *http.Request, u account.User) error {
 	return a.transition(w, r, &struct{}{}, true, func(id int64) (content.Article, error) {
 		return a.svc.Submit(r.Context(), u, id)
 	})
 }
 
 // returnArticle sends a submitted story back to its writer with a note.
-func (a *API) returnArticle(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) returnArticle(w http.ResponseWriter, r *http.Request, u account.User) error {
 	var req returnRequest
 	return a.transition(w, r, &req, false, func(id int64) (content.Article, error) {
 		return a.svc.Return(r.Context(), u, id, req.Note)
@@ -59,7 +59,7 @@ func (a *API) returnArticle(w http.ResponseWriter, r *http.Request, u store.User
 }
 
 // scheduleArticle sets a story to publish at a later time.
-func (a *API) scheduleArticle(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) scheduleArticle(w http.ResponseWriter, r *http.Request, u account.User) error {
 	var req scheduleRequest
 	return a.transition(w, r, &req, false, func(id int64) (content.Article, error) {
 		errs := map[string]string{}
@@ -75,7 +75,7 @@ func (a *API) scheduleArticle(w http.ResponseWriter, r *http.Request, u store.Us
 }
 
 // correctArticle publishes a correction note at the foot of a published story.
-func (a *API) correctArticle(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) correctArticle(w http.ResponseWriter, r *http.Request, u account.User) error {
 	var req correctRequest
 	return a.transition(w, r, &req, false, func(id int64) (content.Article, error) {
 		art, err := a.svc.Correct(r.Context(), u, id, req.Text)
@@ -84,7 +84,7 @@ func (a *API) correctArticle(w http.ResponseWriter, r *http.Request, u store.Use
 }
 
 // unpublishArticle withdraws a published or scheduled story.
-func (a *API) unpublishArticle(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) unpublishArticle(w http.ResponseWriter, r *http.Request, u account.User) error {
 	var req unpublishRequest
 	return a.transition(w, r, &req, true, func(id int64) (content.Article, error) {
 		if len(req.Reason) > 2000 {

@@ -3,8 +3,8 @@ package api
 import (
 	"net/http"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // briefRequest is a brief as POST and PUT take it.
@@ -17,7 +17,7 @@ type briefRequest struct {
 
 // createBrief files a brief: an editor's is published at once, a correspondent's is
 // submitted for an editor.
-func (a *API) createBrief(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) createBrief(w http.ResponseWriter, r *http.Request, u account.User) error {
 	var req briefRequest
 	if err := decodeJSON(w, r, &req, false); err != nil {
 		return err

@@ -3,7 +3,7 @@ package api
 import (
 	"net/http"
 
-	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/account"
 )
 
 type briefListJSON struct {
@@ -13,7 +13,7 @@ type briefListJSON struct {
 }
 
 // listBriefs lists briefs in any state, newest first; correspondents see only their own.
-func (a *API) listBriefs(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) listBriefs(w http.ResponseWriter, r *http.Request, u account.User) error {
 	q := r.URL.Query()
 	if err := checkQuery(q, "limit", "offset"); err != nil {
 		return err
@@ -35,7 +35,7 @@ func (a *API) listBriefs(w http.ResponseWriter, r *http.Request, u store.User) e
 }
 
 // showBrief returns one brief the user may see.
-func (a *API) showBrief(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) showBrief(w http.ResponseWriter, r *http.Request, u account.User) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err
@@ -49,7 +49,7 @@ func (a *API) showBrief(w http.ResponseWriter, r *http.Request, u store.User) er
 }
 
 // publishBrief publishes a waiting brief (editors).
-func (a *API) publishBrief(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) publishBrief(w http.ResponseWriter, r *http.Request, u account.User) error {
 	return a.briefAction(w, r, http.StatusOK, func(id int64) (any, error) {
 		b, err := a.svc.PublishBrief(r.Context(), u, id)
 		return brief(b), err
@@ -57,7 +57,7 @@ func (a *API) publishBrief(w http.ResponseWriter, r *http.Request, u store.User)
 }
 
 // developBrief turns a brief into a linked story draft; it answers 201 with the draft.
-func (a *API) developBrief(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) developBrief(w http.ResponseWriter, r *http.Request, u account.User) error {
 	return a.briefAction(w, r, http.StatusCreated, func(id int64) (any, error) {
 		art, err := a.svc.DevelopBrief(r.Context(), u, id)
 		if err != nil {

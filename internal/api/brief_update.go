@@ -3,13 +3,13 @@ package api
 import (
 	"net/http"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // updateBrief changes a brief's section, text and (when given) time. Its language is
 // fixed; without published_at the brief keeps its time.
-func (a *API) updateBrief(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) updateBrief(w http.ResponseWriter, r *http.Request, u account.User) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err

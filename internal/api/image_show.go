@@ -5,12 +5,11 @@ import (
 	"net/http"
 
 	"github.com/newsdesk/newsdesk/internal/account"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // showImage returns an image with its renditions. Every newsroom user may see every image
 // (the newsroom service has no image reader, so the policy is asked here).
-func (a *API) showImage(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) showImage(w http.ResponseWriter, r *http.Request, u account.User) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err

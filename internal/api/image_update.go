@@ -3,8 +3,8 @@ package api
 import (
 	"net/http"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // imageTextRequest is the body of PUT /images/{id}: the image's new text, all of it.
@@ -17,7 +17,7 @@ type imageTextRequest struct {
 // updateImage replaces an image's alt text, caption and credit. Who may is decided by the
 // newsroom service (newsroom.CanEditImage) before the text is looked at, so a refused
 // change answers 403 whatever it sends.
-func (a *API) updateImage(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) updateImage(w http.ResponseWriter, r *http.Request, u account.User) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err

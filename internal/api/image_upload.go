@@ -7,8 +7,8 @@ import (
 	"mime"
 	"net/http"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // maxTextPart bounds a text field of the upload form (alt, caption, credit).
@@ -18,7 +18,7 @@ const maxTextPart = 16 << 10
 // media store check, resize and re-encode it, and answers 201 with the image. Bytes
 // already in the library answer 200 with that image exactly as it is: an upload never
 // changes an existing image's text (PUT /images/{id} does, with its own permission).
-func (a *API) uploadImage(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) uploadImage(w http.ResponseWriter, r *http.Request, u account.User) error {
 	if a.media == nil {
 		return &apiError{status: http.StatusServiceUnavailable, code: "unavailable", message: "Image uploads are not configured on this site."}
 	}

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/account"
 )
 
 // operation documents one route. It is written here by hand, apart from the route table,
@@ -231,7 +231,7 @@ func operationID(method, path string) string {
 }
 
 // showOpenAPI serves the OpenAPI document (public: it describes, it does not reveal).
-func (a *API) showOpenAPI(w http.ResponseWriter, r *http.Request, _ store.User) error {
+func (a *API) showOpenAPI(w http.ResponseWriter, r *http.Request, _ account.User) error {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Cache-Control", "public, max-age=300")

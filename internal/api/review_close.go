@@ -3,7 +3,7 @@ package api
 import (
 	"net/http"
 
-	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/account"
 )
 
 // reviewsStateJSON says whether a story takes reader reviews.
@@ -14,7 +14,7 @@ type reviewsStateJSON struct {
 
 // setReviewsClosed returns the handler that closes (or opens) reader reviews on a story.
 func (a *API) setReviewsClosed(closed bool) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request, u store.User) error {
+	return func(w http.ResponseWriter, r *http.Request, u account.User) error {
 		if err := a.reviewsOff(); err != nil {
 			return err
 		}

@@ -19,7 +19,7 @@ type reviewListJSON struct {
 
 // listReviews lists reader reviews for moderators, newest first: in one state (or all),
 // of one story (or all).
-func (a *API) listReviews(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) listReviews(w http.ResponseWriter, r *http.Request, u account.User) error {
 	if err := a.reviewsOff(); err != nil {
 		return err
 	}

@@ -4,14 +4,14 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/review"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // moderateReview returns the handler that moves one review to a state (approve, reject,
 // spam) and answers 200 with the review.
 func (a *API) moderateReview(to review.Status) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request, u store.User) error {
+	return func(w http.ResponseWriter, r *http.Request, u account.User) error {
 		id, err := a.reviewRequest(w, r, &struct{}{}, true)
 		if err != nil {
 			return err
@@ -29,7 +29,7 @@ func (a *API) moderateReview(to review.Status) handlerFunc {
 
 // trustReview trusts the email address of a review (that reader's future reviews are
 // approved on arrival) and approves the review.
-func (a *API) trustReview(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) trustReview(w http.ResponseWriter, r *http.Request, u account.User) error {
 	id, err := a.reviewRequest(w, r, &struct{}{}, true)
 	if err != nil {
 		return err
@@ -41,7 +41,7 @@ func (a *API) trustReview(w http.ResponseWriter, r *http.Request, u store.User) 
 }
 
 // deleteReview deletes one review for good.
-func (a *API) deleteReview(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) deleteReview(w http.ResponseWriter, r *http.Request, u account.User) error {
 	id, err := a.reviewRequest(w, r, &struct{}{}, true)
 	if err != nil {
 		return err
@@ -62,7 +62,7 @@ type renameRequest struct {
 }
 
 // renameReview changes the name a review is shown under.
-func (a *API) renameReview(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) renameReview(w http.ResponseWriter, r *http.Request, u account.User) error {
 	var req renameRequest
 	id, err := a.reviewRequest(w, r, &req, false)
 	if err != nil {
@@ -96,7 +96,7 @@ type bulkReviewRequest struct {
 
 // bulkReviews applies one action to many reviews and says how many changed; ids that do
 // not exist are skipped.
-func (a *API) bulkReviews(w http.ResponseWriter, r *http.Request, u store.User) error {
+func (a *API) bulkReviews(w http.ResponseWriter, r *http.Request, u account.User) error {
 	if err := a.reviewsOff(); err != nil {
 		return err
 	}

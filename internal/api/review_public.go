@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -22,7 +23,7 @@ type publicReviewsJSON struct {
 
 // listPublicReviews lists the approved reviews of a public story, newest first. Anyone may
 // read them; a story readers cannot see is 404.
-func (a *API) listPublicReviews(w http.ResponseWriter, r *http.Request, _ store.User) error {
+func (a *API) listPublicReviews(w http.ResponseWriter, r *http.Request, _ account.User) error {
 	if err := a.reviewsOff(); err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/media"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // The JSON shapes of the API. Times are RFC 3339 in UTC, null when unset; lists are never
@@ -233,7 +232,7 @@ func revision(r content.Revision) revisionJSON {
 	return revisionJSON{Version: r.Version, Kind: r.Kind, Note: r.Note, UserName: r.UserName, CreatedAt: timeJSON(r.CreatedAt)}
 }
 
-func user(u store.User) userJSON {
+func user(u account.User) userJSON {
 	j := userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role, Can: []string{}}
 	for _, act := range account.Actions() {
 		if account.Can(u.Role, act) {

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/api"
 	"github.com/newsdesk/newsdesk/internal/api/wire"
 	"github.com/newsdesk/newsdesk/internal/cache"
@@ -122,13 +123,14 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	svc.OnChange(func(ctx context.Context, tx *store.Tx, id int64, event string) error {
 		return wireSvc.Record(ctx, tx, id, event) // the outbox is written in the publishing transaction
 	})
+	accounts := account.New(st, log, nil)
 	https := strings.HasPrefix(cfg.BaseURL, "https://")
-	dk, err := desk.New(desk.Config{Service: svc, Reviews: reviews, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https,
+	dk, err := desk.New(desk.Config{Service: svc, Reviews: reviews, Accounts: accounts, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https,
 		ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}})
 	if err != nil {
 		return nil, fmt.Errorf("build newsroom: %w", err)
 	}
-	jsonAPI := api.New(api.Config{Service: svc, Reviews: reviews, Media: ms, Logger: log, BaseURL: cfg.BaseURL})
+	jsonAPI := api.New(api.Config{Service: svc, Reviews: reviews, Accounts: accounts, Media: ms, Logger: log, BaseURL: cfg.BaseURL})
 	wireAPI := wire.New(wire.Config{Service: wireSvc, Logger: log})
 	hsts, err := cfg.HSTSHeader()
 	if err != nil {

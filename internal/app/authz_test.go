@@ -39,8 +39,8 @@ type secSite struct {
 	srv     *httptest.Server
 	st      *store.Store
 	site    *app.Site
-	users   map[string]store.User // by role, plus "victim" (a correspondent admins edit)
-	tokens  map[string]string     // personal API token by role
+	users   map[string]account.User // by role, plus "victim" (a correspondent admins edit)
+	tokens  map[string]string       // personal API token by role
 	wireKey string
 	image   content.Image
 	lead    content.ArticleSummary // a published demo story
@@ -74,7 +74,7 @@ func newSecSite(t testing.TB, dsn string, cfg func(*config.Config)) *secSite {
 	srv.Config.Handler = site.Handler
 	srv.Start()
 	t.Cleanup(srv.Close)
-	s := &secSite{srv: srv, st: st, site: site, users: map[string]store.User{}, tokens: map[string]string{}}
+	s := &secSite{srv: srv, st: st, site: site, users: map[string]account.User{}, tokens: map[string]string{}}
 
 	hash, err := account.HashPassword(secPassword)
 	if err != nil {
@@ -82,7 +82,7 @@ func newSecSite(t testing.TB, dsn string, cfg func(*config.Config)) *secSite {
 	}
 	now := time.Now()
 	for _, role := range append(account.Roles(), "victim") {
-		u := store.User{Email: role + "@sec.test", Name: "Test " + role, Role: role, PasswordHash: hash, CreatedAt: now}
+		u := account.User{Email: role + "@sec.test", Name: "Test " + role, Role: role, PasswordHash: hash, CreatedAt: now}
 		if role == "victim" {
 			u.Role = account.RoleCorrespondent
 		}

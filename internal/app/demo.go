@@ -47,7 +47,7 @@ func SeedDemo(ctx context.Context, st *store.Store, out io.Writer) error {
 		return err
 	}
 	if err := st.WithTx(ctx, func(tx *store.Tx) error {
-		_, err := tx.CreateUser(ctx, store.User{Email: DemoLogin, Name: "Demo Editor", Role: account.RoleAdmin,
+		_, err := tx.CreateUser(ctx, account.User{Email: DemoLogin, Name: "Demo Editor", Role: account.RoleAdmin,
 			PasswordHash: hash, CreatedAt: time.Now()})
 		return err
 	}); err != nil {

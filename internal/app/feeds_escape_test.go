@@ -42,7 +42,7 @@ var plainTexts = []string{zqHeadline, zqStandfirst, zqBrief, zqByline}
 func hostileFeedSite(t *testing.T, s *demoSite) string {
 	t.Helper()
 	ctx := context.Background()
-	ed := store.User{Email: "escape@x.test", Name: "Escape Editor", Role: account.RoleEditor, CreatedAt: time.Now()}
+	ed := account.User{Email: "escape@x.test", Name: "Escape Editor", Role: account.RoleEditor, CreatedAt: time.Now()}
 	if err := s.st.WithTx(ctx, func(tx *store.Tx) error { var err error; ed.ID, err = tx.CreateUser(ctx, ed); return err }); err != nil {
 		t.Fatal(err)
 	}

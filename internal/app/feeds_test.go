@@ -112,7 +112,7 @@ func TestConditionalGetAndInvalidation(t *testing.T) {
 		}
 		// Publishing changes the feed at once; drafts, embargoed and scheduled stories never show.
 		ctx := context.Background()
-		ed := store.User{Email: "feeds@x.test", Name: "Feed Editor", Role: account.RoleEditor, CreatedAt: time.Now()}
+		ed := account.User{Email: "feeds@x.test", Name: "Feed Editor", Role: account.RoleEditor, CreatedAt: time.Now()}
 		if err := s.st.WithTx(ctx, func(tx *store.Tx) error { var err error; ed.ID, err = tx.CreateUser(ctx, ed); return err }); err != nil {
 			t.Fatal(err)
 		}

@@ -52,7 +52,7 @@ type reviewSite struct {
 	st      *store.Store
 	reviews *review.Service
 	clock   *testClock
-	editor  store.User
+	editor  account.User
 }
 
 const editorPassword = "a long test password"
@@ -103,7 +103,7 @@ func newReviewSite(tb testing.TB, dsn string, limits review.Limits) *reviewSite 
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ed := store.User{Email: "moderator@agency.test", Name: "Moderator", Role: account.RoleEditor, PasswordHash: hash, CreatedAt: time.Now()}
+	ed := account.User{Email: "moderator@agency.test", Name: "Moderator", Role: account.RoleEditor, PasswordHash: hash, CreatedAt: time.Now()}
 	if err := st.WithTx(ctx, func(tx *store.Tx) error {
 		var err error
 		ed.ID, err = tx.CreateUser(ctx, ed)

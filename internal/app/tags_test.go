@@ -24,7 +24,7 @@ type clockSite struct {
 	*demoSite
 	clock *testClock
 	svc   *newsroom.Service
-	ed    store.User
+	ed    account.User
 }
 
 // clockSiteOver serves the store of a demo site again, on a clock of its own (the demo
@@ -44,7 +44,7 @@ func clockSiteOver(t *testing.T, demo *demoSite) *clockSite {
 	srv.Config.Handler = httpx.Wrap(public.Front(public), httpx.Options{MaxBody: 1 << 20})
 	srv.Start()
 	t.Cleanup(srv.Close)
-	ed := store.User{Email: "tags@x.test", Name: "Tag Editor", Role: account.RoleEditor, CreatedAt: time.Now()}
+	ed := account.User{Email: "tags@x.test", Name: "Tag Editor", Role: account.RoleEditor, CreatedAt: time.Now()}
 	if err := st.WithTx(ctx, func(tx *store.Tx) error { var err error; ed.ID, err = tx.CreateUser(ctx, ed); return err }); err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/content"
@@ -270,11 +271,11 @@ func TestRestoreRefuses(t *testing.T) {
 	})
 }
 
-func editor(t *testing.T, st *store.Store) store.User {
+func editor(t *testing.T, st *store.Store) account.User {
 	t.Helper()
 	ctx := context.Background()
 	err := st.WithTx(ctx, func(tx *store.Tx) error {
-		_, err := tx.CreateUser(ctx, store.User{Email: "backup-editor@agency.test", Name: "Backup Editor", Role: "editor",
+		_, err := tx.CreateUser(ctx, account.User{Email: "backup-editor@agency.test", Name: "Backup Editor", Role: "editor",
 			PasswordHash: "unused", CreatedAt: time.Now()})
 		return err
 	})

@@ -186,7 +186,7 @@ very next request on; revoking cannot be undone.`)
 }
 
 // tokenUser finds the user a token command is about.
-func tokenUser(ctx context.Context, st *store.Store, email string) (store.User, error) {
+func tokenUser(ctx context.Context, st *store.Store, email string) (account.User, error) {
 	u, err := st.UserByEmail(ctx, email)
 	if errors.Is(err, content.ErrNotFound) {
 		return u, fmt.Errorf("there is no user with email %s (add one with newsdesk user add)", email)

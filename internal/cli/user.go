@@ -86,7 +86,7 @@ Roles: correspondent (files stories), editor (publishes), admin (everything).`)
 	}
 	defer st.Close()
 	err = st.WithTx(ctx, func(tx *store.Tx) error {
-		_, err := tx.CreateUser(ctx, store.User{Email: email, Name: name, Role: role, PasswordHash: hash, CreatedAt: time.Now()})
+		_, err := tx.CreateUser(ctx, account.User{Email: email, Name: name, Role: role, PasswordHash: hash, CreatedAt: time.Now()})
 		return err
 	})
 	if errors.Is(err, content.ErrConflict) {

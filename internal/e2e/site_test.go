@@ -64,7 +64,7 @@ func (s *site) addUser(t *testing.T, email, name, role, password string) {
 		t.Fatal(err)
 	}
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
-		_, err := tx.CreateUser(ctx, store.User{Email: email, Name: name, Role: role, PasswordHash: hash, CreatedAt: time.Now()})
+		_, err := tx.CreateUser(ctx, account.User{Email: email, Name: name, Role: role, PasswordHash: hash, CreatedAt: time.Now()})
 		return err
 	})
 	if err != nil {

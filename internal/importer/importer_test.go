@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/importer"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
@@ -209,7 +210,7 @@ func TestImportWordPress(t *testing.T) {
 				}
 
 				// Authors: disabled accounts without a password.
-				users := map[string]store.User{}
+				users := map[string]account.User{}
 				list, err := st.Users(ctx)
 				if err != nil {
 					t.Fatal(err)

@@ -604,7 +604,7 @@ func (s *sink) author(login string) (int64, error) {
 	}
 	uid, _, err := s.b.ImportedItem(s.ctx, s.source, "author", login)
 	if errors.Is(err, content.ErrNotFound) {
-		uid, err = s.tx.ImportUser(s.ctx, store.User{Email: email, Name: name, Role: account.RoleCorrespondent,
+		uid, err = s.tx.ImportUser(s.ctx, account.User{Email: email, Name: name, Role: account.RoleCorrespondent,
 			Disabled: true, CreatedAt: s.now})
 		if err != nil {
 			return 0, err

@@ -100,7 +100,7 @@ func New(st *store.Store, log *slog.Logger, now func() time.Time) *Service {
 func (s *Service) Store() *store.Store { return s.st }
 
 // Actor is the user acting.
-type Actor = store.User
+type Actor = account.User
 
 func allow(u Actor, a account.Action) error {
 	if !account.Can(u.Role, a) {

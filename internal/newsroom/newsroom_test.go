@@ -28,7 +28,7 @@ type env struct {
 	dsn                 string
 	svc                 *newsroom.Service
 	clock               *clock
-	corr, corr2, editor store.User
+	corr, corr2, editor account.User
 }
 
 type clock struct {
@@ -73,9 +73,9 @@ type nopWriter struct{}
 
 func (nopWriter) Write(p []byte) (int, error) { return len(p), nil }
 
-func mkUser(t *testing.T, st *store.Store, email, role string) store.User {
+func mkUser(t *testing.T, st *store.Store, email, role string) account.User {
 	t.Helper()
-	u := store.User{Email: email, Name: email, Role: role, CreatedAt: time.Now()}
+	u := account.User{Email: email, Name: email, Role: role, CreatedAt: time.Now()}
 	err := st.WithTx(context.Background(), func(tx *store.Tx) error {
 		var err error
 		u.ID, err = tx.CreateUser(context.Background(), u)

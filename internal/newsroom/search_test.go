@@ -8,7 +8,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/search"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 func TestNewsroomSearchScope(t *testing.T) {
@@ -44,7 +43,7 @@ func TestNewsroomSearchScope(t *testing.T) {
 		if _, _, err := e.svc.Publish(ctx, e.editor, ownPublished.ID); err != nil {
 			t.Fatal(err)
 		}
-		ids := func(u store.User) map[int64]bool {
+		ids := func(u account.User) map[int64]bool {
 			res, err := e.svc.Search(ctx, u, search.Request{Query: search.ParseQuery("grain corridor "), Limit: 20})
 			if err != nil {
 				t.Fatal(err)
@@ -74,7 +73,7 @@ func TestNewsroomSearchScope(t *testing.T) {
 				t.Errorf("correspondent asking for owner %d, state %q: %+v %v", r.OwnerID, r.Status, res, err)
 			}
 		}
-		if _, err := e.svc.Search(ctx, store.User{Role: ""}, search.Request{Query: search.ParseQuery("grain")}); !errors.Is(err, account.ErrForbidden) {
+		if _, err := e.svc.Search(ctx, account.User{Role: ""}, search.Request{Query: search.ParseQuery("grain")}); !errors.Is(err, account.ErrForbidden) {
 			t.Errorf("anonymous search: %v", err)
 		}
 	})

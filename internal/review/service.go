@@ -308,7 +308,7 @@ func (s *Service) Approved(ctx context.Context, articleID int64, limit, offset i
 }
 
 // Actor is a newsroom user moderating.
-type Actor = store.User
+type Actor = account.User
 
 func allowModerate(u Actor) error {
 	if !account.Can(u.Role, account.ActModerate) {

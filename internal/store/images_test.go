@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/store"
@@ -82,7 +83,7 @@ func TestImageTextChange(t *testing.T) {
 		var uploader, imgID, other, shown, draft int64
 		err := st.WithTx(ctx, func(tx *store.Tx) error {
 			var err error
-			if uploader, err = tx.CreateUser(ctx, store.User{Email: "up@agency.test", Name: "Uploader", Role: "correspondent",
+			if uploader, err = tx.CreateUser(ctx, account.User{Email: "up@agency.test", Name: "Uploader", Role: "correspondent",
 				PasswordHash: "-", CreatedAt: time.Now()}); err != nil {
 				return err
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 )
 
@@ -223,7 +224,7 @@ func (t *Tx) ImportSection(ctx context.Context, key, lang, name, slug string) (i
 
 // ImportUser returns the user with u.Email, creating it (as given: imports create disabled
 // accounts without a password, to be invited) when missing.
-func (t *Tx) ImportUser(ctx context.Context, u User) (int64, error) {
+func (t *Tx) ImportUser(ctx context.Context, u account.User) (int64, error) {
 	var id int64
 	err := t.queryRow(ctx, "SELECT id FROM users WHERE email = ?", u.Email).Scan(&id)
 	if err == nil {

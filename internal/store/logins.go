@@ -4,24 +4,19 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/newsdesk/newsdesk/internal/account"
 )
 
-// LoginThrottle is what is remembered of the failed sign-ins of one account from one
-// client address.
-type LoginThrottle struct {
-	Failures    int
-	LastFailure time.Time
-}
-
-// LoginThrottleOf returns the failures of account from address; failures whose last one is
+// LoginThrottleOf returns the failures of acct from address; failures whose last one is
 // older than since are forgotten (zero).
-func (s *Store) LoginThrottleOf(ctx context.Context, account, address string, since time.Time) (LoginThrottle, error) {
-	var lt LoginThrottle
+func (s *Store) LoginThrottleOf(ctx context.Context, acct, address string, since time.Time) (account.LoginThrottle, error) {
+	var lt account.LoginThrottle
 	var last int64
 	err := s.queryRow(ctx, `SELECT failures, last_failure_at FROM login_throttle
-		WHERE account = ? AND address = ? AND last_failure_at >= ?`, account, address, micros(since)).Scan(&lt.Failures, &last)
+		WHERE account = ? AND address = ? AND last_failure_at >= ?`, acct, address, micros(since)).Scan(&lt.Failures, &last)
 	if isNoRows(err) {
-		return LoginThrottle{}, nil
+		return account.LoginThrottle{}, nil
 	}
 	if err != nil {
 		return lt, fmt.Errorf("read sign-in throttle: %w", err)

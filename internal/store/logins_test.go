@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -27,7 +28,7 @@ func TestLoginThrottle(t *testing.T) {
 			}
 			return n
 		}
-		read := func(account, address string, at time.Time) store.LoginThrottle {
+		read := func(account, address string, at time.Time) account.LoginThrottle {
 			t.Helper()
 			lt, err := st.LoginThrottleOf(ctx, account, address, at.Add(-day))
 			if err != nil {
@@ -118,10 +119,10 @@ func TestRevokeUserTokens(t *testing.T) {
 		var ed, other int64
 		err := st.WithTx(ctx, func(tx *store.Tx) error {
 			var err error
-			if ed, err = tx.CreateUser(ctx, store.User{Email: "ed@x.test", Name: "Ed", Role: "editor", CreatedAt: now}); err != nil {
+			if ed, err = tx.CreateUser(ctx, account.User{Email: "ed@x.test", Name: "Ed", Role: "editor", CreatedAt: now}); err != nil {
 				return err
 			}
-			if other, err = tx.CreateUser(ctx, store.User{Email: "o@x.test", Name: "O", Role: "editor", CreatedAt: now}); err != nil {
+			if other, err = tx.CreateUser(ctx, account.User{Email: "o@x.test", Name: "O", Role: "editor", CreatedAt: now}); err != nil {
 				return err
 			}
 			for i, u := range []int64{ed, ed, other} {

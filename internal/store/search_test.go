@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/search"
 	"github.com/newsdesk/newsdesk/internal/store"
@@ -58,10 +59,10 @@ func seedSearch(t testing.TB, st *store.Store) searchFixture {
 			return err
 		}
 		f.sport = content.Section{ID: id, Key: "sport"}
-		if f.alice, err = tx.CreateUser(ctx, store.User{Email: "alice@example.org", Name: "Alice", Role: "correspondent"}); err != nil {
+		if f.alice, err = tx.CreateUser(ctx, account.User{Email: "alice@example.org", Name: "Alice", Role: "correspondent"}); err != nil {
 			return err
 		}
-		if f.bob, err = tx.CreateUser(ctx, store.User{Email: "bob@example.org", Name: "Bob", Role: "correspondent"}); err != nil {
+		if f.bob, err = tx.CreateUser(ctx, account.User{Email: "bob@example.org", Name: "Bob", Role: "correspondent"}); err != nil {
 			return err
 		}
 		stories := []story{

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 )
 
@@ -18,7 +19,7 @@ func (t *Tx) CreateSession(ctx context.Context, idHash string, userID int64, now
 }
 
 // SessionUser returns the enabled user of an unexpired session.
-func (s *Store) SessionUser(ctx context.Context, idHash string, now time.Time) (User, error) {
+func (s *Store) SessionUser(ctx context.Context, idHash string, now time.Time) (account.User, error) {
 	return s.userWhere(ctx, "JOIN sessions x ON x.user_id = u.id WHERE x.id_hash = ? AND x.expires_at > ? AND NOT u.disabled", idHash, micros(now))
 }
 
@@ -60,7 +61,7 @@ func (t *Tx) CreateToken(ctx context.Context, userID int64, name, hash string, n
 }
 
 // TokenUser returns the enabled user of an unrevoked token.
-func (s *Store) TokenUser(ctx context.Context, hash string) (User, error) {
+func (s *Store) TokenUser(ctx context.Context, hash string) (account.User, error) {
 	return s.userWhere(ctx, "JOIN api_tokens k ON k.user_id = u.id WHERE k.token_hash = ? AND k.revoked_at = 0 AND NOT u.disabled", hash)
 }
 

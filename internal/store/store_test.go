@@ -12,6 +12,7 @@ import (
 
 	_ "modernc.org/sqlite"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store"
@@ -278,10 +279,10 @@ func TestConstraints(t *testing.T) {
 				return err
 			}, content.ErrConflict},
 			{"duplicate user", func(tx *store.Tx) error {
-				if _, err := tx.CreateUser(ctx, store.User{Email: "a@b.c", Name: "A", Role: "editor"}); err != nil {
+				if _, err := tx.CreateUser(ctx, account.User{Email: "a@b.c", Name: "A", Role: "editor"}); err != nil {
 					return err
 				}
-				_, err := tx.CreateUser(ctx, store.User{Email: "A@B.C", Name: "A", Role: "editor"})
+				_, err := tx.CreateUser(ctx, account.User{Email: "A@B.C", Name: "A", Role: "editor"})
 				return err
 			}, content.ErrConflict},
 		}

@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 )
 
 // TokenByHash returns a token, revoked or not, by the hash of its secret. It says nothing
 // about whether the token may be used: TokenUser decides that.
-func (s *Store) TokenByHash(ctx context.Context, hash string) (Token, error) {
-	var t Token
+func (s *Store) TokenByHash(ctx context.Context, hash string) (account.Token, error) {
+	var t account.Token
 	var c, l, r int64
 	err := s.queryRow(ctx, (`SELECT id, user_id, name, created_at, last_used_at, revoked_at
 		FROM api_tokens WHERE token_hash = ?`), hash).Scan(&t.ID, &t.UserID, &t.Name, &c, &l, &r)

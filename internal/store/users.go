@@ -4,24 +4,25 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 )
 
-// User is a newsroom account.
-type User struct {
-	ID           int64
-	Email        string
-	Name         string
-	Role         string
-	PasswordHash string
-	Disabled     bool
-	CreatedAt    time.Time
+// The store is the accounts' persistence.
+var (
+	_ account.Store = (*Store)(nil)
+	_ account.Tx    = (*Tx)(nil)
+)
+
+// AccountTx runs fn in one transaction, for the account service (which declares the Tx it
+// needs).
+func (s *Store) AccountTx(ctx context.Context, fn func(tx account.Tx) error) error {
+	return s.WithTx(ctx, func(t *Tx) error { return fn(t) })
 }
 
 // CreateUser inserts a user; the email must be unique (case-insensitively).
-func (t *Tx) CreateUser(ctx context.Context, u User) (int64, error) {
+func (t *Tx) CreateUser(ctx context.Context, u account.User) (int64, error) {
 	var id int64
 	err := t.queryRow(ctx, `INSERT INTO users (email, name, role, password_hash, disabled, created_at)
 		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
@@ -36,17 +37,17 @@ func (t *Tx) CreateUser(ctx context.Context, u User) (int64, error) {
 }
 
 // UserByEmail finds a user by email.
-func (s *Store) UserByEmail(ctx context.Context, email string) (User, error) {
+func (s *Store) UserByEmail(ctx context.Context, email string) (account.User, error) {
 	return s.userWhere(ctx, "WHERE u.email = ?", strings.ToLower(email))
 }
 
 // UserByID finds a user by id.
-func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
+func (s *Store) UserByID(ctx context.Context, id int64) (account.User, error) {
 	return s.userWhere(ctx, "WHERE u.id = ?", id)
 }
 
-func (s *Store) userWhere(ctx context.Context, where string, args ...any) (User, error) {
-	var u User
+func (s *Store) userWhere(ctx context.Context, where string, args ...any) (account.User, error) {
+	var u account.User
 	var created int64
 	err := s.queryRow(ctx, (`SELECT u.id, u.email, u.name, u.role, u.password_hash, u.disabled, u.created_at
 		FROM users u `+where), args...).
@@ -62,15 +63,15 @@ func (s *Store) userWhere(ctx context.Context, where string, args ...any) (User,
 }
 
 // Users lists every account, by name.
-func (s *Store) Users(ctx context.Context) ([]User, error) {
+func (s *Store) Users(ctx context.Context) ([]account.User, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT id, email, name, role, disabled, created_at FROM users ORDER BY name, id")
 	if err != nil {
 		return nil, fmt.Errorf("list users: %w", err)
 	}
 	defer rows.Close()
-	var out []User
+	var out []account.User
 	for rows.Next() {
-		var u User
+		var u account.User
 		var created int64
 		if err := rows.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.Disabled, &created); err != nil {
 			return nil, fmt.Errorf("scan user: %w", err)
@@ -82,7 +83,7 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 }
 
 // UpdateUser changes a user's name, role, disabled flag and (when non-empty) password hash.
-func (t *Tx) UpdateUser(ctx context.Context, u User) error {
+func (t *Tx) UpdateUser(ctx context.Context, u account.User) error {
 	q, args := "UPDATE users SET name = ?, role = ?, disabled = ?", []any{u.Name, u.Role, u.Disabled}
 	if u.PasswordHash != "" {
 		q, args = q+", password_hash = ?", append(args, u.PasswordHash)

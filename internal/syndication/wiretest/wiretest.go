@@ -45,7 +45,7 @@ type Env struct {
 	St       *store.Store
 	Newsroom *newsroom.Service
 	Wire     *syndication.Service
-	Editor   store.User
+	Editor   account.User
 	Catalog  syndication.Catalog
 }
 
@@ -76,8 +76,8 @@ func New(t testing.TB, dsn string, cfg syndication.Config) *Env {
 				return err
 			}
 		}
-		id, err := tx.CreateUser(ctx, store.User{Email: "editor@wire.test", Name: "Wire Editor", Role: account.RoleEditor, CreatedAt: time.Now()})
-		e.Editor = store.User{ID: id, Email: "editor@wire.test", Name: "Wire Editor", Role: account.RoleEditor}
+		id, err := tx.CreateUser(ctx, account.User{Email: "editor@wire.test", Name: "Wire Editor", Role: account.RoleEditor, CreatedAt: time.Now()})
+		e.Editor = account.User{ID: id, Email: "editor@wire.test", Name: "Wire Editor", Role: account.RoleEditor}
 		return err
 	})
 	if err != nil {

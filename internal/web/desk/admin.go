@@ -78,7 +78,7 @@ func (d *Desk) uploadImage(w http.ResponseWriter, r *http.Request) {
 
 type tokensView struct {
 	view
-	Tokens   []store.Token
+	Tokens   []account.Token
 	NewToken string
 }
 
@@ -89,7 +89,7 @@ func (d *Desk) renderTokens(w http.ResponseWriter, r *http.Request, fresh string
 	tv := tokensView{view: d.baseView(w, r, u, "API tokens"), NewToken: fresh}
 	tv.Nav = "tokens"
 	var err error
-	if tv.Tokens, err = d.st.UserTokens(r.Context(), u.ID); err != nil {
+	if tv.Tokens, err = d.cfg.Accounts.Tokens(r.Context(), *u); err != nil {
 		d.fail(w, r, err)
 		return
 	}
@@ -97,23 +97,7 @@ func (d *Desk) renderTokens(w http.ResponseWriter, r *http.Request, fresh string
 }
 
 func (d *Desk) createToken(w http.ResponseWriter, r *http.Request) {
-	u := userFrom(r.Context())
-	secret, err := account.NewSecret("ndt_")
-	if err != nil {
-		d.fail(w, r, err)
-		return
-	}
-	name := strings.TrimSpace(r.PostFormValue("name"))
-	if len(name) > 100 {
-		name = name[:100]
-	}
-	err = d.st.WithTx(r.Context(), func(tx *store.Tx) error {
-		id, err := tx.CreateToken(r.Context(), u.ID, name, account.HashSecret(secret), d.cfg.Now())
-		if err != nil {
-			return err
-		}
-		return tx.Audit(r.Context(), u.ID, "token_create", "token", id, name)
-	})
+	secret, err := d.cfg.Accounts.CreateToken(r.Context(), *userFrom(r.Context()), strings.TrimSpace(r.PostFormValue("name")))
 	if err != nil {
 		d.fail(w, r, err)
 		return
@@ -127,17 +111,7 @@ func (d *Desk) revokeToken(w http.ResponseWriter, r *http.Request) {
 		d.notFound(w, r)
 		return
 	}
-	u := userFrom(r.Context())
-	owner := u.ID
-	if account.Can(u.Role, account.ActManageUsers) {
-		owner = 0
-	}
-	err := d.st.WithTx(r.Context(), func(tx *store.Tx) error {
-		if err := tx.RevokeToken(r.Context(), id, owner, d.cfg.Now()); err != nil {
-			return err
-		}
-		return tx.Audit(r.Context(), u.ID, "token_revoke", "token", id, "")
-	})
+	err := d.cfg.Accounts.RevokeToken(r.Context(), *userFrom(r.Context()), id)
 	if err != nil {
 		d.fail(w, r, err)
 		return
@@ -147,7 +121,7 @@ func (d *Desk) revokeToken(w http.ResponseWriter, r *http.Request) {
 
 type usersView struct {
 	view
-	Users []store.User
+	Users []account.User
 	Roles []string
 	Form  struct{ Email, Name, Role string }
 }
@@ -161,7 +135,7 @@ func (d *Desk) renderUsers(w http.ResponseWriter, r *http.Request, status int, u
 	uv.view = d.baseView(w, r, userFrom(r.Context()), "Users")
 	uv.Notice, uv.Errors, uv.Nav, uv.Roles = notice, errs, "users", account.Roles()
 	var err error
-	if uv.Users, err = d.st.Users(r.Context()); err != nil {
+	if uv.Users, err = d.cfg.Accounts.Users(r.Context()); err != nil {
 		d.fail(w, r, err)
 		return
 	}
@@ -191,14 +165,8 @@ func (d *Desk) createUser(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(errs) == 0 {
-		err = d.st.WithTx(r.Context(), func(tx *store.Tx) error {
-			id, err := tx.CreateUser(r.Context(), store.User{Email: uv.Form.Email, Name: uv.Form.Name, Role: uv.Form.Role,
-				PasswordHash: hash, CreatedAt: d.cfg.Now()})
-			if err != nil {
-				return err
-			}
-			return tx.Audit(r.Context(), admin.ID, "user_create", "user", id, uv.Form.Email+" as "+uv.Form.Role)
-		})
+		_, err = d.cfg.Accounts.CreateUser(r.Context(), *admin, account.User{Email: uv.Form.Email, Name: uv.Form.Name,
+			Role: uv.Form.Role, PasswordHash: hash})
 		if errors.Is(err, content.ErrConflict) {
 			errs["email"] = "An account with this email exists."
 		} else if err != nil {
@@ -214,61 +182,27 @@ func (d *Desk) createUser(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/newsroom/users", http.StatusSeeOther)
 }
 
-// updateUser changes a role, disables or enables an account, or ends its sessions. All but
-// a role change also revoke the user's personal API tokens (enabling too: tokens from
-// before a disable must not come back with the account).
+// updateUser changes a role, disables or enables an account, or ends its sessions (see
+// account.Service.UpdateUser).
 func (d *Desk) updateUser(w http.ResponseWriter, r *http.Request) {
 	id, ok := pathID(r)
 	if !ok {
 		d.notFound(w, r)
 		return
 	}
-	admin := userFrom(r.Context())
-	u, err := d.st.UserByID(r.Context(), id)
-	if err != nil {
-		d.fail(w, r, err)
-		return
-	}
-	action := r.PostFormValue("action")
-	detail := ""
-	switch action {
-	case "role":
-		role := r.PostFormValue("role")
-		if !account.ValidRole(role) {
-			d.message(w, r, http.StatusUnprocessableEntity, "Unknown role", "Choose correspondent, editor or admin.")
-			return
-		}
-		detail = u.Role + " → " + role
-		u.Role = role
-	case "disable", "enable":
-		if u.ID == admin.ID {
-			d.message(w, r, http.StatusConflict, "Not possible", "You cannot disable your own account.")
-			return
-		}
-		u.Disabled = action == "disable"
-	case "logout":
-	default:
+	err := d.cfg.Accounts.UpdateUser(r.Context(), *userFrom(r.Context()), id, r.PostFormValue("action"), r.PostFormValue("role"))
+	switch {
+	case errors.Is(err, account.ErrUnknownRole):
+		d.message(w, r, http.StatusUnprocessableEntity, "Unknown role", "Choose correspondent, editor or admin.")
+	case errors.Is(err, account.ErrOwnAccount):
+		d.message(w, r, http.StatusConflict, "Not possible", "You cannot disable your own account.")
+	case errors.Is(err, account.ErrUnknownChange):
 		d.message(w, r, http.StatusBadRequest, "Unknown action", "The form sent an unknown action.")
-		return
-	}
-	err = d.st.WithTx(r.Context(), func(tx *store.Tx) error {
-		if action != "logout" {
-			if err := tx.UpdateUser(r.Context(), u); err != nil {
-				return err
-			}
-		}
-		if action != "role" {
-			if err := d.endAccess(r.Context(), tx, u.ID); err != nil {
-				return err
-			}
-		}
-		return tx.Audit(r.Context(), admin.ID, "user_"+action, "user", u.ID, detail)
-	})
-	if err != nil {
+	case err != nil:
 		d.fail(w, r, err)
-		return
+	default:
+		http.Redirect(w, r, "/newsroom/users", http.StatusSeeOther)
 	}
-	http.Redirect(w, r, "/newsroom/users", http.StatusSeeOther)
 }
 
 type auditView struct {

@@ -18,14 +18,12 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 const (
 	sessionCookie = "nd_session"
 	csrfCookie    = "nd_csrf"
 	csrfField     = "csrf"
-	sessionTTL    = 14 * 24 * time.Hour
 	// resumeTTL is how long a form kept through an expired session may be sent again.
 	resumeTTL = 12 * time.Hour
 )
@@ -34,8 +32,8 @@ type ctxKey int
 
 const userKey ctxKey = 1
 
-func userFrom(ctx context.Context) *store.User {
-	u, _ := ctx.Value(userKey).(*store.User)
+func userFrom(ctx context.Context) *account.User {
+	u, _ := ctx.Value(userKey).(*account.User)
 	return u
 }
 
@@ -97,13 +95,12 @@ func (d *Desk) checkCSRF(r *http.Request) bool {
 }
 
 // currentUser returns the signed-in user of a request, or nil.
-func (d *Desk) currentUser(r *http.Request) (*store.User, error) {
+func (d *Desk) currentUser(r *http.Request) (*account.User, error) {
 	c, err := r.Cookie(sessionCookie)
 	if err != nil || c.Value == "" {
 		return nil, nil
 	}
-	now := d.cfg.Now()
-	u, err := d.st.SessionUser(r.Context(), account.HashSecret(c.Value), now)
+	u, err := d.cfg.Accounts.SessionUser(r.Context(), c.Value)
 	if errors.Is(err, content.ErrNotFound) {
 		return nil, nil
 	}
@@ -164,7 +161,7 @@ func parseForm(w http.ResponseWriter, r *http.Request) error {
 
 // forgedForm refuses a POST that fails the Origin or CSRF check: it may come from another
 // site, so nothing it sent is shown back or kept, and nothing is done.
-func (d *Desk) forgedForm(w http.ResponseWriter, r *http.Request, u *store.User) {
+func (d *Desk) forgedForm(w http.ResponseWriter, r *http.Request, u *account.User) {
 	mv := messageView{view: d.baseView(w, r, u, "Form not accepted"), Heading: "Form not accepted", Back: "/newsroom/",
 		Text: "This form could not be checked: it was sent from another site, or opened before your last sign-in. " +
 			"Nothing was done and nothing it sent was kept. Go back (your browser usually still has what you typed), " +
@@ -299,15 +296,6 @@ func safeNext(p string) string {
 
 const genericLoginError = "The email or password is not right."
 
-// loginAccount is the throttling key of the email a sign-in names (an account or not).
-func loginAccount(email string) string {
-	key := strings.ToLower(email)
-	if len(key) > 254 { // longer is no one's email: bound what is stored
-		key = key[:254]
-	}
-	return key
-}
-
 func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		d.tooLargeOrBad(w, r, err)
@@ -334,69 +322,21 @@ func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 		d.tooManyLogins(w, r, lv, wait, "Too many sign-in attempts from your address.")
 		return
 	}
-	acct := loginAccount(lv.Email)
-	lt, err := d.st.LoginThrottleOf(ctx, acct, addr, now.Add(-account.LoginForgetAfter))
-	if err != nil {
-		d.fail(w, r, err)
-		return
-	}
-	if wait := lt.LastFailure.Add(account.LoginDelay(lt.Failures)).Sub(now); lt.Failures > 0 && wait > 0 {
-		d.tooManyLogins(w, r, lv, wait, "Too many failed sign-ins for this account from your address.")
-		return
-	}
-	u, err := d.st.UserByEmail(ctx, lv.Email)
-	ok := false
-	if err == nil && !u.Disabled && u.PasswordHash != "" {
-		ok, _ = account.CheckPassword(u.PasswordHash, r.PostFormValue("password"))
-	} else if err != nil && !errors.Is(err, content.ErrNotFound) {
-		d.fail(w, r, err)
-		return
-	} else {
-		// Spend the same time as a real check so that timing does not reveal accounts.
-		_, _ = account.CheckPassword(dummyHash, r.PostFormValue("password"))
-	}
-	if !ok {
-		var failures int
-		err := d.st.WithTx(ctx, func(tx *store.Tx) error {
-			var err error
-			if failures, err = tx.CountLoginFailure(ctx, acct, addr, now, now.Add(-account.LoginForgetAfter)); err != nil {
-				return err
-			}
-			all, err := tx.LoginFailure(ctx, "email:"+acct, now, account.LoginAttackWindow)
-			if err != nil || all != account.LoginAttackFailures || u.ID == 0 {
-				return err
-			}
-			// Once per window: the administrators learn that the account is under attack.
-			return tx.Audit(ctx, 0, "login_attack", "user", u.ID, fmt.Sprintf("%d failed sign-ins for %s within %s; the last from %s",
-				all, u.Email, account.LoginAttackWindow, ip))
-		})
-		if err != nil {
-			d.fail(w, r, err)
+	u, secret, err := d.cfg.Accounts.SignIn(ctx, account.SignIn{Email: lv.Email, Password: r.PostFormValue("password"), Address: addr, IP: ip})
+	var le *account.LoginError
+	if errors.As(err, &le) {
+		if le.Throttled {
+			d.tooManyLogins(w, r, lv, le.Wait, "Too many failed sign-ins for this account from your address.")
 			return
 		}
 		lv.Notice = genericLoginError
-		if wait := account.LoginDelay(failures); wait > 0 {
-			w.Header().Set("Retry-After", retryAfter(wait))
-			lv.Notice += " Wait " + retryAfter(wait) + " seconds before the next attempt from your address."
+		if le.Wait > 0 {
+			w.Header().Set("Retry-After", retryAfter(le.Wait))
+			lv.Notice += " Wait " + retryAfter(le.Wait) + " seconds before the next attempt from your address."
 		}
 		d.render(w, r, http.StatusUnauthorized, "login", lv)
 		return
 	}
-	if err := d.st.ClearLoginThrottle(ctx, acct, addr); err != nil {
-		d.fail(w, r, err)
-		return
-	}
-	secret, err := account.NewSecret("nds_")
-	if err != nil {
-		d.fail(w, r, err)
-		return
-	}
-	err = d.st.WithTx(ctx, func(tx *store.Tx) error {
-		if err := tx.CreateSession(ctx, account.HashSecret(secret), u.ID, now, now.Add(sessionTTL)); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, u.ID, "login", "user", u.ID, "")
-	})
 	if err != nil {
 		d.fail(w, r, err)
 		return
@@ -406,7 +346,7 @@ func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
-	http.SetCookie(w, d.cookie(sessionCookie, secret, int(sessionTTL/time.Second)))
+	http.SetCookie(w, d.cookie(sessionCookie, secret, int(account.SessionTTL/time.Second)))
 	if len(resume) > 0 {
 		// Give back what was sent when the session expired, every field shown, to check and
 		// send again with the new token.
@@ -429,9 +369,6 @@ func retryAfter(wait time.Duration) string {
 	return strconv.FormatInt(int64((wait+time.Second-1)/time.Second), 10)
 }
 
-// dummyHash is checked against when the account does not exist (constant-time login).
-const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000"
-
 type resumeView struct {
 	view
 	Action string
@@ -440,7 +377,7 @@ type resumeView struct {
 
 func (d *Desk) logout(w http.ResponseWriter, r *http.Request) {
 	if c, err := r.Cookie(sessionCookie); err == nil {
-		if err := d.st.DeleteSession(r.Context(), account.HashSecret(c.Value)); err != nil {
+		if err := d.cfg.Accounts.SignOut(r.Context(), c.Value); err != nil {
 			d.fail(w, r, err)
 			return
 		}
@@ -451,27 +388,11 @@ func (d *Desk) logout(w http.ResponseWriter, r *http.Request) {
 
 func (d *Desk) logoutEverywhere(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	err := d.st.WithTx(r.Context(), func(tx *store.Tx) error {
-		if err := d.endAccess(r.Context(), tx, u.ID); err != nil {
-			return err
-		}
-		return tx.Audit(r.Context(), u.ID, "logout_everywhere", "user", u.ID, "")
-	})
+	err := d.cfg.Accounts.SignOutEverywhere(r.Context(), *u)
 	if err != nil {
 		d.fail(w, r, err)
 		return
 	}
 	http.SetCookie(w, d.cookie(sessionCookie, "", -1))
 	http.Redirect(w, r, "/newsroom/login", http.StatusSeeOther)
-}
-
-// endAccess ends every session of a user and revokes their personal API tokens: "sign out
-// everywhere", an administrator ending the sessions, disabling or enabling the account. A
-// token is a session that does not expire, so it ends with the others.
-func (d *Desk) endAccess(ctx context.Context, tx *store.Tx, userID int64) error {
-	if _, err := tx.DeleteUserSessions(ctx, userID); err != nil {
-		return err
-	}
-	_, err := tx.RevokeUserTokens(ctx, userID, d.cfg.Now())
-	return err
 }

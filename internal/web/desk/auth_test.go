@@ -48,7 +48,7 @@ func newDeskSite(t *testing.T) (*site, *clock) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dk, err := desk.New(desk.Config{Service: newsroom.New(st, nil, clk.Now), Logger: slog.New(slog.DiscardHandler), Now: clk.Now,
+	dk, err := desk.New(desk.Config{Service: newsroom.New(st, nil, clk.Now), Accounts: account.New(st, nil, clk.Now), Logger: slog.New(slog.DiscardHandler), Now: clk.Now,
 		ClientIP: httpx.ClientIP{Header: "X-Forwarded-For", Trusted: trusted}})
 	if err != nil {
 		t.Fatal(err)
@@ -61,7 +61,7 @@ func newDeskSite(t *testing.T) (*site, *clock) {
 	}
 	for _, role := range account.Roles() {
 		if err := st.WithTx(ctx, func(tx *store.Tx) error {
-			_, err := tx.CreateUser(ctx, store.User{Email: role + "@x.test", Name: "Test " + role, Role: role, PasswordHash: hash, CreatedAt: clk.Now()})
+			_, err := tx.CreateUser(ctx, account.User{Email: role + "@x.test", Name: "Test " + role, Role: role, PasswordHash: hash, CreatedAt: clk.Now()})
 			return err
 		}); err != nil {
 			t.Fatal(err)

@@ -39,6 +39,7 @@ var staticFS embed.FS
 type Config struct {
 	Service  *newsroom.Service
 	Reviews  *review.Service
+	Accounts *account.Service // sign-in, sessions, users and personal tokens
 	Media    *media.Store
 	Logger   *slog.Logger
 	BaseURL  string
@@ -180,7 +181,7 @@ func (d *Desk) parseTemplates() error {
 // view is what the layout needs on every newsroom page.
 type view struct {
 	Title   string
-	User    *store.User
+	User    *account.User
 	CSRF    string
 	CSS, JS string
 	Notice  string

@@ -58,7 +58,7 @@ func newSite(t *testing.T, dsn string) *site {
 	}
 	for _, role := range account.Roles() {
 		err := st.WithTx(ctx, func(tx *store.Tx) error {
-			_, err := tx.CreateUser(ctx, store.User{Email: role + "@x.test", Name: "Test " + role, Role: role, PasswordHash: hash, CreatedAt: time.Now()})
+			_, err := tx.CreateUser(ctx, account.User{Email: role + "@x.test", Name: "Test " + role, Role: role, PasswordHash: hash, CreatedAt: time.Now()})
 			return err
 		})
 		if err != nil {

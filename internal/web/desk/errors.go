@@ -13,7 +13,7 @@ import (
 )
 
 // baseView fills what every page needs; u may be nil (signed out).
-func (d *Desk) baseView(w http.ResponseWriter, r *http.Request, u *store.User, title string) view {
+func (d *Desk) baseView(w http.ResponseWriter, r *http.Request, u *account.User, title string) view {
 	v := view{Title: title, User: u, CSRF: d.csrfToken(w, r), CSS: d.css, JS: d.js}
 	if u != nil && account.Can(u.Role, account.ActPublish) {
 		if list, err := d.st.NewsroomArticles(r.Context(), store.NewsroomQuery{Status: content.StatusSubmitted, Limit: 100}); err == nil {
@@ -45,7 +45,7 @@ func (d *Desk) notFound(w http.ResponseWriter, r *http.Request) {
 	d.message(w, r, http.StatusNotFound, "Not found", "There is nothing at this address in the newsroom.")
 }
 
-func (d *Desk) forbidden(w http.ResponseWriter, r *http.Request, u *store.User) {
+func (d *Desk) forbidden(w http.ResponseWriter, r *http.Request, u *account.User) {
 	mv := messageView{view: d.baseView(w, r, u, "Not allowed"), Heading: "Not allowed",
 		Text: "Your role (" + u.Role + ") does not allow this. Ask an editor or an administrator.", Back: "/newsroom/"}
 	d.render(w, r, http.StatusForbidden, "message", mv)

@@ -74,7 +74,7 @@ func TestImageTextThroughForms(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := s.st.WithTx(ctx, func(tx *store.Tx) error {
-			_, err := tx.CreateUser(ctx, store.User{Email: "other@x.test", Name: "Other correspondent", Role: account.RoleCorrespondent,
+			_, err := tx.CreateUser(ctx, account.User{Email: "other@x.test", Name: "Other correspondent", Role: account.RoleCorrespondent,
 				PasswordHash: hash, CreatedAt: time.Now()})
 			return err
 		}); err != nil {

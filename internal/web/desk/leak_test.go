@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/store"
@@ -126,7 +127,7 @@ func TestNoReaderEmailOutsideModeration(t *testing.T) {
 }
 
 // publishedStory publishes a story as the test admin, through the service.
-func publishedStory(t *testing.T, s *site, headline, body string) (*newsroom.Service, store.User, content.Article) {
+func publishedStory(t *testing.T, s *site, headline, body string) (*newsroom.Service, account.User, content.Article) {
 	t.Helper()
 	ctx := context.Background()
 	admin, err := s.st.UserByEmail(ctx, "admin@x.test")
