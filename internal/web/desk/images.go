@@ -10,6 +10,69 @@ import (
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 )
 
+type imagesView struct {
+	view
+	Images []content.Image
+	Alt    string
+	Credit string
+	Cap    string
+}
+
+func (d *Desk) listImages(w http.ResponseWriter, r *http.Request) {
+	var iv imagesView
+	if id, err := strconv.ParseInt(r.URL.Query().Get("uploaded"), 10, 64); err == nil {
+		if img, err := d.st.ImageByID(r.Context(), id); err == nil && len(img.Renditions) > 0 {
+			iv.Notice = "Uploaded image " + strconv.FormatInt(img.ID, 10) + ". Use it as a lead image, or inline in Markdown: ![" +
+				img.Alt + "](/media/" + img.Renditions[len(img.Renditions)-1].File + ")"
+			if r.URL.Query().Get("known") == "1" {
+				iv.Notice = imageKnownNotice(img)
+			}
+		}
+	}
+	iv.Notice += imageEditedNotice(r)
+	d.renderImages(w, r, http.StatusOK, iv)
+}
+
+func (d *Desk) renderImages(w http.ResponseWriter, r *http.Request, status int, iv imagesView) {
+	notice, errs := iv.Notice, iv.Errors
+	iv.view = d.baseView(w, r, userFrom(r.Context()), "Images")
+	iv.Notice, iv.Errors, iv.Nav = notice, errs, "images"
+	var err error
+	if iv.Images, err = d.st.Images(r.Context(), 100, 0); err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	d.render(w, r, status, "images", iv)
+}
+
+func (d *Desk) uploadImage(w http.ResponseWriter, r *http.Request) {
+	in := newsroom.ImageInput{Alt: r.PostFormValue("alt"), Caption: r.PostFormValue("caption"), Credit: r.PostFormValue("credit")}
+	iv := imagesView{Alt: in.Alt, Cap: in.Caption, Credit: in.Credit}
+	file, _, err := r.FormFile("file")
+	if err != nil {
+		iv.Errors = map[string]string{"file": "Choose a JPEG, PNG or WebP file to upload."}
+		d.renderImages(w, r, http.StatusUnprocessableEntity, iv)
+		return
+	}
+	defer file.Close()
+	img, created, err := d.svc.AddImage(r.Context(), *userFrom(r.Context()), d.cfg.Media, file, in)
+	var ve *newsroom.ValidationError
+	if errors.As(err, &ve) {
+		iv.Errors = ve.Fields
+		d.renderImages(w, r, http.StatusUnprocessableEntity, iv)
+		return
+	}
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	known := ""
+	if !created {
+		known = "&known=1"
+	}
+	http.Redirect(w, r, "/newsroom/images?uploaded="+strconv.FormatInt(img.ID, 10)+known, http.StatusSeeOther)
+}
+
 // updateImage changes an image's alt text, caption and credit from its form in the
 // library. Who may is newsroom.CanEditImage; a refusal says why.
 func (d *Desk) updateImage(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,27 @@
+package desk
+
+import (
+	"net/http"
+
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// The audit log page.
+
+type auditView struct {
+	view
+	Entries []store.AuditEntry
+}
+
+func (d *Desk) auditLog(w http.ResponseWriter, r *http.Request) {
+	av := auditView{view: d.baseView(w, r, userFrom(r.Context()), "Audit log")}
+	av.Nav = "audit"
+	var err error
+	if av.Entries, err = d.st.AuditLog(r.Context(), 200, 0); err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	d.render(w, r, http.StatusOK, "audit", av)
+}
+
+// Settings the newsroom can change, with their stored keys.
