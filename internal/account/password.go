@@ -35,6 +35,9 @@ const (
 	saltLen      = 16
 	// MinPasswordLen is the shortest password accepted.
 	MinPasswordLen = 10
+	// MaxPasswordLen is the longest password accepted (NIST SP 800-63B asks for at least
+	// 64); it bounds the work of checking and hashing one.
+	MaxPasswordLen = 1024
 )
 
 // HashPassword hashes a new password with argon2id into the PHC string format. It refuses

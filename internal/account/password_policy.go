@@ -25,7 +25,7 @@ func weak(format string, args ...any) error {
 }
 
 // CheckNewPassword applies NIST SP 800-63B (section 5.1.1.2) to a password being set: at
-// least MinPasswordLen characters, not whitespace only, not repetitive (one character or a
+// least MinPasswordLen and at most MaxPasswordLen characters, not whitespace only, not repetitive (one character or a
 // short pattern repeated, or only a few different characters), not a straight sequence
 // (1234567890, abcdefgh, a keyboard row, or two such runs) and not one of the most commonly
 // used passwords (ignoring case and spaces, also with digits or symbols added at the start
@@ -33,6 +33,8 @@ func weak(format string, args ...any) error {
 func CheckNewPassword(password string) error {
 	if n := len([]rune(password)); n < MinPasswordLen {
 		return weak("it must be at least %d characters (it has %d); a few unrelated words make a good one", MinPasswordLen, n)
+	} else if n > MaxPasswordLen {
+		return weak("it must be at most %d characters (it has %d)", MaxPasswordLen, n)
 	}
 	if strings.TrimFunc(password, unicode.IsSpace) == "" {
 		return weak("it is only spaces")
@@ -60,16 +62,23 @@ func repetitive(s []rune) bool {
 	if len(distinct) < 4 {
 		return true
 	}
-	for p := 1; p <= len(s)/2; p++ {
-		periodic := true
-		for i := p; i < len(s) && periodic; i++ {
-			periodic = s[i] == s[i-p]
-		}
-		if periodic {
-			return true
-		}
+	// The shortest period is len(s) minus the longest proper prefix that is also a suffix
+	// (the prefix function of Knuth, Morris and Pratt), found in linear time.
+	if len(s) < 2 {
+		return false
 	}
-	return false
+	border := make([]int, len(s))
+	for i := 1; i < len(s); i++ {
+		k := border[i-1]
+		for k > 0 && s[i] != s[k] {
+			k = border[k-1]
+		}
+		if s[i] == s[k] {
+			k++
+		}
+		border[i] = k
+	}
+	return len(s)-border[len(s)-1] <= len(s)/2
 }
 
 // sequences are the orders people type straight through: alphabets, digits (with 0 after

@@ -49,6 +49,8 @@ func TestNewPasswordPolicy(t *testing.T) {
 		{"random", "Xk4#pQ9z!mW2", false, ""},
 		{"exactly ten", "tenletters", false, ""},
 		{"test password", "a long test password", false, ""},
+		{"too long", strings.Repeat("harbour cranes at dawn ", 45), true, "at most 1024"},
+		{"at the longest, almost periodic", strings.Repeat("abcd", 255) + "efgh", false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

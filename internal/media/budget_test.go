@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"runtime"
 	"runtime/metrics"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -108,6 +109,7 @@ func TestWorkingMemoryBoundsAllocations(t *testing.T) {
 		{"mirrored JPEG, 1600×900", withEXIF(t, makeJPEG(t, 1600, 900), 2)},
 		{"lossless WebP, 1800×1800", webpSolid(1800, 1800, color.NRGBA{R: 9, A: 255})},
 		{"lossless WebP with alpha, 1200×1200", webpSolid(1200, 1200, color.NRGBA{R: 9, A: 99})},
+		{"lossless WebP in an extended container claiming no alpha, 7000×7000", webpExtendedLossless(7000, 7000)},
 		{"noisy photo JPEG, 1700×1000", encodeJPEGBytes(t, noisy(1700, 1000))},
 		{"noisy grey PNG, 1700×1000", encodePNGBytes(t, noisyGray(1700, 1000))},
 	}
@@ -282,4 +284,34 @@ func BenchmarkParallelBombs(b *testing.B) {
 	sampler.Wait()
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
 	b.ReportMetric(float64(s.decodes.peakUse())/(1<<20), "admitted-MiB")
+}
+
+// TestJPEGProgressiveIsAssumed: the coefficient memory of a progressive JPEG is
+// counted unless a baseline frame is seen, so a stray byte that this parser
+// stops at (and image/jpeg skips) cannot hide a progressive frame.
+func TestJPEGProgressiveIsAssumed(t *testing.T) {
+	baseline := makeJPEG(t, 64, 48)
+	sof := bytes.Index(baseline, []byte{0xff, 0xc0})
+	if sof < 0 {
+		t.Fatal("no SOF0 in the encoded JPEG")
+	}
+	progressive := bytes.Clone(baseline)
+	progressive[sof+1] = 0xc2
+	junk := func(b []byte) []byte { return slices.Concat(b[:sof], []byte{0x00}, b[sof:]) }
+	tests := []struct {
+		name string
+		data []byte
+		want bool
+	}{
+		{"baseline", baseline, false},
+		{"progressive", progressive, true},
+		{"progressive after a stray byte", junk(progressive), true},
+		{"baseline after a stray byte", junk(baseline), true},
+		{"no frame at all", []byte("\xff\xd8\xff\xd9"), true},
+	}
+	for _, tc := range tests {
+		if got := jpegProgressive(tc.data); got != tc.want {
+			t.Errorf("%s: progressive %v, want %v", tc.name, got, tc.want)
+		}
+	}
 }

@@ -15,7 +15,7 @@ import (
 // rendering it allocate. data is the upload (its header says more than cfg).
 func workingMemory(format string, data []byte, cfg image.Config, orientation int) int64 {
 	decoded, rgba := decodeMemory(format, data, cfg)
-	return decoded + renderMemory(cfg.Width, cfg.Height, orientation, rgba, opaqueModel(format, cfg.ColorModel)) + 1<<20
+	return decoded + renderMemory(cfg.Width, cfg.Height, orientation, rgba, opaqueModel(format, data, cfg.ColorModel)) + 1<<20
 }
 
 // decodeMemory bounds what a decoder allocates for an image, and says whether
@@ -67,22 +67,31 @@ func decodeMemory(format string, data []byte, cfg image.Config) (n int64, rgba b
 	// WebP: lossy is 4:2:0 in whole macroblocks (1.5 bytes a pixel); lossless
 	// and lossless alpha keep a uint32 a pixel, then convert: 12 bytes a
 	// pixel bounds them.
-	if cfg.ColorModel == color.YCbCrModel {
+	if webpSimpleLossy(data) {
 		return 2*((w+15)&^15)*((h+15)&^15) + 1<<20, false
 	}
 	return 12*w*h + 1<<20, false
 }
 
+// webpSimpleLossy reports whether a WebP upload is the simple lossy format
+// (its only chunk is "VP8 "), the one kind that always decodes to an opaque
+// *image.YCbCr. An extended file (VP8X) may say it has no alpha and still
+// carry a lossless body, which decodes to *image.NRGBA: it is counted as
+// lossless, whatever its header's colour model.
+func webpSimpleLossy(data []byte) bool {
+	return len(data) >= 16 && string(data[12:16]) == "VP8 "
+}
+
 // opaqueModel reports whether every image with this header decodes opaque, so
 // that its renditions are JPEG (smaller to encode than PNG).
-func opaqueModel(format string, m color.Model) bool {
+func opaqueModel(format string, data []byte, m color.Model) bool {
 	switch format {
 	case "jpeg":
 		return true
 	case "png":
 		return m == color.GrayModel || m == color.Gray16Model || m == color.RGBAModel || m == color.RGBA64Model
 	}
-	return m == color.YCbCrModel // lossy WebP without alpha
+	return webpSimpleLossy(data) && m == color.YCbCrModel
 }
 
 // renderMemory bounds what render allocates for a w×h image (before turning it

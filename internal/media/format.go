@@ -109,16 +109,19 @@ func jpegOrientation(data []byte) int {
 	return orientation
 }
 
-// jpegProgressive reports whether a JPEG's frame is progressive (SOF2, SOF6,
-// SOF10 or SOF14), which makes its decoder keep every coefficient in memory.
+// jpegProgressive reports whether a JPEG's decoder may keep every coefficient
+// in memory: unless a baseline frame (SOF0 or SOF1) is found before anything
+// this parser does not follow, the frame is taken as progressive. image/jpeg
+// skips stray bytes between segments that jpegSegments stops at, so a junk
+// byte must not hide a progressive frame (SOF2) from the estimate.
 func jpegProgressive(data []byte) bool {
-	progressive := false
+	progressive := true
 	jpegSegments(data, func(marker byte, _ []byte) bool {
 		switch marker {
-		case 0xc2, 0xc6, 0xca, 0xce:
-			progressive = true
+		case 0xc0, 0xc1:
+			progressive = false
 			return false
-		case 0xc0, 0xc1, 0xc3, 0xc5, 0xc7, 0xc9, 0xcb, 0xcd, 0xcf:
+		case 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf:
 			return false
 		}
 		return true

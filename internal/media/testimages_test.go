@@ -221,3 +221,18 @@ func appendIFDEntry(b []byte, tag, typ uint16, count, value uint32) []byte {
 	b = le.AppendUint32(b, count)
 	return le.AppendUint32(b, value)
 }
+
+// webpExtendedLossless is a lossless w×h WebP in the extended container (a
+// VP8X chunk that claims no alpha, then the VP8L body), whose header reads as
+// lossy to webp.DecodeConfig while it decodes to an *image.NRGBA.
+func webpExtendedLossless(w, h int) []byte {
+	simple := webpSolid(w, h, color.NRGBA{R: 9, A: 255})
+	vp8x := []byte{0, 0, 0, 0} // no ICC, alpha, EXIF, XMP or animation
+	vp8x = append(vp8x, byte(w-1), byte((w-1)>>8), byte((w-1)>>16), byte(h-1), byte((h-1)>>8), byte((h-1)>>16))
+	chunks := append([]byte("VP8X"), binary.LittleEndian.AppendUint32(nil, uint32(len(vp8x)))...)
+	chunks = append(chunks, vp8x...)
+	chunks = append(chunks, simple[12:]...) // the VP8L chunk
+	out := append([]byte("RIFF"), binary.LittleEndian.AppendUint32(nil, uint32(4+len(chunks)))...)
+	out = append(out, "WEBP"...)
+	return append(out, chunks...)
+}
