@@ -4,6 +4,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -25,10 +26,20 @@ type Config struct {
 	Reviews *review.Service   // reader reviews (moderation and the public list)
 	// Accounts authenticates personal access tokens (required unless every route is public).
 	Accounts *account.Service
-	Media    *media.Store // nil: image uploads answer 503
-	Logger   *slog.Logger
-	BaseURL  string // absolute site URL, for an article's public "url"
-	Now      func() time.Time
+	// Storage tells the one error path whether the database answers and what a failure
+	// means (503, 507).
+	Storage Storage
+	Media   *media.Store // nil: image uploads answer 503
+	Logger  *slog.Logger
+	BaseURL string // absolute site URL, for an article's public "url"
+	Now     func() time.Time
+}
+
+// Storage is what the API's error path asks of the database; *store.Store implements it.
+type Storage interface {
+	Ping(ctx context.Context) error
+	// Classify marks a storage error with content.ErrUnavailable or content.ErrStorageFull.
+	Classify(err error) error
 }
 
 // API is the newsroom JSON API. It is an http.Handler for everything under /api/.
@@ -36,6 +47,7 @@ type API struct {
 	svc      *newsroom.Service
 	reviews  *review.Service
 	accounts *account.Service
+	storage  Storage
 	st       *store.Store
 	media    *media.Store
 	log      *slog.Logger
@@ -52,7 +64,7 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request, u account.User) er
 
 // New builds the API and registers its routes.
 func New(cfg Config) *API {
-	a := &API{svc: cfg.Service, reviews: cfg.Reviews, accounts: cfg.Accounts, media: cfg.Media, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), now: cfg.Now}
+	a := &API{svc: cfg.Service, reviews: cfg.Reviews, accounts: cfg.Accounts, storage: cfg.Storage, media: cfg.Media, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), now: cfg.Now}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}

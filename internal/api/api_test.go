@@ -79,7 +79,7 @@ func newEnvLog(t *testing.T, dsn string, log *slog.Logger) *env {
 		t.Fatal(err)
 	}
 	a := api.New(api.Config{Service: newsroom.New(st, nil, nil), Reviews: review.New(st, nil, nil, review.DefaultLimits),
-		Accounts: account.New(st, nil, nil), Media: ms, Logger: log, BaseURL: baseURL + "/"})
+		Accounts: account.New(st, nil, nil), Storage: st, Media: ms, Logger: log, BaseURL: baseURL + "/"})
 	e := &env{t: t, st: st, api: a, users: map[string]account.User{}, tokens: map[string]string{}, tokIDs: map[string]int64{}}
 	for _, u := range []struct{ key, role string }{
 		{"admin", account.RoleAdmin}, {"editor", account.RoleEditor},

@@ -17,7 +17,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/review"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // apiError is a failure decided by the API layer itself (bad request, too large, …).
@@ -92,8 +91,9 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		a.log.Info("api_request_canceled", "request_id", httpx.RequestID(r.Context()), "path", r.URL.Path)
 		return // the client has gone: nobody reads an answer
 	}
+	err = a.storage.Classify(err)
 	status, d := a.describe(err)
-	if status == http.StatusInternalServerError && (store.IsUnavailable(err) || store.IsUnavailable(a.st.Ping(r.Context()))) {
+	if status == http.StatusInternalServerError && (errors.Is(err, content.ErrUnavailable) || errors.Is(a.storage.Classify(a.storage.Ping(r.Context())), content.ErrUnavailable)) {
 		// The database is down or restarting: a temporary condition, not a bug.
 		status, d = http.StatusServiceUnavailable, errorDetail{Code: "unavailable",
 			Message: "The database cannot be reached right now. Try again in a few seconds."}
@@ -161,7 +161,7 @@ func (a *API) describe(err error) (int, errorDetail) {
 	case errors.Is(err, media.ErrNotImage), errors.Is(err, media.ErrUnsupported), errors.Is(err, media.ErrTooManyPixels):
 		return http.StatusUnprocessableEntity, errorDetail{Code: "invalid", Message: "The file is not a usable image; see fields.",
 			Fields: map[string]string{"file": capitalize(err.Error()) + "."}}
-	case store.IsStorageFull(err):
+	case errors.Is(err, content.ErrStorageFull):
 		return http.StatusInsufficientStorage, errorDetail{Code: "storage_full",
 			Message: "The server's disk is full, so nothing was saved. Tell the site's administrator; try again once there is room."}
 	}

@@ -125,12 +125,12 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	})
 	accounts := account.New(st, log, nil)
 	https := strings.HasPrefix(cfg.BaseURL, "https://")
-	dk, err := desk.New(desk.Config{Service: svc, Reviews: reviews, Accounts: accounts, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https,
+	dk, err := desk.New(desk.Config{Service: svc, Reviews: reviews, Accounts: accounts, Wire: wireSvc, Storage: st, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https,
 		ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}})
 	if err != nil {
 		return nil, fmt.Errorf("build newsroom: %w", err)
 	}
-	jsonAPI := api.New(api.Config{Service: svc, Reviews: reviews, Accounts: accounts, Media: ms, Logger: log, BaseURL: cfg.BaseURL})
+	jsonAPI := api.New(api.Config{Service: svc, Reviews: reviews, Accounts: accounts, Storage: st, Media: ms, Logger: log, BaseURL: cfg.BaseURL})
 	wireAPI := wire.New(wire.Config{Service: wireSvc, Logger: log})
 	hsts, err := cfg.HSTSHeader()
 	if err != nil {

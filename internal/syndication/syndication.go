@@ -192,6 +192,9 @@ type Store interface {
 	ClaimWireDeliveries(ctx context.Context, claim string, now, leaseUntil time.Time, limit int) ([]Delivery, error)
 	FinishWireDeliveries(ctx context.Context, claim string, results []Result, now time.Time) error
 	AddWireUsage(ctx context.Context, subscriberID int64, day time.Time, items, requests int) error
+	WireUsage(ctx context.Context, from, to time.Time) ([]Usage, error)
+	WireOutboxStats(ctx context.Context) (OutboxStats, error)
+	DeadWireDeliveries(ctx context.Context, limit int) ([]DeadDelivery, error)
 }
 
 // Tx is what the wire writes inside a transaction; *store.Tx implements it.
@@ -206,6 +209,8 @@ type Tx interface {
 	RevokeWireSubscriber(ctx context.Context, id int64, at time.Time) error
 	CreateWireWebhook(ctx context.Context, w Webhook) (int64, error)
 	RemoveWireWebhook(ctx context.Context, id int64, at time.Time) error
+	RetryWireDelivery(ctx context.Context, id int64, now, expires time.Time) error
+	Audit(ctx context.Context, userID int64, action, objectType string, objectID int64, detail string) error
 }
 
 // Config configures the wire.

@@ -20,6 +20,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/syndication"
 	"github.com/newsdesk/newsdesk/internal/web/desk"
 )
 
@@ -48,7 +49,8 @@ func newDeskSite(t *testing.T) (*site, *clock) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dk, err := desk.New(desk.Config{Service: newsroom.New(st, nil, clk.Now), Accounts: account.New(st, nil, clk.Now), Logger: slog.New(slog.DiscardHandler), Now: clk.Now,
+	dk, err := desk.New(desk.Config{Service: newsroom.New(st, nil, clk.Now), Accounts: account.New(st, nil, clk.Now),
+		Wire: syndication.New(syndication.Config{Store: st, Now: clk.Now}), Storage: st, Logger: slog.New(slog.DiscardHandler), Now: clk.Now,
 		ClientIP: httpx.ClientIP{Header: "X-Forwarded-For", Trusted: trusted}})
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ package desk
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -27,6 +28,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/syndication"
 )
 
 //go:embed templates/*.html
@@ -40,6 +42,10 @@ type Config struct {
 	Service  *newsroom.Service
 	Reviews  *review.Service
 	Accounts *account.Service // sign-in, sessions, users and personal tokens
+	Wire     *syndication.Service
+	// Storage tells the one error path whether the database answers and what a failure
+	// means (503, 507).
+	Storage  Storage
 	Media    *media.Store
 	Logger   *slog.Logger
 	BaseURL  string
@@ -49,6 +55,14 @@ type Config struct {
 	SecureCookies bool
 	// ClientIP finds the client's address behind trusted proxies (sign-in throttling).
 	ClientIP httpx.ClientIP
+}
+
+// Storage is what the newsroom's error path asks of the database; *store.Store
+// implements it.
+type Storage interface {
+	Ping(ctx context.Context) error
+	// Classify marks a storage error with content.ErrUnavailable or content.ErrStorageFull.
+	Classify(err error) error
 }
 
 // Desk is the newsroom web surface.

@@ -63,6 +63,7 @@ func (d *Desk) tooLargeOrBad(w http.ResponseWriter, r *http.Request, err error) 
 
 // fail answers an error from the service with the right status and a clear page.
 func (d *Desk) fail(w http.ResponseWriter, r *http.Request, err error) {
+	err = d.cfg.Storage.Classify(err)
 	var ve *newsroom.ValidationError
 	var ce *newsroom.ChecksError
 	switch {
@@ -84,13 +85,13 @@ func (d *Desk) fail(w http.ResponseWriter, r *http.Request, err error) {
 		d.message(w, r, http.StatusUnprocessableEntity, "Image refused", err.Error())
 	case errors.Is(err, content.ErrConflict):
 		d.message(w, r, http.StatusConflict, "Not possible now", err.Error())
-	case store.IsStorageFull(err):
+	case errors.Is(err, content.ErrStorageFull):
 		d.log.ErrorContext(r.Context(), "newsroom_storage_full", "path", r.URL.Path, "err", err)
 		d.message(w, r, http.StatusInsufficientStorage, "Disk full",
 			"The server's disk is full, so this was not saved. Go back, keep your text, and tell the site's administrator.")
 	default:
 		d.log.ErrorContext(r.Context(), "newsroom_failed", "path", r.URL.Path, "err", err)
-		if perr := d.st.Ping(r.Context()); store.IsUnavailable(err) || perr != nil {
+		if errors.Is(err, content.ErrUnavailable) || d.cfg.Storage.Ping(r.Context()) != nil {
 			w.Header().Set("Retry-After", "5")
 			d.message(w, r, http.StatusServiceUnavailable, "Temporarily unavailable",
 				"The database cannot be reached right now. Nothing was lost: go back and try again in a minute.")

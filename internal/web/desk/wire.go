@@ -8,12 +8,8 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/syndication"
 )
-
-// wireRetryWindow is how long a dead delivery retried from the newsroom is tried again.
-const wireRetryWindow = 24 * time.Hour
 
 // wireView is the newsroom's Wire page: subscribers, their usage, the outbox.
 type wireView struct {
@@ -44,11 +40,11 @@ func (d *Desk) wirePage(w http.ResponseWriter, r *http.Request) {
 	from := today.AddDate(0, 0, -29)
 	wv.From, wv.To = from.Format(time.DateOnly), today.Format(time.DateOnly)
 	var err error
-	if wv.Subscribers, err = d.st.WireSubscribers(ctx); err != nil {
+	if wv.Subscribers, err = d.cfg.Wire.Subscribers(ctx); err != nil {
 		d.fail(w, r, err)
 		return
 	}
-	use, err := d.st.WireUsage(ctx, from, today.AddDate(0, 0, 1))
+	use, err := d.cfg.Wire.Usage(ctx, from, today.AddDate(0, 0, 1))
 	if err != nil {
 		d.fail(w, r, err)
 		return
@@ -71,11 +67,11 @@ func (d *Desk) wirePage(w http.ResponseWriter, r *http.Request) {
 	}
 	sort.Slice(wv.Totals, func(i, j int) bool { return wv.Totals[i].Name < wv.Totals[j].Name })
 	sort.SliceStable(wv.Daily, func(i, j int) bool { return wv.Daily[i].Day.After(wv.Daily[j].Day) })
-	if wv.Outbox, err = d.st.WireOutboxStats(ctx); err != nil {
+	if wv.Outbox, err = d.cfg.Wire.OutboxStats(ctx); err != nil {
 		d.fail(w, r, err)
 		return
 	}
-	if wv.Dead, err = d.st.DeadWireDeliveries(ctx, 100); err != nil {
+	if wv.Dead, err = d.cfg.Wire.DeadDeliveries(ctx, 100); err != nil {
 		d.fail(w, r, err)
 		return
 	}
@@ -102,7 +98,7 @@ func (d *Desk) wireUsageCSV(w http.ResponseWriter, r *http.Request) {
 		d.message(w, r, http.StatusBadRequest, "Bad range", "The range must run forwards and span at most a year.")
 		return
 	}
-	use, err := d.st.WireUsage(r.Context(), from, to.AddDate(0, 0, 1))
+	use, err := d.cfg.Wire.Usage(r.Context(), from, to.AddDate(0, 0, 1))
 	if err != nil {
 		d.fail(w, r, err)
 		return
@@ -142,15 +138,7 @@ func (d *Desk) retryDelivery(w http.ResponseWriter, r *http.Request) {
 		d.notFound(w, r)
 		return
 	}
-	u := userFrom(r.Context())
-	now := d.cfg.Now()
-	err := d.st.WithTx(r.Context(), func(tx *store.Tx) error {
-		if err := tx.RetryWireDelivery(r.Context(), id, now, now.Add(wireRetryWindow)); err != nil {
-			return err
-		}
-		return tx.Audit(r.Context(), u.ID, "wire_retry", "delivery", id, "")
-	})
-	if err != nil {
+	if err := d.cfg.Wire.RetryDelivery(r.Context(), userFrom(r.Context()).ID, id); err != nil {
 		d.fail(w, r, err)
 		return
 	}
