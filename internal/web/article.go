@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/cache"
@@ -16,8 +15,7 @@ import (
 type articlePage struct {
 	page
 	Article      content.Article
-	BodyLead     template.HTML // the dateline, opening the first paragraph (withDateline)
-	Body         template.HTML
+	Body         template.HTML // goldmark's output; storyHead opens it with the dateline
 	Updated      bool
 	Translations []content.Translation
 	BriefsColumn template.HTML // fragments.go
@@ -49,7 +47,7 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int,
 		return
 	}
 	ap := articlePage{page: p, Article: a, Updated: a.UpdatedAt.Sub(a.PublishedAt) > time.Minute}
-	ap.BodyLead, ap.Body = withDateline(a.Dateline, a.BodyHTML)
+	ap.Body = template.HTML(a.BodyHTML) // #nosec G203 -- rendered by goldmark with raw HTML disabled
 	if ap.Translations, err = s.cfg.Store.Translations(ctx, a, now); err != nil {
 		s.fail(w, r, err)
 		return
@@ -193,18 +191,4 @@ func (s *Server) newsArticleLD(ap articlePage, published, modified string) templ
 		return ""
 	}
 	return template.JS(b) // #nosec G203 -- JSON from json.Marshal with HTML escaping
-}
-
-// withDateline opens the body's first paragraph with the dateline, as agencies print it:
-// "WASHINGTON — Negotiators …". The body is goldmark's output with raw HTML disabled.
-func withDateline(dateline, body string) (lead, rest template.HTML) {
-	if dateline == "" {
-		return "", template.HTML(body) // #nosec G203 -- rendered by goldmark with raw HTML disabled
-	}
-	open := `<span class="dateline">` + template.HTMLEscapeString(dateline) + `</span> — `
-	// Two parts, written one after the other: the body (tens of KB) is not copied.
-	if r, ok := strings.CutPrefix(body, "<p>"); ok {
-		return template.HTML("<p>" + open), template.HTML(r) // #nosec G203 -- escaped dateline + goldmark output
-	}
-	return template.HTML("<p>" + open + "</p>"), template.HTML(body) // #nosec G203 -- escaped dateline + goldmark output
 }

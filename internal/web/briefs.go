@@ -75,14 +75,9 @@ func (s *Server) briefArchive(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("briefs page %d: %w", n, content.ErrNotFound))
 		return
 	}
-	bp := briefsPage{page: p, Heading: p.T.T("briefs_in", sec.Name), Pager: pager{Label: p.T.T("pagination")}}
-	if len(list) > briefsPerPage {
-		list = list[:briefsPerPage]
-		bp.Pager.NextURL, bp.Pager.NextText = pageURL(base, n+1), p.T.T("older")
-	}
-	if n > 1 {
-		bp.Pager.PrevURL, bp.Pager.PrevText = pageURL(base, n-1), p.T.T("newer")
-	}
+	list, more := firstPage(list, briefsPerPage)
+	bp := briefsPage{page: p, Heading: p.T.T("briefs_in", sec.Name),
+		Pager: pageLinks(p.T.T("pagination"), n, more, func(n int) string { return pageURL(base, n) }, p.T.T("newer"), p.T.T("older"))}
 	tagKeys(w, cache.BriefsKey(sec.ID, p.Lang))
 	bp.Days = s.groupByDay(p.Lang, base, list)
 	bp.Title = bp.Heading

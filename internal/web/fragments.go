@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -132,13 +131,14 @@ func (s *Server) fragment(ctx context.Context, key string, keys []string, now ti
 	return e.html, nil
 }
 
-// renderHTML runs a template render into a string.
+// renderHTML runs a fragment's render (an htmlWriter's) into a string.
 func renderHTML(ctx context.Context, render func(ctx context.Context, buf *bytes.Buffer) error) (template.HTML, error) {
-	var buf bytes.Buffer
-	if err := render(ctx, &buf); err != nil {
+	var err error
+	h := writeHTML(func(w htmlWriter) { err = render(ctx, w.Buffer) })
+	if err != nil {
 		return "", err
 	}
-	return template.HTML(buf.String()), nil // #nosec G203 -- rendered by html/template
+	return h, nil
 }
 
 // briefsColumn is the column of the newest briefs of a section beside its stories.
@@ -149,11 +149,8 @@ func (s *Server) briefsColumn(ctx context.Context, lang string, sec content.Sect
 		if err != nil {
 			return err
 		}
-		data := struct {
-			Briefs []content.Brief
-			T      *i18n.Catalog
-		}{list, i18n.Lookup(lang)}
-		return s.pages["article"].ExecuteTemplate(buf, "briefs-column", data)
+		htmlWriter{buf}.briefsColumn(i18n.Lookup(lang), s.cfg.Location, list)
+		return nil
 	})
 }
 
@@ -164,13 +161,8 @@ func (s *Server) briefsColumn(ctx context.Context, lang string, sec content.Sect
 // database is away), the sections the page has are drawn, and nothing is kept.
 func (s *Server) masthead(ctx context.Context, lang, current string, sections []content.Section, demo bool) (template.HTML, error) {
 	draw := func(buf *bytes.Buffer, sections []content.Section) error {
-		data := struct {
-			Lang, CurrentSection string
-			Sections             []content.Section
-			Demo                 bool
-			T                    *i18n.Catalog
-		}{lang, current, sections, demo, i18n.Lookup(lang)}
-		return s.chrome.ExecuteTemplate(buf, "chrome-masthead", data)
+		htmlWriter{buf}.mastheadNav(i18n.Lookup(lang), lang, current, sections, demo)
+		return nil
 	}
 	h, err := s.fragment(ctx, "masthead:"+lang+":"+current, nil, s.cfg.Now(),
 		func(ctx context.Context, buf *bytes.Buffer) error {
@@ -184,43 +176,4 @@ func (s *Server) masthead(ctx context.Context, lang, current string, sections []
 		return h, nil
 	}
 	return renderHTML(ctx, func(_ context.Context, buf *bytes.Buffer) error { return draw(buf, sections) })
-}
-
-// The review form's placeholders: they pass html/template's URL and attribute escaping
-// unchanged, like every action and token that plainAttr accepts.
-const (
-	formActionMark = "/__newsdesk_action__"
-	formTokenMark  = "__newsdesk_token__"
-)
-
-// reviewFormFragment is the empty review form in lang for action and token: the form is
-// kept per language with placeholders, which are replaced here. An action or token that
-// escaping would change (never, with our slugs and base64url tokens) gets the form drawn
-// by the template instead (an empty result).
-func (s *Server) reviewFormFragment(ctx context.Context, lang, action, token string) (template.HTML, error) {
-	if !plainAttr(action) || !plainAttr(token) {
-		return "", nil
-	}
-	h, err := s.fragment(ctx, "review-form:"+lang, nil, s.cfg.Now(), func(_ context.Context, buf *bytes.Buffer) error {
-		cat := i18n.Lookup(lang)
-		rb := reviewsBlock{Enabled: true, Action: formActionMark, Token: formTokenMark, T: cat, Ratings: ratingOptions(cat, "")}
-		return s.pages["article"].ExecuteTemplate(buf, "review-form", rb)
-	})
-	if err != nil {
-		return "", err
-	}
-	out := strings.Replace(string(h), formActionMark, action, 1)
-	return template.HTML(strings.Replace(out, formTokenMark, token, 1)), nil // #nosec G203 -- escaping would not change them
-}
-
-// plainAttr reports whether v is made only of characters that html/template's URL and
-// attribute escapers leave as they are.
-func plainAttr(v string) bool {
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '/') {
-			return false
-		}
-	}
-	return v != ""
 }

@@ -3,7 +3,9 @@ package web
 import (
 	"bytes"
 	"context"
-	"strconv"
+
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/i18n"
 )
 
 // writeLayout writes the page around its content: the head (title, description,
@@ -52,7 +54,7 @@ func (s *Server) writeLayout(ctx context.Context, buf *bytes.Buffer, p *page, co
 	}
 	if p.JSONLD != "" {
 		w.raw("\n<script type=\"application/ld+json\">")
-		w.raw(string(p.JSONLD))
+		w.jsonLD(p.JSONLD)
 		w.raw("</script>")
 	}
 	w.el("\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">", T.T("skip_to_content"), "</a>\n<header class=\"masthead\">\n<div class=\"wrap masthead-inner\">\n<a class=\"brand\" href=\"")
@@ -76,13 +78,13 @@ func (s *Server) writeLayout(ctx context.Context, buf *bytes.Buffer, p *page, co
 		w.raw("</li>")
 	}
 	w.raw("</ul>\n</nav>\n")
-	w.raw(string(masthead))
+	w.html(masthead)
 	w.raw("\n</header>\n<main id=\"main\" class=\"wrap\">\n")
 	if err := content(buf); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n<p>© ")
-	w.raw(strconv.Itoa(p.Year))
+	w.int(p.Year)
 	w.el(" ", p.SiteName, " · ")
 	w.text(T.T("powered_by"))
 	w.raw("</p>\n</div>\n</footer>\n</body>\n</html>\n")
@@ -110,5 +112,28 @@ func writeHeadMeta(w htmlWriter, p *page) {
 	for _, m := range p.OG {
 		w.el("\n<meta property=\"", m.Property, "\" content=\"")
 		w.el("", m.Content, "\">")
+	}
+}
+
+// mastheadNav writes the masthead's search form and section navigation in lang, with the
+// current section marked, and the demo notice (kept as a fragment: fragments.go). It was a
+// template: its values are escaped as the template escaped them.
+func (w htmlWriter) mastheadNav(cat *i18n.Catalog, lang, current string, sections []content.Section, demo bool) {
+	w.tmplEl(`<form class="site-search" method="get" action="/search" role="search"><input type="hidden" name="lang" value="`, lang, `">`)
+	w.tmplEl(`<label class="visually-hidden" for="site-q">`, cat.T("search_label"), `</label>`)
+	w.tmplEl(`<input id="site-q" name="q" type="search" maxlength="400"><button type="submit">`, cat.T("search"), `</button></form>`+"\n")
+	w.tmplEl(`</div>`+"\n"+`<nav class="sections" aria-label="`, cat.T("main_nav"), `">`+"\n"+`<ul class="wrap">`)
+	for _, sec := range sections {
+		w.raw(`<li><a href="`)
+		w.tmplURL("/" + lang + "/" + sec.Slug + "/") // a language code and a slug: nothing to escape
+		w.raw(`"`)
+		if sec.Key == current {
+			w.raw(` aria-current="page"`)
+		}
+		w.tmplEl(`>`, sec.Name, `</a></li>`)
+	}
+	w.raw(`</ul>` + "\n" + `</nav>`)
+	if demo {
+		w.tmplEl("\n"+`<p class="demo-banner" role="note">`, cat.T("demo_notice"), `</p>`)
 	}
 }

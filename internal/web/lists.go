@@ -38,13 +38,9 @@ func (s *Server) listStories(r *http.Request, lp *listPage, path string, q store
 	if n > 1 && len(list) == 0 {
 		return fmt.Errorf("page %d of %s: %w", n, path, content.ErrNotFound)
 	}
-	lp.Pager = pager{Label: lp.T.T("pagination")}
-	if len(list) > perPage {
-		list = list[:perPage]
-		lp.Pager.NextURL, lp.Pager.NextText = pageURL(path, n+1), lp.T.T("older")
-	}
+	list, more := firstPage(list, perPage)
+	lp.Pager = pageLinks(lp.T.T("pagination"), n, more, func(n int) string { return pageURL(path, n) }, lp.T.T("newer"), lp.T.T("older"))
 	if n > 1 {
-		lp.Pager.PrevURL, lp.Pager.PrevText = pageURL(path, n-1), lp.T.T("newer")
 		lp.Title = lp.T.T("section_page", lp.Heading, n)
 		lp.NoIndex = false
 	}

@@ -108,11 +108,34 @@ type langLink struct {
 	Current         bool
 }
 
+// pager is the links to a list's previous and next pages (htmlWriter.pager writes it).
 type pager struct {
 	Label, PrevURL, PrevText, NextURL, NextText string
 }
 
-var pageNames = []string{"home", "article", "list", "briefs", "error", "search"}
+// pageLinks is the pager of page n of a list: a link to the page before it after the
+// first, and to the page after it when there are more; urlOf gives a page's URL.
+func pageLinks(label string, n int, more bool, urlOf func(n int) string, prevText, nextText string) pager {
+	p := pager{Label: label}
+	if n > 1 {
+		p.PrevURL, p.PrevText = urlOf(n-1), prevText
+	}
+	if more {
+		p.NextURL, p.NextText = urlOf(n+1), nextText
+	}
+	return p
+}
+
+// firstPage cuts a list read with one item more than a page to the page, and reports
+// whether there was more.
+func firstPage[T any](list []T, per int) ([]T, bool) {
+	if len(list) > per {
+		return list[:per], true
+	}
+	return list, false
+}
+
+var pageNames = []string{"home", "list", "briefs", "error", "search"}
 
 func (s *Server) parseTemplates() error {
 	funcs := template.FuncMap{
@@ -122,13 +145,15 @@ func (s *Server) parseTemplates() error {
 		},
 		"date": func(lang string, t time.Time) string { return i18n.Lookup(lang).Date(t.In(s.cfg.Location)) },
 		"tr":   func(lang, key string) string { return i18n.Lookup(lang).T(key) },
+		// The parts written in Go that the templates share with the hot pages (writer.go).
+		"briefs": func(list []content.Brief) template.HTML {
+			return writeHTML(func(w htmlWriter) { w.briefs(s.cfg.Location, list) })
+		},
+		"pager": func(p pager) template.HTML { return writeHTML(func(w htmlWriter) { w.pager(p) }) },
 	}
 	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {
 		return fmt.Errorf("parse layout: %w", err)
-	}
-	if s.chrome, err = base.Clone(); err != nil {
-		return fmt.Errorf("clone layout: %w", err)
 	}
 	s.pages = map[string]*template.Template{}
 	for _, name := range pageNames {

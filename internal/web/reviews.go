@@ -4,12 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"html/template"
 	"math"
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/i18n"
@@ -27,27 +25,20 @@ type reviewForm struct {
 	Message                   string
 }
 
-// empty reports whether the form is blank: nothing typed, no error to show.
-func (f reviewForm) empty() bool {
-	return f.Name == "" && f.Email == "" && f.Rating == "" && f.Text == "" && f.Message == "" && len(f.Errors) == 0
-}
-
 type reviewsBlock struct {
 	Enabled bool
 	Closed  bool
 	Count   int
 	Average string
-	List    template.HTML // the approved reviews, rendered in one pass
-	Pager   pager
-	Token   string
-	Action  string
-	Form    reviewForm
-	Notice  string
-	Ratings []ratingOption
-	T       *i18n.Catalog
-	// FormHTML is the empty form made from the kept fragment (fragments.go); empty
-	// when the template draws the form (a form shown again with its errors).
-	FormHTML template.HTML
+	// Approved is the approved reviews shown (review_partial.go writes them).
+	Approved []store.PublicReview
+	Pager    pager
+	Token    string
+	Action   string
+	Form     reviewForm
+	Notice   string
+	Ratings  []ratingOption
+	T        *i18n.Catalog
 }
 
 // ratingOption is one choice of the form's rating, prepared here rather than in the
@@ -98,15 +89,10 @@ func (s *Server) reviewsBlock(r *http.Request, a content.Article, form reviewFor
 		rb.Average = cat.T("average_rating", math.Round(stats.Average*10)/10)
 	}
 	path := content.ArticlePath(a.Language, a.Section.Slug, a.Slug)
-	rb.Pager = pager{Label: cat.T("reviews_pagination")}
-	if len(list) > reviewsPerPage {
-		list = list[:reviewsPerPage]
-		rb.Pager.NextURL, rb.Pager.NextText = path+"?reviews="+strconv.Itoa(n+1)+"#reviews", cat.T("older_reviews")
-	}
-	if n > 1 {
-		rb.Pager.PrevURL, rb.Pager.PrevText = path+"?reviews="+strconv.Itoa(n-1)+"#reviews", cat.T("newer_reviews")
-	}
-	rb.List = s.renderReviews(cat, list)
+	list, more := firstPage(list, reviewsPerPage)
+	rb.Pager = pageLinks(cat.T("reviews_pagination"), n, more,
+		func(n int) string { return path + "?reviews=" + strconv.Itoa(n) + "#reviews" }, cat.T("newer_reviews"), cat.T("older_reviews"))
+	rb.Approved = list
 	if rb.Closed, err = s.cfg.Reviews.Closed(ctx, a); err != nil {
 		return rb, err
 	}
@@ -115,11 +101,6 @@ func (s *Server) reviewsBlock(r *http.Request, a content.Article, form reviewFor
 			return rb, err
 		}
 		rb.Action = path + "/reviews"
-		if form.empty() {
-			if rb.FormHTML, err = s.reviewFormFragment(ctx, a.Language, rb.Action, rb.Token); err != nil {
-				return rb, err
-			}
-		}
 	}
 	switch r.URL.Query().Get("review") {
 	case "thanks":
@@ -231,34 +212,4 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
-}
-
-// renderReviews writes the list of approved reviews. It is built directly rather than by
-// the template engine: a page may show 50 reviews, and this keeps them well under a
-// millisecond. Every reader-supplied string is escaped (review.Render escapes the text).
-func (s *Server) renderReviews(cat *i18n.Catalog, list []store.PublicReview) template.HTML {
-	var b strings.Builder
-	b.Grow(len(list) * 600)
-	for _, rv := range list {
-		at := rv.CreatedAt.In(s.cfg.Location)
-		n := min(max(rv.Rating, 0), 5)
-		b.WriteString(`<li class="review"><p class="review-head"><span class="review-name">`)
-		b.WriteString(template.HTMLEscapeString(rv.Name))
-		b.WriteString(`</span> `)
-		if n > 0 { // comments imported from WordPress have no rating
-			b.WriteString(`<span class="stars" role="img" aria-label="`)
-			b.WriteString(template.HTMLEscapeString(cat.T("rating_n", n)))
-			b.WriteString(`">`)
-			b.WriteString(stars(n))
-			b.WriteString(`</span> `)
-		}
-		b.WriteString(`<time datetime="`)
-		b.WriteString(at.Format(time.RFC3339))
-		b.WriteString(`">`)
-		b.WriteString(template.HTMLEscapeString(cat.DateTime(at)))
-		b.WriteString(`</time></p><div class="review-text">`)
-		b.WriteString(string(review.Render(rv.Text)))
-		b.WriteString("</div></li>\n")
-	}
-	return template.HTML(b.String()) // #nosec G203 -- every reader string above is escaped
 }

@@ -204,13 +204,9 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 			}
 			sp.Hits = append(sp.Hits, sh)
 		}
-		sp.Pager = pager{Label: cat.T("pagination")}
-		if f.Page > 1 {
-			sp.Pager.PrevURL, sp.Pager.PrevText = f.url(func(g *searchForm) { g.Page-- }), cat.T("search_previous")
-		}
-		if req.Offset+len(res.Hits) < res.Total && req.Offset+2*req.Limit <= search.MaxResults {
-			sp.Pager.NextURL, sp.Pager.NextText = f.url(func(g *searchForm) { g.Page++ }), cat.T("search_next")
-		}
+		more := req.Offset+len(res.Hits) < res.Total && req.Offset+2*req.Limit <= search.MaxResults
+		sp.Pager = pageLinks(cat.T("pagination"), f.Page, more, func(n int) string { return f.url(func(g *searchForm) { g.Page = n }) },
+			cat.T("search_previous"), cat.T("search_next"))
 		if f.Page > 1 {
 			sp.Title = cat.T("section_page", sp.Title, f.Page)
 		}

@@ -79,7 +79,6 @@ type Server struct {
 	cfg    Config
 	log    *slog.Logger
 	pages  map[string]*template.Template
-	chrome *template.Template // the layout alone, for fragments of it (fragments.go)
 	static map[string]staticFile
 	css    string // hashed URL of the stylesheet
 	js     string // hashed URL of the script

@@ -3,46 +3,15 @@ package web
 import (
 	"bytes"
 	"html/template"
-	"strconv"
-	"time"
+	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/i18n"
 )
 
-// htmlWriter writes the parts of the article page that are written in Go rather than by
-// html/template (story.go): text and attribute values always go through text, which
-// escapes them for element content and quoted attributes alike; URLs through url, which
-// also refuses any scheme but ours.
-//
-// Why Go: the story's header, figure, corrections, tags and translations are some sixty
-// template actions, each a reflective call of the template's escaper, and they were a
-// third of the CPU an uncached article page costs (docs/performance.md).
-type htmlWriter struct{ *bytes.Buffer }
-
-func (w htmlWriter) raw(s string)  { w.WriteString(s) }
-func (w htmlWriter) text(s string) { w.WriteString(template.HTMLEscapeString(s)) }
-func (w htmlWriter) url(u string)  { w.WriteString(safeURL(u)) }
-func (w htmlWriter) int(n int)     { w.WriteString(strconv.Itoa(n)) }
-
-// el writes open, then text escaped, then end: an element's text, or an attribute value.
-func (w htmlWriter) el(open, text, end string) {
-	w.WriteString(open)
-	w.text(text)
-	w.WriteString(end)
-}
-
-// time writes <time datetime="ISO">date and time in lang</time>.
-func (w htmlWriter) time(cat *i18n.Catalog, loc *time.Location, t time.Time) {
-	t = t.In(loc)
-	w.el(`<time datetime="`, t.Format(time.RFC3339), `">`)
-	w.text(cat.DateTime(t))
-	w.raw(`</time>`)
-}
-
 // storyHead writes a story from its header to the opening of its body: kicker, headline,
 // standfirst, byline with role, dates, the lead image, and the dateline that opens the
-// first paragraph (ap.BodyLead). The body itself follows as it is (ap.Body).
+// first paragraph. The body itself follows (ap.Body, without what the dateline took).
 func (s *Server) storyHead(w htmlWriter, ap *articlePage) {
 	a, T, loc := &ap.Article, ap.T, s.cfg.Location
 	cat := i18n.Lookup(a.Language)
@@ -108,7 +77,27 @@ func (s *Server) storyHead(w htmlWriter, ap *articlePage) {
 		w.raw("</figure>")
 	}
 	w.raw("\n<div class=\"body\">\n")
-	w.raw(string(ap.BodyLead))
+	if a.Dateline != "" {
+		w.dateline(a.Dateline, ap.Body)
+	}
+}
+
+// dateline opens the body's first paragraph with the dateline, as agencies print it:
+// "WASHINGTON — Negotiators …" (the body follows: bodyAfterDateline).
+func (w htmlWriter) dateline(dateline string, body template.HTML) {
+	w.el("<p><span class=\"dateline\">", dateline, "</span> — ")
+	if !strings.HasPrefix(string(body), "<p>") {
+		w.raw("</p>")
+	}
+}
+
+// bodyAfterDateline is what of the body follows the dateline: the body without the
+// opening of its first paragraph, which the dateline's paragraph took.
+func bodyAfterDateline(dateline string, body template.HTML) template.HTML {
+	if dateline != "" && strings.HasPrefix(string(body), "<p>") {
+		return body[len("<p>"):]
+	}
+	return body
 }
 
 // storyFoot writes what follows a story's body: corrections, the agency's metadata when
@@ -166,7 +155,7 @@ func (s *Server) storyFoot(w htmlWriter, ap *articlePage) {
 // sizeHint is about the size of the page: its variable parts and some 7 KB of the rest
 // (layout, header, form), so that the page is written into one allocation.
 func (ap *articlePage) sizeHint() int {
-	return len(ap.Body) + len(ap.BriefsColumn) + len(ap.Reviews.List) + len(ap.Reviews.FormHTML) + len(ap.JSONLD) + 7<<10
+	return len(ap.Body) + len(ap.BriefsColumn) + len(ap.Reviews.Approved)*reviewSizeHint + len(ap.JSONLD) + 7<<10
 }
 
 // writeContent writes the article page's content: the story, its reviews with the form,
@@ -176,7 +165,7 @@ func (ap *articlePage) writeContent(s *Server, buf *bytes.Buffer) error {
 	w := htmlWriter{buf}
 	w.el("\n<div class=\"article-grid\">\n<article class=\"story\" lang=\"", a.Language, "\">\n")
 	s.storyHead(w, ap)
-	w.raw(string(ap.Body))
+	w.html(bodyAfterDateline(a.Dateline, ap.Body))
 	s.storyFoot(w, ap)
 	w.el("\n<section class=\"reviews\" id=\"reviews\" aria-labelledby=\"reviews-title\">\n<h2 id=\"reviews-title\">", T.T("reviews"), "</h2>\n")
 	if rb.Notice != "" {
@@ -191,7 +180,7 @@ func (ap *articlePage) writeContent(s *Server, buf *bytes.Buffer) error {
 			w.text(rb.Average)
 		}
 		w.raw("</p>\n<ol class=\"review-list\">\n")
-		w.raw(string(rb.List))
+		w.reviewList(rb.T, s.cfg.Location, rb.Approved)
 		w.raw("</ol>\n")
 		w.pager(rb.Pager)
 	} else {
@@ -203,36 +192,12 @@ func (ap *articlePage) writeContent(s *Server, buf *bytes.Buffer) error {
 		w.el("<p class=\"reviews-closed\">", T.T("reviews_closed"), "</p>")
 	case rb.Enabled:
 		w.raw("\n")
-		if rb.FormHTML != "" {
-			w.raw(string(rb.FormHTML))
-		} else if err := s.pages["article"].ExecuteTemplate(buf, "review-form", rb); err != nil {
-			return err
-		}
+		w.reviewForm(rb)
 	}
 	w.el("\n</section>\n</article>\n<aside class=\"briefs-column\" aria-labelledby=\"briefs-title\">\n<h2 id=\"briefs-title\">", T.T("briefs_in", a.Section.Name), "</h2>\n")
-	w.raw(string(ap.BriefsColumn))
+	w.html(ap.BriefsColumn)
 	w.raw("\n<p class=\"more\"><a href=\"")
 	w.url("/" + a.Language + "/" + a.Section.Slug + "/briefs/")
 	w.el("\">", T.T("all_briefs"), "</a></p>\n</aside>\n</div>\n")
 	return nil
-}
-
-// pager writes the links to the previous and next pages, as the "pager" template does.
-func (w htmlWriter) pager(p pager) {
-	if p.PrevURL == "" && p.NextURL == "" {
-		return
-	}
-	w.el("<nav class=\"pager\" aria-label=\"", p.Label, "\">\n")
-	if p.PrevURL != "" {
-		w.raw("<a rel=\"prev\" href=\"")
-		w.url(p.PrevURL)
-		w.el("\">← ", p.PrevText, "</a>")
-	}
-	w.raw("\n")
-	if p.NextURL != "" {
-		w.raw("<a rel=\"next\" href=\"")
-		w.url(p.NextURL)
-		w.el("\">", p.NextText, " →</a>")
-	}
-	w.raw("\n</nav>")
 }

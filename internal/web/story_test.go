@@ -53,29 +53,6 @@ func TestArticleContentEscapes(t *testing.T) {
 	}
 }
 
-// TestPagerLikeTemplate: the pager written in Go is the "pager" template's, byte for byte.
-func TestPagerLikeTemplate(t *testing.T) {
-	s, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range []pager{
-		{},
-		{Label: "Reviews pages", NextURL: "/en/politics/x?reviews=2#reviews", NextText: "Older reviews"},
-		{Label: "Reviews pages", PrevURL: "/en/politics/x?reviews=1#reviews", PrevText: "Newer", NextURL: "/en/politics/x?reviews=3#reviews", NextText: "Older"},
-		{Label: `a "b" <c>`, PrevURL: "/en/?page=1", PrevText: `<&>`},
-	} {
-		var got, want bytes.Buffer
-		htmlWriter{&got}.pager(p)
-		if err := s.pages["article"].ExecuteTemplate(&want, "pager", p); err != nil {
-			t.Fatal(err)
-		}
-		if got.String() != want.String() {
-			t.Errorf("pager %+v:\n%s\nwant:\n%s", p, got.String(), want.String())
-		}
-	}
-}
-
 // TestFragmentFromOldSnapshotNotKept: a fragment rendered inside a page's read snapshot
 // that began before a purge is used for that page but not kept; one rendered after is.
 func TestFragmentFromOldSnapshotNotKept(t *testing.T) {
