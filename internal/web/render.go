@@ -48,19 +48,28 @@ func safeURL(u string) string {
 	case strings.HasPrefix(u, "//"), strings.HasPrefix(u, "/\\"):
 		return "#ZgotmplZ"
 	case strings.HasPrefix(u, "/"), strings.HasPrefix(scheme, "https://"), strings.HasPrefix(scheme, "http://"):
-		return template.HTMLEscapeString(normalizeURL(u))
+		return template.HTMLEscapeString(normalizeURL(u, false))
 	}
 	return "#ZgotmplZ"
 }
 
 // normalizeURL percent-encodes the bytes of u that are neither unreserved nor reserved in
-// RFC 3986 (keeping '%', and encoding the quote and parentheses), like html/template.
-func normalizeURL(u string) string {
-	const hex = "0123456789ABCDEF"
+// RFC 3986 (keeping '%', and encoding the quote and parentheses), like html/template but
+// in upper-case hex digits. asTemplate makes it html/template's exactly: lower-case hex
+// digits, and a '%' kept only where it begins a valid escape.
+func normalizeURL(u string, asTemplate bool) string {
+	hex := "0123456789ABCDEF"
+	if asTemplate {
+		hex = "0123456789abcdef"
+	}
 	var b []byte
 	for i := 0; i < len(u); i++ {
 		c := u[i]
-		if urlKeep(c) {
+		keep := urlKeep(c)
+		if c == '%' && asTemplate {
+			keep = i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2])
+		}
+		if keep {
 			if b != nil {
 				b = append(b, c)
 			}
@@ -75,6 +84,10 @@ func normalizeURL(u string) string {
 		return u
 	}
 	return string(b)
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 func urlKeep(c byte) bool {

@@ -72,9 +72,16 @@ func (w htmlWriter) el(open markup, text string, end markup) {
 
 // time writes <time datetime="ISO">date and time in lang</time>.
 func (w htmlWriter) time(cat *i18n.Catalog, loc *time.Location, t time.Time) {
+	w.timeEl(cat, loc, t, htmlWriter.text)
+}
+
+// timeEl writes a <time> element with esc, text or tmplText.
+func (w htmlWriter) timeEl(cat *i18n.Catalog, loc *time.Location, t time.Time, esc func(htmlWriter, string)) {
 	t = t.In(loc)
-	w.el(`<time datetime="`, t.Format(time.RFC3339), `">`)
-	w.text(cat.DateTime(t))
+	w.raw(`<time datetime="`)
+	esc(w, t.Format(time.RFC3339))
+	w.raw(`">`)
+	esc(w, cat.DateTime(t))
 	w.raw(`</time>`)
 }
 
@@ -130,25 +137,7 @@ func (w htmlWriter) tmplURL(u string) {
 		w.WriteString("#ZgotmplZ")
 		return
 	}
-	const hex = "0123456789abcdef"
-	var b []byte
-	for i := 0; i < len(u); i++ {
-		c := u[i]
-		if c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]) || c != '%' && urlKeep(c) {
-			if b != nil {
-				b = append(b, c)
-			}
-			continue
-		}
-		if b == nil {
-			b = append(make([]byte, 0, len(u)+16), u[:i]...)
-		}
-		b = append(b, '%', hex[c>>4], hex[c&15])
-	}
-	if b != nil {
-		u = string(b)
-	}
-	w.tmplText(u)
+	w.tmplText(normalizeURL(u, true))
 }
 
 // templateSafeURL is html/template's test of a URL: no scheme, or http, https or mailto.
@@ -159,16 +148,9 @@ func templateSafeURL(u string) bool {
 	return true
 }
 
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
 // tmplTime writes <time datetime="ISO">date and time in lang</time> as the templates did.
 func (w htmlWriter) tmplTime(cat *i18n.Catalog, loc *time.Location, t time.Time) {
-	t = t.In(loc)
-	w.tmplEl(`<time datetime="`, t.Format(time.RFC3339), `">`)
-	w.tmplText(cat.DateTime(t))
-	w.raw(`</time>`)
+	w.timeEl(cat, loc, t, htmlWriter.tmplText)
 }
 
 // pager writes the links to the previous and next pages, if any.

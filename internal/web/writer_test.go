@@ -154,3 +154,40 @@ func TestMarkupOnlyFromConstants(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkPartials writes the empty review form and a column of eight briefs with the
+// writer and with the templates they were (docs/decisions.md: why the writer).
+func BenchmarkPartials(b *testing.B) {
+	loc := time.FixedZone("Baku", 4*3600)
+	tpl := beforePartials(&testing.T{}, loc)
+	cat := i18n.Lookup("en")
+	rb := reviewsBlock{Enabled: true, Action: "/en/politics/a-story/reviews", Token: "AAAAAAAAACoAAAGTq8-_x2Q1Zm9vYmFy-_Zz09", T: cat, Ratings: ratingOptions(cat, "")}
+	briefs := make([]content.Brief, 8)
+	for i := range briefs {
+		briefs[i] = content.Brief{Language: "en", Text: "Ferries between Baku and Aktau resume after the storm.", PublishedAt: time.Now(), ArticleURL: "/en/world/x"}
+	}
+	column := struct {
+		Briefs []content.Brief
+		T      *i18n.Catalog
+	}{briefs, cat}
+	var buf bytes.Buffer
+	for _, bc := range []struct {
+		name string
+		run  func() error
+	}{
+		{"review-form/writer", func() error { htmlWriter{&buf}.reviewForm(&rb); return nil }},
+		{"review-form/template", func() error { return tpl.ExecuteTemplate(&buf, "review-form", rb) }},
+		{"briefs-column/writer", func() error { htmlWriter{&buf}.briefsColumn(cat, loc, briefs); return nil }},
+		{"briefs-column/template", func() error { return tpl.ExecuteTemplate(&buf, "briefs-column", column) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if err := bc.run(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
