@@ -16,6 +16,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
@@ -25,29 +26,23 @@ var small = gen.Options{Articles: 200, Briefs: 600, Seed: 42, BatchSize: 70,
 	Now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
 
 func TestGenerateSmall(t *testing.T) {
-	for _, kind := range []string{"sqlite", "postgres"} {
-		t.Run(kind, func(t *testing.T) {
-			ctx := context.Background()
-			dsn := filepath.Join(t.TempDir(), "bench.db")
-			if kind == "postgres" {
-				dsn = pgtest.New(t)
-			}
-			st := openStore(t, dsn)
-			o := small
-			o.Now = time.Now() // so that the handler, which uses the real clock, sees the same edition
-			o.NoSync = true    // the generator's fast path (PostgreSQL ignores it)
-			s, err := gen.Generate(ctx, st, o)
-			if err != nil {
-				t.Fatalf("generate: %v", err)
-			}
-			checkCounts(t, st, s)
-			checkGroups(t, st)
-			checkArticlePage(t, st)
-			if _, err := gen.Generate(ctx, st, o); err == nil {
-				t.Error("Generate filled a database that already had content")
-			}
-		})
-	}
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		st := openStore(t, dsn)
+		o := small
+		o.Now = time.Now() // so that the handler, which uses the real clock, sees the same edition
+		o.NoSync = true    // the generator's fast path (PostgreSQL ignores it)
+		s, err := gen.Generate(ctx, st, o)
+		if err != nil {
+			t.Fatalf("generate: %v", err)
+		}
+		checkCounts(t, st, s)
+		checkGroups(t, st)
+		checkArticlePage(t, st)
+		if _, err := gen.Generate(ctx, st, o); err == nil {
+			t.Error("Generate filled a database that already had content")
+		}
+	})
 }
 
 func openStore(t *testing.T, dsn string) *store.Store {

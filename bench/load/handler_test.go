@@ -10,7 +10,6 @@
 package load_test
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
 
 // discard is a ResponseWriter that keeps the status and counts the bytes.
@@ -47,16 +47,8 @@ var locRe = regexp.MustCompile(`<loc>([^<]+)</loc>`)
 // access log is formatted, then discarded) as a deployed server does.
 func demoHandler(b *testing.B) (http.Handler, string) {
 	b.Helper()
-	ctx := context.Background()
 	dir := b.TempDir()
-	st, err := app.OpenStore(ctx, filepath.Join(dir, "site.db"), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
-		b.Fatal(err)
-	}
+	st := sitekit.Demo(b, filepath.Join(dir, "site.db"))
 	log := slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	cfg := config.Config{BaseURL: "http://bench.test", TimeZone: "Asia/Baku", Media: filepath.Join(dir, "media"),
 		TrustedProxies: "127.0.0.1", PageCacheMB: 64}

@@ -8,19 +8,18 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/api"
-	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
@@ -43,20 +42,6 @@ type env struct {
 	tokIDs map[string]int64
 }
 
-// eachDB runs fn on a fresh SQLite database and a fresh PostgreSQL database.
-func eachDB(t *testing.T, fn func(t *testing.T, e *env)) {
-	t.Helper()
-	for _, kind := range []string{"sqlite", "postgres"} {
-		t.Run(kind, func(t *testing.T) {
-			dsn := filepath.Join(t.TempDir(), "site.db")
-			if kind == "postgres" {
-				dsn = pgtest.New(t)
-			}
-			fn(t, newEnv(t, dsn))
-		})
-	}
-}
-
 func newEnv(t *testing.T, dsn string) *env {
 	t.Helper()
 	return newEnvLog(t, dsn, nil)
@@ -65,15 +50,7 @@ func newEnv(t *testing.T, dsn string) *env {
 // newEnvLog is newEnv with the API logging to log.
 func newEnvLog(t *testing.T, dsn string, log *slog.Logger) *env {
 	t.Helper()
-	ctx := context.Background()
-	st, err := app.OpenStore(ctx, dsn, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
-		t.Fatal(err)
-	}
+	st := sitekit.Demo(t, dsn)
 	ms, err := media.New(t.TempDir(), media.Limits{MaxBytes: mediaLimit})
 	if err != nil {
 		t.Fatal(err)

@@ -8,12 +8,13 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // TestAuthentication checks the bearer token rules: missing or bad tokens are 401 with
 // WWW-Authenticate, and revoking a token or disabling its user takes effect at once.
 func TestAuthentication(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		for _, tc := range []struct{ name, header string }{
 			{"no header", ""},

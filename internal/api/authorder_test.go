@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // routePermission is the action a role needs to use each authenticated API route at all
@@ -53,7 +54,7 @@ var routePermission = map[string]account.Action{
 // invalid values: the answer is always 403, never a 400 or 422 that would tell what the
 // route checks before the role.
 func TestRoleCheckedBeforeBody(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		own := e.create("corr", story("A correspondent's own draft"))
 		bodies := map[string]any{
 			"malformed JSON": `{"version": `,

@@ -9,12 +9,13 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // TestMinimumContract walks the routes other tools rely on: file a story, publish it, read
 // its public URL; file briefs as an editor and as a correspondent.
 func TestMinimumContract(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		in := story("Parliament passes the spring budget")
 		in["slugline"], in["urgency"], in["signoff"] = "AZ-BUDGET", 3, "aa/ns"
 		r := e.do("POST", newsroomAPI+"/articles", "editor", in)
@@ -114,7 +115,7 @@ func contains(list any, s string) bool {
 
 // TestPermissions checks that the service's policy reaches the API as 403.
 func TestPermissions(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		own := e.create("corr", story("A correspondent's draft"))
 		other := e.create("corr2", story("Another correspondent's draft"))
 		editors := e.create("editor", story("An editor's draft"))
@@ -180,7 +181,7 @@ func merge(a, b map[string]any) map[string]any {
 // TestOptimisticLocking saves twice from the same version: the second gets 409 with the
 // story as it is now, and nothing is overwritten.
 func TestOptimisticLocking(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		id := e.create("editor", story("First headline"))
 		first := e.do("PUT", path("/articles/{id}", id), "editor", merge(story("Second headline"), map[string]any{"version": 1}))
 		want(t, "first save", first, http.StatusOK, "")
@@ -211,7 +212,7 @@ func TestOptimisticLocking(t *testing.T) {
 
 // TestValidation checks 422 with fields, in the request's own field names.
 func TestValidation(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		id := e.create("editor", story("Valid"))
 		pub := e.create("editor", story("To be corrected"))
 		want(t, "publish", e.do("POST", path("/articles/{id}/publish", pub), "editor", nil), http.StatusOK, "")
@@ -253,7 +254,7 @@ func TestValidation(t *testing.T) {
 // TestChecksBlock turns on blocking publication checks: a story with a failing check is
 // refused with its warnings.
 func TestChecksBlock(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		in := story("A story with a bad link")
 		in["body"] = "Read the report [click here](https://example.com/report)."
 		id := e.create("editor", in)

@@ -7,11 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // TestRequestErrors covers the envelope for malformed requests, unknown routes and ids.
 func TestRequestErrors(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		id := e.create("editor", story("Target"))
 		huge := `{"headline": "` + strings.Repeat("x", 2<<20) + `"}`
 		deep := `{"tags": ` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + `}`

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/newsdesk/newsdesk/internal/cache"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // makePNG draws a w×h gradient.
@@ -66,7 +67,7 @@ func (e *env) upload(key string, file []byte, fields map[string]string) response
 }
 
 func TestImages(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		pic := makePNG(t, 800, 500)
 		r := e.upload("corr", pic, map[string]string{"alt": "A gradient from black to red", "caption": "Test card", "credit": "Newsdesk"})
 		want(t, "upload", r, http.StatusCreated, "")
@@ -150,7 +151,7 @@ func (zeros) Read(p []byte) (int, error) {
 // TestImageReuploadKeepsText: the same bytes uploaded again, by another correspondent with
 // other text, answer 200 with the image as it is; its alt text, caption and credit stay.
 func TestImageReuploadKeepsText(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		pic := makePNG(t, 40, 30)
 		first := map[string]string{"alt": "Harbour cranes at dawn", "caption": "Port of Alat", "credit": "First"}
 		r := e.upload("corr", pic, first)
@@ -174,7 +175,7 @@ func TestImageReuploadKeepsText(t *testing.T) {
 // TestImageTextUpdate: PUT /images/{id} changes an image's text with the permission of an
 // edit of every story that shows it; each change is audited and purges those stories' pages.
 func TestImageTextUpdate(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		var purged []string
 		var mu sync.Mutex

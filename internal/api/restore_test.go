@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // auditActions lists "action detail" of the audit entries about article id, newest first.
@@ -27,7 +29,7 @@ func (e *env) auditActions(id int64) []string {
 // the request names the current version it was compared with, and restores and edits of
 // live stories are audited.
 func TestRestoreLiveStory(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		// A draft is restored at once, and audited.
 		d := e.create("corr", story("Draft headline"))
 		want(t, "save draft", e.do("PUT", path("/articles/{id}", d), "corr", merge(story("Draft headline, again"), map[string]any{"version": 1})), http.StatusOK, "")

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // addReview stores a review as the public form would, in a given state.
@@ -49,7 +50,7 @@ func reviewIDs(r response) map[int64]map[string]any {
 }
 
 func TestReviewModeration(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		art, url := e.publishedStory("Reviews under moderation")
 		other, _ := e.publishedStory("Another story with reviews")
@@ -222,7 +223,7 @@ func TestReviewModeration(t *testing.T) {
 // TestReviewPermissions walks every newsroom review route: anonymous is 401, a
 // correspondent 403, and nothing changes.
 func TestReviewPermissions(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		art, _ := e.publishedStory("Permissions of reviews")
 		id := e.addReview(art, "Leyla", "leyla@example.test", "A careful, fair report.", "pending", 5)
 		bodies := map[string]any{
@@ -261,7 +262,7 @@ func TestReviewPermissions(t *testing.T) {
 // TestPublicReviews checks the public list: approved reviews of public stories only, and no
 // email address anywhere.
 func TestPublicReviews(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		art, _ := e.publishedStory("Readers review this")
 		draft := e.create("editor", story("A draft nobody reads"))
 		for i, st := range []string{"approved", "approved", "approved", "pending", "spam", "rejected"} {

@@ -5,12 +5,14 @@ import (
 	"net/url"
 	"testing"
 	"time"
+
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // TestWorkflow walks a story through submit, return, schedule, publish, correct and
 // unpublish, and checks the list filters.
 func TestWorkflow(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		id := e.create("corr", story("Filed from the field"))
 		steps := []struct {
 			name, key, action string
@@ -93,7 +95,7 @@ func TestWorkflow(t *testing.T) {
 
 // TestTranslateAndBriefs covers translations, briefs and developing a brief.
 func TestTranslateAndBriefs(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		id := e.create("editor", story("Budget talks resume"))
 		src := e.do("GET", path("/articles/{id}", id), "editor", nil)
 		tr := e.do("POST", path("/articles/{id}/translate", id), "editor", map[string]any{"language": "ru"})
@@ -143,7 +145,7 @@ func TestTranslateAndBriefs(t *testing.T) {
 
 // TestRevisions saves twice, reads the revisions, and restores the first.
 func TestRevisions(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		id := e.create("corr", story("Original headline"))
 		for v, h := range []string{"Second headline", "Third headline"} {
 			r := e.do("PUT", path("/articles/{id}", id), "corr", merge(story(h), map[string]any{"version": v + 1}))

@@ -18,6 +18,8 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
@@ -35,41 +37,15 @@ func newDemoSite(t testing.TB, dsn string) *demoSite {
 // newDemoSiteWith serves the demo edition through wrap (nil: as it is).
 func newDemoSiteWith(t testing.TB, dsn string, wrap func(http.Handler) http.Handler) *demoSite {
 	t.Helper()
-	ctx := context.Background()
-	st, err := app.OpenStore(ctx, dsn, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewUnstartedServer(nil)
-	cfg := config.Config{BaseURL: "http://" + srv.Listener.Addr().String(), TimeZone: "Asia/Baku", Demo: true}
-	h, err := app.Handler(cfg, st, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if wrap != nil {
-		h = wrap(h)
-	}
-	srv.Config.Handler = h
-	srv.Start()
-	t.Cleanup(srv.Close)
+	st := sitekit.Demo(t, dsn)
+	srv := testkit.Serve(t, func(baseURL string) (http.Handler, error) {
+		h, err := app.Handler(config.Config{BaseURL: baseURL, TimeZone: "Asia/Baku", Demo: true}, st, nil)
+		if err != nil || wrap == nil {
+			return h, err
+		}
+		return wrap(h), nil
+	})
 	return &demoSite{srv: srv, st: st}
-}
-
-// eachDB runs fn on a demo site over SQLite and over PostgreSQL.
-func eachDB(t *testing.T, fn func(t *testing.T, s *demoSite)) {
-	for _, kind := range []string{"sqlite", "postgres"} {
-		t.Run(kind, func(t *testing.T) {
-			dsn := filepath.Join(t.TempDir(), "site.db")
-			if kind == "postgres" {
-				dsn = pgtest.New(t)
-			}
-			fn(t, newDemoSite(t, dsn))
-		})
-	}
 }
 
 var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
@@ -98,7 +74,8 @@ func (s *demoSite) get(t *testing.T, path string, header ...string) (*http.Respo
 const leadEN = "/en/politics/washington-talks-single-customs-check"
 
 func TestRoutes(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *demoSite) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := newDemoSite(t, dsn)
 		tests := []struct {
 			path     string
 			status   int
@@ -185,7 +162,8 @@ var (
 )
 
 func TestArticleAnatomy(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *demoSite) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := newDemoSite(t, dsn)
 		resp, body := s.get(t, leadEN)
 		if resp.StatusCode != 200 {
 			t.Fatalf("status %d", resp.StatusCode)
@@ -268,7 +246,8 @@ func TestDemoOnlyOnEmptyDatabase(t *testing.T) {
 }
 
 func TestWithdrawnStory(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *demoSite) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := newDemoSite(t, dsn)
 		ctx := context.Background()
 		var id int64
 		if err := s.st.DB().QueryRowContext(ctx, "SELECT id FROM articles WHERE language = 'en' AND slug = 'washington-talks-single-customs-check'").Scan(&id); err != nil {

@@ -27,9 +27,10 @@ import (
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
-	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/syndication"
+	"github.com/newsdesk/newsdesk/internal/testkit"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
 
 // secSite is the whole demo site with one user, API token and password per role, a wire
@@ -53,27 +54,21 @@ const secPassword = "a long test password"
 func newSecSite(t testing.TB, dsn string, cfg func(*config.Config)) *secSite {
 	t.Helper()
 	ctx := context.Background()
-	st, err := app.OpenStore(ctx, dsn, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewUnstartedServer(nil)
-	c := config.Config{BaseURL: "http://" + srv.Listener.Addr().String(), TimeZone: "Asia/Baku", Demo: true, Media: t.TempDir(),
-		MetricsToken: "metrics-token-for-the-tests"} // so that /metrics is a route of the main address
-	if cfg != nil {
-		cfg(&c)
-	}
-	site, err := app.Build(c, st, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Config.Handler = site.Handler
-	srv.Start()
-	t.Cleanup(srv.Close)
+	st := sitekit.Demo(t, dsn)
+	var site *app.Site
+	srv := testkit.Serve(t, func(baseURL string) (http.Handler, error) {
+		c := config.Config{BaseURL: baseURL, TimeZone: "Asia/Baku", Demo: true, Media: t.TempDir(),
+			MetricsToken: "metrics-token-for-the-tests"} // so that /metrics is a route of the main address
+		if cfg != nil {
+			cfg(&c)
+		}
+		var err error
+		site, err = app.Build(c, st, nil)
+		if err != nil {
+			return nil, err
+		}
+		return site.Handler, nil
+	})
 	s := &secSite{srv: srv, st: st, site: site, users: map[string]account.User{}, tokens: map[string]string{}}
 
 	hash, err := account.HashPassword(secPassword)
@@ -138,19 +133,6 @@ func testPNG(t testing.TB, w, h int) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
-}
-
-// eachSecDB runs fn on a fresh site over SQLite and over PostgreSQL.
-func eachSecDB(t *testing.T, fn func(t *testing.T, s *secSite)) {
-	for _, kind := range []string{"sqlite", "postgres"} {
-		t.Run(kind, func(t *testing.T) {
-			dsn := filepath.Join(t.TempDir(), "site.db")
-			if kind == "postgres" {
-				dsn = pgtest.New(t)
-			}
-			fn(t, newSecSite(t, dsn, nil))
-		})
-	}
 }
 
 // The credentials a request can carry.
@@ -268,7 +250,8 @@ func methodOf(key string) string { m, _, _ := strings.Cut(key, " "); return m }
 // 5xx); a principal without the surface's credential → 401; the right credential with a
 // role the policy leaves out → 403.
 func TestAuthorizationMatrix(t *testing.T) {
-	eachSecDB(t, func(t *testing.T, s *secSite) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := newSecSite(t, dsn, nil)
 		policy := loadPolicy(t)
 		routes := s.site.Routes()
 		if len(routes) < 100 {

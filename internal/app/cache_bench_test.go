@@ -12,6 +12,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/httpx"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
 
 type sinkWriter struct{ h http.Header }
@@ -24,15 +25,7 @@ func (w *sinkWriter) WriteHeader(int)             {}
 // cached article page, with the access log of `newsdesk serve`, against writing the same
 // bytes bare: the difference is what the stack adds to net/http's own cost.
 func BenchmarkCachedHit(b *testing.B) {
-	ctx := b.Context()
-	st, err := app.OpenStore(ctx, filepath.Join(b.TempDir(), "site.db"), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
-		b.Fatal(err)
-	}
+	st := sitekit.Demo(b, filepath.Join(b.TempDir(), "site.db"))
 	lw := httpx.NewLogWriter(io.Discard, 200*time.Millisecond)
 	defer lw.Close()
 	log := slog.New(httpx.LogHandler(httpx.FastAccess(slog.NewTextHandler(lw, nil), lw, false)))

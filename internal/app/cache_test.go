@@ -20,9 +20,10 @@ import (
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
-	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
 
 // cachedSite is the demo edition served with the page cache on.
@@ -35,44 +36,17 @@ type cachedSite struct {
 func newCachedSite(t *testing.T, dsn string, cfg config.Config) *cachedSite {
 	t.Helper()
 	ctx := context.Background()
-	st, err := app.OpenStore(ctx, dsn, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewUnstartedServer(nil)
-	cfg.BaseURL, cfg.TimeZone, cfg.Demo = "http://"+srv.Listener.Addr().String(), "Asia/Baku", true
+	st := sitekit.Demo(t, dsn)
+	cfg.TimeZone, cfg.Demo = "Asia/Baku", true
 	if cfg.PageCacheMB == 0 {
 		cfg.PageCacheMB = 16
 	}
-	site, err := app.Build(cfg, st, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Config.Handler = site.Handler
-	srv.Start()
-	t.Cleanup(srv.Close)
+	srv, site := sitekit.Serve(t, cfg, st)
 	u, err := st.UserByEmail(ctx, app.DemoLogin)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return &cachedSite{demoSite: &demoSite{srv: srv, st: st}, site: site, user: u}
-}
-
-// eachCachedDB runs fn on a cached demo site over SQLite and over PostgreSQL.
-func eachCachedDB(t *testing.T, fn func(t *testing.T, s *cachedSite)) {
-	for _, kind := range []string{"sqlite", "postgres"} {
-		t.Run(kind, func(t *testing.T) {
-			dsn := filepath.Join(t.TempDir(), "site.db")
-			if kind == "postgres" {
-				dsn = pgtest.New(t)
-			}
-			fn(t, newCachedSite(t, dsn, config.Config{}))
-		})
-	}
 }
 
 // shows fetches path and reports whether its body contains text.
@@ -96,7 +70,8 @@ func (s *cachedSite) expect(t *testing.T, step, text string, want bool, paths ..
 // real HTTP, that the very next request for every page that shows it has the change,
 // while pages that do not show it stay cached.
 func TestPageCacheInvalidation(t *testing.T) {
-	eachCachedDB(t, func(t *testing.T, s *cachedSite) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := newCachedSite(t, dsn, config.Config{})
 		ctx := context.Background()
 		svc := s.site.Newsroom
 		today := time.Now().In(mustLoc(t)).Format(time.DateOnly)
@@ -406,45 +381,39 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // request but the briefs column and the masthead are kept as fragments: a brief, a new
 // section and a setting show on the very next request.
 func TestFragmentsFollowChanges(t *testing.T) {
-	for _, kind := range []string{"sqlite", "postgres"} {
-		t.Run(kind, func(t *testing.T) {
-			dsn := filepath.Join(t.TempDir(), "site.db")
-			if kind == "postgres" {
-				dsn = pgtest.New(t)
-			}
-			s := newCachedSite(t, dsn, config.Config{PageCacheMB: -1})
-			if s.site.Pages != nil {
-				t.Fatal("the page cache is on")
-			}
-			ctx, svc := context.Background(), s.site.Newsroom
-			s.expect(t, "before", "Fragment brief", false, leadEN)
-			b, err := svc.CreateBrief(ctx, s.user, newsroom.BriefInput{Language: "en", Section: "politics", Text: "Fragment brief, first wording."})
-			if err != nil {
-				t.Fatal(err)
-			}
-			s.expect(t, "brief", "Fragment brief, first wording.", true, leadEN)
-			if _, err := svc.UpdateBrief(ctx, s.user, b.ID, newsroom.BriefInput{Language: "en", Section: "politics", Text: "Fragment brief, second wording."}); err != nil {
-				t.Fatal(err)
-			}
-			s.expect(t, "brief edit", "second wording", true, leadEN)
-			s.expect(t, "brief edit", "first wording", false, leadEN)
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := newCachedSite(t, dsn, config.Config{PageCacheMB: -1})
+		if s.site.Pages != nil {
+			t.Fatal("the page cache is on")
+		}
+		ctx, svc := context.Background(), s.site.Newsroom
+		s.expect(t, "before", "Fragment brief", false, leadEN)
+		b, err := svc.CreateBrief(ctx, s.user, newsroom.BriefInput{Language: "en", Section: "politics", Text: "Fragment brief, first wording."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.expect(t, "brief", "Fragment brief, first wording.", true, leadEN)
+		if _, err := svc.UpdateBrief(ctx, s.user, b.ID, newsroom.BriefInput{Language: "en", Section: "politics", Text: "Fragment brief, second wording."}); err != nil {
+			t.Fatal(err)
+		}
+		s.expect(t, "brief edit", "second wording", true, leadEN)
+		s.expect(t, "brief edit", "first wording", false, leadEN)
 
-			s.expect(t, "before", "Fragment Desk", false, leadEN, "/en/")
-			err = s.st.WithTx(ctx, func(tx *store.Tx) error {
-				_, err := tx.CreateSection(ctx, store.SectionInput{Key: "fragments", Position: 99,
-					Names: map[string]string{"en": "Fragment Desk"}, Slugs: map[string]string{"en": "fragment-desk"}})
-				return err
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			s.expect(t, "new section", "Fragment Desk", true, leadEN, "/en/")
-
-			s.expect(t, "before", `class="agency-meta"`, false, leadEN)
-			if err := s.st.WithTx(ctx, func(tx *store.Tx) error { return tx.SetSetting(ctx, "show_agency_meta", "1") }); err != nil {
-				t.Fatal(err)
-			}
-			s.expect(t, "setting", `class="agency-meta"`, true, leadEN)
+		s.expect(t, "before", "Fragment Desk", false, leadEN, "/en/")
+		err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+			_, err := tx.CreateSection(ctx, store.SectionInput{Key: "fragments", Position: 99,
+				Names: map[string]string{"en": "Fragment Desk"}, Slugs: map[string]string{"en": "fragment-desk"}})
+			return err
 		})
-	}
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.expect(t, "new section", "Fragment Desk", true, leadEN, "/en/")
+
+		s.expect(t, "before", `class="agency-meta"`, false, leadEN)
+		if err := s.st.WithTx(ctx, func(tx *store.Tx) error { return tx.SetSetting(ctx, "show_agency_meta", "1") }); err != nil {
+			t.Fatal(err)
+		}
+		s.expect(t, "setting", `class="agency-meta"`, true, leadEN)
+	})
 }

@@ -18,8 +18,8 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
-	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // buildNewsdesk builds the binary into a temporary folder.
@@ -350,113 +350,107 @@ func TestKillDuringBurst(t *testing.T) {
 		t.Skip("builds and runs the binary")
 	}
 	bin := buildNewsdesk(t)
-	for _, kind := range []string{"sqlite", "postgres"} {
-		t.Run(kind, func(t *testing.T) {
-			dsn := filepath.Join(t.TempDir(), "site.db")
-			if kind == "postgres" {
-				dsn = pgtest.New(t)
-			}
-			ctx := context.Background()
-			p := newProcSite(t, bin, dsn)
-			p.start("--demo")
-			token := p.editorToken()
-			targets := p.reviewTargets(token, 4)
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		p := newProcSite(t, bin, dsn)
+		p.start("--demo")
+		token := p.editorToken()
+		targets := p.reviewTargets(token, 4)
 
-			st, err := store.Open(ctx, dsn, store.Options{})
+		st, err := store.Open(ctx, dsn, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		baseline, err := st.Consistency(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		a := &acked{published: map[int64]string{}}
+		stop := make(chan struct{})
+		wg := burst(p, token, targets, stop, a)
+		deadline := time.Now().Add(60 * time.Second)
+		for {
+			pub, rev := a.counts()
+			if pub >= 12 && rev >= 8 {
+				break
+			}
+			if time.Now().After(deadline) {
+				close(stop)
+				wg.Wait()
+				t.Fatalf("the burst did not get going: %d published, %d reviews; failures %v\n%s", pub, rev, a.failures, p.log.String())
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		p.kill() // mid-burst: requests are in flight
+		close(stop)
+		wg.Wait()
+		for _, f := range a.failures {
+			t.Errorf("during the burst: %s", f)
+		}
+		t.Logf("acknowledged before the kill: %d created, %d published, %d briefs, %d reviews",
+			len(a.created), len(a.published), len(a.briefs), len(a.reviews))
+
+		p.start()
+		checkIntact(t, st, baseline)
+		for _, id := range a.created {
+			got, err := st.ArticleByID(ctx, id)
 			if err != nil {
-				t.Fatal(err)
+				t.Errorf("acknowledged story %d is lost: %v", id, err)
+				continue
 			}
-			defer st.Close()
-			baseline, err := st.Consistency(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-
-			a := &acked{published: map[int64]string{}}
-			stop := make(chan struct{})
-			wg := burst(p, token, targets, stop, a)
-			deadline := time.Now().Add(60 * time.Second)
-			for {
-				pub, rev := a.counts()
-				if pub >= 12 && rev >= 8 {
-					break
+			if path, ok := a.published[id]; ok {
+				if got.Status != content.StatusPublished {
+					t.Errorf("acknowledged publication of %d is lost: status %s", id, got.Status)
 				}
-				if time.Now().After(deadline) {
-					close(stop)
-					wg.Wait()
-					t.Fatalf("the burst did not get going: %d published, %d reviews; failures %v\n%s", pub, rev, a.failures, p.log.String())
+				if code, _, err := p.do("GET", path, nil); err != nil || code != 200 {
+					t.Errorf("GET %s after the restart: %d %v", path, code, err)
 				}
-				time.Sleep(5 * time.Millisecond)
 			}
-			p.kill() // mid-burst: requests are in flight
-			close(stop)
-			wg.Wait()
-			for _, f := range a.failures {
-				t.Errorf("during the burst: %s", f)
+			if revs, err := st.Revisions(ctx, id); err != nil || len(revs) == 0 {
+				t.Errorf("story %d has no revision: %v", id, err)
 			}
-			t.Logf("acknowledged before the kill: %d created, %d published, %d briefs, %d reviews",
-				len(a.created), len(a.published), len(a.briefs), len(a.reviews))
-
-			p.start()
-			checkIntact(t, st, baseline)
+		}
+		// At most one story per publisher was being created when the server died.
+		extra := 0
+		have := map[int64]bool{}
+		for _, id := range a.created {
+			have[id] = true
+		}
+		if len(a.created) > 0 {
+			first, last := a.created[0], a.created[0]
 			for _, id := range a.created {
-				got, err := st.ArticleByID(ctx, id)
-				if err != nil {
-					t.Errorf("acknowledged story %d is lost: %v", id, err)
-					continue
-				}
-				if path, ok := a.published[id]; ok {
-					if got.Status != content.StatusPublished {
-						t.Errorf("acknowledged publication of %d is lost: status %s", id, got.Status)
-					}
-					if code, _, err := p.do("GET", path, nil); err != nil || code != 200 {
-						t.Errorf("GET %s after the restart: %d %v", path, code, err)
-					}
-				}
-				if revs, err := st.Revisions(ctx, id); err != nil || len(revs) == 0 {
-					t.Errorf("story %d has no revision: %v", id, err)
+				first, last = min(first, id), max(last, id)
+			}
+			for id := first; id <= last+10; id++ {
+				if got, err := st.ArticleByID(ctx, id); err == nil && !have[id] && strings.HasPrefix(got.Headline, "Crash burst") {
+					extra++
 				}
 			}
-			// At most one story per publisher was being created when the server died.
-			extra := 0
-			have := map[int64]bool{}
-			for _, id := range a.created {
-				have[id] = true
+		}
+		if extra > 3 {
+			t.Errorf("%d unacknowledged stories exist; at most 3 (one per publisher) were in flight", extra)
+		}
+		for _, id := range a.briefs {
+			if _, err := st.BriefByID(ctx, id); err != nil {
+				t.Errorf("acknowledged brief %d is lost: %v", id, err)
 			}
-			if len(a.created) > 0 {
-				first, last := a.created[0], a.created[0]
-				for _, id := range a.created {
-					first, last = min(first, id), max(last, id)
-				}
-				for id := first; id <= last+10; id++ {
-					if got, err := st.ArticleByID(ctx, id); err == nil && !have[id] && strings.HasPrefix(got.Headline, "Crash burst") {
-						extra++
-					}
-				}
+		}
+		stored := map[string]bool{}
+		all, err := st.Reviews(ctx, store.ReviewQuery{Limit: 100000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range all {
+			stored[r.Text] = true
+		}
+		for _, text := range a.reviews {
+			if !stored[text] {
+				t.Errorf("acknowledged review lost: %q", text)
 			}
-			if extra > 3 {
-				t.Errorf("%d unacknowledged stories exist; at most 3 (one per publisher) were in flight", extra)
-			}
-			for _, id := range a.briefs {
-				if _, err := st.BriefByID(ctx, id); err != nil {
-					t.Errorf("acknowledged brief %d is lost: %v", id, err)
-				}
-			}
-			stored := map[string]bool{}
-			all, err := st.Reviews(ctx, store.ReviewQuery{Limit: 100000})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, r := range all {
-				stored[r.Text] = true
-			}
-			for _, text := range a.reviews {
-				if !stored[text] {
-					t.Errorf("acknowledged review lost: %q", text)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // checkIntact checks the database after a crash: SQLite's integrity check, and on both

@@ -19,6 +19,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // Hostile and honest plain text, as an editor or a correspondent may type it: every feed
@@ -307,7 +308,8 @@ type readerURLSet struct {
 // ampersands into a headline, a standfirst, a byline, a tag and briefs: no field
 // decodes to an element, and each shows the text as typed. Issue 17, hole 3.
 func TestFeedTextEscaping(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *demoSite) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := newDemoSite(t, dsn)
 		tag := hostileFeedSite(t, s)
 		docs := feedDocs(t, s, tag)
 		if len(docs) < 40 {

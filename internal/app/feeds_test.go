@@ -15,6 +15,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 	"github.com/newsdesk/newsdesk/internal/validate"
 )
 
@@ -22,7 +23,8 @@ var feedPaths = []string{"/rss.xml", "/atom.xml", "/feed.json", "/en/feed/rss.xm
 	"/en/politics/feed/rss.xml", "/en/politics/feed/atom.xml", "/en/politics/feed/feed.json", "/en/tag/diplomacy/feed/rss.xml"}
 
 func TestFeedsParse(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *demoSite) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := newDemoSite(t, dsn)
 		parser := gofeed.NewParser()
 		for _, p := range feedPaths {
 			resp, body := s.get(t, p)
@@ -98,7 +100,8 @@ func TestJSONFeedRequiredFields(t *testing.T) {
 }
 
 func TestConditionalGetAndInvalidation(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *demoSite) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := newDemoSite(t, dsn)
 		resp, first := s.get(t, "/en/feed/rss.xml")
 		etag, lm := resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
 		if etag == "" || lm == "" {

@@ -16,21 +16,14 @@ import (
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/httpx"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
 
 // TestMetricsEndpoint checks where /metrics is served: never on the public address
 // without a token (the public 404), with --metrics-token only to requests bearing it;
 // and that requests are counted by route pattern, never by raw path.
 func TestMetricsEndpoint(t *testing.T) {
-	ctx := context.Background()
-	st, err := app.OpenStore(ctx, filepath.Join(t.TempDir(), "site.db"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
-		t.Fatal(err)
-	}
+	st := sitekit.Demo(t, filepath.Join(t.TempDir(), "site.db"))
 	const token = "0123456789abcdef-metrics"
 	for _, c := range []struct {
 		token, auth string

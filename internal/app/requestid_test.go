@@ -2,9 +2,7 @@ package app_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"io"
 	"log/slog"
 	"net/http/httptest"
 	"path/filepath"
@@ -15,6 +13,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/httpx"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
 
 type logBuffer struct {
@@ -38,16 +37,9 @@ func (l *logBuffer) String() string {
 // line logged while answering a request — the store error as well as the access log —
 // carries the request id the response sent in X-Request-Id.
 func TestRequestIDInLogs(t *testing.T) {
-	ctx := context.Background()
 	var buf logBuffer
 	log := slog.New(httpx.LogHandler(slog.NewJSONHandler(&buf, nil)))
-	st, err := app.OpenStore(ctx, filepath.Join(t.TempDir(), "site.db"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
-		t.Fatal(err)
-	}
+	st := sitekit.Demo(t, filepath.Join(t.TempDir(), "site.db"))
 	h, err := app.Handler(config.Config{BaseURL: "http://news.example", TimeZone: "UTC", Demo: true, PageCacheMB: 0}, st, log)
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // hostilePayloads is what readers send to break out of a page, a database or a header.
@@ -229,7 +230,8 @@ func TestHostileReviews(t *testing.T) {
 		t.Skip("hundreds of posts")
 	}
 	open := review.Limits{PerIPBurst: 1 << 20, PerIPEvery: 1, PerArticleBurst: 1 << 20, PerArticleEvery: 1}
-	eachReviewDB(t, open, func(t *testing.T, s *reviewSite) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := newReviewSite(t, dsn, open)
 		ctx := context.Background()
 		articleID := storyPaths(t, s.st)[leadEN]
 		_, page := s.get(t, leadEN)

@@ -19,9 +19,10 @@ import (
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/httpx"
-	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 	"github.com/newsdesk/newsdesk/internal/web"
 )
 
@@ -59,72 +60,44 @@ const editorPassword = "a long test password"
 
 func newReviewSite(tb testing.TB, dsn string, limits review.Limits) *reviewSite {
 	tb.Helper()
-	ctx := context.Background()
-	st, err := app.OpenStore(ctx, dsn, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
-		tb.Fatal(err)
-	}
-	srv := httptest.NewUnstartedServer(nil)
-	cfg := config.Config{BaseURL: "http://" + srv.Listener.Addr().String(), TimeZone: "Asia/Baku", Demo: true,
-		Media: tb.TempDir(), TrustedProxyHeader: "X-Forwarded-For", TrustedProxies: "127.0.0.1,::1"}
-	site, err := app.Build(cfg, st, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	loc, err := cfg.Location()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	trusted, err := httpx.ParseTrusted(cfg.TrustedProxies)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	st := sitekit.Demo(tb, dsn)
 	clock := &testClock{}
 	rs := review.New(st, nil, clock.now, limits)
-	public, err := web.New(web.Config{Store: st, BaseURL: cfg.BaseURL, Location: loc, Demo: true, Reviews: rs,
-		ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	mux := http.NewServeMux()
-	mux.Handle("/newsroom/", site.Desk)
-	mux.Handle("/api/", site.API)
-	mux.Handle("/", public)
-	h := httpx.Wrap(mux, httpx.Options{MaxBody: 25 << 20})
-	srv.Config.Handler = h
-	srv.Start()
-	tb.Cleanup(srv.Close)
+	var h http.Handler
+	srv := testkit.Serve(tb, func(baseURL string) (http.Handler, error) {
+		cfg := config.Config{BaseURL: baseURL, TimeZone: "Asia/Baku", Demo: true,
+			Media: tb.TempDir(), TrustedProxyHeader: "X-Forwarded-For", TrustedProxies: "127.0.0.1,::1"}
+		site, err := app.Build(cfg, st, nil)
+		if err != nil {
+			return nil, err
+		}
+		loc, err := cfg.Location()
+		if err != nil {
+			return nil, err
+		}
+		trusted, err := httpx.ParseTrusted(cfg.TrustedProxies)
+		if err != nil {
+			return nil, err
+		}
+		public, err := web.New(web.Config{Store: st, BaseURL: cfg.BaseURL, Location: loc, Demo: true, Reviews: rs,
+			ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}})
+		if err != nil {
+			return nil, err
+		}
+		mux := http.NewServeMux()
+		mux.Handle("/newsroom/", site.Desk)
+		mux.Handle("/api/", site.API)
+		mux.Handle("/", public)
+		h = httpx.Wrap(mux, httpx.Options{MaxBody: 25 << 20})
+		return h, nil
+	})
 
 	hash, err := account.HashPassword(editorPassword)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ed := account.User{Email: "moderator@agency.test", Name: "Moderator", Role: account.RoleEditor, PasswordHash: hash, CreatedAt: time.Now()}
-	if err := st.WithTx(ctx, func(tx *store.Tx) error {
-		var err error
-		ed.ID, err = tx.CreateUser(ctx, ed)
-		return err
-	}); err != nil {
-		tb.Fatal(err)
-	}
+	ed := testkit.AddUser(tb, st, account.User{Email: "moderator@agency.test", Name: "Moderator", Role: account.RoleEditor, PasswordHash: hash, CreatedAt: time.Now()})
 	return &reviewSite{srv: srv, handler: h, st: st, reviews: rs, clock: clock, editor: ed}
-}
-
-// eachReviewDB runs fn on a review site over SQLite and over PostgreSQL.
-func eachReviewDB(t *testing.T, limits review.Limits, fn func(t *testing.T, s *reviewSite)) {
-	for _, kind := range []string{"sqlite", "postgres"} {
-		t.Run(kind, func(t *testing.T) {
-			dsn := filepath.Join(t.TempDir(), "site.db")
-			if kind == "postgres" {
-				dsn = pgtest.New(t)
-			}
-			fn(t, newReviewSite(t, dsn, limits))
-		})
-	}
 }
 
 // send makes a request and returns the status, body and header; it follows no redirect.
@@ -230,7 +203,8 @@ func reviewsOf(tb testing.TB, st *store.Store, articleID int64) []store.Review {
 
 // TestReviewDefences checks the spam defence and the closing rules through the real form.
 func TestReviewDefences(t *testing.T) {
-	eachReviewDB(t, review.DefaultLimits, func(t *testing.T, s *reviewSite) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := newReviewSite(t, dsn, review.DefaultLimits)
 		ctx := context.Background()
 		paths := storyPaths(t, s.st)
 		var others []string

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsdesk/newsdesk/internal/testkit"
 	"github.com/newsdesk/newsdesk/internal/validate"
 )
 
@@ -35,7 +36,8 @@ func (s *demoSite) searchJSON(t *testing.T, query string, header ...string) (int
 }
 
 func TestSearchPages(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *demoSite) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := newDemoSite(t, dsn)
 		resp, body := s.get(t, "/search?q=customs+chec&lang=en")
 		if resp.StatusCode != 200 || !strings.Contains(body, `href="`+leadEN+`"`) ||
 			!strings.Contains(body, "<mark>customs</mark>") || !strings.Contains(body, `name="robots" content="noindex"`) {
@@ -77,7 +79,8 @@ func TestSearchPages(t *testing.T) {
 }
 
 func TestSearchBadInput(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *demoSite) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := newDemoSite(t, dsn)
 		hostile := []string{`"`, `"customs`, `*`, `-`, `NEAR(`, `NEAR(customs check)`, `customs AND OR NOT`, `{head}: customs`,
 			`'; DROP TABLE articles; --`, `customs' OR '1'='1`, `((`, `-"`, `h_customs`, `sec_1 k_a`, "\x00", "customs\x00check",
 			"\xff\xfe", `\`, `%`, `:*`, `!customs`, strings.Repeat("customs ", 1500), strings.Repeat("я", 10000), "-customs"}

@@ -3,7 +3,6 @@ package app_test
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 	"github.com/newsdesk/newsdesk/internal/web"
 )
 
@@ -31,29 +31,19 @@ type clockSite struct {
 // site's server is not used).
 func clockSiteOver(t *testing.T, demo *demoSite) *clockSite {
 	t.Helper()
-	ctx := context.Background()
 	st := demo.st
 	clock := &testClock{}
 	pages := cache.New(16 << 20)
-	srv := httptest.NewUnstartedServer(nil)
-	public, err := web.New(web.Config{Store: st, BaseURL: "http://" + srv.Listener.Addr().String(), Now: clock.now, Cache: pages})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st.OnPurge(func(keys []string, _ bool) { pages.Purge(keys...) })
-	srv.Config.Handler = httpx.Wrap(public.Front(public), httpx.Options{MaxBody: 1 << 20})
-	srv.Start()
-	t.Cleanup(srv.Close)
-	ed := account.User{Email: "tags@x.test", Name: "Tag Editor", Role: account.RoleEditor, CreatedAt: time.Now()}
-	if err := st.WithTx(ctx, func(tx *store.Tx) error { var err error; ed.ID, err = tx.CreateUser(ctx, ed); return err }); err != nil {
-		t.Fatal(err)
-	}
+	srv := testkit.Serve(t, func(baseURL string) (http.Handler, error) {
+		public, err := web.New(web.Config{Store: st, BaseURL: baseURL, Now: clock.now, Cache: pages})
+		if err != nil {
+			return nil, err
+		}
+		st.OnPurge(func(keys []string, _ bool) { pages.Purge(keys...) })
+		return httpx.Wrap(public.Front(public), httpx.Options{MaxBody: 1 << 20}), nil
+	})
+	ed := testkit.AddUser(t, st, account.User{Email: "tags@x.test", Name: "Tag Editor", Role: account.RoleEditor, CreatedAt: time.Now()})
 	return &clockSite{demoSite: &demoSite{srv: srv, st: st}, clock: clock, svc: newsroom.New(st, nil, clock.now), ed: ed}
-}
-
-// eachClockDB runs fn on a clock site over SQLite and over PostgreSQL.
-func eachClockDB(t *testing.T, fn func(t *testing.T, s *clockSite)) {
-	eachDB(t, func(t *testing.T, demo *demoSite) { fn(t, clockSiteOver(t, demo)) })
 }
 
 // storyIn files a story carrying tag and leaves it in state: draft, submitted,
@@ -159,7 +149,8 @@ func mergeKeys(a, b http.Header) map[string]bool {
 // scheduled time, its embargo) shows by the clock alone, not kept as a 404. Issue 17,
 // hole 4.
 func TestUnpublishedTagIsUnknown(t *testing.T) {
-	eachClockDB(t, func(t *testing.T, s *clockSite) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := clockSiteOver(t, newDemoSite(t, dsn))
 		states := []struct {
 			state    string
 			comesDue bool // public after an hour and a run of the scheduler
@@ -225,7 +216,8 @@ func TestEmbargoedTagShowsByTheClock(t *testing.T) {
 // TestAuthorWithoutPublicStoryIsUnknown: the page of an author none of whose stories is
 // public in its language answers like an unknown author's, whatever the page asked.
 func TestAuthorWithoutPublicStoryIsUnknown(t *testing.T) {
-	eachClockDB(t, func(t *testing.T, s *clockSite) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := clockSiteOver(t, newDemoSite(t, dsn))
 		ctx := context.Background()
 		now := s.clock.now()
 		err := s.st.WithTx(ctx, func(tx *store.Tx) error {

@@ -21,6 +21,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
 
 // TestBackupRestoreUnderWrites backs a site up while another connection pool publishes
@@ -31,14 +32,7 @@ func TestBackupRestoreUnderWrites(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	db, mediaDir := filepath.Join(dir, "site.db"), filepath.Join(dir, "media")
-	st, err := app.OpenStore(ctx, db, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
-		t.Fatal(err)
-	}
+	st := sitekit.Demo(t, db)
 	if err := os.MkdirAll(mediaDir, 0o750); err != nil {
 		t.Fatal(err)
 	}

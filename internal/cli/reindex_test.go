@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -12,22 +11,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/cli"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
 
 func TestReindex(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "site.db")
-	ctx := context.Background()
-	st, err := app.OpenStore(ctx, db, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
-		t.Fatal(err)
-	}
+	st := sitekit.Demo(t, db)
 	st.Close()
 	code, out, errs := run(t, "", "reindex", "--db", db)
 	if code != 0 || !strings.Contains(out, "Indexed ") || !strings.Contains(out, "(100%)") || strings.Contains(out, "\r") {
@@ -48,13 +40,7 @@ func TestServeRebuildsSearch(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "site.db")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	st, err := app.OpenStore(ctx, db, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
-		t.Fatal(err)
-	}
+	st := sitekit.Demo(t, db)
 	secs, err := st.Sections(ctx, "en")
 	if err != nil || len(secs) == 0 {
 		t.Fatalf("sections: %v %v", secs, err)

@@ -2,14 +2,13 @@ package cli_test
 
 import (
 	"context"
-	"io"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
 
 func TestReviewsHelp(t *testing.T) {
@@ -43,14 +42,7 @@ func TestReviewsHelp(t *testing.T) {
 func TestReviewsForget(t *testing.T) {
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "site.db")
-	st, err := app.OpenStore(ctx, db, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
-		t.Fatal(err)
-	}
+	st := sitekit.Demo(t, db)
 	arts, err := st.PublicArticles(ctx, store.ListQuery{Language: "en", Limit: 2}, time.Now())
 	if err != nil || len(arts) < 2 {
 		t.Fatalf("demo stories: %d, %v", len(arts), err)

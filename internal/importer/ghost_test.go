@@ -20,6 +20,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/importer"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // recorder is a Handler that notes what it is given, one line an event. spoolDir, when
@@ -316,7 +317,7 @@ func TestImportGhostTableOrder(t *testing.T) {
 		if err := os.WriteFile(file, []byte(`{"db": [{"data": `+ghostData(tables, order...)+`}]}`), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		st := newStore(t, "sqlite")
+		st := testkit.Store(t, testkit.DSN(t, "sqlite"))
 		rep := importGhostFile(t, st, file)
 		if got := count(rep, "post"); got != "3/0/0/0" {
 			t.Errorf("order %v: posts %s", order, got)
@@ -488,7 +489,7 @@ func TestImportGhostLargeBoundedMemory(t *testing.T) {
 	if size < 40<<20 {
 		t.Fatalf("the export is %d bytes, want over 40 MB", size)
 	}
-	st := newStore(t, "sqlite")
+	st := testkit.Store(t, testkit.DSN(t, "sqlite"))
 	check := watchHeap(t, "importing", size)
 	rep := importGhostFile(t, st, file)
 	check()
@@ -516,7 +517,7 @@ func TestImportGhostTruncatedImportsNothing(t *testing.T) {
 	spooled := `{"db": [{"data": ` + ghostData(tables, "posts", "posts_authors", "posts_tags", "settings", "tags", "users") + "}]}"
 	dir := t.TempDir()
 	t.Setenv("TMPDIR", dir)
-	st := newStore(t, "sqlite")
+	st := testkit.Store(t, testkit.DSN(t, "sqlite"))
 	for _, c := range []struct{ name, export string }{
 		{"in the second post, handed over as read", export[:strings.Index(export, `"lexical-cranes"`)]},
 		{"before the end", export[:len(export)-2]},

@@ -17,36 +17,10 @@ import (
 	"github.com/newsdesk/newsdesk/internal/importer"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
-
-// eachDB runs fn against a fresh, migrated SQLite file and a fresh PostgreSQL database.
-func eachDB(t *testing.T, fn func(t *testing.T, st *store.Store)) {
-	t.Helper()
-	for _, kind := range []string{"sqlite", "postgres"} {
-		t.Run(kind, func(t *testing.T) {
-			fn(t, newStore(t, kind))
-		})
-	}
-}
-
-func newStore(t *testing.T, kind string) *store.Store {
-	t.Helper()
-	dsn := filepath.Join(t.TempDir(), "site.db")
-	if kind == "postgres" {
-		dsn = pgtest.New(t)
-	}
-	st, err := store.Open(context.Background(), dsn, store.Options{})
-	if err != nil {
-		t.Fatalf("open %s: %v", dsn, err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := st.Migrate(context.Background()); err != nil {
-		t.Fatalf("migrate: %v", err)
-	}
-	return st
-}
 
 var testNow = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
@@ -108,7 +82,7 @@ func articles(t *testing.T, st *store.Store) map[string]store.ExportArticle {
 func TestImportWordPress(t *testing.T) {
 	for _, file := range []string{"wxr12.xml", "wxr11.xml"} {
 		t.Run(file, func(t *testing.T) {
-			eachDB(t, func(t *testing.T, st *store.Store) {
+			testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 				ctx := context.Background()
 				rep := mustImport(t, st, "wordpress", file, importer.Options{Language: "en"})
 				for kind, want := range map[string]string{
@@ -264,7 +238,7 @@ func keys(m map[string]store.ExportArticle) []string {
 }
 
 func TestImportIsIdempotent(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		mustImport(t, st, "wordpress", "wxr12.xml", importer.Options{})
 		seq, _ := st.ContentSeq(ctx)
@@ -305,7 +279,7 @@ func TestImportIsIdempotent(t *testing.T) {
 }
 
 func TestDryRun(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		rep := mustImport(t, st, "wordpress", "wxr12.xml", importer.Options{DryRun: true})
 		if !rep.DryRun || count(rep, "post") != "6/0/0/2" {
 			t.Errorf("dry run report: %v %s", rep.DryRun, count(rep, "post"))
@@ -330,7 +304,7 @@ func TestMalformedImportsNothing(t *testing.T) {
 		{"not-wxr.xml", "wordpress", 0, importer.ErrNotWXR},
 		{"ghost-truncated.json", "ghost", 0, nil},
 	}
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		for _, c := range cases {
 			t.Run(c.file, func(t *testing.T) {
 				_, err := importFile(t, st, c.format, c.file, importer.Options{})
@@ -368,7 +342,7 @@ func TestMalformedImportsNothing(t *testing.T) {
 }
 
 func TestImportGhost(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		rep := mustImport(t, st, "ghost", "ghost.json", importer.Options{Language: "ru"})
 		if got := count(rep, "post"); got != "3/0/0/0" {
@@ -422,7 +396,7 @@ func TestImportGhost(t *testing.T) {
 }
 
 func TestLanguageFlagValidated(t *testing.T) {
-	st := newStore(t, "sqlite")
+	st := testkit.Store(t, testkit.DSN(t, "sqlite"))
 	if _, err := importFile(t, st, "wordpress", "wxr12.xml", importer.Options{Language: "EN US"}); err == nil {
 		t.Error("a bad language code was accepted")
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/importer"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // The images of testdata/media.xml, all under https://media-demo.example.org/wp-content/uploads/.
@@ -82,7 +83,7 @@ func jpegOf(t *testing.T, w, h int, c color.RGBA) []byte {
 }
 
 func TestImportMediaFromMediaDir(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		uploads, names := uploadsCopy(t)
 		mediaDir := filepath.Join(t.TempDir(), "media")
@@ -191,7 +192,7 @@ func TestImportMediaFromMediaDir(t *testing.T) {
 }
 
 func TestImportMediaWithoutMediaDir(t *testing.T) {
-	st := newStore(t, "sqlite")
+	st := testkit.Store(t, testkit.DSN(t, "sqlite"))
 	rep := mustImport(t, st, "wordpress", "media.xml", importer.Options{})
 	a, ok := articles(t, st)["en/night-market-opens"]
 	if !ok {
@@ -222,7 +223,7 @@ func TestImportMediaWithoutMediaDir(t *testing.T) {
 // TestImportMediaDryRun gives a media directory to a dry run, as the command does (without
 // a media store): the images are looked for, and nothing is taken in.
 func TestImportMediaDryRun(t *testing.T) {
-	st := newStore(t, "sqlite")
+	st := testkit.Store(t, testkit.DSN(t, "sqlite"))
 	uploads, _ := uploadsCopy(t)
 	rep := mustImport(t, st, "wordpress", "media.xml", importer.Options{MediaDir: uploads, DryRun: true})
 	if rep.MissingMedia != 1 || len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], notCopied) {
@@ -270,7 +271,7 @@ func ghostImages(t *testing.T) (string, map[string]string) {
 // a copy of content/images.
 func TestImportGhostMedia(t *testing.T) {
 	t.Run("with a media dir", func(t *testing.T) {
-		st := newStore(t, "sqlite")
+		st := testkit.Store(t, testkit.DSN(t, "sqlite"))
 		dir, names := ghostImages(t)
 		ms, err := media.New(filepath.Join(t.TempDir(), "media"), media.Limits{})
 		if err != nil {
@@ -300,7 +301,7 @@ func TestImportGhostMedia(t *testing.T) {
 		}
 	})
 	t.Run("without", func(t *testing.T) {
-		st := newStore(t, "sqlite")
+		st := testkit.Store(t, testkit.DSN(t, "sqlite"))
 		rep := mustImport(t, st, "ghost", "ghost-media.json", importer.Options{})
 		all := articles(t, st)
 		pier, buoy := all["en/pier-blue"], all["en/old-buoy"]

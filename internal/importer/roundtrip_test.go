@@ -17,6 +17,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/importer"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // richSite fills st with the demo edition (three languages, translations, briefs) and what
@@ -121,7 +122,7 @@ func snapshot(t *testing.T, st *store.Store) []string {
 }
 
 func TestExportImportRoundTrip(t *testing.T) {
-	eachDB(t, func(t *testing.T, src *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, src *store.Store) {
 		ctx := context.Background()
 		richSite(t, src)
 		var file bytes.Buffer
@@ -136,7 +137,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		if src.Dialect() == "postgres" {
 			kind = "postgres"
 		}
-		dst := newStore(t, kind)
+		dst := testkit.Store(t, testkit.DSN(t, kind))
 		rep, err := importer.New(dst, importer.Options{}).WordPress(ctx, bytes.NewReader(file.Bytes()), int64(file.Len()))
 		if err != nil {
 			t.Fatalf("import the export: %v", err)
@@ -184,7 +185,7 @@ func diffLines(want, got []string) string {
 
 // TestLegacyRedirects asks the real site, over HTTP, for the old WordPress URLs.
 func TestLegacyRedirects(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		mustImport(t, st, "wordpress", "wxr12.xml", importer.Options{Language: "en"})
 		site, err := app.Build(config.Config{BaseURL: "http://news.example", TimeZone: "UTC", Media: t.TempDir()}, st, nil)
 		if err != nil {

@@ -6,19 +6,19 @@ import (
 	"errors"
 	"image"
 	pngenc "image/png"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/account"
-	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
@@ -43,48 +43,20 @@ func (c *clock) add(d time.Duration) {
 	c.mu.Unlock()
 }
 
-func eachDB(t *testing.T, fn func(t *testing.T, e *env)) {
-	for _, kind := range []string{"sqlite", "postgres"} {
-		t.Run(kind, func(t *testing.T) {
-			dsn := filepath.Join(t.TempDir(), "site.db")
-			if kind == "postgres" {
-				dsn = pgtest.New(t)
-			}
-			ctx := context.Background()
-			st, err := app.OpenStore(ctx, dsn, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { st.Close() })
-			if err := app.SeedDemo(ctx, st, nopWriter{}); err != nil {
-				t.Fatal(err)
-			}
-			e := &env{st: st, dsn: dsn, clock: &clock{t: time.Now().UTC()}}
-			e.svc = newsroom.New(st, nil, e.clock.now)
-			e.corr = mkUser(t, st, "corr@x.test", account.RoleCorrespondent)
-			e.corr2 = mkUser(t, st, "corr2@x.test", account.RoleCorrespondent)
-			e.editor = mkUser(t, st, "ed@x.test", account.RoleEditor)
-			fn(t, e)
-		})
-	}
+// newEnv is the newsroom over the demo edition in dsn, with two correspondents and an editor.
+func newEnv(t *testing.T, dsn string) *env {
+	st := sitekit.Demo(t, dsn)
+	e := &env{st: st, dsn: dsn, clock: &clock{t: time.Now().UTC()}}
+	e.svc = newsroom.New(st, nil, e.clock.now)
+	e.corr = mkUser(t, st, "corr@x.test", account.RoleCorrespondent)
+	e.corr2 = mkUser(t, st, "corr2@x.test", account.RoleCorrespondent)
+	e.editor = mkUser(t, st, "ed@x.test", account.RoleEditor)
+	return e
 }
-
-type nopWriter struct{}
-
-func (nopWriter) Write(p []byte) (int, error) { return len(p), nil }
 
 func mkUser(t *testing.T, st *store.Store, email, role string) account.User {
 	t.Helper()
-	u := account.User{Email: email, Name: email, Role: role, CreatedAt: time.Now()}
-	err := st.WithTx(context.Background(), func(tx *store.Tx) error {
-		var err error
-		u.ID, err = tx.CreateUser(context.Background(), u)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return u
+	return testkit.AddUser(t, st, account.User{Email: email, Name: email, Role: role, CreatedAt: time.Now()})
 }
 
 func story(headline string) newsroom.ArticleInput {
@@ -94,7 +66,7 @@ func story(headline string) newsroom.ArticleInput {
 }
 
 func TestWorkflow(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		a, err := e.svc.Create(ctx, e.corr, story("Ministers meet over grain corridor"))
 		if err != nil {
@@ -177,7 +149,7 @@ func TestWorkflow(t *testing.T) {
 }
 
 func TestOptimisticLocking(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		a, err := e.svc.Create(ctx, e.editor, story("Budget talks resume"))
 		if err != nil {
@@ -204,7 +176,7 @@ func TestOptimisticLocking(t *testing.T) {
 }
 
 func TestRevisionsAndRestore(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		a, err := e.svc.Create(ctx, e.editor, story("Port strike ends"))
 		if err != nil {
@@ -236,7 +208,7 @@ func TestRevisionsAndRestore(t *testing.T) {
 }
 
 func TestScheduleAndEmbargo(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		a, err := e.svc.Create(ctx, e.editor, story("Summit date set"))
 		if err != nil {
@@ -308,7 +280,7 @@ func TestScheduleAndEmbargo(t *testing.T) {
 }
 
 func TestTranslationsAndBriefs(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		a, err := e.svc.Create(ctx, e.corr, story("Caspian ferry fares cut"))
 		if err != nil {
@@ -363,7 +335,7 @@ func TestTranslationsAndBriefs(t *testing.T) {
 }
 
 func TestValidationAndChecks(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		bad := story("")
 		bad.Section, bad.Urgency, bad.Slug = "nope", 12, "Bad Slug"
@@ -411,7 +383,7 @@ func TestValidationAndChecks(t *testing.T) {
 }
 
 func TestImages(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		ms, err := media.New(t.TempDir(), media.Limits{})
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // auditOf lists the audit entries about article id, newest first, as "action detail".
@@ -31,7 +32,7 @@ func auditOf(t *testing.T, st *store.Store, id int64) []string {
 // confirmation made against the story's current version, and that every restore and
 // every edit of a published story is in the audit log.
 func TestRestoreLiveStory(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		var events []string
 		e.svc.OnChange(func(_ context.Context, _ *store.Tx, _ int64, event string) error {

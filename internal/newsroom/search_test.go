@@ -8,10 +8,11 @@ import (
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/search"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 func TestNewsroomSearchScope(t *testing.T) {
-	eachDB(t, func(t *testing.T, e *env) {
+	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		mine, err := e.svc.Create(ctx, e.corr, story("Grain corridor talks resume"))
 		if err != nil {

@@ -12,12 +12,13 @@ import (
 	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // TestImageKnownBytesKeepText: recording bytes already known returns the image that is
 // there and changes none of its text, whoever records them and whatever text they bring.
 func TestImageKnownBytesKeepText(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		first := content.Image{Hash: strings.Repeat("c1", 32), Format: "png", Width: 40, Height: 30,
 			Renditions: []content.Rendition{{Width: 40, Height: 30, File: strings.Repeat("c1", 16) + "-40.png"}},
@@ -75,7 +76,7 @@ func TestImageKnownBytesKeepText(t *testing.T) {
 // TestImageTextChange: ImageUsage says who uploaded an image and which stories lead with
 // it; SetImageText changes the text and purges the pages of exactly those stories.
 func TestImageTextChange(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		f := seed(t, st)
 		var log purgeLog

@@ -7,12 +7,13 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // TestLoginThrottle: failures count per (account, address), a day without failures or a
 // successful sign-in forgets them, and other pairs are not touched.
 func TestLoginThrottle(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		now := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
 		const day = 24 * time.Hour
@@ -77,7 +78,7 @@ func TestLoginThrottle(t *testing.T) {
 // TestLoginFailureWindow: the failures of an account from every address within a window,
 // which the newsroom uses to tell administrators that an account is under attack.
 func TestLoginFailureWindow(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		now := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
 		window := 15 * time.Minute
@@ -113,7 +114,7 @@ func TestLoginFailureWindow(t *testing.T) {
 
 // TestRevokeUserTokens: every active token of the user is revoked, and no one else's.
 func TestRevokeUserTokens(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		now := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
 		var ed, other int64

@@ -12,6 +12,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // purgeLog collects what a Store's purge listeners are given.
@@ -46,7 +47,7 @@ func (p *purgeLog) reset() {
 // TestPurgeKeys: each write purges the keys of the pages that show what it changed, old
 // and new, once it commits; a rolled-back write purges nothing.
 func TestPurgeKeys(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		f := seed(t, st)
 		var log purgeLog
@@ -126,7 +127,7 @@ func TestPurgeKeys(t *testing.T) {
 // purges everything.
 func TestListen(t *testing.T) {
 	dsn := pgtest.New(t)
-	a, b := open(t, dsn), open(t, dsn)
+	a, b := testkit.Open(t, dsn, store.Options{}), testkit.Open(t, dsn, store.Options{})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	if _, err := a.Migrate(ctx); err != nil {

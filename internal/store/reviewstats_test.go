@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // TestReviewStatsIgnoreUnrated: comments imported without a rating (0) count as reviews
 // but not in the average.
 func TestReviewStatsIgnoreUnrated(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		f := seed(t, st)
 		for i, tc := range []struct {

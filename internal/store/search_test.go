@@ -12,6 +12,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/search"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // searchFixture is a small edition for the search tests, the same on both databases.
@@ -164,7 +165,7 @@ func public(q string, now time.Time, langs ...string) search.Request {
 }
 
 func TestSearchRanking(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seedSearch(t, st)
 		brief := fmt.Sprintf("brief:%d", f.briefEN)
 		tests := []struct {
@@ -198,7 +199,7 @@ func TestSearchRanking(t *testing.T) {
 }
 
 func TestSearchLanguages(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seedSearch(t, st)
 		brief := fmt.Sprintf("brief:%d", f.briefRU)
 		for _, tt := range []struct {
@@ -235,7 +236,7 @@ func TestSearchLanguages(t *testing.T) {
 }
 
 func TestSearchVisibility(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seedSearch(t, st)
 		ctx := context.Background()
 		has := func(r search.Request, slug string) bool {
@@ -325,7 +326,7 @@ func TestSearchVisibility(t *testing.T) {
 }
 
 func TestSearchNewsroom(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seedSearch(t, st)
 		q := search.ParseQuery("escalation ")
 		_, all := find(t, st, search.Request{Query: q, Newsroom: true, Now: f.now, Limit: 50})
@@ -350,7 +351,7 @@ func TestSearchNewsroom(t *testing.T) {
 }
 
 func TestSearchFiltersAndPages(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seedSearch(t, st)
 		r := public("oil ", f.now, "en")
 		r.SectionID = f.sport.ID
@@ -395,7 +396,7 @@ func TestSearchFiltersAndPages(t *testing.T) {
 }
 
 func TestSearchSnippets(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seedSearch(t, st)
 		res, err := st.Search(context.Background(), public("oil price", f.now, "en"))
 		if err != nil || len(res.Hits) == 0 {
@@ -417,7 +418,7 @@ func TestSearchSnippets(t *testing.T) {
 }
 
 func TestSearchHostileQueries(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seedSearch(t, st)
 		for _, q := range []string{`"`, `"oil`, `oil"`, `*`, `-`, `--`, `NEAR(`, `NEAR(oil price)`, `oil AND OR NOT`, `^oil`,
 			`head:oil`, `{head}: oil`, `'; DROP TABLE articles; --`, `oil' OR '1'='1`, `(((`, `)))`, `a*b*c`, `-"`, `"-"`,
@@ -437,7 +438,7 @@ func TestSearchHostileQueries(t *testing.T) {
 }
 
 func TestReindex(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seedSearch(t, st)
 		ctx := context.Background()
 		queries := []string{"escalation ", "oil price", "эскалация", "istanbulda ", "escala"}
@@ -497,7 +498,7 @@ func TestReindex(t *testing.T) {
 }
 
 func TestRebuildSearchIfNeeded(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seedSearch(t, st)
 		ctx := context.Background()
 		if done, err := st.RebuildSearchIfNeeded(ctx); err != nil || done {

@@ -6,13 +6,14 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // TestSitemapArticles: the public stories by id, a page at a time, each with the public
 // stories of its translation group (itself included); the news sitemap's form (since)
 // also gives headlines, newest first.
 func TestSitemapArticles(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		f := seed(t, st)
 		all, err := st.SitemapArticles(ctx, 0, 100, time.Time{}, f.now)

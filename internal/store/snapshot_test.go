@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // TestReadSnapshot: inside a ReadSnapshot a page reads the database as it was at its
 // first read (on SQLite), a value read from it is not kept in the memo once a purge has
 // passed, and Detached reads see the latest commit. On PostgreSQL reads are as usual.
 func TestReadSnapshot(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		f := seed(t, st)
 		set := func(v string) {
@@ -70,7 +71,7 @@ func TestReadSnapshot(t *testing.T) {
 // read without a snapshot) and nothing waits for a connection forever, even when each
 // page also reads outside its snapshot.
 func TestReadSnapshotsBounded(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		f := seed(t, st)
 		var wg sync.WaitGroup

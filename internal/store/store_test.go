@@ -16,37 +16,10 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
-
-// eachDB runs fn against a fresh, migrated SQLite file and a fresh PostgreSQL database.
-func eachDB(t *testing.T, fn func(t *testing.T, st *store.Store)) {
-	t.Helper()
-	for _, kind := range []string{"sqlite", "postgres"} {
-		t.Run(kind, func(t *testing.T) {
-			dsn := filepath.Join(t.TempDir(), "site.db")
-			if kind == "postgres" {
-				dsn = pgtest.New(t)
-			}
-			st := open(t, dsn)
-			if _, err := st.Migrate(context.Background()); err != nil {
-				t.Fatalf("migrate: %v", err)
-			}
-			fn(t, st)
-		})
-	}
-}
-
-func open(t *testing.T, dsn string) *store.Store {
-	t.Helper()
-	st, err := store.Open(context.Background(), dsn, store.Options{})
-	if err != nil {
-		t.Fatalf("open %s: %v", dsn, err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
 
 // fixture is a small edition: two languages, two sections, stories in every state.
 type fixture struct {
@@ -136,7 +109,7 @@ func seed(t *testing.T, st *store.Store) fixture {
 }
 
 func TestVisibility(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seed(t, st)
 		ctx := context.Background()
 		for _, tc := range []struct {
@@ -174,7 +147,7 @@ func TestVisibility(t *testing.T) {
 }
 
 func TestTranslationsAndTags(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seed(t, st)
 		ctx := context.Background()
 		a, err := st.PublicArticle(ctx, "en", "lead", f.now)
@@ -207,7 +180,7 @@ func TestTranslationsAndTags(t *testing.T) {
 }
 
 func TestSlugHistory(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seed(t, st)
 		ctx := context.Background()
 		if err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.ChangeSlug(ctx, f.lead, "lead-renamed") }); err != nil {
@@ -236,7 +209,7 @@ func TestSlugHistory(t *testing.T) {
 }
 
 func TestBriefs(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seed(t, st)
 		ctx := context.Background()
 		all, err := st.PublicBriefs(ctx, store.BriefQuery{Language: "en", SectionID: f.politics.ID}, f.now)
@@ -262,7 +235,7 @@ func TestBriefs(t *testing.T) {
 }
 
 func TestConstraints(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		seed(t, st)
 		ctx := context.Background()
 		tests := []struct {
@@ -302,7 +275,7 @@ func TestConstraints(t *testing.T) {
 }
 
 func TestMigrateIdempotent(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		applied, err := st.Migrate(ctx)
 		if err != nil || len(applied) != 0 {

@@ -8,13 +8,14 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // TestPublicTagBySlug: a tag is found by the public site only while a public story
 // carries it; one carried only by unpublished stories is not found, like an unknown one,
 // until its story becomes public by the clock.
 func TestPublicTagBySlug(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seed(t, st)
 		ctx := context.Background()
 		hour := time.Hour

@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/syndication"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // wireSub creates a subscriber scoped to sections × languages, with webhooks webhook URLs.
@@ -60,7 +61,7 @@ func addVersion(t testing.TB, st *store.Store, article int64, section, lang stri
 }
 
 func TestWireSourceAndScopes(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seed(t, st)
 		ctx := context.Background()
 		src, err := st.WireSource(ctx, f.lead)
@@ -140,7 +141,7 @@ func TestWireSourceAndScopes(t *testing.T) {
 // the second without the first: the lock makes versions commit in id order, which is what
 // makes cursor paging exact.
 func TestWireVersionsCommitInIDOrder(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seed(t, st)
 		sub := wireSub(t, st, "reader", []string{"*"}, []string{"*"}, 0)
 		ctx := context.Background()
@@ -200,7 +201,7 @@ func TestWireVersionsCommitInIDOrder(t *testing.T) {
 // publish, each holding its transaction open a little after taking its id: the pages,
 // put together, are every version exactly once, in order.
 func TestWireCursorUnderConcurrentPublishing(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seed(t, st)
 		sub := wireSub(t, st, "reader", []string{"*"}, []string{"*"}, 0)
 		ctx := context.Background()
@@ -266,7 +267,7 @@ func TestWireCursorUnderConcurrentPublishing(t *testing.T) {
 // TestWireClaimIsExclusive lets four workers claim from one outbox at once: every row is
 // claimed by exactly one of them.
 func TestWireClaimIsExclusive(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seed(t, st)
 		for i := range 50 {
 			wireSub(t, st, fmt.Sprintf("s%d", i), []string{"*"}, []string{"*"}, 1)
@@ -339,7 +340,7 @@ func TestWireClaimIsExclusive(t *testing.T) {
 // TestWireEnqueueThousand checks the fan-out of one publication to 1,000 subscribers'
 // webhooks: one INSERT … SELECT, the count right. Its speed is measured in bench/.
 func TestWireEnqueueThousand(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seed(t, st)
 		ctx := context.Background()
 		err := st.WithTx(ctx, func(tx *store.Tx) error {
@@ -375,7 +376,7 @@ func TestWireEnqueueThousand(t *testing.T) {
 }
 
 func TestWireUsage(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		sub := wireSub(t, st, "meter", []string{"*"}, []string{"*"}, 0)
 		day1 := time.Date(2026, 3, 1, 23, 59, 0, 0, time.UTC)
@@ -398,7 +399,7 @@ func TestWireUsage(t *testing.T) {
 // TestWireRevokeAndOrphans drops a revoked subscriber's pending deliveries, and
 // dead-letters a claimed row whose webhook is gone instead of claiming it for ever.
 func TestWireRevokeAndOrphans(t *testing.T) {
-	eachDB(t, func(t *testing.T, st *store.Store) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seed(t, st)
 		ctx := context.Background()
 		gone := wireSub(t, st, "gone", []string{"*"}, []string{"*"}, 1)

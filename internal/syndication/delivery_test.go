@@ -10,7 +10,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/syndication"
-	"github.com/newsdesk/newsdesk/internal/syndication/wiretest"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 	"github.com/newsdesk/newsdesk/internal/validate"
 )
 
@@ -37,14 +37,14 @@ func waitFor(t *testing.T, d time.Duration, what string, cond func() bool) {
 // one of them, signed with its secret, with the exact ninjs body of that version.
 func TestDeliveryArrivesSigned(t *testing.T) {
 	schema := validate.NinjsSchema(t, "2.2")
-	wiretest.EachDB(t, func(t *testing.T, dsn string) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
-		e := wiretest.New(t, dsn, syndication.Config{Delivery: fast(time.Minute)})
-		down, bringUp := wiretest.NewDownReceiver(t)
-		failing, slow, fine := wiretest.NewReceiver(t), wiretest.NewReceiver(t), wiretest.NewReceiver(t)
+		e := testkit.NewWireEnv(t, dsn, syndication.Config{Delivery: fast(time.Minute)})
+		down, bringUp := testkit.NewDownReceiver(t)
+		failing, slow, fine := testkit.NewReceiver(t), testkit.NewReceiver(t), testkit.NewReceiver(t)
 		failing.Set(http.StatusInternalServerError, 0)
 		slow.Set(http.StatusOK, 2*time.Second) // longer than the 500 ms timeout
-		receivers := map[string]*wiretest.Receiver{"down": down, "failing": failing, "slow": slow, "fine": fine}
+		receivers := map[string]*testkit.Receiver{"down": down, "failing": failing, "slow": slow, "fine": fine}
 		secrets := map[string]string{}
 		var all syndication.Subscriber
 		for name, r := range receivers {
@@ -56,8 +56,8 @@ func TestDeliveryArrivesSigned(t *testing.T) {
 			}
 			secrets[name] = w.Secret
 		}
-		a := e.Publish(t, wiretest.Story{Headline: "First story"})
-		e.Publish(t, wiretest.Story{Headline: "Second story", Language: "ru", Section: "economy"})
+		a := e.Publish(t, testkit.Story{Headline: "First story"})
+		e.Publish(t, testkit.Story{Headline: "Second story", Language: "ru", Section: "economy"})
 		if _, err := e.Newsroom.Correct(ctx, e.Editor, a.ID, "A name was misspelt."); err != nil {
 			t.Fatal(err)
 		}
@@ -74,7 +74,7 @@ func TestDeliveryArrivesSigned(t *testing.T) {
 		time.AfterFunc(600*time.Millisecond, func() { failing.Set(http.StatusOK, 0) })
 		time.AfterFunc(800*time.Millisecond, func() { slow.Set(http.StatusOK, 100*time.Millisecond) })
 
-		distinct := func(r *wiretest.Receiver) int {
+		distinct := func(r *testkit.Receiver) int {
 			ids := map[string]bool{}
 			for _, g := range r.Got() {
 				ids[g.Delivery] = true
@@ -146,17 +146,17 @@ func TestDeliveryArrivesSigned(t *testing.T) {
 // TestDeadLetterRetry lets a delivery fail until its window closes, then retries it from
 // the dead letters, as the newsroom's "retry" button does.
 func TestDeadLetterRetry(t *testing.T) {
-	wiretest.EachDB(t, func(t *testing.T, dsn string) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
-		e := wiretest.New(t, dsn, syndication.Config{Delivery: fast(300 * time.Millisecond)})
-		r := wiretest.NewReceiver(t)
+		e := testkit.NewWireEnv(t, dsn, syndication.Config{Delivery: fast(300 * time.Millisecond)})
+		r := testkit.NewReceiver(t)
 		r.Set(http.StatusServiceUnavailable, 0)
 		sub, _ := e.Subscriber(t, "Flaky", []string{"politics"}, []string{"en"})
 		if _, err := e.Wire.AddWebhook(ctx, syndication.WebhookInput{SubscriberID: sub.ID, URL: r.URL}); err != nil {
 			t.Fatal(err)
 		}
-		e.Publish(t, wiretest.Story{Headline: "Will die"})
-		e.Publish(t, wiretest.Story{Headline: "Not for this subscriber", Section: "economy"})
+		e.Publish(t, testkit.Story{Headline: "Will die"})
+		e.Publish(t, testkit.Story{Headline: "Not for this subscriber", Section: "economy"})
 		waitFor(t, 10*time.Second, "dead letter", func() bool {
 			if _, err := e.Wire.DeliverDue(ctx); err != nil {
 				t.Fatal(err)
@@ -197,11 +197,11 @@ func TestDeadLetterRetry(t *testing.T) {
 // receiver that fails now and then: every delivery arrives exactly once, and no attempt
 // (delivery id, attempt number) is ever made twice.
 func TestInstancesShareOutbox(t *testing.T) {
-	wiretest.EachDB(t, func(t *testing.T, dsn string) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		cfg := fast(time.Minute)
 		cfg.Batch, cfg.Loops = 7, 2
-		e := wiretest.New(t, dsn, syndication.Config{Delivery: cfg})
+		e := testkit.NewWireEnv(t, dsn, syndication.Config{Delivery: cfg})
 		st2, err := store.Open(ctx, dsn, store.Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -209,7 +209,7 @@ func TestInstancesShareOutbox(t *testing.T) {
 		defer st2.Close()
 		other := syndication.New(syndication.Config{Store: st2, BaseURL: "http://wire.test", Delivery: cfg})
 
-		r := wiretest.NewReceiver(t)
+		r := testkit.NewReceiver(t)
 		var mu sync.Mutex
 		n := 0
 		flaky := func() { // every seventh request fails
@@ -242,7 +242,7 @@ func TestInstancesShareOutbox(t *testing.T) {
 			}
 		}()
 		for i := range stories {
-			e.Publish(t, wiretest.Story{Headline: fmt.Sprintf("Shared outbox story %d", i)})
+			e.Publish(t, testkit.Story{Headline: fmt.Sprintf("Shared outbox story %d", i)})
 		}
 		waitFor(t, 30*time.Second, "all deliveries", func() bool { return len(r.Got()) >= subs*stories })
 		time.Sleep(100 * time.Millisecond)

@@ -13,7 +13,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/syndication"
-	"github.com/newsdesk/newsdesk/internal/syndication/wiretest"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 	"github.com/newsdesk/newsdesk/internal/validate"
 )
 
@@ -25,9 +25,9 @@ func TestMain(m *testing.M) { pgtest.Main(m) }
 // schema of its version.
 func TestStoryLifecycle(t *testing.T) {
 	v22, v31 := validate.NinjsSchema(t, "2.2"), validate.NinjsSchema(t, "3.1")
-	wiretest.EachDB(t, func(t *testing.T, dsn string) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
-		e := wiretest.New(t, dsn, syndication.Config{BaseURL: "https://news.example"})
+		e := testkit.NewWireEnv(t, dsn, syndication.Config{BaseURL: "https://news.example"})
 		ed, nr := e.Editor, e.Newsroom
 		sub, _ := e.Subscriber(t, "All", []string{"*"}, []string{"*"})
 
@@ -166,9 +166,9 @@ func TestStoryLifecycle(t *testing.T) {
 // TestBackfill gives stories published without the hook (imports, the demo) a version,
 // once, and enqueues no pushes for them.
 func TestBackfill(t *testing.T) {
-	wiretest.EachDB(t, func(t *testing.T, dsn string) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
-		e := wiretest.New(t, dsn, syndication.Config{})
+		e := testkit.NewWireEnv(t, dsn, syndication.Config{})
 		sub, _ := e.Subscriber(t, "All", []string{"*"}, []string{"*"})
 		if _, err := e.Wire.AddWebhook(ctx, syndication.WebhookInput{SubscriberID: sub.ID, URL: "https://hooks.example/x"}); err != nil {
 			t.Fatal(err)
@@ -185,7 +185,7 @@ func TestBackfill(t *testing.T) {
 			}
 			ids = append(ids, a.ID)
 		}
-		e.Publish(t, wiretest.Story{Headline: "Hooked"})
+		e.Publish(t, testkit.Story{Headline: "Hooked"})
 		for round, want := range []int{3, 0} {
 			n, err := e.Wire.Backfill(ctx)
 			if err != nil || n != want {

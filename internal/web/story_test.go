@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/i18n"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // TestArticleContentEscapes: the article page written in Go (story.go, layout.go) escapes
@@ -82,15 +82,7 @@ func TestFragmentFromOldSnapshotNotKept(t *testing.T) {
 // newTestServer is the public site on a fresh, migrated SQLite file.
 func newTestServer(t *testing.T) (*Server, *store.Store) {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "site.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	st := testkit.Store(t, testkit.DSN(t, "sqlite"))
 	s, err := New(Config{Store: st, Now: time.Now, Location: time.UTC})
 	if err != nil {
 		t.Fatal(err)

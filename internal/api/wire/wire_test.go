@@ -18,14 +18,14 @@ import (
 	"github.com/newsdesk/newsdesk/internal/api/wire"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/syndication"
-	"github.com/newsdesk/newsdesk/internal/syndication/wiretest"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 	"github.com/newsdesk/newsdesk/internal/validate"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
 type site struct {
-	*wiretest.Env
+	*testkit.WireEnv
 	srv *httptest.Server
 	h   *wire.Handler
 }
@@ -34,7 +34,7 @@ type site struct {
 // write timeouts, as app.Serve does.
 func newSite(t *testing.T, dsn string, serverTimeout ...time.Duration) *site {
 	t.Helper()
-	e := wiretest.New(t, dsn, syndication.Config{StreamPoll: 50 * time.Millisecond})
+	e := testkit.NewWireEnv(t, dsn, syndication.Config{StreamPoll: 50 * time.Millisecond})
 	h := wire.New(wire.Config{Service: e.Wire, Heartbeat: 300 * time.Millisecond})
 	srv := httptest.NewUnstartedServer(h)
 	for _, d := range serverTimeout {
@@ -42,7 +42,7 @@ func newSite(t *testing.T, dsn string, serverTimeout ...time.Duration) *site {
 	}
 	srv.Start()
 	t.Cleanup(srv.Close)
-	return &site{Env: e, srv: srv, h: h}
+	return &site{WireEnv: e, srv: srv, h: h}
 }
 
 type page struct {
@@ -108,19 +108,19 @@ func wireID(t *testing.T, doc json.RawMessage) string {
 
 func TestItems(t *testing.T) {
 	v22, v31 := validate.NinjsSchema(t, "2.2"), validate.NinjsSchema(t, "3.1")
-	wiretest.EachDB(t, func(t *testing.T, dsn string) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
 		s := newSite(t, dsn)
 		ctx := context.Background()
 		_, key := s.Subscriber(t, "Bar Daily", []string{"politics"}, []string{"en"})
 		var mine []int64
 		for i := range 5 {
-			mine = append(mine, s.Publish(t, wiretest.Story{Headline: fmt.Sprintf("Politics story %d", i)}).ID)
+			mine = append(mine, s.Publish(t, testkit.Story{Headline: fmt.Sprintf("Politics story %d", i)}).ID)
 			if i < 2 {
-				s.Publish(t, wiretest.Story{Headline: fmt.Sprintf("Economy story %d", i), Section: "economy"})
-				s.Publish(t, wiretest.Story{Headline: fmt.Sprintf("Russian story %d", i), Language: "ru"})
+				s.Publish(t, testkit.Story{Headline: fmt.Sprintf("Economy story %d", i), Section: "economy"})
+				s.Publish(t, testkit.Story{Headline: fmt.Sprintf("Russian story %d", i), Language: "ru"})
 			}
 		}
-		other := s.Publish(t, wiretest.Story{Headline: "Another economy story", Section: "economy"})
+		other := s.Publish(t, testkit.Story{Headline: "Another economy story", Section: "economy"})
 		if _, err := s.Newsroom.Correct(ctx, s.Editor, mine[0], "A figure was wrong."); err != nil {
 			t.Fatal(err)
 		}
@@ -215,8 +215,8 @@ func TestKeys(t *testing.T) {
 	ctx := context.Background()
 	a, keyA := s.Subscriber(t, "A", []string{"politics"}, []string{"en"})
 	b, keyB := s.Subscriber(t, "B", []string{"economy"}, []string{"*"})
-	s.Publish(t, wiretest.Story{Headline: "For A"})
-	s.Publish(t, wiretest.Story{Headline: "For B", Section: "economy", Language: "ru"})
+	s.Publish(t, testkit.Story{Headline: "For A"})
+	s.Publish(t, testkit.Story{Headline: "For B", Section: "economy", Language: "ru"})
 	for _, k := range []string{"", "not-a-key", "ndw_" + strings.Repeat("x", 43), keyA + "x"} {
 		st, hd, _ := s.get(t, k, "/api/v1/wire/items")
 		if st != 401 || !strings.HasPrefix(hd.Get("WWW-Authenticate"), "Bearer") {
@@ -276,7 +276,7 @@ func TestRateLimit(t *testing.T) {
 // TestPagingUnderConcurrentPublishing pages through the wire over HTTP while stories are
 // published: together the pages hold every version exactly once.
 func TestPagingUnderConcurrentPublishing(t *testing.T) {
-	wiretest.EachDB(t, func(t *testing.T, dsn string) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
 		s := newSite(t, dsn)
 		_, key, err := s.Wire.AddSubscriber(context.Background(), syndication.SubscriberInput{Name: "Pager",
 			Sections: []string{"politics"}, Languages: []string{"*"}, RatePerMinute: 100000}, s.Catalog)
@@ -292,7 +292,7 @@ func TestPagingUnderConcurrentPublishing(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				for i := range stories / 2 {
-					st := wiretest.Story{Headline: fmt.Sprintf("Concurrent %d-%d", w, i)}
+					st := testkit.Story{Headline: fmt.Sprintf("Concurrent %d-%d", w, i)}
 					if i%3 == 0 {
 						st.Section = "economy" // not the pager's
 					}
@@ -387,17 +387,17 @@ func (s *site) stream(t *testing.T, ctx context.Context, key, lastID string) *bu
 
 func TestStream(t *testing.T) {
 	schema := validate.NinjsSchema(t, "2.2")
-	wiretest.EachDB(t, func(t *testing.T, dsn string) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
 		s := newSite(t, dsn, 700*time.Millisecond) // a live stream outlives the server's timeouts
 		_, key := s.Subscriber(t, "Live", []string{"politics"}, []string{"en"})
-		s.Publish(t, wiretest.Story{Headline: "Before the stream"}) // not sent: the stream starts now
+		s.Publish(t, testkit.Story{Headline: "Before the stream"}) // not sent: the stream starts now
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
 		c1, stop1 := context.WithCancel(ctx)
 		r := s.stream(t, c1, key, "")
-		s.Publish(t, wiretest.Story{Headline: "Not for this key", Section: "economy"})
+		s.Publish(t, testkit.Story{Headline: "Not for this key", Section: "economy"})
 		time.Sleep(1500 * time.Millisecond) // past the server's read and write timeouts
-		first := s.Publish(t, wiretest.Story{Headline: "Live one"})
+		first := s.Publish(t, testkit.Story{Headline: "Live one"})
 		evs := readEvents(t, r, 1)
 		if evs[0].typ != "release" || !strings.Contains(evs[0].data, "Live one") {
 			t.Fatalf("first event %+v", evs[0])
@@ -406,7 +406,7 @@ func TestStream(t *testing.T) {
 		stop1()
 
 		// While disconnected, more happens; resuming with Last-Event-ID loses none of it.
-		s.Publish(t, wiretest.Story{Headline: "Missed one"})
+		s.Publish(t, testkit.Story{Headline: "Missed one"})
 		if _, err := s.Newsroom.Correct(ctx, s.Editor, first.ID, "Fixed a name."); err != nil {
 			t.Fatal(err)
 		}

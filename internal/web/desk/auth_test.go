@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,11 +15,11 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/account"
-	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/syndication"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 	"github.com/newsdesk/newsdesk/internal/web/desk"
 )
 
@@ -38,12 +37,7 @@ func (c *clock) advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.
 // and the client address taken from X-Forwarded-For (the test server is the trusted proxy).
 func newDeskSite(t *testing.T) (*site, *clock) {
 	t.Helper()
-	ctx := context.Background()
-	st, err := app.OpenStore(ctx, filepath.Join(t.TempDir(), "site.db"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testkit.Store(t, testkit.DSN(t, "sqlite"))
 	clk := &clock{now: time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)}
 	trusted, err := httpx.ParseTrusted("127.0.0.1,::1")
 	if err != nil {
@@ -62,12 +56,7 @@ func newDeskSite(t *testing.T) (*site, *clock) {
 		t.Fatal(err)
 	}
 	for _, role := range account.Roles() {
-		if err := st.WithTx(ctx, func(tx *store.Tx) error {
-			_, err := tx.CreateUser(ctx, account.User{Email: role + "@x.test", Name: "Test " + role, Role: role, PasswordHash: hash, CreatedAt: clk.Now()})
-			return err
-		}); err != nil {
-			t.Fatal(err)
-		}
+		testkit.AddUser(t, st, account.User{Email: role + "@x.test", Name: "Test " + role, Role: role, PasswordHash: hash, CreatedAt: clk.Now()})
 	}
 	return &site{srv: srv, st: st}, clk
 }

@@ -20,6 +20,8 @@ import (
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 	"github.com/newsdesk/newsdesk/internal/validate"
 )
 
@@ -35,49 +37,16 @@ type site struct {
 
 func newSite(t *testing.T, dsn string) *site {
 	t.Helper()
-	ctx := context.Background()
-	st, err := app.OpenStore(ctx, dsn, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewUnstartedServer(nil)
-	s, err := app.Build(config.Config{BaseURL: "http://" + srv.Listener.Addr().String(), TimeZone: "Asia/Baku", Media: t.TempDir()}, st, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Config.Handler = s.Handler
-	srv.Start()
-	t.Cleanup(srv.Close)
+	st := sitekit.Demo(t, dsn)
+	srv, s := sitekit.Serve(t, config.Config{TimeZone: "Asia/Baku", Media: t.TempDir()}, st)
 	hash, err := account.HashPassword(password)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, role := range account.Roles() {
-		err := st.WithTx(ctx, func(tx *store.Tx) error {
-			_, err := tx.CreateUser(ctx, account.User{Email: role + "@x.test", Name: "Test " + role, Role: role, PasswordHash: hash, CreatedAt: time.Now()})
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		testkit.AddUser(t, st, account.User{Email: role + "@x.test", Name: "Test " + role, Role: role, PasswordHash: hash, CreatedAt: time.Now()})
 	}
 	return &site{srv: srv, st: st, site: s}
-}
-
-func eachDB(t *testing.T, fn func(t *testing.T, s *site)) {
-	for _, kind := range []string{"sqlite", "postgres"} {
-		t.Run(kind, func(t *testing.T) {
-			dsn := filepath.Join(t.TempDir(), "site.db")
-			if kind == "postgres" {
-				dsn = pgtest.New(t)
-			}
-			fn(t, newSite(t, dsn))
-		})
-	}
 }
 
 // client is a browser-like HTTP client with cookies that does not follow redirects.
@@ -169,7 +138,7 @@ func (c *client) newStory(headline string) string {
 }
 
 func TestLoginAndThrottle(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *site) {
+	testkit.Each(t, newSite, func(t *testing.T, s *site) {
 		c := s.client(t)
 		if st, _ := c.get("/newsroom/"); st != http.StatusUnauthorized {
 			t.Errorf("anonymous newsroom = %d, want 401 sign-in page", st)
@@ -226,7 +195,7 @@ func extractNotice(body string) string {
 }
 
 func TestFormsKeepWhatWasTyped(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *site) {
+	testkit.Each(t, newSite, func(t *testing.T, s *site) {
 		c := s.client(t)
 		c.login("correspondent@x.test")
 		c.get("/newsroom/articles/new")
@@ -281,7 +250,7 @@ func htmlUnescape(s string) string {
 }
 
 func TestConflictPage(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *site) {
+	testkit.Each(t, newSite, func(t *testing.T, s *site) {
 		a, b := s.client(t), s.client(t)
 		a.login("editor@x.test")
 		b.login("admin@x.test")
@@ -300,7 +269,7 @@ func TestConflictPage(t *testing.T) {
 }
 
 func TestWorkflowThroughForms(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *site) {
+	testkit.Each(t, newSite, func(t *testing.T, s *site) {
 		corr, ed := s.client(t), s.client(t)
 		corr.login("correspondent@x.test")
 		ed.login("editor@x.test")
@@ -435,7 +404,7 @@ func (w noCSP) Write(b []byte) (int, error) {
 }
 
 func TestModerationThroughForms(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *site) {
+	testkit.Each(t, newSite, func(t *testing.T, s *site) {
 		ctx := context.Background()
 		a, err := s.st.PublicArticle(ctx, "en", "washington-talks-single-customs-check", time.Now())
 		if err != nil {

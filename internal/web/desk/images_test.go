@@ -16,6 +16,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // uploadImage sends the newsroom's upload form with a PNG and returns the status and the
@@ -67,7 +68,7 @@ var uploadedRe = regexp.MustCompile(`uploaded=(\d+)`)
 // keeps the image's text and says so; the text is changed with the image's own form, by
 // whoever may edit every story that shows it.
 func TestImageTextThroughForms(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *site) {
+	testkit.Each(t, newSite, func(t *testing.T, s *site) {
 		ctx := context.Background()
 		hash, err := account.HashPassword(password)
 		if err != nil {

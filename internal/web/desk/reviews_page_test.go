@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 var (
@@ -24,7 +25,7 @@ var (
 // walks it with the "older" links: every review is reachable exactly once, the state
 // filter is kept, and a moderation action brings the moderator back to the same page.
 func TestModerationPages(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *site) {
+	testkit.Each(t, newSite, func(t *testing.T, s *site) {
 		ctx := context.Background()
 		a, err := s.st.PublicArticle(ctx, "en", "washington-talks-single-customs-check", time.Now())
 		if err != nil {
