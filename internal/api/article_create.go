@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 )
 
@@ -63,7 +64,7 @@ func (req articleRequest) input(errs map[string]string) newsroom.ArticleInput {
 
 // renameField makes a service's validation error name the request's field.
 func renameField(err error, from, to string) error {
-	var ve *newsroom.ValidationError
+	var ve *content.FieldError
 	if errors.As(err, &ve) {
 		if msg, ok := ve.Fields[from]; ok {
 			delete(ve.Fields, from)

@@ -16,7 +16,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
-	"github.com/newsdesk/newsdesk/internal/review"
 )
 
 // apiError is a failure decided by the API layer itself (bad request, too large, …).
@@ -55,7 +54,7 @@ func sizeText(n int64) string {
 
 // invalid is a 422 about request fields that the API checks before the service does.
 func invalid(fields map[string]string) error {
-	return &newsroom.ValidationError{Fields: fields}
+	return &content.FieldError{Fields: fields}
 }
 
 // errorBody is the one error envelope: {"error": {...}}.
@@ -113,8 +112,7 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 func (a *API) describe(err error) (int, errorDetail) {
 	var (
 		ae   *apiError
-		ve   *newsroom.ValidationError
-		rfe  *review.FieldError
+		fe   *content.FieldError
 		ce   *newsroom.ChecksError
 		cfe  *newsroom.ConflictError
 		rce  *newsroom.RestoreConfirmError
@@ -129,10 +127,8 @@ func (a *API) describe(err error) (int, errorDetail) {
 	case errors.As(err, &maxe):
 		return http.StatusRequestEntityTooLarge, errorDetail{Code: "too_large",
 			Message: "The request body is larger than the limit of " + sizeText(maxe.Limit) + "."}
-	case errors.As(err, &ve):
-		return http.StatusUnprocessableEntity, errorDetail{Code: "invalid", Message: "Some fields are not valid; see fields.", Fields: ve.Fields}
-	case errors.As(err, &rfe):
-		return http.StatusUnprocessableEntity, errorDetail{Code: "invalid", Message: "Some fields are not valid; see fields.", Fields: rfe.Fields}
+	case errors.As(err, &fe):
+		return http.StatusUnprocessableEntity, errorDetail{Code: "invalid", Message: "Some fields are not valid; see fields.", Fields: fe.Fields}
 	case errors.As(err, &ce):
 		return http.StatusUnprocessableEntity, errorDetail{Code: "checks_failed",
 			Message:  "The publishing checks failed, and this site blocks publication until they pass; see warnings.",

@@ -82,9 +82,9 @@ func catalog(ctx context.Context, st *store.Store) (syndication.Catalog, error) 
 	return c, nil
 }
 
-// fieldProblems turns a *syndication.FieldError into a usage error naming the flags.
+// fieldProblems turns a *content.FieldError into a usage error naming the flags.
 func fieldProblems(err error) error {
-	var fe *syndication.FieldError
+	var fe *content.FieldError
 	if !errors.As(err, &fe) {
 		return err
 	}

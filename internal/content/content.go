@@ -4,6 +4,8 @@ package content
 
 import (
 	"errors"
+	"sort"
+	"strings"
 	"time"
 )
 
@@ -24,6 +26,32 @@ var ErrUnavailable = errors.New("storage unavailable")
 // ErrStorageFull marks an error of a storage whose disk is full (or that reached a file
 // size limit): nothing was written, and the operator must make room.
 var ErrStorageFull = errors.New("storage full")
+
+// FieldError lists what is wrong with a submitted form or request, by field name (of the
+// form, the API request or the command's flags): the one validation error of every
+// domain, which the surfaces show field by field (422 in the API).
+type FieldError struct {
+	// What names what was invalid, for Error ("review"); "" says "input".
+	What   string
+	Fields map[string]string
+}
+
+func (e *FieldError) Error() string {
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		parts = append(parts, k+": "+e.Fields[k])
+	}
+	what := e.What
+	if what == "" {
+		what = "input"
+	}
+	return "invalid " + what + ": " + strings.Join(parts, "; ")
+}
 
 // Status is an article's place in the editorial workflow.
 type Status string

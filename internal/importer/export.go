@@ -276,7 +276,10 @@ func exportArticle(x *xw, base string, a *store.ExportArticle) {
 func exportBrief(x *xw, base string, offset int64, b content.Brief) {
 	id := strconv.FormatInt(offset+b.ID, 10)
 	x.raw("<item>")
-	x.el("title", briefTitle(b.Text))
+	// WordPress needs a title for every post. This one is the brief's opening cut short for
+	// WordPress's lists, not the brief's title (content.BriefTitle): the import reads the
+	// text from _newsdesk_markdown and ignores it.
+	x.el("title", content.ShortenRunes(strings.TrimSpace(b.Text), wordPressTitleRunes))
 	x.el("link", base+content.SectionPath(b.Language, b.Section.Slug)+"briefs/")
 	x.el("pubDate", b.PublishedAt.UTC().Format(time.RFC1123Z))
 	x.cdata("dc:creator", "")
@@ -305,14 +308,9 @@ func exportBrief(x *xw, base string, offset int64, b content.Brief) {
 	x.raw("</item>\n")
 }
 
-// briefTitle is the first words of a brief, for WordPress's title.
-func briefTitle(s string) string {
-	s = strings.TrimSpace(s)
-	if len([]rune(s)) <= 80 {
-		return s
-	}
-	return string([]rune(s)[:79]) + "…"
-}
+// wordPressTitleRunes is how much of a brief's opening the export gives WordPress as
+// the post's title.
+const wordPressTitleRunes = 80
 
 // xw writes XML, keeping the first error.
 type xw struct {

@@ -55,7 +55,7 @@ func (s *Service) validateBrief(ctx context.Context, in *BriefInput) (content.Se
 		in.At = s.now()
 	}
 	if len(errs) > 0 {
-		return sec, &ValidationError{Fields: errs}
+		return sec, &content.FieldError{Fields: errs}
 	}
 	return sec, nil
 }
@@ -163,13 +163,8 @@ func (s *Service) DevelopBrief(ctx context.Context, u Actor, id int64) (content.
 	if b.ArticleID != 0 {
 		return content.Article{}, fmt.Errorf("brief %d already developed into article %d: %w", id, b.ArticleID, content.ErrConflict)
 	}
-	headline := b.Text
-	if i := strings.IndexAny(headline, ".!?"); i > 0 {
-		headline = headline[:i]
-	}
-	if utf8.RuneCountInString(headline) > 100 {
-		headline = string([]rune(headline)[:100])
-	}
+	// The story starts with the brief's title as its headline, less the full stop.
+	headline := strings.TrimRight(content.BriefTitle(b.Text), ".!?")
 	a, err := s.Create(ctx, u, ArticleInput{Language: b.Language, Section: b.Section.Key, Headline: headline, Body: b.Text})
 	if err != nil {
 		return a, err

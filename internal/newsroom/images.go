@@ -33,7 +33,7 @@ func (in *ImageInput) clean() error {
 		}
 	}
 	if len(errs) > 0 {
-		return &ValidationError{Fields: errs}
+		return &content.FieldError{Fields: errs}
 	}
 	return nil
 }

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
-	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -19,24 +18,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
-
-// ValidationError lists what is wrong with a submitted form, by field name.
-type ValidationError struct {
-	Fields map[string]string
-}
-
-func (e *ValidationError) Error() string {
-	keys := make([]string, 0, len(e.Fields))
-	for k := range e.Fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
-		parts = append(parts, k+": "+e.Fields[k])
-	}
-	return "invalid input: " + strings.Join(parts, "; ")
-}
 
 // ConflictError says that a story changed since the editor loaded it; Current is the
 // version now in the database.
@@ -228,7 +209,7 @@ func (s *Service) validate(ctx context.Context, in *ArticleInput) (content.Secti
 		}
 	}
 	if len(errs) > 0 {
-		return sec, &ValidationError{Fields: errs}
+		return sec, &content.FieldError{Fields: errs}
 	}
 	return sec, nil
 }
@@ -351,7 +332,7 @@ func (s *Service) Update(ctx context.Context, u Actor, id int64, version int, in
 		if now.Version != version {
 			return now, &ConflictError{Current: now}
 		}
-		return now, &ValidationError{Fields: map[string]string{"slug": "Another story in this language already uses this slug."}}
+		return now, &content.FieldError{Fields: map[string]string{"slug": "Another story in this language already uses this slug."}}
 	}
 	if err != nil {
 		return cur, err

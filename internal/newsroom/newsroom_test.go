@@ -340,7 +340,7 @@ func TestValidationAndChecks(t *testing.T) {
 		bad := story("")
 		bad.Section, bad.Urgency, bad.Slug = "nope", 12, "Bad Slug"
 		_, err := e.svc.Create(ctx, e.editor, bad)
-		var ve *newsroom.ValidationError
+		var ve *content.FieldError
 		if !errors.As(err, &ve) {
 			t.Fatalf("err = %v", err)
 		}

@@ -83,7 +83,7 @@ func (s *Service) Submit(ctx context.Context, u Actor, id int64) (content.Articl
 func (s *Service) Return(ctx context.Context, u Actor, id int64, note string) (content.Article, error) {
 	note = strings.TrimSpace(note)
 	if note == "" || utf8.RuneCountInString(note) > 2000 {
-		return content.Article{}, &ValidationError{Fields: map[string]string{"note": "Say in a note (up to 2,000 characters) what should change."}}
+		return content.Article{}, &content.FieldError{Fields: map[string]string{"note": "Say in a note (up to 2,000 characters) what should change."}}
 	}
 	return s.transition(ctx, u, id, account.ActReturn, store.StateChange{
 		From: []content.Status{content.StatusSubmitted}, To: content.StatusDraft, ReturnNote: &note, Detail: note})
@@ -121,7 +121,7 @@ func (s *Service) Publish(ctx context.Context, u Actor, id int64) (content.Artic
 // also after a restart.
 func (s *Service) Schedule(ctx context.Context, u Actor, id int64, at time.Time) (content.Article, error) {
 	if !at.After(s.now()) {
-		return content.Article{}, &ValidationError{Fields: map[string]string{"publish_at": "Choose a time in the future."}}
+		return content.Article{}, &content.FieldError{Fields: map[string]string{"publish_at": "Choose a time in the future."}}
 	}
 	return s.transition(ctx, u, id, account.ActSchedule, store.StateChange{
 		From: []content.Status{content.StatusDraft, content.StatusSubmitted, content.StatusScheduled},
@@ -142,7 +142,7 @@ func (s *Service) Correct(ctx context.Context, u Actor, id int64, text string) (
 	}
 	text = strings.TrimSpace(text)
 	if text == "" || utf8.RuneCountInString(text) > 2000 || !utf8.ValidString(text) {
-		return content.Article{}, &ValidationError{Fields: map[string]string{"correction": "Write the correction (up to 2,000 characters)."}}
+		return content.Article{}, &content.FieldError{Fields: map[string]string{"correction": "Write the correction (up to 2,000 characters)."}}
 	}
 	a, err := s.st.ArticleByID(ctx, id)
 	if err != nil {
@@ -191,7 +191,7 @@ func (s *Service) Restore(ctx context.Context, u Actor, id int64, version int) (
 // saved since, it returns a *ConflictError and changes nothing.
 func (s *Service) ConfirmRestore(ctx context.Context, u Actor, id int64, version, current int) (content.Article, error) {
 	if current < 1 {
-		return content.Article{}, &ValidationError{Fields: map[string]string{"current_version": "Say which version of the story you compared."}}
+		return content.Article{}, &content.FieldError{Fields: map[string]string{"current_version": "Say which version of the story you compared."}}
 	}
 	return s.restore(ctx, u, id, version, current)
 }
@@ -257,7 +257,7 @@ func (s *Service) Translate(ctx context.Context, u Actor, id int64, lang string)
 		return src, err
 	}
 	if src.Language == lang {
-		return src, &ValidationError{Fields: map[string]string{"language": "Choose another language than the story's own."}}
+		return src, &content.FieldError{Fields: map[string]string{"language": "Choose another language than the story's own."}}
 	}
 	list, err := s.st.NewsroomArticles(ctx, store.NewsroomQuery{Language: lang, Limit: 1, GroupID: src.GroupID})
 	if err != nil {
@@ -278,7 +278,7 @@ func (s *Service) Translate(ctx context.Context, u Actor, id int64, lang string)
 	}
 	a, err := s.create(ctx, u, in, src.GroupID)
 	if err != nil {
-		var ve *ValidationError
+		var ve *content.FieldError
 		if errors.As(err, &ve) && ve.Fields["language"] != "" {
 			return a, err
 		}

@@ -17,6 +17,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/content"
 )
 
 // Status is a review's place in moderation.
@@ -49,17 +51,6 @@ type Input struct {
 	Email  string
 	Rating int
 	Text   string
-}
-
-// FieldError lists what is wrong with a review, by form field.
-type FieldError struct{ Fields map[string]string }
-
-func (e *FieldError) Error() string {
-	var parts []string
-	for k, v := range e.Fields {
-		parts = append(parts, k+": "+v)
-	}
-	return "invalid review: " + strings.Join(parts, "; ")
 }
 
 // bidiControls are the Unicode directional overrides and isolates, which can make text
@@ -97,7 +88,7 @@ func Clean(in Input) Input {
 
 var emailRe = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 
-// Validate checks a cleaned review and returns a *FieldError naming each bad field.
+// Validate checks a cleaned review and returns a *content.FieldError naming each bad field.
 // msg turns a message key into the visitor's language.
 func Validate(in Input, msg func(key string, args ...any) string) error {
 	errs := map[string]string{}
@@ -114,7 +105,7 @@ func Validate(in Input, msg func(key string, args ...any) string) error {
 		errs["text"] = msg("review_err_text", MinTextRunes, MaxTextRunes)
 	}
 	if len(errs) > 0 {
-		return &FieldError{Fields: errs}
+		return &content.FieldError{What: "review", Fields: errs}
 	}
 	return nil
 }

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
+
+	"github.com/newsdesk/newsdesk/internal/content"
 )
 
 // FuzzReview feeds what a reader may send through the whole review pipeline of this
@@ -60,7 +62,7 @@ func FuzzReview(f *testing.F) {
 				in.Rating < 1 || in.Rating > 5 || in.Name == "" || utf8.RuneCountInString(in.Name) > MaxNameRunes {
 				t.Fatalf("accepted out of limits: %+v", in)
 			}
-		} else if fe, ok := err.(*FieldError); !ok || len(fe.Fields) == 0 {
+		} else if fe, ok := err.(*content.FieldError); !ok || len(fe.Fields) == 0 {
 			t.Fatalf("Validate error %T %v", err, err)
 		}
 

@@ -323,7 +323,7 @@ func (s *Service) Queue(ctx context.Context, u Actor, status Status, limit, offs
 		return nil, err
 	}
 	if status != "" && !ValidStatus(status) {
-		return nil, &FieldError{Fields: map[string]string{"status": "Use pending, approved, rejected or spam."}}
+		return nil, &content.FieldError{What: "review", Fields: map[string]string{"status": "Use pending, approved, rejected or spam."}}
 	}
 	return s.st.Reviews(ctx, store.ReviewQuery{Status: string(status), Limit: limit, Offset: offset})
 }
@@ -335,7 +335,7 @@ func (s *Service) Moderate(ctx context.Context, u Actor, ids []int64, to Status)
 		return 0, err
 	}
 	if !ValidStatus(to) {
-		return 0, &FieldError{Fields: map[string]string{"status": "Unknown status."}}
+		return 0, &content.FieldError{What: "review", Fields: map[string]string{"status": "Unknown status."}}
 	}
 	var n int64
 	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
@@ -378,7 +378,7 @@ func (s *Service) Rename(ctx context.Context, u Actor, id int64, name string) er
 	}
 	name = Clean(Input{Name: name}).Name
 	if name == "" || len([]rune(name)) > MaxNameRunes {
-		return &FieldError{Fields: map[string]string{"name": fmt.Sprintf("A name of 1 to %d characters.", MaxNameRunes)}}
+		return &content.FieldError{What: "review", Fields: map[string]string{"name": fmt.Sprintf("A name of 1 to %d characters.", MaxNameRunes)}}
 	}
 	return s.st.WithTx(ctx, func(tx *store.Tx) error {
 		if err := tx.RenameReviewer(ctx, id, name); err != nil {
@@ -398,7 +398,7 @@ func (s *Service) Trust(ctx context.Context, u Actor, reviewID int64) error {
 		return err
 	}
 	if r.Email == "" {
-		return &FieldError{Fields: map[string]string{"email": "This review has no email address to trust."}}
+		return &content.FieldError{What: "review", Fields: map[string]string{"email": "This review has no email address to trust."}}
 	}
 	return s.st.WithTx(ctx, func(tx *store.Tx) error {
 		if err := tx.TrustReviewer(ctx, r.Email, u.ID, s.now()); err != nil {

@@ -114,7 +114,7 @@ func (s *Store) searchHits(ctx context.Context, r search.Request, page []foundDo
 				continue
 			}
 			byRef[ref{search.KindBrief, b.ID}] = loaded{ok: true, text: b.Text, hit: search.Hit{Kind: search.KindBrief,
-				ID: b.ID, Language: b.Language, Section: b.Section, Headline: briefHeadline(b.Text),
+				ID: b.ID, Language: b.Language, Section: b.Section, Headline: content.BriefTitle(b.Text),
 				PublishedAt: b.PublishedAt, UpdatedAt: b.PublishedAt, Status: b.Status}}
 		}
 		rows.Close()
@@ -136,32 +136,6 @@ func (s *Store) searchHits(ctx context.Context, r search.Request, page []foundDo
 		hits = append(hits, l.hit)
 	}
 	return hits, nil
-}
-
-// briefHeadline is the title a brief gets in a list of results: its first sentence, or its
-// first words.
-func briefHeadline(text string) string {
-	const maxRunes = 90
-	text = strings.TrimSpace(text)
-	if i := strings.IndexAny(text, ".!?"); i > 0 && utf8.RuneCountInString(text[:i]) <= maxRunes {
-		return text[:i+1]
-	}
-	if utf8.RuneCountInString(text) <= maxRunes {
-		return text
-	}
-	cut, n := 0, 0
-	for i, r := range text {
-		if n++; n > maxRunes {
-			break
-		}
-		if r == ' ' {
-			cut = i
-		}
-	}
-	if cut == 0 {
-		cut = len(text)
-	}
-	return strings.TrimRight(text[:cut], ",;: ") + " …"
 }
 
 // cutUTF8 returns at most the first n bytes of s, not cutting a character in two.

@@ -21,24 +21,6 @@ const (
 	WebhookSecretPrefix = "ndwh_" // webhook signing secrets
 )
 
-// FieldError lists what is wrong with a subscriber or webhook, by field name.
-type FieldError struct {
-	Fields map[string]string
-}
-
-func (e *FieldError) Error() string {
-	keys := make([]string, 0, len(e.Fields))
-	for k := range e.Fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
-		parts = append(parts, k+": "+e.Fields[k])
-	}
-	return "invalid input: " + strings.Join(parts, "; ")
-}
-
 // SubscriberInput describes a new subscriber.
 type SubscriberInput struct {
 	Name          string
@@ -103,7 +85,7 @@ func checkSubscriber(in SubscriberInput, cat Catalog) (Subscriber, error) {
 		errs["languages"] = msg
 	}
 	if len(errs) > 0 {
-		return sub, &FieldError{Fields: errs}
+		return sub, &content.FieldError{Fields: errs}
 	}
 	return sub, nil
 }
@@ -178,7 +160,7 @@ func (s *Service) AddWebhook(ctx context.Context, in WebhookInput) (Webhook, err
 		errs["ninjs"] = "The ninjs version is 2.2 or 3.1."
 	}
 	if len(errs) > 0 {
-		return w, &FieldError{Fields: errs}
+		return w, &content.FieldError{Fields: errs}
 	}
 	sub, err := s.st.WireSubscriber(ctx, in.SubscriberID)
 	if err != nil {

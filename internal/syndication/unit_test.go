@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsdesk/newsdesk/internal/content"
 )
 
 func TestPlainText(t *testing.T) {
@@ -124,7 +126,7 @@ func TestCheckSubscriber(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			sub, err := checkSubscriber(tc.in, cat)
-			var fe *FieldError
+			var fe *content.FieldError
 			if len(tc.badFields) == 0 {
 				if err != nil {
 					t.Fatal(err)
@@ -138,7 +140,7 @@ func TestCheckSubscriber(t *testing.T) {
 				return
 			}
 			if !errors.As(err, &fe) {
-				t.Fatalf("err = %v, want *FieldError", err)
+				t.Fatalf("err = %v, want *content.FieldError", err)
 			}
 			for _, f := range tc.badFields {
 				if fe.Fields[f] == "" {

@@ -176,7 +176,7 @@ func (s *Server) buildFeed(ctx context.Context, sc feedScope, now time.Time) (fe
 				html += fmt.Sprintf(`<p><a href="%s">%s</a></p>`, htmlEscape(link), htmlEscape(cat.T("full_story")))
 			}
 			f.Items = append(f.Items, feed.Item{ID: feed.TagURI(s.cfg.BaseURL, "brief", b.ID), URL: link,
-				Title: briefTitle(b.Text), Summary: b.Text, ContentHTML: html, Language: b.Language, Categories: []string{b.Section.Name},
+				Title: content.BriefTitle(b.Text), Summary: b.Text, ContentHTML: html, Language: b.Language, Categories: []string{b.Section.Name},
 				Published: b.PublishedAt, Updated: b.PublishedAt})
 		}
 	}
@@ -191,21 +191,6 @@ func (s *Server) buildFeed(ctx context.Context, sc feedScope, now time.Time) (fe
 		f.Updated = time.Unix(0, 0)
 	}
 	return f, nil
-}
-
-// briefTitle is the first sentence of a brief, at most 100 characters.
-func briefTitle(text string) string {
-	r := []rune(text)
-	for i, c := range r {
-		if (c == '.' || c == '!' || c == '?') && i > 20 {
-			r = r[:i+1]
-			break
-		}
-	}
-	if len(r) > 100 {
-		return string(r[:99]) + "…"
-	}
-	return string(r)
 }
 
 func maxT(a, b time.Time) time.Time {

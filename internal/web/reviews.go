@@ -150,7 +150,7 @@ func (s *Server) postReview(w http.ResponseWriter, r *http.Request) {
 		Honeypot: r.PostFormValue("website"), Input: review.Input{Name: form.Name, Email: form.Email, Rating: rating, Text: form.Text}},
 		cat.T)
 	var rle *review.RateLimitError
-	var fe *review.FieldError
+	var fe *content.FieldError
 	switch {
 	case errors.As(err, &rle):
 		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(rle.RetryAfter.Seconds()))))

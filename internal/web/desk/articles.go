@@ -176,7 +176,7 @@ func (d *Desk) createArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a, err := d.svc.Create(r.Context(), *u, in)
-	var ve *newsroom.ValidationError
+	var ve *content.FieldError
 	if errors.As(err, &ve) {
 		d.rerender(w, r, content.Article{}, f, true, ve.Fields, "")
 		return
@@ -266,7 +266,7 @@ func (d *Desk) saveArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, err = d.svc.Update(r.Context(), *u, id, f.Version, in)
-	var ve *newsroom.ValidationError
+	var ve *content.FieldError
 	var ce *newsroom.ConflictError
 	switch {
 	case errors.As(err, &ve):

@@ -78,7 +78,7 @@ func (d *Desk) createBrief(w http.ResponseWriter, r *http.Request) {
 	var err error
 	if len(errs) == 0 {
 		_, err = d.svc.CreateBrief(r.Context(), *userFrom(r.Context()), in)
-		var ve *newsroom.ValidationError
+		var ve *content.FieldError
 		if errors.As(err, &ve) {
 			errs = ve.Fields
 		} else if err != nil {
@@ -144,7 +144,7 @@ func (d *Desk) saveBrief(w http.ResponseWriter, r *http.Request) {
 	f.Language = b.Language
 	if len(errs) == 0 {
 		_, err = d.svc.UpdateBrief(r.Context(), *u, id, in)
-		var ve *newsroom.ValidationError
+		var ve *content.FieldError
 		if errors.As(err, &ve) {
 			errs = ve.Fields
 		} else if err != nil {

@@ -64,7 +64,7 @@ func (d *Desk) tooLargeOrBad(w http.ResponseWriter, r *http.Request, err error) 
 // fail answers an error from the service with the right status and a clear page.
 func (d *Desk) fail(w http.ResponseWriter, r *http.Request, err error) {
 	err = d.cfg.Storage.Classify(err)
-	var ve *newsroom.ValidationError
+	var ve *content.FieldError
 	var ce *newsroom.ChecksError
 	switch {
 	case errors.Is(err, content.ErrNotFound):

@@ -56,7 +56,7 @@ func (d *Desk) uploadImage(w http.ResponseWriter, r *http.Request) {
 	}
 	defer file.Close()
 	img, created, err := d.svc.AddImage(r.Context(), *userFrom(r.Context()), d.cfg.Media, file, in)
-	var ve *newsroom.ValidationError
+	var ve *content.FieldError
 	if errors.As(err, &ve) {
 		iv.Errors = ve.Fields
 		d.renderImages(w, r, http.StatusUnprocessableEntity, iv)

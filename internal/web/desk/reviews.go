@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -85,7 +86,7 @@ func (d *Desk) listReviews(w http.ResponseWriter, r *http.Request) {
 	rv.Nav = "reviews"
 	offset := (page - 1) * reviewPageSize
 	list, err := d.cfg.Reviews.Queue(r.Context(), *u, review.Status(status), reviewPageSize+1, offset)
-	var fe *review.FieldError
+	var fe *content.FieldError
 	if errors.As(err, &fe) {
 		d.message(w, r, http.StatusBadRequest, "Bad filter", fe.Error())
 		return
@@ -192,7 +193,7 @@ func (d *Desk) renameReviewer(w http.ResponseWriter, r *http.Request) {
 }
 
 func (d *Desk) reviewFail(w http.ResponseWriter, r *http.Request, err error) {
-	var fe *review.FieldError
+	var fe *content.FieldError
 	if errors.As(err, &fe) {
 		var msgs []string
 		for _, m := range fe.Fields {
