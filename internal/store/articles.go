@@ -83,10 +83,10 @@ func (s *Store) PublicArticle(ctx context.Context, lang, slug string, now time.T
 // articleDetails loads a story's tags, corrections and lead image.
 func (s *Store) articleDetails(ctx context.Context, a *content.Article) error {
 	var err error
-	if a.Tags, err = s.articleTags(ctx, a.ID); err != nil {
+	if a.Tags, err = tagsOf(ctx, s.query, a.ID); err != nil {
 		return err
 	}
-	if a.Corrections, err = s.corrections(ctx, a.ID); err != nil {
+	if a.Corrections, err = correctionsOf(ctx, s.query, a.ID); err != nil {
 		return err
 	}
 	if a.LeadImage != nil {
@@ -129,9 +129,21 @@ func (s *Store) ArticleByID(ctx context.Context, id int64) (content.Article, err
 	return a, s.articleDetails(ctx, &a)
 }
 
-func (s *Store) articleTags(ctx context.Context, id int64) ([]content.Tag, error) {
-	rows, err := s.query(ctx, (`SELECT t.name, t.slug FROM article_tags x JOIN tags t ON t.id = x.tag_id
-		WHERE x.article_id = ? ORDER BY x.position`), id)
+// rowsFunc runs a query written with ? placeholders and returns its rows: Store.query
+// (statement cache, read replica, read snapshot), or one connection or transaction's (on).
+type rowsFunc func(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+
+// on runs the queries of a rowsFunc on q, a database handle or a transaction.
+func (s *Store) on(q querier) rowsFunc {
+	return func(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+		return q.QueryContext(ctx, s.q(query), args...)
+	}
+}
+
+// tagsOf loads the tags of a story in their order, for every reader of stories.
+func tagsOf(ctx context.Context, query rowsFunc, id int64) ([]content.Tag, error) {
+	rows, err := query(ctx, `SELECT t.name, t.slug FROM article_tags x JOIN tags t ON t.id = x.tag_id
+		WHERE x.article_id = ? ORDER BY x.position`, id)
 	if err != nil {
 		return nil, fmt.Errorf("load tags of article %d: %w", id, err)
 	}
@@ -143,6 +155,26 @@ func (s *Store) articleTags(ctx context.Context, id int64) ([]content.Tag, error
 			return nil, fmt.Errorf("scan tag: %w", err)
 		}
 		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// correctionsOf loads the corrections of a story, oldest first, for every reader of stories.
+func correctionsOf(ctx context.Context, query rowsFunc, id int64) ([]content.Correction, error) {
+	rows, err := query(ctx, "SELECT id, text, created_at FROM corrections WHERE article_id = ? ORDER BY created_at, id", id)
+	if err != nil {
+		return nil, fmt.Errorf("load corrections of article %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []content.Correction
+	for rows.Next() {
+		var c content.Correction
+		var at int64
+		if err := rows.Scan(&c.ID, &c.Text, &at); err != nil {
+			return nil, fmt.Errorf("scan correction: %w", err)
+		}
+		c.CreatedAt = fromMicros(at)
+		out = append(out, c)
 	}
 	return out, rows.Err()
 }

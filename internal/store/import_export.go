@@ -97,7 +97,7 @@ func (s *Store) ExportArticles(ctx context.Context, afterID int64, limit int) ([
 	}
 	for i := range out {
 		a := &out[i]
-		if a.Tags, err = s.articleTags(ctx, a.ID); err != nil {
+		if a.Tags, err = tagsOf(ctx, s.query, a.ID); err != nil {
 			return nil, err
 		}
 		if a.OldSlugs, err = s.exportStrings(ctx, "SELECT slug FROM article_slugs WHERE article_id = ? ORDER BY slug", a.ID); err != nil {

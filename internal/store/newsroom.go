@@ -201,25 +201,6 @@ func (t *Tx) AddCorrection(ctx context.Context, articleID int64, text string, us
 	return t.Audit(ctx, userID, "correct", "article", articleID, text)
 }
 
-func (s *Store) corrections(ctx context.Context, articleID int64) ([]content.Correction, error) {
-	rows, err := s.query(ctx, ("SELECT id, text, created_at FROM corrections WHERE article_id = ? ORDER BY created_at, id"), articleID)
-	if err != nil {
-		return nil, fmt.Errorf("load corrections of article %d: %w", articleID, err)
-	}
-	defer rows.Close()
-	var out []content.Correction
-	for rows.Next() {
-		var c content.Correction
-		var at int64
-		if err := rows.Scan(&c.ID, &c.Text, &at); err != nil {
-			return nil, fmt.Errorf("scan correction: %w", err)
-		}
-		c.CreatedAt = fromMicros(at)
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
 const revisionColumns = `r.version, r.kind, r.note, COALESCE(u.name, ''), r.created_at, r.section_id, r.headline, r.standfirst,
 	r.body_md, r.byline, r.byline_role, r.dateline, r.slug, r.tags, r.slugline, r.urgency, r.signoff, COALESCE(r.lead_image_id, 0)
 	FROM article_revisions r LEFT JOIN users u ON u.id = r.user_id`

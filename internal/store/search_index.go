@@ -217,25 +217,15 @@ func (t *Tx) indexArticle(ctx context.Context, id int64) error {
 	if err != nil {
 		return fmt.Errorf("index article %d: %w", id, err)
 	}
-	rows, err := t.tx.QueryContext(ctx, t.s.q(`SELECT g.name FROM article_tags x JOIN tags g ON g.id = x.tag_id
-		WHERE x.article_id = ? ORDER BY x.position`), id)
+	tags, err := tagsOf(ctx, t.s.on(t.tx), id)
 	if err != nil {
-		return fmt.Errorf("index article %d: load tags: %w", id, err)
+		return fmt.Errorf("index article %d: %w", id, err)
 	}
-	var tags []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			rows.Close()
-			return fmt.Errorf("index article %d: scan tag: %w", id, err)
-		}
-		tags = append(tags, n)
+	names := make([]string, len(tags))
+	for i, g := range tags {
+		names[i] = g.Name
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("index article %d: load tags: %w", id, err)
-	}
-	src.tagText = strings.Join(tags, " ; ")
+	src.tagText = strings.Join(names, " ; ")
 	return t.indexSource(ctx, &src)
 }
 

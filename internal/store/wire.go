@@ -53,10 +53,10 @@ func (s *Store) wireSource(ctx context.Context, q querier, id int64) (syndicatio
 	if err != nil {
 		return src, fmt.Errorf("load article %d for the wire: %w", id, err)
 	}
-	if a.Tags, err = wireTags(ctx, s, q, id); err != nil {
+	if a.Tags, err = tagsOf(ctx, s.on(q), id); err != nil {
 		return src, err
 	}
-	if a.Corrections, err = wireCorrections(ctx, s, q, id); err != nil {
+	if a.Corrections, err = correctionsOf(ctx, s.on(q), id); err != nil {
 		return src, err
 	}
 	if a.LeadImage != nil {
@@ -91,43 +91,6 @@ func (s *Store) wireSource(ctx context.Context, q querier, id int64) (syndicatio
 		src.Translations = append(src.Translations, tr)
 	}
 	return src, rows.Err()
-}
-
-func wireTags(ctx context.Context, s *Store, q querier, id int64) ([]content.Tag, error) {
-	rows, err := q.QueryContext(ctx, s.q(`SELECT t.name, t.slug FROM article_tags x JOIN tags t ON t.id = x.tag_id
-		WHERE x.article_id = ? ORDER BY x.position`), id)
-	if err != nil {
-		return nil, fmt.Errorf("load tags of article %d: %w", id, err)
-	}
-	defer rows.Close()
-	var out []content.Tag
-	for rows.Next() {
-		var tg content.Tag
-		if err := rows.Scan(&tg.Name, &tg.Slug); err != nil {
-			return nil, fmt.Errorf("scan tag: %w", err)
-		}
-		out = append(out, tg)
-	}
-	return out, rows.Err()
-}
-
-func wireCorrections(ctx context.Context, s *Store, q querier, id int64) ([]content.Correction, error) {
-	rows, err := q.QueryContext(ctx, s.q("SELECT id, text, created_at FROM corrections WHERE article_id = ? ORDER BY created_at, id"), id)
-	if err != nil {
-		return nil, fmt.Errorf("load corrections of article %d: %w", id, err)
-	}
-	defer rows.Close()
-	var out []content.Correction
-	for rows.Next() {
-		var c content.Correction
-		var at int64
-		if err := rows.Scan(&c.ID, &c.Text, &at); err != nil {
-			return nil, fmt.Errorf("scan correction: %w", err)
-		}
-		c.CreatedAt = fromMicros(at)
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // InsertWireVersion appends a version of a story to the wire log and returns it with its
