@@ -1,0 +1,32 @@
+package store
+
+import (
+	"context"
+	"errors"
+)
+
+// PurgeKeysOf returns the keys that a change leaving story articleID (or, when it is 0,
+// brief briefID) as it is would purge, committing nothing.
+func (s *Store) PurgeKeysOf(ctx context.Context, articleID, briefID int64) ([]string, error) {
+	errDone := errors.New("done")
+	var keys []string
+	err := s.WithTx(ctx, func(t *Tx) error {
+		var err error
+		if articleID != 0 {
+			err = t.touchArticle(ctx, articleID)
+		} else {
+			err = t.touchBrief(ctx, briefID)
+		}
+		if err != nil {
+			return err
+		}
+		if keys, err = t.purgeKeys(ctx); err != nil {
+			return err
+		}
+		return errDone
+	})
+	if errors.Is(err, errDone) {
+		err = nil
+	}
+	return keys, err
+}
