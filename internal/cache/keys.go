@@ -44,3 +44,109 @@ func TagKey(tagID int64) string { return "tag:" + strconv.FormatInt(tagID, 10) }
 
 // AuthorKey is on an author's pages.
 func AuthorKey(authorID int64) string { return "author:" + strconv.FormatInt(authorID, 10) }
+
+// The contract between the pages and the changes lives here, in one place: a page tags
+// itself with the keys of the lists it shows (StoryList, BriefList) and of the story it
+// is (StoryPageKeys); a change purges the keys that StoryKeys and BriefKeys work out from
+// the facts the store reads. A new page over an existing kind of list needs no change
+// here; a new kind of list adds a field to StoryList (or BriefList), its key, and the
+// fact of Story that puts a story in it.
+
+// StoryList is a list of public stories of one language as a page or feed selects them.
+// Zero fields do not filter; the narrowest filter names the list.
+type StoryList struct {
+	Language  string
+	SectionID int64
+	TagID     int64
+	AuthorID  int64
+}
+
+// Key returns the key of the pages that show the list.
+func (l StoryList) Key() string {
+	switch {
+	case l.TagID != 0:
+		return TagKey(l.TagID)
+	case l.AuthorID != 0:
+		return AuthorKey(l.AuthorID)
+	case l.SectionID != 0:
+		return SectionKey(l.SectionID, l.Language)
+	}
+	return HomeKey(l.Language)
+}
+
+// BriefList is a list of published briefs of one language: of one section, or of all
+// (SectionID 0, shown with the newest stories of the language and sharing their key).
+type BriefList struct {
+	Language  string
+	SectionID int64
+}
+
+// Key returns the key of the pages that show the list.
+func (l BriefList) Key() string {
+	if l.SectionID == 0 {
+		return HomeKey(l.Language)
+	}
+	return BriefsKey(l.SectionID, l.Language)
+}
+
+// Story is what decides which public pages show a story: the facts the store reads of it
+// when it changes.
+type Story struct {
+	ID        int64
+	Published bool // in the published state (public now or once its time comes)
+	Language  string
+	SectionID int64
+	AuthorID  int64 // 0: none
+	TagIDs    []int64
+	// Translations are the stories of its translation group (itself included): their
+	// pages link it.
+	Translations []int64
+	// LinkedFrom are the lists of the briefs that link to it.
+	LinkedFrom []BriefList
+}
+
+// lists returns the story lists a published story is in.
+func (s Story) lists() []StoryList {
+	out := []StoryList{{Language: s.Language}, {Language: s.Language, SectionID: s.SectionID}}
+	if s.AuthorID != 0 {
+		out = append(out, StoryList{Language: s.Language, AuthorID: s.AuthorID})
+	}
+	for _, tag := range s.TagIDs {
+		out = append(out, StoryList{Language: s.Language, TagID: tag})
+	}
+	return out
+}
+
+// StoryKeys returns the keys of the pages that show story s: its own page always (the
+// cached page of a story that stops being public must go too), and for a published story
+// the pages of its translations, every list it is in, the brief lists that link to it,
+// the feeds and the sitemaps. Keys may repeat.
+func StoryKeys(s Story) []string {
+	keys := []string{ArticleKey(s.ID)}
+	if !s.Published {
+		return keys
+	}
+	for _, l := range s.lists() {
+		keys = append(keys, l.Key())
+	}
+	for _, id := range s.Translations {
+		keys = append(keys, ArticleKey(id))
+	}
+	for _, l := range s.LinkedFrom {
+		keys = append(keys, l.Key())
+	}
+	return append(keys, Sitemaps, Feeds)
+}
+
+// BriefKeys returns the keys of the pages that show a brief of a language and section:
+// the brief, the section's brief list, the language's and the feeds.
+func BriefKeys(id int64, lang string, sectionID int64) []string {
+	return []string{BriefKey(id), BriefList{Language: lang, SectionID: sectionID}.Key(),
+		BriefList{Language: lang}.Key(), Feeds}
+}
+
+// StoryPageKeys returns the keys of a story's own page: the story, its reviews and the
+// brief column of its section.
+func StoryPageKeys(id int64, lang string, sectionID int64) []string {
+	return []string{ArticleKey(id), ReviewsKey(id), BriefList{Language: lang, SectionID: sectionID}.Key()}
+}

@@ -48,7 +48,7 @@ func (t *Tx) touchBrief(ctx context.Context, id int64) error {
 	if err != nil {
 		return fmt.Errorf("purge keys of brief %d: %w", id, err)
 	}
-	t.Purge(cache.BriefKey(id), cache.BriefsKey(sec, lang), cache.HomeKey(lang), cache.Feeds)
+	t.Purge(cache.BriefKeys(id, lang, sec)...)
 	return nil
 }
 
@@ -89,56 +89,66 @@ func (t *Tx) touchReviewsByEmail(ctx context.Context, email string) error {
 
 // articleKeys records the keys of the pages that show story id in its current state.
 func (t *Tx) articleKeys(ctx context.Context, id int64) error {
-	var lang, status string
-	var sec, author, group int64
-	err := t.queryRow(ctx, "SELECT language, status, section_id, COALESCE(author_id, 0), group_id FROM articles WHERE id = ?", id).
-		Scan(&lang, &status, &sec, &author, &group)
+	st, err := t.storyFacts(ctx, id)
 	if isNoRows(err) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("purge keys of article %d: %w", id, err)
 	}
-	// The story's own page always: an unpublished story's cached page must go too (and
-	// drafts are never cached, so purging them costs nothing).
-	t.Purge(cache.ArticleKey(id))
-	if status != "published" {
-		return nil
-	}
-	keys := []string{cache.HomeKey(lang), cache.SectionKey(sec, lang), cache.Sitemaps, cache.Feeds}
-	if author != 0 {
-		keys = append(keys, cache.AuthorKey(author))
-	}
-	add := func(query string, arg int64, key func(int64, string) string) error {
-		rows, err := t.tx.QueryContext(ctx, t.s.q(query), arg)
-		if err != nil {
-			return fmt.Errorf("purge keys of article %d: %w", id, err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var n int64
-			var l string
-			if err := rows.Scan(&n, &l); err != nil {
-				return fmt.Errorf("purge keys of article %d: %w", id, err)
-			}
-			keys = append(keys, key(n, l))
-		}
-		return rows.Err()
-	}
-	// Its tags, its translations (their pages link it) and the briefs that link to it.
-	if err := add("SELECT tag_id, '' FROM article_tags WHERE article_id = ?", id,
-		func(n int64, _ string) string { return cache.TagKey(n) }); err != nil {
-		return err
-	}
-	if err := add("SELECT id, '' FROM articles WHERE group_id = ?", group,
-		func(n int64, _ string) string { return cache.ArticleKey(n) }); err != nil {
-		return err
-	}
-	if err := add("SELECT section_id, language FROM briefs WHERE article_id = ?", id, cache.BriefsKey); err != nil {
-		return err
-	}
-	t.Purge(keys...)
+	t.Purge(cache.StoryKeys(st)...)
 	return nil
+}
+
+// storyFacts reads what decides which pages show story id (cache.Story): for a story
+// that is not published, only that (its own page is all it shows).
+func (t *Tx) storyFacts(ctx context.Context, id int64) (cache.Story, error) {
+	st := cache.Story{ID: id}
+	var status string
+	var group int64
+	err := t.queryRow(ctx, "SELECT language, status, section_id, COALESCE(author_id, 0), group_id FROM articles WHERE id = ?", id).
+		Scan(&st.Language, &status, &st.SectionID, &st.AuthorID, &group)
+	if err != nil || status != "published" {
+		return st, err
+	}
+	st.Published = true
+	if st.TagIDs, err = t.ids(ctx, "SELECT tag_id FROM article_tags WHERE article_id = ?", id); err != nil {
+		return st, err
+	}
+	if st.Translations, err = t.ids(ctx, "SELECT id FROM articles WHERE group_id = ?", group); err != nil {
+		return st, err
+	}
+	rows, err := t.tx.QueryContext(ctx, t.s.q("SELECT section_id, language FROM briefs WHERE article_id = ?"), id)
+	if err != nil {
+		return st, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l cache.BriefList
+		if err := rows.Scan(&l.SectionID, &l.Language); err != nil {
+			return st, err
+		}
+		st.LinkedFrom = append(st.LinkedFrom, l)
+	}
+	return st, rows.Err()
+}
+
+// ids runs a query of one id column with one argument in the transaction.
+func (t *Tx) ids(ctx context.Context, query string, arg int64) ([]int64, error) {
+	rows, err := t.tx.QueryContext(ctx, t.s.q(query), arg)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var n int64
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
 }
 
 // purgeKeys collects, just before the commit, the keys of the stories' new state, and

@@ -91,7 +91,7 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int,
 	}
 	// The page shows the story (and links its translations, whose changes purge this
 	// key too), its reviews and form, and the section's briefs.
-	tagKeys(w, cache.ArticleKey(a.ID), cache.ReviewsKey(a.ID), cache.BriefsKey(a.Section.ID, a.Language))
+	tagKeys(w, cache.StoryPageKeys(a.ID, a.Language, a.Section.ID)...)
 	if !ap.Reviews.Closed && s.cfg.Reviews != nil {
 		if v, err := s.cfg.Store.Setting(ctx, review.SettingCloseAfterDays, "0"); err == nil {
 			if days, _ := strconv.Atoi(v); days > 0 && !a.FirstPublishedAt.IsZero() {

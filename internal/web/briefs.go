@@ -78,7 +78,7 @@ func (s *Server) briefArchive(w http.ResponseWriter, r *http.Request) {
 	list, more := firstPage(list, briefsPerPage)
 	bp := briefsPage{page: p, Heading: p.T.T("briefs_in", sec.Name),
 		Pager: pageLinks(p.T.T("pagination"), n, more, func(n int) string { return pageURL(base, n) }, p.T.T("newer"), p.T.T("older"))}
-	tagKeys(w, cache.BriefsKey(sec.ID, p.Lang))
+	tagKeys(w, cache.BriefList{Language: p.Lang, SectionID: sec.ID}.Key())
 	bp.Days = s.groupByDay(p.Lang, base, list)
 	bp.Title = bp.Heading
 	bp.Canonical = s.abs(pageURL(base, n))
@@ -112,7 +112,7 @@ func (s *Server) briefDay(w http.ResponseWriter, r *http.Request) {
 	} else {
 		expireAt(w, next) // the link to the next day appears when it begins
 	}
-	tagKeys(w, cache.BriefsKey(sec.ID, p.Lang))
+	tagKeys(w, cache.BriefList{Language: p.Lang, SectionID: sec.ID}.Key())
 	if len(list) > 0 {
 		bp.Days = []briefDay{{ISO: day.Format(time.DateOnly), Label: label, URL: base + day.Format(time.DateOnly), Briefs: list}}
 	}

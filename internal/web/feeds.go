@@ -72,7 +72,7 @@ func (s *Server) siteFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	sc := feedScope{title: title, page: "/", base: "/"}
 	for _, l := range langs {
-		sc.keys = append(sc.keys, cache.HomeKey(l.Code))
+		sc.keys = append(sc.keys, cache.StoryList{Language: l.Code}.Key())
 	}
 	s.writeFeed(w, r, r.URL.Path[1:], sc)
 }
@@ -85,7 +85,7 @@ func (s *Server) languageFeed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.writeFeed(w, r, r.PathValue("format"), feedScope{lang: lang, title: p.SiteName, page: "/" + lang + "/", base: "/" + lang + "/feed/",
-		keys: []string{cache.HomeKey(lang)}})
+		keys: []string{cache.StoryList{Language: lang}.Key()}})
 }
 
 func (s *Server) sectionFeed(w http.ResponseWriter, r *http.Request) {
@@ -102,7 +102,7 @@ func (s *Server) sectionFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	path := content.SectionPath(lang, sec.Slug)
 	s.writeFeed(w, r, r.PathValue("format"), feedScope{lang: lang, section: sec, title: sec.Name + " — " + p.SiteName, page: path, base: path + "feed/",
-		keys: []string{cache.SectionKey(sec.ID, lang), cache.BriefsKey(sec.ID, lang)}})
+		keys: []string{cache.StoryList{Language: lang, SectionID: sec.ID}.Key(), cache.BriefList{Language: lang, SectionID: sec.ID}.Key()}})
 }
 
 func (s *Server) tagFeed(w http.ResponseWriter, r *http.Request) {
@@ -119,7 +119,7 @@ func (s *Server) tagFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	path := "/" + lang + "/tag/" + tag.Slug
 	s.writeFeed(w, r, r.PathValue("format"), feedScope{lang: lang, tagID: id, title: p.T.T("tagged", tag.Name) + " — " + p.SiteName, page: path, base: path + "/feed/",
-		keys: []string{cache.TagKey(id)}})
+		keys: []string{cache.StoryList{Language: lang, TagID: id}.Key()}})
 }
 
 // writeFeed serves one feed of scope in format (rss.xml, atom.xml or feed.json): the

@@ -144,7 +144,7 @@ func renderHTML(ctx context.Context, render func(ctx context.Context, buf *bytes
 // briefsColumn is the column of the newest briefs of a section beside its stories.
 func (s *Server) briefsColumn(ctx context.Context, lang string, sec content.Section, now time.Time) (template.HTML, error) {
 	key := "briefs-column:" + lang + ":" + strconv.FormatInt(sec.ID, 10)
-	return s.fragment(ctx, key, []string{cache.BriefsKey(sec.ID, lang)}, now, func(ctx context.Context, buf *bytes.Buffer) error {
+	return s.fragment(ctx, key, []string{cache.BriefList{Language: lang, SectionID: sec.ID}.Key()}, now, func(ctx context.Context, buf *bytes.Buffer) error {
 		list, err := s.cfg.Store.PublicBriefs(store.PublicRead(ctx), store.BriefQuery{Language: lang, SectionID: sec.ID, Limit: 8}, now)
 		if err != nil {
 			return err

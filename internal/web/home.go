@@ -59,7 +59,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	tagKeys(w, cache.HomeKey(lang))
+	tagKeys(w, cache.StoryList{Language: lang}.Key()) // the language's briefs (cache.BriefList{Language: lang}) share the key
 	hp.Canonical = s.abs("/" + lang + "/")
 	for _, l := range p.LangLinks {
 		hp.Alternates = append(hp.Alternates, alternate{Lang: l.Code, URL: s.abs(l.URL)})

@@ -75,7 +75,7 @@ func (s *Server) sectionFront(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	tagKeys(w, cache.SectionKey(sec.ID, lang), cache.BriefsKey(sec.ID, lang))
+	tagKeys(w, cache.StoryList{Language: lang, SectionID: sec.ID}.Key(), cache.BriefList{Language: lang, SectionID: sec.ID}.Key())
 	s.render(w, r, http.StatusOK, "list", lp)
 }
 
@@ -98,7 +98,7 @@ func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	tagKeys(w, cache.TagKey(id))
+	tagKeys(w, cache.StoryList{Language: lang, TagID: id}.Key())
 	s.render(w, r, http.StatusOK, "list", lp)
 }
 
@@ -130,6 +130,6 @@ func (s *Server) authorPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	tagKeys(w, cache.AuthorKey(a.ID))
+	tagKeys(w, cache.StoryList{Language: lang, AuthorID: a.ID}.Key())
 	s.render(w, r, http.StatusOK, "list", lp)
 }
