@@ -32,6 +32,7 @@ import (
 	"github.com/newsdesk/newsdesk/bench/gen"
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -273,7 +274,7 @@ func newSite(st *store.Store) (*site, error) {
 			s.sections = append(s.sections, "/"+l.Code+"/"+sec.Slug+"/")
 			depth := 0
 			for off := 0; ; off += 500 {
-				list, err := st.PublicArticles(ctx, store.ListQuery{Language: l.Code, SectionID: sec.ID, Limit: 10, Offset: off}, now)
+				list, err := st.PublicArticles(ctx, content.ListQuery{Language: l.Code, SectionID: sec.ID, Limit: 10, Offset: off}, now)
 				if err != nil {
 					return nil, err
 				}

@@ -14,6 +14,7 @@ import (
 	"github.com/newsdesk/newsdesk/bench/gen"
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit"
@@ -138,7 +139,7 @@ func checkArticlePage(t *testing.T, st *store.Store) {
 		t.Fatal(err)
 	}
 	now := time.Now()
-	list, err := st.PublicArticles(ctx, store.ListQuery{Language: "ru", Limit: 200}, now)
+	list, err := st.PublicArticles(ctx, content.ListQuery{Language: "ru", Limit: 200}, now)
 	if err != nil || len(list) == 0 {
 		t.Fatalf("public Russian stories: %d, %v", len(list), err)
 	}

@@ -101,7 +101,7 @@ func newSecSite(t testing.TB, dsn string, cfg func(*config.Config)) *secSite {
 		bytes.NewReader(testPNG(t, 400, 300)), newsroom.ImageInput{Alt: "A grey square"}); err != nil {
 		t.Fatal(err)
 	}
-	list, err := st.PublicArticles(ctx, store.ListQuery{Language: "en", Limit: 1}, now)
+	list, err := st.PublicArticles(ctx, content.ListQuery{Language: "en", Limit: 1}, now)
 	if err != nil || len(list) == 0 {
 		t.Fatalf("demo stories: %v, %v", list, err)
 	}

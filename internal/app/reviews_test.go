@@ -171,7 +171,7 @@ func form(token, name, email, rating, text string) url.Values {
 // storyPaths returns the public paths of English demo stories, the lead first.
 func storyPaths(tb testing.TB, st *store.Store) map[string]int64 {
 	tb.Helper()
-	list, err := st.PublicArticles(context.Background(), store.ListQuery{Language: "en", Limit: 20}, time.Now())
+	list, err := st.PublicArticles(context.Background(), content.ListQuery{Language: "en", Limit: 20}, time.Now())
 	if err != nil || len(list) < 4 {
 		tb.Fatalf("demo stories: %d, %v", len(list), err)
 	}

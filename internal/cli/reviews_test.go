@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
@@ -43,7 +44,7 @@ func TestReviewsForget(t *testing.T) {
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "site.db")
 	st := sitekit.Demo(t, db)
-	arts, err := st.PublicArticles(ctx, store.ListQuery{Language: "en", Limit: 2}, time.Now())
+	arts, err := st.PublicArticles(ctx, content.ListQuery{Language: "en", Limit: 2}, time.Now())
 	if err != nil || len(arts) < 2 {
 		t.Fatalf("demo stories: %d, %v", len(arts), err)
 	}

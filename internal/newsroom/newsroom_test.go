@@ -267,7 +267,7 @@ func TestScheduleAndEmbargo(t *testing.T) {
 		if _, err := e.st.PublicArticle(ctx, "en", b.Slug, e.clock.now()); !errors.Is(err, content.ErrNotFound) {
 			t.Errorf("embargoed story visible: %v", err)
 		}
-		list, _ := e.st.PublicArticles(ctx, store.ListQuery{Language: "en", Limit: 100}, e.clock.now())
+		list, _ := e.st.PublicArticles(ctx, content.ListQuery{Language: "en", Limit: 100}, e.clock.now())
 		for _, s := range list {
 			if s.ID == b.ID {
 				t.Error("embargoed story listed")
@@ -311,7 +311,7 @@ func TestTranslationsAndBriefs(t *testing.T) {
 			t.Fatalf("develop: %v", err)
 		}
 		link := func() string {
-			bs, err := e.st.PublicBriefs(ctx, store.BriefQuery{Language: "en", Limit: 50}, e.clock.now().Add(time.Minute))
+			bs, err := e.st.PublicBriefs(ctx, content.BriefQuery{Language: "en", Limit: 50}, e.clock.now().Add(time.Minute))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -11,13 +11,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 )
 
-// MovedError says that a story now lives at another path (an old slug was asked for).
-type MovedError struct {
-	Path string
-}
-
-func (e *MovedError) Error() string { return "moved to " + e.Path }
-
 // publicClause is the visibility rule of the public site, for an articles alias "a";
 // it takes the current time twice.
 const publicClause = "a.status = 'published' AND a.published_at <= ? AND a.embargo_until <= ?"
@@ -61,7 +54,7 @@ func Public(a content.Article, now time.Time) bool {
 }
 
 // PublicArticle returns the public story at lang/slug with its tags, without its Markdown
-// source (BodyMD is empty: pages show BodyHTML). An old slug gives a *MovedError with the
+// source (BodyMD is empty: pages show BodyHTML). An old slug gives a *content.MovedError with the
 // current path; an unpublished story gives content.ErrGone.
 func (s *Store) PublicArticle(ctx context.Context, lang, slug string, now time.Time) (content.Article, error) {
 	a, err := scanArticle(s.queryRow(ctx, ("SELECT " + publicArticleColumns + " WHERE a.language = ? AND a.slug = ?"), lang, slug))
@@ -114,7 +107,7 @@ func (s *Store) movedArticle(ctx context.Context, lang, slug string, now time.Ti
 	if !Public(a, now) {
 		return fmt.Errorf("article %s/%s: %w", lang, slug, content.ErrNotFound)
 	}
-	return &MovedError{Path: content.ArticlePath(a.Language, a.Section.Slug, a.Slug)}
+	return &content.MovedError{Path: content.ArticlePath(a.Language, a.Section.Slug, a.Slug)}
 }
 
 // ArticleByID returns any story by id, whatever its state (for the newsroom and tests).
@@ -201,20 +194,8 @@ func (s *Store) Translations(ctx context.Context, a content.Article, now time.Ti
 	return out, rows.Err()
 }
 
-// ListQuery selects public stories for a list page. Zero fields do not filter.
-type ListQuery struct {
-	Language  string
-	SectionID int64
-	TagID     int64
-	AuthorID  int64
-	LeadOnly  bool
-	ExcludeID int64
-	Limit     int
-	Offset    int
-}
-
 // PublicArticles lists public stories, newest first.
-func (s *Store) PublicArticles(ctx context.Context, lq ListQuery, now time.Time) ([]content.ArticleSummary, error) {
+func (s *Store) PublicArticles(ctx context.Context, lq content.ListQuery, now time.Time) ([]content.ArticleSummary, error) {
 	var where []string
 	var args []any
 	from := "articles a"

@@ -8,17 +8,8 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 )
 
-// BriefQuery selects public briefs of one language, newest first. Zero fields do not filter.
-type BriefQuery struct {
-	Language  string
-	SectionID int64
-	From, To  time.Time // published in [From, To)
-	Limit     int
-	Offset    int
-}
-
 // PublicBriefs lists published briefs, newest first, with the path of a linked public story.
-func (s *Store) PublicBriefs(ctx context.Context, bq BriefQuery, now time.Time) ([]content.Brief, error) {
+func (s *Store) PublicBriefs(ctx context.Context, bq content.BriefQuery, now time.Time) ([]content.Brief, error) {
 	args := []any{micros(now), micros(now)}
 	q := `SELECT b.id, b.language, b.section_id, sec.key, sn.name, sn.slug, b.text, b.published_at,
 		COALESCE(a.id, 0), COALESCE(a.slug, ''), COALESCE(asn.slug, '')

@@ -9,17 +9,8 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 )
 
-// FeedQuery selects the public stories of a feed. Zero fields do not filter.
-type FeedQuery struct {
-	Language  string
-	SectionID int64
-	TagID     int64
-	Since     time.Time // published at or after
-	Limit     int
-}
-
 // FeedArticles returns public stories with their HTML bodies, newest first.
-func (s *Store) FeedArticles(ctx context.Context, q FeedQuery, now time.Time) ([]content.Article, error) {
+func (s *Store) FeedArticles(ctx context.Context, q content.FeedQuery, now time.Time) ([]content.Article, error) {
 	where, args := []string{publicClause}, []any{micros(now), micros(now)}
 	from := "articles a"
 	if q.TagID != 0 {
@@ -63,23 +54,6 @@ func (s *Store) FeedArticles(ctx context.Context, q FeedQuery, now time.Time) ([
 	return out, rows.Err()
 }
 
-// SitemapEntry is one public story in a sitemap, with its translations.
-type SitemapEntry struct {
-	ID           int64
-	GroupID      int64
-	Path         string
-	Language     string
-	Headline     string
-	PublishedAt  time.Time
-	LastMod      time.Time
-	Translations []Alternate
-}
-
-// Alternate is a translation's language and path.
-type Alternate struct {
-	Language, Path string
-}
-
 // CountPublicArticles counts the public stories (for the sitemap index).
 func (s *Store) CountPublicArticles(ctx context.Context, now time.Time) (int, error) {
 	var n int
@@ -116,7 +90,7 @@ func (d dialect) sitemapTranslationsSQL() string {
 // SitemapArticles returns public stories in id order (stable pages), from offset, with
 // the translations of each. since, when set, keeps only stories published after it (the
 // news sitemap), and only then is the headline read.
-func (s *Store) SitemapArticles(ctx context.Context, offset, limit int, since, now time.Time) ([]SitemapEntry, error) {
+func (s *Store) SitemapArticles(ctx context.Context, offset, limit int, since, now time.Time) ([]content.SitemapEntry, error) {
 	args := []any{micros(now), micros(now)}
 	if !since.IsZero() {
 		args = append(args, micros(since))
@@ -126,10 +100,10 @@ func (s *Store) SitemapArticles(ctx context.Context, offset, limit int, since, n
 	if err != nil {
 		return nil, fmt.Errorf("list sitemap articles: %w", err)
 	}
-	var out []SitemapEntry
+	var out []content.SitemapEntry
 	groups := map[int64][]int{}
 	for rows.Next() {
-		var e SitemapEntry
+		var e content.SitemapEntry
 		var sec, slug string
 		var pub, upd int64
 		if err := rows.Scan(&e.ID, &e.GroupID, &e.Language, &sec, &slug, &e.Headline, &pub, &upd); err != nil {
@@ -163,7 +137,7 @@ func (s *Store) SitemapArticles(ctx context.Context, offset, limit int, since, n
 			return nil, fmt.Errorf("scan sitemap translation: %w", err)
 		}
 		for _, i := range groups[g] {
-			out[i].Translations = append(out[i].Translations, Alternate{Language: lang, Path: content.ArticlePath(lang, sec, slug)})
+			out[i].Translations = append(out[i].Translations, content.Alternate{Language: lang, Path: content.ArticlePath(lang, sec, slug)})
 		}
 	}
 	return out, trows.Err()

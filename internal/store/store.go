@@ -301,6 +301,10 @@ func PublicRead(ctx context.Context) context.Context {
 	return context.WithValue(ctx, publicReadKey{}, true)
 }
 
+// PublicRead is the package's PublicRead, for callers that reach the store through an
+// interface of their own.
+func (s *Store) PublicRead(ctx context.Context) context.Context { return PublicRead(ctx) }
+
 // readReplica returns the replica for a public read, nil for the primary.
 func (s *Store) readReplica(ctx context.Context) *replica {
 	if public, _ := ctx.Value(publicReadKey{}).(bool); s.replica == nil || !s.replica.fresh.Load() || !public {

@@ -136,7 +136,7 @@ func TestVisibility(t *testing.T) {
 		if _, err := st.PublicArticle(ctx, "en", "embargoed", f.now.Add(2*time.Hour)); err != nil {
 			t.Errorf("embargoed story after embargo: %v", err)
 		}
-		list, err := st.PublicArticles(ctx, store.ListQuery{Language: "en"}, f.now)
+		list, err := st.PublicArticles(ctx, content.ListQuery{Language: "en"}, f.now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -165,11 +165,11 @@ func TestTranslationsAndTags(t *testing.T) {
 		if err != nil || tag.Name != "Customs Union" {
 			t.Fatalf("TagBySlug = %v %+v %v", id, tag, err)
 		}
-		list, err := st.PublicArticles(ctx, store.ListQuery{Language: "en", TagID: id}, f.now)
+		list, err := st.PublicArticles(ctx, content.ListQuery{Language: "en", TagID: id}, f.now)
 		if err != nil || len(list) != 1 {
 			t.Errorf("tag list = %+v, %v", list, err)
 		}
-		list, err = st.PublicArticles(ctx, store.ListQuery{Language: "en", AuthorID: f.author, LeadOnly: true}, f.now)
+		list, err = st.PublicArticles(ctx, content.ListQuery{Language: "en", AuthorID: f.author, LeadOnly: true}, f.now)
 		if err != nil || len(list) != 1 {
 			t.Errorf("author lead list = %+v, %v", list, err)
 		}
@@ -187,7 +187,7 @@ func TestSlugHistory(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := st.PublicArticle(ctx, "en", "lead", f.now)
-		var moved *store.MovedError
+		var moved *content.MovedError
 		if !errors.As(err, &moved) || moved.Path != "/en/politics/lead-renamed" {
 			t.Fatalf("old slug: err = %v, want moved to /en/politics/lead-renamed", err)
 		}
@@ -212,7 +212,7 @@ func TestBriefs(t *testing.T) {
 	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seed(t, st)
 		ctx := context.Background()
-		all, err := st.PublicBriefs(ctx, store.BriefQuery{Language: "en", SectionID: f.politics.ID}, f.now)
+		all, err := st.PublicBriefs(ctx, content.BriefQuery{Language: "en", SectionID: f.politics.ID}, f.now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -223,11 +223,11 @@ func TestBriefs(t *testing.T) {
 			t.Errorf("linked brief URL = %q", all[0].ArticleURL)
 		}
 		day := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
-		one, err := st.PublicBriefs(ctx, store.BriefQuery{Language: "en", SectionID: f.politics.ID, From: day, To: day.AddDate(0, 0, 1)}, f.now)
+		one, err := st.PublicBriefs(ctx, content.BriefQuery{Language: "en", SectionID: f.politics.ID, From: day, To: day.AddDate(0, 0, 1)}, f.now)
 		if err != nil || len(one) != 1 {
 			t.Errorf("briefs of 24 Nov = %+v, %v", one, err)
 		}
-		econ, err := st.PublicBriefs(ctx, store.BriefQuery{Language: "en", SectionID: f.economy.ID}, f.now)
+		econ, err := st.PublicBriefs(ctx, content.BriefQuery{Language: "en", SectionID: f.economy.ID}, f.now)
 		if err != nil || len(econ) != 0 {
 			t.Errorf("future brief shown: %+v, %v", econ, err)
 		}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 type briefDay struct {
@@ -65,7 +64,7 @@ func (s *Server) briefArchive(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	base := content.SectionPath(p.Lang, sec.Slug) + "briefs/"
-	list, err := s.cfg.Store.PublicBriefs(r.Context(), store.BriefQuery{Language: p.Lang, SectionID: sec.ID,
+	list, err := s.cfg.Store.PublicBriefs(r.Context(), content.BriefQuery{Language: p.Lang, SectionID: sec.ID,
 		Limit: briefsPerPage + 1, Offset: (n - 1) * briefsPerPage}, s.cfg.Now())
 	if err != nil {
 		s.fail(w, r, err)
@@ -97,7 +96,7 @@ func (s *Server) briefDay(w http.ResponseWriter, r *http.Request) {
 	}
 	base := content.SectionPath(p.Lang, sec.Slug) + "briefs/"
 	next := day.AddDate(0, 0, 1)
-	list, err := s.cfg.Store.PublicBriefs(r.Context(), store.BriefQuery{Language: p.Lang, SectionID: sec.ID,
+	list, err := s.cfg.Store.PublicBriefs(r.Context(), content.BriefQuery{Language: p.Lang, SectionID: sec.ID,
 		From: day, To: next.Add(-time.Microsecond), Limit: 500}, s.cfg.Now())
 	if err != nil {
 		s.fail(w, r, err)

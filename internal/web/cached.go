@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/cache"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // maxEntryAge bounds how long a rendered page is kept even when nothing changes: the
@@ -83,7 +82,7 @@ func (s *Server) cached(h http.HandlerFunc) http.HandlerFunc {
 func (s *Server) renderEntry(h http.HandlerFunc, r *http.Request, now time.Time) (*cache.Entry, error) {
 	// The render may serve other readers too: it outlives this reader's connection, and
 	// it reads from the replica (if any).
-	ctx := store.PublicRead(context.WithoutCancel(r.Context()))
+	ctx := s.cfg.Store.PublicRead(context.WithoutCancel(r.Context()))
 	r2 := r.Clone(ctx)
 	r2.Method = http.MethodGet
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}

@@ -12,7 +12,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/feed"
 	"github.com/newsdesk/newsdesk/internal/i18n"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // feedItems is how many items a feed carries.
@@ -152,7 +151,7 @@ func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, format string
 func (s *Server) buildFeed(ctx context.Context, sc feedScope, now time.Time) (feed.Feed, error) {
 	f := feed.Feed{Title: sc.title, Description: sc.title, Language: sc.lang, SiteURL: s.abs(sc.page),
 		ID: feed.TagURI(s.cfg.BaseURL, "feed", 0) + sc.base}
-	arts, err := s.cfg.Store.FeedArticles(ctx, store.FeedQuery{Language: sc.lang, SectionID: sc.section.ID, TagID: sc.tagID, Limit: feedItems}, now)
+	arts, err := s.cfg.Store.FeedArticles(ctx, content.FeedQuery{Language: sc.lang, SectionID: sc.section.ID, TagID: sc.tagID, Limit: feedItems}, now)
 	if err != nil {
 		return f, err
 	}
@@ -163,7 +162,7 @@ func (s *Server) buildFeed(ctx context.Context, sc feedScope, now time.Time) (fe
 			Published: a.PublishedAt, Updated: maxT(a.PublishedAt, a.UpdatedAt)})
 	}
 	if sc.tagID == 0 {
-		briefs, err := s.cfg.Store.PublicBriefs(ctx, store.BriefQuery{Language: sc.lang, SectionID: sc.section.ID, Limit: feedItems}, now)
+		briefs, err := s.cfg.Store.PublicBriefs(ctx, content.BriefQuery{Language: sc.lang, SectionID: sc.section.ID, Limit: feedItems}, now)
 		if err != nil {
 			return f, err
 		}

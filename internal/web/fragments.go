@@ -12,7 +12,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/i18n"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // Fragments are parts of pages that many pages show alike — the column of a section's
@@ -145,7 +144,7 @@ func renderHTML(ctx context.Context, render func(ctx context.Context, buf *bytes
 func (s *Server) briefsColumn(ctx context.Context, lang string, sec content.Section, now time.Time) (template.HTML, error) {
 	key := "briefs-column:" + lang + ":" + strconv.FormatInt(sec.ID, 10)
 	return s.fragment(ctx, key, []string{cache.BriefList{Language: lang, SectionID: sec.ID}.Key()}, now, func(ctx context.Context, buf *bytes.Buffer) error {
-		list, err := s.cfg.Store.PublicBriefs(store.PublicRead(ctx), store.BriefQuery{Language: lang, SectionID: sec.ID, Limit: 8}, now)
+		list, err := s.cfg.Store.PublicBriefs(s.cfg.Store.PublicRead(ctx), content.BriefQuery{Language: lang, SectionID: sec.ID, Limit: 8}, now)
 		if err != nil {
 			return err
 		}

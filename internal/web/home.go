@@ -5,7 +5,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 type sectionBlock struct {
@@ -33,7 +32,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, now := r.Context(), s.cfg.Now()
 	hp := homePage{page: p}
-	if hp.Leads, err = s.cfg.Store.PublicArticles(ctx, store.ListQuery{Language: lang, LeadOnly: true, Limit: 3}, now); err != nil {
+	if hp.Leads, err = s.cfg.Store.PublicArticles(ctx, content.ListQuery{Language: lang, LeadOnly: true, Limit: 3}, now); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -42,7 +41,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		shown[a.ID] = true
 	}
 	for _, sec := range p.Sections {
-		list, err := s.cfg.Store.PublicArticles(ctx, store.ListQuery{Language: lang, SectionID: sec.ID, Limit: 6}, now)
+		list, err := s.cfg.Store.PublicArticles(ctx, content.ListQuery{Language: lang, SectionID: sec.ID, Limit: 6}, now)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -55,7 +54,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		}
 		hp.Blocks = append(hp.Blocks, sectionBlock{Section: sec, Stories: keep})
 	}
-	if hp.Briefs, err = s.cfg.Store.PublicBriefs(ctx, store.BriefQuery{Language: lang, Limit: 12}, now); err != nil {
+	if hp.Briefs, err = s.cfg.Store.PublicBriefs(ctx, content.BriefQuery{Language: lang, Limit: 12}, now); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // perPage is the number of stories on a list page.
@@ -25,7 +24,7 @@ type listPage struct {
 }
 
 // listStories fills the stories and pager of a list page at path; a page past the end is a 404.
-func (s *Server) listStories(r *http.Request, lp *listPage, path string, q store.ListQuery) error {
+func (s *Server) listStories(r *http.Request, lp *listPage, path string, q content.ListQuery) error {
 	n, err := parsePage(r)
 	if err != nil {
 		return err
@@ -67,11 +66,11 @@ func (s *Server) sectionFront(w http.ResponseWriter, r *http.Request) {
 		BriefsURL: path + "briefs/"}
 	lp.Title, lp.CurrentSection = sec.Name, sec.Key
 	lp.Feeds = feedLinks(sec.Name+" — "+p.SiteName, path+"feed/")
-	if err := s.listStories(r, &lp, path, store.ListQuery{Language: lang, SectionID: sec.ID}); err != nil {
+	if err := s.listStories(r, &lp, path, content.ListQuery{Language: lang, SectionID: sec.ID}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if lp.Briefs, err = s.cfg.Store.PublicBriefs(r.Context(), store.BriefQuery{Language: lang, SectionID: sec.ID, Limit: 10}, s.cfg.Now()); err != nil {
+	if lp.Briefs, err = s.cfg.Store.PublicBriefs(r.Context(), content.BriefQuery{Language: lang, SectionID: sec.ID, Limit: 10}, s.cfg.Now()); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -94,7 +93,7 @@ func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) {
 	lp := listPage{page: p, Heading: p.T.T("tagged", tag.Name)}
 	lp.Title = lp.Heading
 	lp.Feeds = feedLinks(lp.Heading+" — "+p.SiteName, "/"+lang+"/tag/"+tag.Slug+"/feed/")
-	if err := s.listStories(r, &lp, "/"+lang+"/tag/"+tag.Slug, store.ListQuery{Language: lang, TagID: id}); err != nil {
+	if err := s.listStories(r, &lp, "/"+lang+"/tag/"+tag.Slug, content.ListQuery{Language: lang, TagID: id}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -116,7 +115,7 @@ func (s *Server) authorPage(w http.ResponseWriter, r *http.Request) {
 	}
 	// An author without a public story in lang answers like an unknown one (before the
 	// page number is read, as for an unknown one): the page would tell of the others.
-	one, err := s.cfg.Store.PublicArticles(r.Context(), store.ListQuery{Language: lang, AuthorID: a.ID, Limit: 1}, s.cfg.Now())
+	one, err := s.cfg.Store.PublicArticles(r.Context(), content.ListQuery{Language: lang, AuthorID: a.ID, Limit: 1}, s.cfg.Now())
 	if err == nil && len(one) == 0 {
 		err = fmt.Errorf("author %s in %s: no public story: %w", a.Slug, lang, content.ErrNotFound)
 	}
@@ -126,7 +125,7 @@ func (s *Server) authorPage(w http.ResponseWriter, r *http.Request) {
 	}
 	lp := listPage{page: p, Heading: p.T.T("stories_by", a.Name), Intro: a.Role}
 	lp.Title = lp.Heading
-	if err := s.listStories(r, &lp, "/"+lang+"/author/"+a.Slug, store.ListQuery{Language: lang, AuthorID: a.ID}); err != nil {
+	if err := s.listStories(r, &lp, "/"+lang+"/author/"+a.Slug, content.ListQuery{Language: lang, AuthorID: a.ID}); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -19,7 +19,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/search"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 //go:embed templates/*.html
@@ -41,14 +40,17 @@ type Store interface {
 	PublicTagBySlug(ctx context.Context, lang, slug string, now time.Time) (int64, content.Tag, error)
 	PublicArticle(ctx context.Context, lang, slug string, now time.Time) (content.Article, error)
 	Translations(ctx context.Context, a content.Article, now time.Time) ([]content.Translation, error)
-	PublicArticles(ctx context.Context, q store.ListQuery, now time.Time) ([]content.ArticleSummary, error)
-	PublicBriefs(ctx context.Context, q store.BriefQuery, now time.Time) ([]content.Brief, error)
-	FeedArticles(ctx context.Context, q store.FeedQuery, now time.Time) ([]content.Article, error)
-	SitemapArticles(ctx context.Context, offset, limit int, since, now time.Time) ([]store.SitemapEntry, error)
+	PublicArticles(ctx context.Context, q content.ListQuery, now time.Time) ([]content.ArticleSummary, error)
+	PublicBriefs(ctx context.Context, q content.BriefQuery, now time.Time) ([]content.Brief, error)
+	FeedArticles(ctx context.Context, q content.FeedQuery, now time.Time) ([]content.Article, error)
+	SitemapArticles(ctx context.Context, offset, limit int, since, now time.Time) ([]content.SitemapEntry, error)
 	CountPublicArticles(ctx context.Context, now time.Time) (int, error)
 	NextVisibilityChange(ctx context.Context, now time.Time) (time.Time, error)
 	Setting(ctx context.Context, key, def string) (string, error)
 	Search(ctx context.Context, r search.Request) (search.Results, error)
+	// PublicRead marks ctx as serving a public page: its reads may go to the read replica
+	// (store.PublicRead).
+	PublicRead(ctx context.Context) context.Context
 	// ReadSnapshot runs fn with its reads in one read transaction (store/snapshot.go).
 	ReadSnapshot(ctx context.Context, fn func(ctx context.Context))
 }

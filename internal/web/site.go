@@ -9,7 +9,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/i18n"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // errBadRequest marks a malformed parameter (answered 400).
@@ -98,7 +97,7 @@ func acceptLanguage(h string) string {
 
 // fail answers an error with the right status and a page in the visitor's language.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	var moved *store.MovedError
+	var moved *content.MovedError
 	if errors.As(err, &moved) {
 		http.Redirect(w, r, moved.Path, http.StatusMovedPermanently)
 		return
