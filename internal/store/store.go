@@ -37,14 +37,9 @@ type Store struct {
 
 	search searchState // the full-text search's analyzer (search_index.go)
 
-	// instance identifies this process in purge notifications (notify.go).
-	instance string
-	dsn      string
-	purgeMu  sync.RWMutex
-	onPurge  []func(keys []string, local bool)
-	// localCommits counts this process's committed changes (see pollContentSeq).
-	localCommits atomic.Int64
-	replica      *replica // the --db-read pool for public reads, nil without one
+	// bus carries purges to the listeners and the other instances (bus.go).
+	bus     *bus
+	replica *replica // the --db-read pool for public reads, nil without one (replica.go)
 
 	slow slowLog // queries slower than --slow-query are logged (slowlog.go)
 
@@ -160,7 +155,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	if dsn == "" {
 		return nil, errors.New("no database given: pass --db PATH or --db postgres://…")
 	}
-	s := &Store{log: log, desc: Describe(dsn), dsn: dsn, instance: newInstanceID()}
+	s := &Store{log: log, desc: Describe(dsn), bus: newBus(dsn, log)}
 	s.slow = slowLog{after: opt.SlowQuery, log: log}
 	var err error
 	if IsPostgres(dsn) {
@@ -291,177 +286,6 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
-// publicReadKey marks a context whose reads may go to the read replica.
-type publicReadKey struct{}
-
-// PublicRead marks ctx as serving a public page: its read queries go to the read
-// replica (--db-read) when there is one and it has replayed every change this process
-// knows of (else to the primary, so that a purged page is never rebuilt from old data).
-func PublicRead(ctx context.Context) context.Context {
-	return context.WithValue(ctx, publicReadKey{}, true)
-}
-
-// PublicRead is the package's PublicRead, for callers that reach the store through an
-// interface of their own.
-func (s *Store) PublicRead(ctx context.Context) context.Context { return PublicRead(ctx) }
-
-// readReplica returns the replica for a public read, nil for the primary.
-func (s *Store) readReplica(ctx context.Context) *replica {
-	if public, _ := ctx.Value(publicReadKey{}).(bool); s.replica == nil || !s.replica.fresh.Load() || !public {
-		return nil
-	}
-	return s.replica
-}
-
-// replica is the read pool of a PostgreSQL replica (--db-read).
-type replica struct {
-	db    *sql.DB
-	desc  string
-	stmts sync.Map // rebound query text → *sql.Stmt
-	n     atomic.Int64
-	// fresh is false from a purge until the replica has replayed the primary's WAL up
-	// to a position read after that purge; gen counts purges.
-	fresh  atomic.Bool
-	gen    atomic.Int64
-	kick   chan struct{}
-	stop   chan struct{}
-	done   chan struct{}
-	log    *slog.Logger
-	source *sql.DB
-}
-
-func (s *Store) openReplica(ctx context.Context, dsn string) error {
-	if !s.d.postgres || !IsPostgres(dsn) {
-		return errNoReplica
-	}
-	db, err := sql.Open("pgx", dsn)
-	if err != nil {
-		return fmt.Errorf("open read database %s: %w", Describe(dsn), err)
-	}
-	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(20)
-	db.SetConnMaxIdleTime(5 * time.Minute)
-	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	if err := db.PingContext(pctx); err != nil {
-		db.Close()
-		return fmt.Errorf("cannot reach read database %s: %w", Describe(dsn), err)
-	}
-	r := &replica{db: db, desc: Describe(dsn), kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{}),
-		log: s.log, source: s.db}
-	r.fresh.Store(true)
-	s.replica = r
-	go r.follow() // #nosec G118 -- stopped by Store.Close through r.stop, which it waits for on r.done
-	return nil
-}
-
-// behind marks the replica as not yet having a change that was just committed.
-func (r *replica) behind() {
-	r.gen.Add(1)
-	r.fresh.Store(false)
-	select {
-	case r.kick <- struct{}{}:
-	default:
-	}
-}
-
-// follow waits, after each purge, until the replica has replayed the primary's WAL up
-// to where it was after the purge, then lets public reads go to the replica again.
-func (r *replica) follow() {
-	defer close(r.done)
-	ctx, cancel := context.WithCancel(context.Background())
-	go func() { <-r.stop; cancel() }()
-	for {
-		select {
-		case <-r.stop:
-			return
-		case <-r.kick:
-		}
-		g := r.gen.Load()
-		if err := r.catchUp(ctx); err != nil {
-			if ctx.Err() != nil {
-				return
-			}
-			r.log.Warn("read_replica_lagging", "db", r.desc, "err", err)
-			time.AfterFunc(time.Second, func() { r.behind() }) // try again; the primary serves meanwhile
-			continue
-		}
-		if r.gen.Load() == g {
-			r.fresh.Store(true)
-		}
-	}
-}
-
-// catchUp returns once the replica has replayed the primary's current WAL position (at
-// once when the read database is not a replica, e.g. the primary itself).
-func (r *replica) catchUp(ctx context.Context) error {
-	var lsn string
-	if err := r.source.QueryRowContext(ctx, "SELECT pg_current_wal_lsn()::text").Scan(&lsn); err != nil {
-		return fmt.Errorf("read the primary's position: %w", err)
-	}
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		var ok sql.NullBool
-		if err := r.db.QueryRowContext(ctx, "SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn", lsn).Scan(&ok); err != nil {
-			return fmt.Errorf("read the replica's position: %w", err)
-		}
-		if !ok.Valid || ok.Bool { // NULL: not a replica, nothing to wait for
-			return nil
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("replica still behind %s after 30 s", lsn)
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(5 * time.Millisecond):
-		}
-	}
-}
-
-func (r *replica) stmt(ctx context.Context, query string) *sql.Stmt {
-	if v, ok := r.stmts.Load(query); ok {
-		return v.(*sql.Stmt)
-	}
-	if r.n.Load() >= maxStmts {
-		return nil
-	}
-	st, err := r.db.PrepareContext(context.WithoutCancel(ctx), strings.TrimSpace(query))
-	if err != nil {
-		return nil
-	}
-	if v, loaded := r.stmts.LoadOrStore(query, st); loaded {
-		st.Close()
-		return v.(*sql.Stmt)
-	}
-	r.n.Add(1)
-	return st
-}
-
-func (r *replica) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if st := r.stmt(ctx, query); st != nil {
-		return st.QueryContext(ctx, args...)
-	}
-	return r.db.QueryContext(ctx, query, args...)
-}
-
-func (r *replica) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	if st := r.stmt(ctx, query); st != nil {
-		return st.QueryRowContext(ctx, args...)
-	}
-	return r.db.QueryRowContext(ctx, query, args...)
-}
-
-func (r *replica) close() {
-	close(r.stop)
-	<-r.done
-	r.stmts.Range(func(_, v any) bool {
-		v.(*sql.Stmt).Close()
-		return true
-	})
-	r.db.Close()
-}
-
 // Dialect names the database kind: "sqlite" or "postgres".
 func (s *Store) Dialect() string { return s.d.name }
 
@@ -516,86 +340,6 @@ func fromMicros(v int64) time.Time {
 		return time.Time{}
 	}
 	return time.UnixMicro(v).UTC()
-}
-
-// Tx is a write transaction; its methods are the store's write operations.
-type Tx struct {
-	s  *Store
-	tx *sql.Tx
-	// changed is set by every operation that changes what public pages, feeds or
-	// sitemaps show; the commit then bumps the content sequence and purges.
-	changed bool
-	// all purges every page; keys and the stories in articles purge exactly
-	// (notify_keys.go).
-	all      bool
-	keys     map[string]struct{}
-	articles map[int64]struct{}
-	// forget lists memo entries to drop after the commit (memo.go).
-	forget []string
-}
-
-// touch marks the transaction as changing public content in a way that has no exact
-// keys (languages, sections, settings, bulk loads): every cached page is purged.
-func (t *Tx) touch() { t.changed, t.all = true, true }
-
-// WithTx runs fn in one transaction, committed when fn returns nil, else rolled back.
-func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
-	sqlTx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin transaction: %w", err)
-	}
-	tx := &Tx{s: s, tx: sqlTx}
-	if err := fn(tx); err != nil {
-		_ = sqlTx.Rollback()
-		return err
-	}
-	var keys []string
-	if tx.changed {
-		if keys, err = tx.beforeCommit(ctx); err != nil {
-			_ = sqlTx.Rollback()
-			return err
-		}
-	}
-	if err := sqlTx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	if tx.changed {
-		s.localCommits.Add(1)
-	}
-	s.memo.forget(tx.forget...)
-	if len(keys) > 0 {
-		s.purged(keys, true)
-	}
-	return nil
-}
-
-// beforeCommit bumps the content sequence, collects the purge keys and, on PostgreSQL,
-// queues the NOTIFY that tells the other instances (delivered only if the commit succeeds).
-func (t *Tx) beforeCommit(ctx context.Context) ([]string, error) {
-	if _, err := t.exec(ctx, `UPDATE newsdesk_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT)
-		WHERE key = 'content_seq'`); err != nil {
-		return nil, fmt.Errorf("bump content sequence: %w", err)
-	}
-	keys, err := t.purgeKeys(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if t.s.d.postgres && len(keys) > 0 {
-		if _, err := t.exec(ctx, "SELECT pg_notify(?, ?)", notifyChannel, notifyPayload(t.s.instance, keys)); err != nil {
-			return nil, fmt.Errorf("notify other instances: %w", err)
-		}
-	}
-	return keys, nil
-}
-
-func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	defer t.s.slow.observe(ctx, query, time.Now())
-	return t.tx.ExecContext(ctx, t.s.q(query), args...)
-}
-
-func (t *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	defer t.s.slow.observe(ctx, query, time.Now())
-	return t.tx.QueryRowContext(ctx, t.s.q(query), args...)
 }
 
 // isUniqueViolation reports whether err is a uniqueness-constraint failure on either database.

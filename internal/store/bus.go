@@ -4,9 +4,11 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -21,13 +23,47 @@ const notifyChannel = "newsdesk_purge"
 // longer list of keys is sent as "purge everything".
 const maxNotifyPayload = 7900
 
-func newInstanceID() string {
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	return hex.EncodeToString(b[:])
+// bus carries the purges of committed changes: to this process's purge listeners and,
+// on PostgreSQL, between the instances sharing the database (NOTIFY at commit, LISTEN on
+// a connection of its own).
+type bus struct {
+	// instance identifies this process in purge notifications.
+	instance string
+	dsn      string
+	log      *slog.Logger
+	mu       sync.RWMutex
+	onPurge  []func(keys []string, local bool)
+	// localCommits counts this process's committed changes (see pollContentSeq).
+	localCommits atomic.Int64
 }
 
-// notifyPayload is "INSTANCE KEY KEY …" (keys never contain spaces).
+func newBus(dsn string, log *slog.Logger) *bus {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return &bus{instance: hex.EncodeToString(b[:]), dsn: dsn, log: log}
+}
+
+// subscribe adds a purge listener.
+func (b *bus) subscribe(fn func(keys []string, local bool)) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.onPurge = append(b.onPurge, fn)
+}
+
+// deliver calls the purge listeners.
+func (b *bus) deliver(keys []string, local bool) {
+	b.mu.RLock()
+	fns := b.onPurge
+	b.mu.RUnlock()
+	for _, fn := range fns {
+		fn(keys, local)
+	}
+}
+
+// payload is the NOTIFY payload announcing keys: "INSTANCE KEY KEY …" (keys never
+// contain spaces).
+func (b *bus) payload(keys []string) string { return notifyPayload(b.instance, keys) }
+
 func notifyPayload(instance string, keys []string) string {
 	p := instance + " " + strings.Join(keys, " ")
 	if len(p) > maxNotifyPayload {
@@ -49,24 +85,15 @@ func parseNotifyPayload(p string) (string, []string) {
 // local is true for a change committed by this process (synchronously, right after the
 // commit, before WithTx returns) and false for one announced by another instance
 // (Listen). The key cache.All means everything.
-func (s *Store) OnPurge(fn func(keys []string, local bool)) {
-	s.purgeMu.Lock()
-	defer s.purgeMu.Unlock()
-	s.onPurge = append(s.onPurge, fn)
-}
+func (s *Store) OnPurge(fn func(keys []string, local bool)) { s.bus.subscribe(fn) }
 
-// purged calls the purge listeners.
+// purged tells the read replica, the memo and the purge listeners of a purge.
 func (s *Store) purged(keys []string, local bool) {
 	if s.replica != nil {
 		s.replica.behind()
 	}
 	s.memo.purge(keys)
-	s.purgeMu.RLock()
-	fns := s.onPurge
-	s.purgeMu.RUnlock()
-	for _, fn := range fns {
-		fn(keys, local)
-	}
+	s.bus.deliver(keys, local)
 }
 
 // Listen receives the purges of the other instances sharing a PostgreSQL database and
@@ -81,17 +108,23 @@ func (s *Store) Listen(ctx context.Context) {
 		s.pollContentSeq(ctx, time.Second)
 		return
 	}
+	s.bus.listen(ctx, func(keys []string) { s.purged(keys, false) })
+}
+
+// listen passes the purges other instances announce to purged until ctx ends,
+// reconnecting with backoff (see Store.Listen).
+func (b *bus) listen(ctx context.Context, purged func(keys []string)) {
 	backoff := 100 * time.Millisecond
 	for first := true; ctx.Err() == nil; first = false {
 		start := time.Now()
-		err := s.listenOnce(ctx, !first)
+		err := b.listenOnce(ctx, !first, purged)
 		if ctx.Err() != nil {
 			return
 		}
 		if time.Since(start) > time.Minute {
 			backoff = 100 * time.Millisecond
 		}
-		s.log.Warn("purge_listener_lost", "err", err, "retry_in", backoff.String())
+		b.log.Warn("purge_listener_lost", "err", err, "retry_in", backoff.String())
 		select {
 		case <-ctx.Done():
 			return
@@ -104,7 +137,7 @@ func (s *Store) Listen(ctx context.Context) {
 // pollContentSeq purges everything when the content sequence moves by more than this
 // process's commits (a change made by another process on the same SQLite file).
 func (s *Store) pollContentSeq(ctx context.Context, every time.Duration) {
-	lastLocal := s.localCommits.Load()
+	lastLocal := s.bus.localCommits.Load()
 	lastSeq, err := s.ContentSeq(ctx)
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -115,7 +148,7 @@ func (s *Store) pollContentSeq(ctx context.Context, every time.Duration) {
 		case <-t.C:
 		}
 		seq, serr := s.ContentSeq(ctx)
-		local := s.localCommits.Load()
+		local := s.bus.localCommits.Load()
 		if serr != nil {
 			continue
 		}
@@ -127,9 +160,9 @@ func (s *Store) pollContentSeq(ctx context.Context, every time.Duration) {
 }
 
 // listenOnce connects, listens and dispatches until the connection fails.
-func (s *Store) listenOnce(ctx context.Context, again bool) error {
+func (b *bus) listenOnce(ctx context.Context, again bool, purged func(keys []string)) error {
 	cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	conn, err := pgx.Connect(cctx, s.dsn)
+	conn, err := pgx.Connect(cctx, b.dsn)
 	cancel()
 	if err != nil {
 		return fmt.Errorf("connect: %w", err)
@@ -138,9 +171,9 @@ func (s *Store) listenOnce(ctx context.Context, again bool) error {
 	if _, err := conn.Exec(ctx, "LISTEN "+notifyChannel); err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	s.log.Debug("purge_listener_ready")
+	b.log.Debug("purge_listener_ready")
 	if again {
-		s.purged([]string{cache.All}, false) // what was announced while we were away is unknown
+		purged([]string{cache.All}) // what was announced while we were away is unknown
 	}
 	for {
 		n, err := conn.WaitForNotification(ctx)
@@ -151,12 +184,9 @@ func (s *Store) listenOnce(ctx context.Context, again bool) error {
 			return fmt.Errorf("wait for notification: %w", err)
 		}
 		from, keys := parseNotifyPayload(n.Payload)
-		if from == s.instance || len(keys) == 0 {
+		if from == b.instance || len(keys) == 0 {
 			continue // ours: purged at commit already
 		}
-		s.purged(keys, false)
+		purged(keys)
 	}
 }
-
-// errNoReplica is returned when --db-read is given for SQLite.
-var errNoReplica = errors.New("a read database (--db-read) needs PostgreSQL for both --db and --db-read")
