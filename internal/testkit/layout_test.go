@@ -41,7 +41,6 @@ var oversized = []string{
 	"internal/demo/edition_stories.go",
 	"internal/importer/ghost.go",
 	"internal/importer/sink.go",
-	"internal/store/store.go",
 }
 
 const maxLines = 600
