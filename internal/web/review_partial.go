@@ -10,8 +10,12 @@ import (
 
 // The article page's reviews and their form, written by htmlWriter (writer.go).
 
-// reviewSizeHint is about the size of one review as reviewList writes it.
-const reviewSizeHint = 600
+// reviewSizeHint is about the size of one review as reviewList writes it, and
+// reviewFormSizeHint of the review form (2.1–2.3 KB in our languages).
+const (
+	reviewSizeHint     = 600
+	reviewFormSizeHint = 2560
+)
 
 // reviewList writes the approved reviews shown, one <li> a line. Every reader-supplied
 // string is escaped; review.Render escapes the text and links its URLs.

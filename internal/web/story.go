@@ -155,7 +155,11 @@ func (s *Server) storyFoot(w htmlWriter, ap *articlePage) {
 // sizeHint is about the size of the page: its variable parts and some 7 KB of the rest
 // (layout, header, form), so that the page is written into one allocation.
 func (ap *articlePage) sizeHint() int {
-	return len(ap.Body) + len(ap.BriefsColumn) + len(ap.Reviews.Approved)*reviewSizeHint + len(ap.JSONLD) + 7<<10
+	n := len(ap.Body) + len(ap.BriefsColumn) + len(ap.Reviews.Approved)*reviewSizeHint + len(ap.JSONLD) + 7<<10
+	if ap.Reviews.Enabled && !ap.Reviews.Closed {
+		n += reviewFormSizeHint
+	}
+	return n
 }
 
 // writeContent writes the article page's content: the story, its reviews with the form,
