@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 )
 
@@ -51,6 +52,12 @@ type Service struct {
 	st  Store
 	log *slog.Logger
 	now func() time.Time
+
+	// checking holds the (account, address) pairs whose sign-in is being checked now: a
+	// second attempt of a pair waits for none and is refused as throttled, so that
+	// parallel guesses cannot all slip in before the first failure is counted.
+	mu       sync.Mutex
+	checking map[string]struct{}
 }
 
 // New returns the account service over st.
@@ -61,7 +68,7 @@ func New(st Store, log *slog.Logger, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{st: st, log: log, now: now}
+	return &Service{st: st, log: log, now: now, checking: map[string]struct{}{}}
 }
 
 // SessionUser returns the user of a session secret; content.ErrNotFound when the session is

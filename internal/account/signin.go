@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/internal/content"
 )
@@ -38,13 +39,34 @@ func (e *LoginError) Error() string {
 // dummyHash is checked against when the account does not exist (constant-time sign-in).
 const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000"
 
-// LoginAccount is the throttling key of the email a sign-in names (an account or not).
+// LoginAccount is the throttling key of the email a sign-in names (an account or not):
+// valid UTF-8 (PostgreSQL refuses anything else), at most 254 bytes, cut between
+// characters.
 func LoginAccount(email string) string {
-	key := strings.ToLower(email)
-	if len(key) > 254 { // longer is no one's email: bound what is stored
-		key = key[:254]
+	key := strings.ToValidUTF8(strings.ToLower(email), "\uFFFD")
+	if len(key) > maxEmailLen { // longer is no one's email: bound what is stored
+		key = strings.ToValidUTF8(key[:maxEmailLen], "")
 	}
 	return key
+}
+
+// maxEmailLen is the longest email address (RFC 5321's path limit less its brackets).
+const maxEmailLen = 254
+
+// beginCheck marks the pair key as being checked, or reports false when another attempt
+// of the pair is being checked already; end releases it.
+func (s *Service) beginCheck(key string) (end func(), ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, busy := s.checking[key]; busy {
+		return nil, false
+	}
+	s.checking[key] = struct{}{}
+	return func() {
+		s.mu.Lock()
+		delete(s.checking, key)
+		s.mu.Unlock()
+	}, true
 }
 
 // SignIn checks an attempt against the throttle and the password and, when it succeeds,
@@ -52,8 +74,16 @@ func LoginAccount(email string) string {
 // attempt is a *LoginError; failures are counted per (account, address), and an account
 // failing LoginAttackFailures times within LoginAttackWindow is written to the audit log.
 func (s *Service) SignIn(ctx context.Context, in SignIn) (User, string, error) {
-	now := s.now()
 	acct := LoginAccount(in.Email)
+	// One attempt of a pair at a time (per instance): the throttle is read before the
+	// password is checked and the failure written after, so parallel attempts would
+	// otherwise all be checked against the same, older count.
+	end, ok := s.beginCheck(acct + "\x00" + in.Address)
+	if !ok {
+		return User{}, "", &LoginError{Throttled: true, Wait: time.Second}
+	}
+	defer end()
+	now := s.now()
 	lt, err := s.st.LoginThrottleOf(ctx, acct, in.Address, now.Add(-LoginForgetAfter))
 	if err != nil {
 		return User{}, "", err
@@ -61,8 +91,12 @@ func (s *Service) SignIn(ctx context.Context, in SignIn) (User, string, error) {
 	if wait := lt.LastFailure.Add(LoginDelay(lt.Failures)).Sub(now); lt.Failures > 0 && wait > 0 {
 		return User{}, "", &LoginError{Throttled: true, Wait: wait}
 	}
-	u, err := s.st.UserByEmail(ctx, in.Email)
-	ok := false
+	var u User
+	err = content.ErrNotFound // an address that is not valid UTF-8 or too long is no one's
+	if utf8.ValidString(in.Email) && len(in.Email) <= maxEmailLen {
+		u, err = s.st.UserByEmail(ctx, in.Email)
+	}
+	ok = false
 	if err == nil && !u.Disabled && u.PasswordHash != "" {
 		ok, _ = CheckPassword(u.PasswordHash, in.Password)
 	} else if err != nil && !errors.Is(err, content.ErrNotFound) {

@@ -78,14 +78,20 @@ func (d *Desk) rotateCSRF(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// checkCSRF verifies the double-submit token of a state-changing request and, when an
-// Origin header is present, that it is this site.
+// checkCSRF verifies the double-submit token of a state-changing request and that the
+// browser says it comes from this site: an Origin header, when present, must be this
+// host (an opaque "null" origin, sent after a cross-site redirect or from a sandboxed
+// frame, is refused), and Sec-Fetch-Site, when present, must be same-origin (a sibling
+// subdomain is same-site but not ours) or none (typed by the user).
 func (d *Desk) checkCSRF(r *http.Request) bool {
-	if o := r.Header.Get("Origin"); o != "" && o != "null" {
+	if o := r.Header.Get("Origin"); o != "" {
 		u, err := url.Parse(o)
-		if err != nil || u.Host != r.Host {
+		if o == "null" || err != nil || u.Host != r.Host {
 			return false
 		}
+	}
+	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
+		return false
 	}
 	c, err := r.Cookie(csrfCookie)
 	if err != nil || len(c.Value) < 32 {

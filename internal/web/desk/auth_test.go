@@ -113,15 +113,19 @@ func TestForgedPostKeepsNothing(t *testing.T) {
 		c      *client
 		origin string
 		csrf   string // "" sends none, "valid" the client's own token
+		site   string // Sec-Fetch-Site, when not ""
 	}{
-		{"no cookies, foreign origin", s.client(t), "https://evil.example", ""},
-		{"no cookies, no origin", s.client(t), "", ""},
-		{"no cookies, a made-up token", s.client(t), "", strings.Repeat("c", 43)},
-		{"signed out, wrong token", anonymous, "", strings.Repeat("c", 43)},
-		{"signed out, valid token, foreign origin", anonymous, "https://evil.example", "valid"},
-		{"signed in, no token", admin, "", ""},
-		{"signed in, stale token", admin, "", strings.Repeat("c", 43)},
-		{"signed in, valid token, foreign origin", admin, "https://evil.example", "valid"},
+		{"no cookies, foreign origin", s.client(t), "https://evil.example", "", ""},
+		{"no cookies, no origin", s.client(t), "", "", ""},
+		{"no cookies, a made-up token", s.client(t), "", strings.Repeat("c", 43), ""},
+		{"signed out, wrong token", anonymous, "", strings.Repeat("c", 43), ""},
+		{"signed out, valid token, foreign origin", anonymous, "https://evil.example", "valid", ""},
+		{"signed in, no token", admin, "", "", ""},
+		{"signed in, stale token", admin, "", strings.Repeat("c", 43), ""},
+		{"signed in, valid token, foreign origin", admin, "https://evil.example", "valid", ""},
+		{"signed in, valid token, opaque origin", admin, "null", "valid", ""},
+		{"signed in, valid token, from a sibling subdomain", admin, "", "valid", "same-site"},
+		{"signed in, valid token, from another site", admin, "", "valid", "cross-site"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -140,6 +144,9 @@ func TestForgedPostKeepsNothing(t *testing.T) {
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 			if tc.origin != "" {
 				req.Header.Set("Origin", tc.origin)
+			}
+			if tc.site != "" {
+				req.Header.Set("Sec-Fetch-Site", tc.site)
 			}
 			resp, err := tc.c.http.Do(req)
 			if err != nil {

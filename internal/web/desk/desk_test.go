@@ -186,6 +186,22 @@ func TestLoginAndThrottle(t *testing.T) {
 	})
 }
 
+// TestSignInOddEmails: addresses that PostgreSQL cannot store as they came (not UTF-8, or
+// cut in the middle of a character at the length bound) answer as any unknown account.
+func TestSignInOddEmails(t *testing.T) {
+	eachDB(t, func(t *testing.T, s *site) {
+		c := s.client(t)
+		c.get("/newsroom/login")
+		_, want, _ := c.post("/newsroom/login", url.Values{"email": {"nobody@x.test"}, "password": {"wrong password!"}})
+		for _, email := range []string{"a" + strings.Repeat("é", 200), "\xff\xfe@x.test", strings.Repeat("ж", 300) + "@x.test"} {
+			if st, body, _ := c.post("/newsroom/login", url.Values{"email": {email}, "password": {"wrong password!"}}); st != http.StatusUnauthorized ||
+				extractNotice(body) != extractNotice(want) {
+				t.Errorf("sign-in as %.20q: %d %q", email, st, extractNotice(body))
+			}
+		}
+	})
+}
+
 func extractNotice(body string) string {
 	i := strings.Index(body, `class="notice"`)
 	if i < 0 {
