@@ -189,7 +189,7 @@ func TestLoginAndThrottle(t *testing.T) {
 // TestSignInOddEmails: addresses that PostgreSQL cannot store as they came (not UTF-8, or
 // cut in the middle of a character at the length bound) answer as any unknown account.
 func TestSignInOddEmails(t *testing.T) {
-	eachDB(t, func(t *testing.T, s *site) {
+	testkit.Each(t, newSite, func(t *testing.T, s *site) {
 		c := s.client(t)
 		c.get("/newsroom/login")
 		_, want, _ := c.post("/newsroom/login", url.Values{"email": {"nobody@x.test"}, "password": {"wrong password!"}})
