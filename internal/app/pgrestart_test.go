@@ -236,8 +236,11 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 	}
 }
 
+// waitUntil polls cond until it holds. The deadline, d or two minutes if that is longer,
+// only ends a test that hangs: a loaded 2-core machine may take many times d.
 func waitUntil(t *testing.T, d time.Duration, what string, cond func() bool) {
 	t.Helper()
+	d = max(d, 2*time.Minute)
 	deadline := time.Now().Add(d)
 	for !cond() {
 		if time.Now().After(deadline) {

@@ -285,10 +285,10 @@ func editor(t *testing.T, st *store.Store) account.User {
 
 func waitFor(t *testing.T, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(2 * time.Minute) // only ends a hang
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatal("condition not reached within 30 s")
+			t.Fatal("condition not reached within 2 minutes")
 		}
 		time.Sleep(5 * time.Millisecond)
 	}

@@ -254,7 +254,7 @@ func checkLeadImage(t *testing.T, base string, attrs map[string]string) {
 // checkImageServed fetches one rendition as a reader's browser would.
 func checkImageServed(t *testing.T, url string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {

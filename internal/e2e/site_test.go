@@ -29,7 +29,7 @@ type site struct {
 // whole site (public pages, newsroom, media) over real HTTP.
 func startSite(t *testing.T) *site {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	// Warnings and errors of the server (a 500, for one) show in the test's output.
 	log := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
