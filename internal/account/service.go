@@ -71,6 +71,13 @@ func New(st Store, log *slog.Logger, now func() time.Time) *Service {
 	return &Service{st: st, log: log, now: now, checking: map[string]struct{}{}}
 }
 
+// SessionOwner returns the user of a session secret even when the session has expired
+// (whose form, sent after the expiry, is kept for them); content.ErrNotFound when there is
+// no such session any more.
+func (s *Service) SessionOwner(ctx context.Context, secret string) (User, error) {
+	return s.st.SessionUser(ctx, HashSecret(secret), time.Time{})
+}
+
 // SessionUser returns the user of a session secret; content.ErrNotFound when the session is
 // unknown or expired.
 func (s *Service) SessionUser(ctx context.Context, secret string) (User, error) {

@@ -181,7 +181,7 @@ func (d *Desk) forgedForm(w http.ResponseWriter, r *http.Request, u *account.Use
 func (d *Desk) loginRequired(w http.ResponseWriter, r *http.Request) {
 	lv := loginView{view: d.baseView(w, r, nil, "Sign in"), Next: safeNext(r.URL.Path)}
 	if r.Method == http.MethodPost {
-		lv.keep(lv.CSRF, d.cfg.Now().Unix(), formFields(r))
+		lv.keep(lv.CSRF, d.cfg.Now().Unix(), d.expiredOwner(r), formFields(r))
 		lv.Notice = "Your session has expired. Sign in again: what you sent is kept and comes back after you sign in, to check and send again."
 	}
 	d.render(w, r, http.StatusUnauthorized, "login", lv)
@@ -225,29 +225,47 @@ type loginView struct {
 	Next   string
 	Email  string
 	Resume []field
-	// ResumeAt and ResumeMAC bind the kept fields to this browser's CSRF cookie, the
-	// target and the time they were kept (see resumeMAC).
-	ResumeAt  int64
-	ResumeMAC string
+	// ResumeAt, ResumeOwner and ResumeMAC bind the kept fields to this browser's CSRF
+	// cookie, the target, the time they were kept and the user whose session had expired
+	// (0 when no session was left to tell; see resumeMAC).
+	ResumeAt    int64
+	ResumeOwner int64
+	ResumeMAC   string
 }
 
 // keep puts fields on the sign-in page, signed with the browser's CSRF token.
-func (lv *loginView) keep(csrf string, at int64, fields []field) {
+func (lv *loginView) keep(csrf string, at, owner int64, fields []field) {
 	if len(fields) == 0 || csrf == "" {
 		return
 	}
-	lv.Resume, lv.ResumeAt, lv.ResumeMAC = fields, at, resumeMAC(csrf, lv.Next, at, fields)
+	lv.Resume, lv.ResumeAt, lv.ResumeOwner = fields, at, owner
+	lv.ResumeMAC = resumeMAC(csrf, lv.Next, at, owner, fields)
+}
+
+// expiredOwner returns the id of the user whose (expired) session cookie came with r, or 0
+// when there is none left to tell (signed out, or never signed in).
+func (d *Desk) expiredOwner(r *http.Request) int64 {
+	c, err := r.Cookie(sessionCookie)
+	if err != nil || c.Value == "" {
+		return 0
+	}
+	u, err := d.cfg.Accounts.SessionOwner(r.Context(), c.Value)
+	if err != nil {
+		return 0
+	}
+	return u.ID
 }
 
 // resumeMAC signs kept fields with the CSRF token of the browser that sent them: only that
 // browser (whose HttpOnly cookie holds the token) can bring them back, unchanged, to the
 // same target. The token changes at sign-in, so kept fields come back once.
-func resumeMAC(csrf, next string, at int64, fields []field) string {
+func resumeMAC(csrf, next string, at, owner int64, fields []field) string {
 	m := hmac.New(sha256.New, []byte(csrf))
 	put := func(s string) { _, _ = fmt.Fprintf(m, "%d:%s;", len(s), s) }
-	put("newsdesk resume 1")
+	put("newsdesk resume 2")
 	put(next)
 	put(strconv.FormatInt(at, 10))
+	put(strconv.FormatInt(owner, 10))
 	for _, f := range fields {
 		put(f.Name)
 		put(f.Value)
@@ -255,33 +273,38 @@ func resumeMAC(csrf, next string, at int64, fields []field) string {
 	return hex.EncodeToString(m.Sum(nil))
 }
 
-// keptFields returns the fields a sign-in form brings back, or nil unless they were kept
-// for this browser (CSRF cookie), this target and not longer than resumeTTL ago.
-func (d *Desk) keptFields(r *http.Request, next string) []field {
+// keptFields returns the fields a sign-in form brings back and the user they were kept for
+// (0: any), or nil unless they were kept for this browser (CSRF cookie), this target and
+// not longer than resumeTTL ago.
+func (d *Desk) keptFields(r *http.Request, next string) ([]field, int64) {
 	names, values := r.PostForm["resume_name"], r.PostForm["resume_value"]
 	if len(names) == 0 || len(names) != len(values) {
-		return nil
+		return nil, 0
 	}
 	at, err := strconv.ParseInt(r.PostFormValue("resume_at"), 10, 64)
 	if err != nil {
-		return nil
+		return nil, 0
+	}
+	owner, err := strconv.ParseInt(r.PostFormValue("resume_owner"), 10, 64)
+	if err != nil {
+		return nil, 0
 	}
 	if age := d.cfg.Now().Sub(time.Unix(at, 0)); age < 0 || age > resumeTTL {
-		return nil
+		return nil, 0
 	}
 	c, err := r.Cookie(csrfCookie)
 	if err != nil {
-		return nil
+		return nil, 0
 	}
 	fields := make([]field, len(names))
 	for i := range names {
 		fields[i] = field{Name: names[i], Value: values[i]}
 	}
-	want := resumeMAC(c.Value, next, at, fields)
+	want := resumeMAC(c.Value, next, at, owner, fields)
 	if !hmac.Equal([]byte(want), []byte(r.PostFormValue("resume_mac"))) {
-		return nil
+		return nil, 0
 	}
-	return fields
+	return fields, owner
 }
 
 func (d *Desk) loginPage(w http.ResponseWriter, r *http.Request) {
@@ -317,10 +340,10 @@ func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 	ctx, now := r.Context(), d.cfg.Now()
 	lv := loginView{view: d.baseView(w, r, nil, "Sign in"), Next: safeNext(r.PostFormValue("next")),
 		Email: strings.TrimSpace(r.PostFormValue("email"))}
-	resume := d.keptFields(r, lv.Next)
+	resume, owner := d.keptFields(r, lv.Next)
 	if resume != nil {
 		at, _ := strconv.ParseInt(r.PostFormValue("resume_at"), 10, 64)
-		lv.keep(lv.CSRF, at, resume)
+		lv.keep(lv.CSRF, at, owner, resume)
 	}
 	ip := d.cfg.ClientIP.Of(r)
 	addr := addressKey(ip)
@@ -353,7 +376,9 @@ func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.SetCookie(w, d.cookie(sessionCookie, secret, int(account.SessionTTL/time.Second)))
-	if len(resume) > 0 {
+	// Kept for the user whose session expired: no one else signing in on this browser
+	// (a shared computer) gets them.
+	if len(resume) > 0 && (owner == 0 || owner == u.ID) {
 		// Give back what was sent when the session expired, every field shown, to check and
 		// send again with the new token.
 		rv := resumeView{view: d.baseView(w, r, &u, "Send again"), Action: lv.Next, Fields: resume}

@@ -464,3 +464,38 @@ func TestNewsroomRefusesWeakPasswords(t *testing.T) {
 		t.Errorf("passphrase: %d", st)
 	}
 }
+
+// TestResumeBoundToUser: a form kept after its session expired comes back only to the user
+// whose session it was; another user signing in on the same browser (a shared computer)
+// gets nothing back.
+func TestResumeBoundToUser(t *testing.T) {
+	s, clk := newDeskSite(t)
+	corr := strconv.FormatInt(s.userID(t, "correspondent@x.test"), 10)
+	c := s.client(t)
+	c.login("admin@x.test")
+	clk.advance(account.SessionTTL + time.Hour) // the session expires, its cookie stays
+	st, page, _ := c.post("/newsroom/users/"+corr, url.Values{"action": {"role"}, "role": {"editor"}})
+	if st != http.StatusUnauthorized {
+		t.Fatalf("expired session: %d", st)
+	}
+	kept := keptForm(page)
+	if kept.Get("resume_mac") == "" {
+		t.Fatalf("nothing kept: %v", kept)
+	}
+	u, _ := url.Parse(s.srv.URL)
+	before := append([]*http.Cookie(nil), c.http.Jar.Cookies(u)...)
+	for _, tc := range []struct {
+		email string
+		back  bool
+	}{{"editor@x.test", false}, {"admin@x.test", true}} {
+		c.http.Jar.SetCookies(u, before) // the same browser, before either sign-in
+		form := url.Values{"email": {tc.email}, "password": {password}}
+		for k, v := range kept {
+			form[k] = v
+		}
+		st, page, _ := c.post("/newsroom/login", form)
+		if got := st == http.StatusOK && strings.Contains(page, "Send again"); got != tc.back || (!tc.back && st != http.StatusSeeOther) {
+			t.Errorf("%s signs in: %d, fields back %v, want %v", tc.email, st, got, tc.back)
+		}
+	}
+}

@@ -251,7 +251,7 @@ func TestFormsKeepWhatWasTyped(t *testing.T) {
 			form.Add("resume_name", htmlUnescape(m[1]))
 			form.Add("resume_value", htmlUnescape(m[2]))
 		}
-		for _, m := range regexp.MustCompile(`name="(resume_at|resume_mac)" value="([^"]*)"`).FindAllStringSubmatch(body, -1) {
+		for _, m := range regexp.MustCompile(`name="(resume_at|resume_owner|resume_mac)" value="([^"]*)"`).FindAllStringSubmatch(body, -1) {
 			form.Set(m[1], m[2])
 		}
 		st, body, _ = c.post("/newsroom/login", form)
