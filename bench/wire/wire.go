@@ -85,8 +85,8 @@ func Setup(ctx context.Context, dsn string, subscribers int, delivery syndicatio
 	}
 	e.Wire = syndication.New(syndication.Config{Store: st, BaseURL: "http://wire.bench", Delivery: delivery})
 	e.Newsroom = newsroom.New(st, nil, nil)
-	e.Newsroom.OnChange(func(ctx context.Context, tx *store.Tx, id int64, event string) error {
-		return e.Wire.Record(ctx, tx, id, event)
+	e.Newsroom.OnChange(func(ctx context.Context, tx newsroom.Tx, id int64, event string) error {
+		return e.Wire.RecordChange(ctx, tx, id, event)
 	})
 	return e, nil
 }

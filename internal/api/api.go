@@ -71,8 +71,8 @@ func New(cfg Config) *API {
 	if a.now == nil {
 		a.now = time.Now
 	}
-	if a.svc != nil {
-		a.st = a.svc.Store()
+	if a.svc != nil { // the storage of what no domain service covers yet (accounts, tokens)
+		a.st, _ = a.svc.Store().(*store.Store)
 	}
 	a.mux = http.NewServeMux()
 	a.routes = a.routeTable()

@@ -7,7 +7,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
-	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
 )
 
 // articleListJSON is a page of the newsroom's story list.
@@ -24,7 +24,7 @@ func (a *API) listArticles(w http.ResponseWriter, r *http.Request, u account.Use
 	if err := checkQuery(q, "status", "section", "language", "q", "limit", "offset"); err != nil {
 		return err
 	}
-	var nq store.NewsroomQuery
+	var nq newsroom.ArticleQuery
 	var err error
 	if nq.Limit, nq.Offset, err = pageParams(q); err != nil {
 		return err
@@ -59,7 +59,7 @@ func (a *API) languageAndSection(ctx context.Context, lang, key string) (string,
 	if lang == "" && key == "" {
 		return "", 0, nil
 	}
-	langs, err := a.st.Languages(ctx)
+	langs, err := a.svc.Languages(ctx)
 	if err != nil {
 		return "", 0, err
 	}
@@ -77,7 +77,7 @@ func (a *API) languageAndSection(ctx context.Context, lang, key string) (string,
 		if lang != "" && l.Code != lang {
 			continue
 		}
-		secs, err := a.st.Sections(ctx, l.Code)
+		secs, err := a.svc.Sections(ctx, l.Code)
 		if err != nil {
 			return "", 0, err
 		}

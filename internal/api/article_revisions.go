@@ -51,11 +51,11 @@ func (a *API) showRevision(w http.ResponseWriter, r *http.Request, u account.Use
 	if err != nil {
 		return err
 	}
-	rv, err := a.st.Revision(r.Context(), id, version)
+	rv, err := a.svc.Revision(r.Context(), u, cur, version)
 	if err != nil {
 		return err
 	}
-	secs, err := a.st.Sections(r.Context(), cur.Language)
+	secs, err := a.svc.Sections(r.Context(), cur.Language)
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func (a *API) uploadImage(w http.ResponseWriter, r *http.Request, u account.User
 	if err != nil {
 		return err
 	}
-	if img, err = a.st.ImageByID(r.Context(), img.ID); err != nil {
+	if img, err = a.svc.Image(r.Context(), u, img.ID); err != nil {
 		return err
 	}
 	status := http.StatusOK

@@ -1,13 +1,11 @@
 package api
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/review"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // reviewListJSON is a page of the moderation queue.
@@ -41,16 +39,7 @@ func (a *API) listReviews(w http.ResponseWriter, r *http.Request, u account.User
 			return badRequest("Query parameter \"article_id\" must be a positive integer.")
 		}
 	}
-	var list []store.Review
-	if articleID == 0 {
-		list, err = a.reviews.Queue(r.Context(), u, status, limit, offset)
-	} else {
-		// review.Service.Queue takes no story; until it does, the same rule is checked here.
-		if !account.Can(u.Role, account.ActModerate) {
-			return fmt.Errorf("%s may not moderate: %w", u.Role, account.ErrForbidden)
-		}
-		list, err = a.st.Reviews(r.Context(), store.ReviewQuery{ArticleID: articleID, Status: string(status), Limit: limit, Offset: offset})
-	}
+	list, err := a.reviews.List(r.Context(), u, review.Query{ArticleID: articleID, Status: string(status), Limit: limit, Offset: offset})
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ func (a *API) moderateReview(to review.Status) handlerFunc {
 		if n == 0 {
 			return notFound()
 		}
-		return a.replyReview(w, r, id)
+		return a.replyReview(w, r, u, id)
 	}
 }
 
@@ -37,7 +37,7 @@ func (a *API) trustReview(w http.ResponseWriter, r *http.Request, u account.User
 	if err := a.reviews.Trust(r.Context(), u, id); err != nil {
 		return err
 	}
-	return a.replyReview(w, r, id)
+	return a.replyReview(w, r, u, id)
 }
 
 // deleteReview deletes one review for good.
@@ -71,7 +71,7 @@ func (a *API) renameReview(w http.ResponseWriter, r *http.Request, u account.Use
 	if err := a.reviews.Rename(r.Context(), u, id, req.Name); err != nil {
 		return err
 	}
-	return a.replyReview(w, r, id)
+	return a.replyReview(w, r, u, id)
 }
 
 // reviewRequest reads the review id from the path and the JSON body into req.

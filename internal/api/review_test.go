@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit"
 )
@@ -19,7 +20,7 @@ func (e *env) addReview(articleID int64, name, email, text, status string, ratin
 	var id int64
 	err := e.st.WithTx(ctx, func(tx *store.Tx) error {
 		var err error
-		id, err = tx.CreateReview(ctx, store.Review{ArticleID: articleID, Name: name, Email: email, Rating: rating, Text: text,
+		id, err = tx.CreateReview(ctx, review.Review{ArticleID: articleID, Name: name, Email: email, Rating: rating, Text: text,
 			Status: status, SpamScore: 4, Signals: "sent too fast; contains links", IPHash: "h", TextHash: text, CreatedAt: time.Now()})
 		return err
 	})

@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/review"
 )
 
 // The JSON shapes of reader reviews. Moderators see a review's email address; the public
@@ -40,7 +40,7 @@ type changedJSON struct {
 	Changed int64 `json:"changed"`
 }
 
-func (a *API) review(rv store.Review) reviewJSON {
+func (a *API) review(rv review.Review) reviewJSON {
 	j := reviewJSON{ID: rv.ID, ArticleID: rv.ArticleID, ArticleHeadline: rv.ArticleHeadline, ArticleURL: a.base + rv.ArticlePath,
 		Name: rv.Name, Email: rv.Email, Rating: rv.Rating, Text: rv.Text, Status: rv.Status, SpamScore: rv.SpamScore,
 		Signals: []string{}, CreatedAt: timeJSON(rv.CreatedAt)}
@@ -52,7 +52,7 @@ func (a *API) review(rv store.Review) reviewJSON {
 	return j
 }
 
-func publicReview(rv store.PublicReview) publicReviewJSON {
+func publicReview(rv review.Public) publicReviewJSON {
 	return publicReviewJSON{ID: rv.ID, Name: rv.Name, Rating: rv.Rating, Text: rv.Text, CreatedAt: timeJSON(rv.CreatedAt)}
 }
 
@@ -65,8 +65,8 @@ func (a *API) reviewsOff() error {
 }
 
 // replyReview answers 200 with a review as it is now.
-func (a *API) replyReview(w http.ResponseWriter, r *http.Request, id int64) error {
-	rv, err := a.st.ReviewByID(r.Context(), id)
+func (a *API) replyReview(w http.ResponseWriter, r *http.Request, u review.Actor, id int64) error {
+	rv, err := a.reviews.Get(r.Context(), u, id)
 	if err != nil {
 		return err
 	}

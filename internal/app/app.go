@@ -120,8 +120,8 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		return nil, err
 	}
 	wireSvc := syndication.New(syndication.Config{Store: m.WireStore(st), BaseURL: cfg.BaseURL, Logger: log})
-	svc.OnChange(func(ctx context.Context, tx *store.Tx, id int64, event string) error {
-		return wireSvc.Record(ctx, tx, id, event) // the outbox is written in the publishing transaction
+	svc.OnChange(func(ctx context.Context, tx newsroom.Tx, id int64, event string) error {
+		return wireSvc.RecordChange(ctx, tx, id, event) // the outbox is written in the publishing transaction
 	})
 	accounts := account.New(st, log, nil)
 	https := strings.HasPrefix(cfg.BaseURL, "https://")

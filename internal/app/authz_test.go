@@ -27,6 +27,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/syndication"
 	"github.com/newsdesk/newsdesk/internal/testkit"
@@ -326,7 +327,7 @@ func (s *secSite) fixture(t *testing.T, role string) fixture {
 	f.article, f.brief = a.ID, b.ID
 	now := time.Now()
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
-		if f.review, err = tx.CreateReview(ctx, store.Review{ArticleID: s.lead.ID, Name: "Reader", Rating: 4,
+		if f.review, err = tx.CreateReview(ctx, review.Review{ArticleID: s.lead.ID, Name: "Reader", Rating: 4,
 			Text: "A review for the matrix, long enough.", Status: "pending", TextHash: strconv.FormatInt(now.UnixNano(), 16),
 			CreatedAt: now}); err != nil {
 			return err

@@ -157,7 +157,7 @@ func TestPageCacheInvalidation(t *testing.T) {
 		}
 		var rid int64
 		if err := s.st.WithTx(ctx, func(tx *store.Tx) error {
-			rid, err = tx.CreateReview(ctx, store.Review{ArticleID: lead.ID, Name: "Reader", Rating: 4,
+			rid, err = tx.CreateReview(ctx, review.Review{ArticleID: lead.ID, Name: "Reader", Rating: 4,
 				Text: "A review that waits for the cache test.", Status: "pending", CreatedAt: time.Now()})
 			return err
 		}); err != nil {

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit"
 )
@@ -438,7 +439,7 @@ func TestKillDuringBurst(t *testing.T) {
 			}
 		}
 		stored := map[string]bool{}
-		all, err := st.Reviews(ctx, store.ReviewQuery{Limit: 100000})
+		all, err := st.Reviews(ctx, review.Query{Limit: 100000})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -66,7 +66,7 @@ func benchmarkArticle(b *testing.B, n int) {
 		for i := range n {
 			text := fmt.Sprintf("Review %d: a careful reader's view of the talks, with some detail.\n\n"+
 				"A second paragraph, and a link to https://example.com/source-%d for the record.", i, i)
-			if _, err := tx.CreateReview(ctx, store.Review{ArticleID: id, Name: fmt.Sprintf("Reader %d", i),
+			if _, err := tx.CreateReview(ctx, review.Review{ArticleID: id, Name: fmt.Sprintf("Reader %d", i),
 				Email: "reader@example.test", Rating: 1 + i%5, Text: text, Status: string(review.StatusApproved),
 				CreatedAt: time.Now().Add(-time.Duration(i) * time.Minute)}); err != nil {
 				return err

@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/internal/review"
-	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
@@ -391,7 +390,7 @@ func onlyReviewMarkup(li []htmlToken) string {
 
 // checkModerationPage parses the newsroom's list of approved reviews the same way, every
 // page of it; emails are shown there, to moderators.
-func checkModerationPage(t *testing.T, s *reviewSite, stored []store.Review) {
+func checkModerationPage(t *testing.T, s *reviewSite, stored []review.Review) {
 	c := s.login(t)
 	_, empty, _ := send(t, c, "GET", s.srv.URL+"/newsroom/reviews?status=rejected", nil)
 	formParts := []string{"<form>", "<input>", "<button>", "<textarea>", "<select>"}

@@ -186,11 +186,11 @@ func storyPaths(tb testing.TB, st *store.Store) map[string]int64 {
 }
 
 // reviewsOf lists every review of a story, in any state.
-func reviewsOf(tb testing.TB, st *store.Store, articleID int64) []store.Review {
+func reviewsOf(tb testing.TB, st *store.Store, articleID int64) []review.Review {
 	tb.Helper()
-	var all []store.Review
+	var all []review.Review
 	for off := 0; ; off += 500 {
-		page, err := st.Reviews(context.Background(), store.ReviewQuery{ArticleID: articleID, Limit: 500, Offset: off})
+		page, err := st.Reviews(context.Background(), review.Query{ArticleID: articleID, Limit: 500, Offset: off})
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -214,7 +214,7 @@ func TestReviewDefences(t *testing.T) {
 			}
 		}
 		lead, second, third := leadEN, others[0], others[1]
-		latest := func(path string) store.Review {
+		latest := func(path string) review.Review {
 			t.Helper()
 			list := reviewsOf(t, s.st, paths[path])
 			if len(list) == 0 {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
@@ -56,7 +57,7 @@ func TestReviewsForget(t *testing.T) {
 			{"a@b.c", "approved", arts[0].ID}, {"a@b.c", "pending", arts[0].ID}, {"a@b.c", "spam", arts[1].ID},
 			{"other@b.c", "approved", arts[0].ID}, {"", "approved", arts[1].ID},
 		} {
-			if _, err := tx.CreateReview(ctx, store.Review{ArticleID: r.article, Name: "Reader", Email: r.email, Rating: 4,
+			if _, err := tx.CreateReview(ctx, review.Review{ArticleID: r.article, Name: "Reader", Email: r.email, Rating: 4,
 				Text: "A review, number " + string(rune('0'+i)) + ".", Status: r.status, CreatedAt: time.Now()}); err != nil {
 				return err
 			}
@@ -71,7 +72,7 @@ func TestReviewsForget(t *testing.T) {
 	if code != 0 || out != "Deleted 3 review(s) by a@b.c.\n" {
 		t.Fatalf("forget: exit %d: %q %s", code, out, errs)
 	}
-	left, err := st.Reviews(ctx, store.ReviewQuery{})
+	left, err := st.Reviews(ctx, review.Query{})
 	if err != nil {
 		t.Fatal(err)
 	}

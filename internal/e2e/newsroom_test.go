@@ -18,6 +18,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -274,7 +275,7 @@ func checkImageServed(t *testing.T, url string) {
 // submittedCount is how many stories wait for an editor, as the store sees it.
 func submittedCount(t *testing.T, st *store.Store) int {
 	t.Helper()
-	list, err := st.NewsroomArticles(context.Background(), store.NewsroomQuery{Status: content.StatusSubmitted, Limit: 100})
+	list, err := st.NewsroomArticles(context.Background(), newsroom.ArticleQuery{Status: content.StatusSubmitted, Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}

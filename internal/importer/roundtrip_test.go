@@ -16,6 +16,8 @@ import (
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/importer"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit"
 )
@@ -40,7 +42,7 @@ func richSite(t *testing.T, st *store.Store) {
 	at := time.Date(2026, 10, 1, 9, 30, 15, 123456000, time.UTC)
 	err := st.WithTx(ctx, func(tx *store.Tx) error {
 		for i, status := range []string{"approved", "pending", "spam", "rejected"} {
-			if _, err := tx.CreateReview(ctx, store.Review{ArticleID: some[0].ID, Name: "Reader " + status, Email: status + "@example.net",
+			if _, err := tx.CreateReview(ctx, review.Review{ArticleID: some[0].ID, Name: "Reader " + status, Email: status + "@example.net",
 				Rating: i + 1, Text: "Demo review, " + status + " <b>not bold</b> & fine.", Status: status, CreatedAt: at.Add(time.Duration(i) * time.Minute)}); err != nil {
 				return err
 			}
@@ -52,7 +54,7 @@ func richSite(t *testing.T, st *store.Store) {
 			return err
 		}
 		embargo := at.Add(24 * time.Hour)
-		if err := tx.ChangeState(ctx, store.StateChange{ID: some[3].ID, From: []content.Status{content.StatusPublished},
+		if err := tx.ChangeState(ctx, newsroom.StateChange{ID: some[3].ID, From: []content.Status{content.StatusPublished},
 			To: content.StatusPublished, EmbargoUntil: &embargo, Action: "embargo"}); err != nil {
 			return err
 		}

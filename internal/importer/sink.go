@@ -16,6 +16,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -630,7 +631,7 @@ func (s *sink) author(login string) (int64, error) {
 // the import map with recs (the post's own record, if it changed).
 func (s *sink) comments(p *Post, articleID int64, recs []store.ImportRecord) error {
 	// On a first import from the source every comment is new: they are stored together.
-	var batch []store.Review
+	var batch []review.Review
 	first := len(recs)
 	for i, c := range p.Comments {
 		st := c.Meta["_newsdesk_status"]
@@ -670,7 +671,7 @@ func (s *sink) comments(p *Post, articleID int64, recs []store.ImportRecord) err
 		if name == "" {
 			name = "Anonymous"
 		}
-		r := store.Review{ArticleID: articleID, Name: name, Email: strings.ToLower(c.Email), Rating: rating, Text: text,
+		r := review.Review{ArticleID: articleID, Name: name, Email: strings.ToLower(c.Email), Rating: rating, Text: text,
 			Status: st, CreatedAt: s.times(c.Date, c.DateGMT)}
 		if v, _ := strconv.ParseInt(c.Meta["_newsdesk_created"], 10, 64); v != 0 {
 			r.CreatedAt = time.UnixMicro(v).UTC()

@@ -9,7 +9,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // BriefInput is the quick-entry form of a brief.
@@ -76,7 +75,7 @@ func (s *Service) CreateBrief(ctx context.Context, u Actor, in BriefInput) (cont
 		b.Status = content.StatusPublished
 	}
 	var id int64
-	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err = s.st.NewsroomTx(ctx, func(tx Tx) error {
 		var err error
 		if id, err = tx.CreateBrief(ctx, b); err != nil {
 			return err
@@ -122,7 +121,7 @@ func (s *Service) UpdateBrief(ctx context.Context, u Actor, id int64, in BriefIn
 		return b, err
 	}
 	b.Text, b.Section, b.PublishedAt = in.Text, sec, in.At
-	if err := s.st.WithTx(ctx, func(tx *store.Tx) error { return tx.UpdateBrief(ctx, b) }); err != nil {
+	if err := s.st.NewsroomTx(ctx, func(tx Tx) error { return tx.UpdateBrief(ctx, b) }); err != nil {
 		return b, err
 	}
 	return s.st.BriefByID(ctx, id)
@@ -141,7 +140,7 @@ func (s *Service) PublishBrief(ctx context.Context, u Actor, id int64) (content.
 	if b.PublishedAt.Before(s.now().Add(-time.Hour)) {
 		b.PublishedAt = s.now()
 	}
-	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err = s.st.NewsroomTx(ctx, func(tx Tx) error {
 		if err := tx.UpdateBrief(ctx, b); err != nil {
 			return err
 		}
@@ -170,14 +169,14 @@ func (s *Service) DevelopBrief(ctx context.Context, u Actor, id int64) (content.
 		return a, err
 	}
 	b.ArticleID = a.ID
-	if err := s.st.WithTx(ctx, func(tx *store.Tx) error { return tx.UpdateBrief(ctx, b) }); err != nil {
+	if err := s.st.NewsroomTx(ctx, func(tx Tx) error { return tx.UpdateBrief(ctx, b) }); err != nil {
 		return a, err
 	}
 	return a, nil
 }
 
 // ListArticles lists stories for the newsroom: correspondents see only their own.
-func (s *Service) ListArticles(ctx context.Context, u Actor, q store.NewsroomQuery) ([]content.Article, error) {
+func (s *Service) ListArticles(ctx context.Context, u Actor, q ArticleQuery) ([]content.Article, error) {
 	if err := allow(u, account.ActViewNewsroom); err != nil {
 		return nil, err
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/media"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // ImageInput is an upload with its required alt text and optional caption and credit.
@@ -65,7 +64,7 @@ func (s *Service) AddImage(ctx context.Context, u Actor, ms *media.Store, r io.R
 	for _, r := range m.Renditions {
 		img.Renditions = append(img.Renditions, content.Rendition{Width: r.Width, Height: r.Height, File: r.File})
 	}
-	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err = s.st.NewsroomTx(ctx, func(tx Tx) error {
 		var err error
 		img.ID, created, err = tx.InsertImage(ctx, img, u.ID)
 		return err
@@ -81,7 +80,7 @@ func (s *Service) AddImage(ctx context.Context, u Actor, ms *media.Store, r io.R
 // Changing it changes every story that shows it, so it takes the right to edit each of
 // them: editors and admins may change any image; a correspondent only an image they
 // uploaded that is the lead picture of none but their own drafts.
-func CanEditImage(u Actor, use store.ImageUsage) bool {
+func CanEditImage(u Actor, use ImageUsage) bool {
 	if account.Can(u.Role, account.ActEditAny) {
 		return true
 	}
@@ -104,7 +103,7 @@ func (s *Service) UpdateImageText(ctx context.Context, u Actor, id int64, in Ima
 	if err := allow(u, account.ActUploadImage); err != nil {
 		return content.Image{}, err
 	}
-	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err := s.st.NewsroomTx(ctx, func(tx Tx) error {
 		use, err := tx.ImageUsage(ctx, id)
 		if err != nil {
 			return err
@@ -142,7 +141,7 @@ func (s *Service) UpdateImageText(ctx context.Context, u Actor, id int64, in Ima
 
 // imageChange describes a text change for the audit log: the fields that changed with
 // their old text, and the stories that show the image.
-func imageChange(old content.Image, in ImageInput, stories []store.ImageStory) string {
+func imageChange(old content.Image, in ImageInput, stories []ImageStory) string {
 	var parts []string
 	for _, f := range []struct{ name, was, now string }{
 		{"alt", old.Alt, in.Alt}, {"caption", old.Caption, in.Caption}, {"credit", old.Credit, in.Credit}} {

@@ -16,7 +16,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // ConflictError says that a story changed since the editor loaded it; Current is the
@@ -43,11 +42,11 @@ const (
 // Hook is called inside the transaction of every change that distribution must know of
 // (release, update, correction, kill), after the change is written. An error rolls the
 // whole change back, so an outbox written by the hook is exactly as durable as the change.
-type Hook func(ctx context.Context, tx *store.Tx, articleID int64, event string) error
+type Hook func(ctx context.Context, tx Tx, articleID int64, event string) error
 
 // Service runs the workflow over a store.
 type Service struct {
-	st    *store.Store
+	st    Store
 	md    *content.Renderer
 	log   *slog.Logger
 	now   func() time.Time
@@ -57,7 +56,7 @@ type Service struct {
 // OnChange registers a hook; call it before serving.
 func (s *Service) OnChange(h Hook) { s.hooks = append(s.hooks, h) }
 
-func (s *Service) fire(ctx context.Context, tx *store.Tx, id int64, event string) error {
+func (s *Service) fire(ctx context.Context, tx Tx, id int64, event string) error {
 	for _, h := range s.hooks {
 		if err := h(ctx, tx, id, event); err != nil {
 			return fmt.Errorf("%s hook for article %d: %w", event, id, err)
@@ -67,7 +66,7 @@ func (s *Service) fire(ctx context.Context, tx *store.Tx, id int64, event string
 }
 
 // New returns a workflow service.
-func New(st *store.Store, log *slog.Logger, now func() time.Time) *Service {
+func New(st Store, log *slog.Logger, now func() time.Time) *Service {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -77,8 +76,8 @@ func New(st *store.Store, log *slog.Logger, now func() time.Time) *Service {
 	return &Service{st: st, md: content.NewRenderer(), log: log, now: now}
 }
 
-// Store gives read access to the underlying store.
-func (s *Service) Store() *store.Store { return s.st }
+// Store gives read access to the underlying storage.
+func (s *Service) Store() Store { return s.st }
 
 // Actor is the user acting.
 type Actor = account.User
@@ -256,7 +255,7 @@ func (s *Service) create(ctx context.Context, u Actor, in ArticleInput, group in
 	base := a.Slug
 	var id int64
 	for i := 2; ; i++ {
-		err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+		err = s.st.NewsroomTx(ctx, func(tx Tx) error {
 			var err error
 			id, err = tx.CreateArticle(ctx, a)
 			return err
@@ -315,7 +314,7 @@ func (s *Service) Update(ctx context.Context, u Actor, id int64, version int, in
 	if cur.Status == content.StatusPublished {
 		kind = "updated"
 	}
-	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err = s.st.NewsroomTx(ctx, func(tx Tx) error {
 		saved, err := tx.SaveArticle(ctx, a, version, kind, "", u.ID, s.now())
 		if err == nil && cur.Status == content.StatusPublished { // an edit of a live story is audited
 			if err = tx.Audit(ctx, u.ID, "update", "article", id, fmt.Sprintf("saved as version %d of the published story", saved)); err == nil {

@@ -35,7 +35,7 @@ func TestRestoreLiveStory(t *testing.T) {
 	testkit.Each(t, newEnv, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		var events []string
-		e.svc.OnChange(func(_ context.Context, _ *store.Tx, _ int64, event string) error {
+		e.svc.OnChange(func(_ context.Context, _ newsroom.Tx, _ int64, event string) error {
 			events = append(events, event)
 			return nil
 		})

@@ -11,7 +11,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/editorial"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // SettingBlockOnChecks makes failing publishing checks block publication (value "1").
@@ -38,7 +37,7 @@ func (s *Service) Checks(ctx context.Context, a content.Article) []editorial.War
 	return editorial.Check(in)
 }
 
-func (s *Service) transition(ctx context.Context, u Actor, id int64, act account.Action, c store.StateChange) (content.Article, error) {
+func (s *Service) transition(ctx context.Context, u Actor, id int64, act account.Action, c StateChange) (content.Article, error) {
 	if err := allow(u, act); err != nil {
 		return content.Article{}, err
 	}
@@ -57,7 +56,7 @@ func (s *Service) transition(ctx context.Context, u Actor, id int64, act account
 	case c.To == content.StatusUnpublished && a.Status == content.StatusPublished:
 		event = EventKill
 	}
-	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err = s.st.NewsroomTx(ctx, func(tx Tx) error {
 		if err := tx.ChangeState(ctx, c); err != nil {
 			return err
 		}
@@ -75,7 +74,7 @@ func (s *Service) transition(ctx context.Context, u Actor, id int64, act account
 // Submit sends a draft to the editors.
 func (s *Service) Submit(ctx context.Context, u Actor, id int64) (content.Article, error) {
 	empty := ""
-	return s.transition(ctx, u, id, account.ActSubmit, store.StateChange{
+	return s.transition(ctx, u, id, account.ActSubmit, StateChange{
 		From: []content.Status{content.StatusDraft}, To: content.StatusSubmitted, ReturnNote: &empty})
 }
 
@@ -85,7 +84,7 @@ func (s *Service) Return(ctx context.Context, u Actor, id int64, note string) (c
 	if note == "" || utf8.RuneCountInString(note) > 2000 {
 		return content.Article{}, &content.FieldError{Fields: map[string]string{"note": "Say in a note (up to 2,000 characters) what should change."}}
 	}
-	return s.transition(ctx, u, id, account.ActReturn, store.StateChange{
+	return s.transition(ctx, u, id, account.ActReturn, StateChange{
 		From: []content.Status{content.StatusSubmitted}, To: content.StatusDraft, ReturnNote: &note, Detail: note})
 }
 
@@ -111,7 +110,7 @@ func (s *Service) Publish(ctx context.Context, u Actor, id int64) (content.Artic
 		}
 	}
 	now := s.now()
-	a, err = s.transition(ctx, u, id, account.ActPublish, store.StateChange{
+	a, err = s.transition(ctx, u, id, account.ActPublish, StateChange{
 		From: []content.Status{content.StatusDraft, content.StatusSubmitted, content.StatusScheduled, content.StatusUnpublished},
 		To:   content.StatusPublished, PublishedAt: now, UpdatedAt: now})
 	return a, warnings, err
@@ -123,14 +122,14 @@ func (s *Service) Schedule(ctx context.Context, u Actor, id int64, at time.Time)
 	if !at.After(s.now()) {
 		return content.Article{}, &content.FieldError{Fields: map[string]string{"publish_at": "Choose a time in the future."}}
 	}
-	return s.transition(ctx, u, id, account.ActSchedule, store.StateChange{
+	return s.transition(ctx, u, id, account.ActSchedule, StateChange{
 		From: []content.Status{content.StatusDraft, content.StatusSubmitted, content.StatusScheduled},
 		To:   content.StatusScheduled, PublishedAt: at, UpdatedAt: at, Detail: at.UTC().Format(time.RFC3339)})
 }
 
 // Unpublish withdraws a published story: its public URL answers 410; it stays in the archive.
 func (s *Service) Unpublish(ctx context.Context, u Actor, id int64, reason string) (content.Article, error) {
-	return s.transition(ctx, u, id, account.ActUnpublish, store.StateChange{
+	return s.transition(ctx, u, id, account.ActUnpublish, StateChange{
 		From: []content.Status{content.StatusPublished, content.StatusScheduled}, To: content.StatusUnpublished,
 		UpdatedAt: s.now(), Detail: strings.TrimSpace(reason)})
 }
@@ -151,7 +150,7 @@ func (s *Service) Correct(ctx context.Context, u Actor, id int64, text string) (
 	if a.Status != content.StatusPublished {
 		return a, fmt.Errorf("only a published story can be corrected; this one is %s: %w", a.Status, content.ErrConflict)
 	}
-	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err = s.st.NewsroomTx(ctx, func(tx Tx) error {
 		if err := tx.AddCorrection(ctx, id, text, u.ID, s.now()); err != nil {
 			return err
 		}
@@ -222,7 +221,7 @@ func (s *Service) restore(ctx context.Context, u Actor, id int64, version, confi
 		return cur, err
 	}
 	r.ID, r.BodyHTML, r.EmbargoUntil, r.Author = id, html, cur.EmbargoUntil, cur.Author
-	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err = s.st.NewsroomTx(ctx, func(tx Tx) error {
 		now, err := tx.SaveArticle(ctx, r, cur.Version, "restored", fmt.Sprintf("restored version %d", version), u.ID, s.now())
 		if err != nil {
 			return err
@@ -259,7 +258,7 @@ func (s *Service) Translate(ctx context.Context, u Actor, id int64, lang string)
 	if src.Language == lang {
 		return src, &content.FieldError{Fields: map[string]string{"language": "Choose another language than the story's own."}}
 	}
-	list, err := s.st.NewsroomArticles(ctx, store.NewsroomQuery{Language: lang, Limit: 1, GroupID: src.GroupID})
+	list, err := s.st.NewsroomArticles(ctx, ArticleQuery{Language: lang, Limit: 1, GroupID: src.GroupID})
 	if err != nil {
 		return src, err
 	}
@@ -290,7 +289,7 @@ func (s *Service) Translate(ctx context.Context, u Actor, id int64, lang string)
 // PublishDue publishes the scheduled stories whose time has come.
 func (s *Service) PublishDue(ctx context.Context) ([]int64, error) {
 	var ids []int64
-	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err := s.st.NewsroomTx(ctx, func(tx Tx) error {
 		var err error
 		if ids, err = tx.PublishDue(ctx, s.now()); err != nil {
 			return err

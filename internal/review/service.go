@@ -18,7 +18,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // Settings keys of the review feature.
@@ -53,7 +52,7 @@ var DefaultLimits = Limits{PerIPBurst: 5, PerIPEvery: 30 * time.Second, PerArtic
 
 // Service runs reader reviews over a store.
 type Service struct {
-	st     *store.Store
+	st     Store
 	log    *slog.Logger
 	now    func() time.Time
 	limits Limits
@@ -68,7 +67,7 @@ type Service struct {
 }
 
 // New returns the review service.
-func New(st *store.Store, log *slog.Logger, now func() time.Time, l Limits) *Service {
+func New(st Store, log *slog.Logger, now func() time.Time, l Limits) *Service {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -92,9 +91,9 @@ func (s *Service) secrets(ctx context.Context) ([]byte, string, error) {
 	}
 	// One reader's dropped connection must not fail the load; and the key written below
 	// must be read back, whatever snapshot the page reads from.
-	ctx = store.Detached(context.WithoutCancel(ctx))
+	ctx = context.WithoutCancel(ctx)
 	get := func(key string) (string, error) {
-		v, err := s.st.Setting(ctx, key, "")
+		v, err := s.st.FreshSetting(ctx, key, "")
 		if err != nil || v != "" {
 			return v, err
 		}
@@ -102,10 +101,10 @@ func (s *Service) secrets(ctx context.Context) ([]byte, string, error) {
 		if _, err := rand.Read(b); err != nil {
 			return "", fmt.Errorf("read random bytes: %w", err)
 		}
-		if err := s.st.WithTx(ctx, func(tx *store.Tx) error { return tx.InitSetting(ctx, key, hex.EncodeToString(b)) }); err != nil {
+		if err := s.st.ReviewTx(ctx, func(tx Tx) error { return tx.InitSetting(ctx, key, hex.EncodeToString(b)) }); err != nil {
 			return "", err
 		}
-		return s.st.Setting(ctx, key, "")
+		return s.st.FreshSetting(ctx, key, "")
 	}
 	k, err := get(settingFormKey)
 	if err != nil {
@@ -278,10 +277,10 @@ func (s *Service) Submit(ctx context.Context, p Post, msg func(string, ...any) s
 		Markup: LooksLikeMarkup(in.Text + in.Name), ShoutRatio: ShoutRatio(in.Text), TrustedEmail: trusted}
 	score, why := Score(sig)
 	res := Result{Status: Route(score, trusted), Score: score}
-	r := store.Review{ArticleID: p.Article.ID, Name: in.Name, Email: in.Email, Rating: in.Rating, Text: in.Text,
+	r := Review{ArticleID: p.Article.ID, Name: in.Name, Email: in.Email, Rating: in.Rating, Text: in.Text,
 		Status: string(res.Status), SpamScore: score, Signals: strings.Join(why, "; "), IPHash: ipHash, TextHash: textHash,
 		CreatedAt: now}
-	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err = s.st.ReviewTx(ctx, func(tx Tx) error {
 		var err error
 		res.ID, err = tx.CreateReview(ctx, r)
 		return err
@@ -295,7 +294,7 @@ func hashHex(s string) string {
 }
 
 // Approved lists a story's approved reviews, newest first, with their stats.
-func (s *Service) Approved(ctx context.Context, articleID int64, limit, offset int) ([]store.PublicReview, store.ReviewStats, error) {
+func (s *Service) Approved(ctx context.Context, articleID int64, limit, offset int) ([]Public, Stats, error) {
 	stats, err := s.st.ReviewStats(ctx, articleID)
 	if err != nil {
 		return nil, stats, err
@@ -318,14 +317,36 @@ func allowModerate(u Actor) error {
 }
 
 // Queue lists reviews in a state for moderators.
-func (s *Service) Queue(ctx context.Context, u Actor, status Status, limit, offset int) ([]store.Review, error) {
+func (s *Service) Queue(ctx context.Context, u Actor, status Status, limit, offset int) ([]Review, error) {
+	return s.List(ctx, u, Query{Status: string(status), Limit: limit, Offset: offset})
+}
+
+// List lists reviews for moderators, newest first: in one state (or all), of one story
+// (or all).
+func (s *Service) List(ctx context.Context, u Actor, q Query) ([]Review, error) {
 	if err := allowModerate(u); err != nil {
 		return nil, err
 	}
-	if status != "" && !ValidStatus(status) {
+	if q.Status != "" && !ValidStatus(Status(q.Status)) {
 		return nil, &content.FieldError{What: "review", Fields: map[string]string{"status": "Use pending, approved, rejected or spam."}}
 	}
-	return s.st.Reviews(ctx, store.ReviewQuery{Status: string(status), Limit: limit, Offset: offset})
+	return s.st.Reviews(ctx, q)
+}
+
+// Get returns one review, for moderators.
+func (s *Service) Get(ctx context.Context, u Actor, id int64) (Review, error) {
+	if err := allowModerate(u); err != nil {
+		return Review{}, err
+	}
+	return s.st.ReviewByID(ctx, id)
+}
+
+// Count counts the reviews in a state, for moderators.
+func (s *Service) Count(ctx context.Context, u Actor, status Status) (int, error) {
+	if err := allowModerate(u); err != nil {
+		return 0, err
+	}
+	return s.st.CountReviews(ctx, string(status))
 }
 
 // Moderate sets the status of reviews (approve, reject, mark as spam) and returns how many
@@ -338,7 +359,7 @@ func (s *Service) Moderate(ctx context.Context, u Actor, ids []int64, to Status)
 		return 0, &content.FieldError{What: "review", Fields: map[string]string{"status": "Unknown status."}}
 	}
 	var n int64
-	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err := s.st.ReviewTx(ctx, func(tx Tx) error {
 		var err error
 		if n, err = tx.ModerateReviews(ctx, ids, string(to), u.ID, s.now()); err != nil {
 			return err
@@ -361,7 +382,7 @@ func (s *Service) Delete(ctx context.Context, u Actor, ids []int64) (int64, erro
 		return 0, err
 	}
 	var n int64
-	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err := s.st.ReviewTx(ctx, func(tx Tx) error {
 		var err error
 		if n, err = tx.DeleteReviews(ctx, ids); err != nil {
 			return err
@@ -380,7 +401,7 @@ func (s *Service) Rename(ctx context.Context, u Actor, id int64, name string) er
 	if name == "" || len([]rune(name)) > MaxNameRunes {
 		return &content.FieldError{What: "review", Fields: map[string]string{"name": fmt.Sprintf("A name of 1 to %d characters.", MaxNameRunes)}}
 	}
-	return s.st.WithTx(ctx, func(tx *store.Tx) error {
+	return s.st.ReviewTx(ctx, func(tx Tx) error {
 		if err := tx.RenameReviewer(ctx, id, name); err != nil {
 			return err
 		}
@@ -400,7 +421,7 @@ func (s *Service) Trust(ctx context.Context, u Actor, reviewID int64) error {
 	if r.Email == "" {
 		return &content.FieldError{What: "review", Fields: map[string]string{"email": "This review has no email address to trust."}}
 	}
-	return s.st.WithTx(ctx, func(tx *store.Tx) error {
+	return s.st.ReviewTx(ctx, func(tx Tx) error {
 		if err := tx.TrustReviewer(ctx, r.Email, u.ID, s.now()); err != nil {
 			return err
 		}
@@ -416,7 +437,7 @@ func (s *Service) SetClosed(ctx context.Context, u Actor, articleID int64, close
 	if err := allowModerate(u); err != nil {
 		return err
 	}
-	return s.st.WithTx(ctx, func(tx *store.Tx) error {
+	return s.st.ReviewTx(ctx, func(tx Tx) error {
 		if err := tx.SetReviewsClosed(ctx, articleID, closed); err != nil {
 			return err
 		}
@@ -431,7 +452,7 @@ func (s *Service) SetClosed(ctx context.Context, u Actor, articleID int64, close
 // Forget deletes every review by an email address (a reader's request) and returns how many.
 func (s *Service) Forget(ctx context.Context, email string) (int64, error) {
 	var n int64
-	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err := s.st.ReviewTx(ctx, func(tx Tx) error {
 		var err error
 		if n, err = tx.ForgetReviewer(ctx, email); err != nil {
 			return err
@@ -444,7 +465,7 @@ func (s *Service) Forget(ctx context.Context, email string) (int64, error) {
 // ExpireAddresses blanks address hashes older than 30 days; run it daily.
 func (s *Service) ExpireAddresses(ctx context.Context) (int64, error) {
 	var n int64
-	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err := s.st.ReviewTx(ctx, func(tx Tx) error {
 		var err error
 		n, err = tx.ExpireIPHashes(ctx, s.now().Add(-30*24*time.Hour))
 		return err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
 )
 
 // CreateImage records an uploaded image and returns its id: InsertImage without saying
@@ -44,24 +45,9 @@ func (t *Tx) InsertImage(ctx context.Context, img content.Image, userID int64) (
 	return id, false, nil
 }
 
-// ImageUsage is what deciding who may change an image's text needs: the image, who
-// uploaded it, and the stories that show it as their lead picture.
-type ImageUsage struct {
-	Image      content.Image
-	UploadedBy int64 // 0 for an imported image or a deleted uploader
-	Stories    []ImageStory
-}
-
-// ImageStory is a story that shows an image, in ImageUsage.
-type ImageStory struct {
-	ID      int64
-	OwnerID int64 // 0 when no user owns it (imported, or the owner was deleted)
-	Status  content.Status
-}
-
 // ImageUsage reads an image, its uploader and the stories that lead with it (by id).
-func (t *Tx) ImageUsage(ctx context.Context, id int64) (ImageUsage, error) {
-	var u ImageUsage
+func (t *Tx) ImageUsage(ctx context.Context, id int64) (newsroom.ImageUsage, error) {
+	var u newsroom.ImageUsage
 	var err error
 	u.Image, err = scanImage(t.queryRow(ctx, "SELECT "+imageColumns+" WHERE id = ?", id))
 	if isNoRows(err) {
@@ -79,7 +65,7 @@ func (t *Tx) ImageUsage(ctx context.Context, id int64) (ImageUsage, error) {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var s ImageStory
+		var s newsroom.ImageStory
 		var status string
 		if err := rows.Scan(&s.ID, &s.OwnerID, &status); err != nil {
 			return u, fmt.Errorf("scan story showing image %d: %w", id, err)

@@ -11,6 +11,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit"
 )
@@ -113,7 +114,7 @@ func TestImageTextChange(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var use store.ImageUsage
+		var use newsroom.ImageUsage
 		if err := st.WithTx(ctx, func(tx *store.Tx) error {
 			var err error
 			use, err = tx.ImageUsage(ctx, imgID)
@@ -121,7 +122,7 @@ func TestImageTextChange(t *testing.T) {
 		}); err != nil {
 			t.Fatal(err)
 		}
-		wantStories := []store.ImageStory{{ID: shown, OwnerID: 0, Status: content.StatusPublished},
+		wantStories := []newsroom.ImageStory{{ID: shown, OwnerID: 0, Status: content.StatusPublished},
 			{ID: draft, OwnerID: uploader, Status: content.StatusDraft}}
 		if use.UploadedBy != uploader || use.Image.ID != imgID || use.Image.Alt != "Old alt" || !slices.Equal(use.Stories, wantStories) {
 			t.Errorf("usage %+v, want uploader %d and stories %+v", use, uploader, wantStories)

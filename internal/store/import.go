@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/review"
 )
 
 // The writes of imports from WordPress and Ghost (internal/importer). They run inside a
@@ -356,7 +357,7 @@ func (t *Tx) SetLeadImage(ctx context.Context, articleID, imageID int64) error {
 }
 
 // ImportUpdateReview overwrites an imported review with a newer import of it.
-func (t *Tx) ImportUpdateReview(ctx context.Context, r Review) error {
+func (t *Tx) ImportUpdateReview(ctx context.Context, r review.Review) error {
 	t.touch()
 	_, err := t.exec(ctx, `UPDATE reviews SET name = ?, email = ?, rating = ?, text = ?, status = ?, text_hash = ?, created_at = ?
 		WHERE id = ?`, r.Name, r.Email, r.Rating, r.Text, r.Status, r.TextHash, micros(r.CreatedAt), r.ID)
@@ -367,7 +368,7 @@ func (t *Tx) ImportUpdateReview(ctx context.Context, r Review) error {
 }
 
 // ImportReview stores an imported review (public content when approved).
-func (b *Bulk) ImportReview(ctx context.Context, r Review) (int64, error) {
+func (b *Bulk) ImportReview(ctx context.Context, r review.Review) (int64, error) {
 	if r.Status == "approved" {
 		b.t.touch()
 	}
@@ -383,7 +384,7 @@ func (b *Bulk) ImportReview(ctx context.Context, r Review) (int64, error) {
 
 // ImportReviews stores imported reviews as ImportReview does, in one statement a hundred,
 // and returns their ids in the order given.
-func (b *Bulk) ImportReviews(ctx context.Context, rs []Review) ([]int64, error) {
+func (b *Bulk) ImportReviews(ctx context.Context, rs []review.Review) ([]int64, error) {
 	ids := make([]int64, 0, len(rs))
 	for len(rs) > 0 {
 		n := min(len(rs), bulkRows)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/review"
 )
 
 // The reads of `newsdesk export` (internal/importer/export.go): the whole site, page by page,
@@ -71,9 +72,9 @@ func (s *Store) ExportAuthors(ctx context.Context) ([]ExportAuthor, error) {
 // ExportArticle is a story with what belongs to it.
 type ExportArticle struct {
 	content.Article
-	OldSlugs   []string // earlier slugs that redirect to it
-	LegacyURLs []string // imported old sites' paths that redirect to it
-	Reviews    []Review // every review, whatever its status, oldest first
+	OldSlugs   []string        // earlier slugs that redirect to it
+	LegacyURLs []string        // imported old sites' paths that redirect to it
+	Reviews    []review.Review // every review, whatever its status, oldest first
 }
 
 // ExportArticles returns up to limit stories with ids above afterID, in id order.
@@ -130,16 +131,16 @@ func (s *Store) exportStrings(ctx context.Context, query string, id int64) ([]st
 	return out, rows.Err()
 }
 
-func (s *Store) exportReviews(ctx context.Context, articleID int64) ([]Review, error) {
+func (s *Store) exportReviews(ctx context.Context, articleID int64) ([]review.Review, error) {
 	rows, err := s.query(ctx, `SELECT id, name, email, rating, text, status, created_at FROM reviews
 		WHERE article_id = ? ORDER BY created_at, id`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("export reviews of article %d: %w", articleID, err)
 	}
 	defer rows.Close()
-	var out []Review
+	var out []review.Review
 	for rows.Next() {
-		r := Review{ArticleID: articleID}
+		r := review.Review{ArticleID: articleID}
 		var at int64
 		if err := rows.Scan(&r.ID, &r.Name, &r.Email, &r.Rating, &r.Text, &r.Status, &at); err != nil {
 			return nil, fmt.Errorf("scan review: %w", err)

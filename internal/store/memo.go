@@ -125,3 +125,9 @@ func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
 	}
 	return def, nil
 }
+
+// FreshSetting reads a site setting as last committed, outside any ReadSnapshot (see
+// Detached): for a value that may have been written since the snapshot began.
+func (s *Store) FreshSetting(ctx context.Context, key, def string) (string, error) {
+	return s.Setting(Detached(ctx), key, def)
+}

@@ -2,13 +2,24 @@ package store
 
 import (
 	"context"
-
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
 )
+
+// The store is the workflow's persistence.
+var (
+	_ newsroom.Store = (*Store)(nil)
+	_ newsroom.Tx    = (*Tx)(nil)
+)
+
+// NewsroomTx runs fn in one transaction, for the workflow (which declares the Tx it needs).
+func (s *Store) NewsroomTx(ctx context.Context, fn func(tx newsroom.Tx) error) error {
+	return s.WithTx(ctx, func(t *Tx) error { return fn(t) })
+}
 
 // addRevision records a story's fields as version a.Version.
 func (t *Tx) addRevision(ctx context.Context, a content.Article, kind, note string, userID int64, at time.Time) error {
@@ -83,23 +94,9 @@ func (t *Tx) SaveArticle(ctx context.Context, a content.Article, expectedVersion
 	return a.Version, t.indexArticle(ctx, a.ID)
 }
 
-// StateChange moves a story through the workflow. Zero times leave the column alone.
-type StateChange struct {
-	ID           int64
-	From         []content.Status // the states it may move from
-	To           content.Status
-	PublishedAt  time.Time // publication (or scheduled) time
-	UpdatedAt    time.Time
-	EmbargoUntil *time.Time
-	ReturnNote   *string
-	UserID       int64
-	Action       string // for the audit log: submit, publish, …
-	Detail       string
-}
-
 // ChangeState applies a workflow transition if the story is in one of c.From, and
 // records it in the audit log. A story in another state gives content.ErrConflict.
-func (t *Tx) ChangeState(ctx context.Context, c StateChange) error {
+func (t *Tx) ChangeState(ctx context.Context, c newsroom.StateChange) error {
 	if err := t.touchArticle(ctx, c.ID); err != nil {
 		return err
 	}
@@ -257,21 +254,8 @@ func (s *Store) Revision(ctx context.Context, articleID int64, version int) (con
 	return r, nil
 }
 
-// NewsroomQuery filters the newsroom's story list. Zero fields do not filter.
-type NewsroomQuery struct {
-	Status    content.Status
-	SectionID int64
-	Language  string
-	AuthorID  int64
-	OwnerID   int64
-	GroupID   int64
-	Search    string // in the headline, case-insensitive
-	Limit     int
-	Offset    int
-}
-
 // NewsroomArticles lists stories in any state, most recently changed first.
-func (s *Store) NewsroomArticles(ctx context.Context, q NewsroomQuery) ([]content.Article, error) {
+func (s *Store) NewsroomArticles(ctx context.Context, q newsroom.ArticleQuery) ([]content.Article, error) {
 	where, args := []string{"1 = 1"}, []any{}
 	if q.Status != "" {
 		where, args = append(where, "a.status = ?"), append(args, string(q.Status))
@@ -328,27 +312,17 @@ func (t *Tx) Audit(ctx context.Context, userID int64, action, objectType string,
 	return nil
 }
 
-// AuditEntry is one line of the audit log.
-type AuditEntry struct {
-	At         time.Time
-	UserName   string
-	Action     string
-	ObjectType string
-	ObjectID   int64
-	Detail     string
-}
-
 // AuditLog lists the newest entries of the audit log.
-func (s *Store) AuditLog(ctx context.Context, limit, offset int) ([]AuditEntry, error) {
+func (s *Store) AuditLog(ctx context.Context, limit, offset int) ([]newsroom.AuditEntry, error) {
 	rows, err := s.query(ctx, (`SELECT l.at, COALESCE(u.name, 'system'), l.action, l.object_type, l.object_id, l.detail
 		FROM audit_log l LEFT JOIN users u ON u.id = l.user_id ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?`), limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("read audit log: %w", err)
 	}
 	defer rows.Close()
-	var out []AuditEntry
+	var out []newsroom.AuditEntry
 	for rows.Next() {
-		var e AuditEntry
+		var e newsroom.AuditEntry
 		var at int64
 		if err := rows.Scan(&at, &e.UserName, &e.Action, &e.ObjectType, &e.ObjectID, &e.Detail); err != nil {
 			return nil, fmt.Errorf("scan audit entry: %w", err)

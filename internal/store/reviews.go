@@ -8,39 +8,22 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/review"
 )
 
-// Review is a reader's review as stored.
-type Review struct {
-	ID          int64
-	ArticleID   int64
-	Name        string
-	Email       string
-	Rating      int
-	Text        string
-	Status      string
-	SpamScore   int
-	Signals     string
-	IPHash      string
-	TextHash    string
-	CreatedAt   time.Time
-	ModeratedAt time.Time
-	// For moderation lists: the story it is about.
-	ArticleHeadline string
-	ArticlePath     string
-}
+// The store is the persistence of reader reviews.
+var (
+	_ review.Store = (*Store)(nil)
+	_ review.Tx    = (*Tx)(nil)
+)
 
-// ReviewStats are the count and average rating of an article's approved reviews.
-type ReviewStats struct {
-	Count int
-	// Rated counts the reviews with a rating (1–5) and Average is theirs: comments
-	// imported from WordPress or Ghost have none (0) and count in Count only.
-	Rated   int
-	Average float64
+// ReviewTx runs fn in one transaction, for the review service (which declares the Tx it needs).
+func (s *Store) ReviewTx(ctx context.Context, fn func(tx review.Tx) error) error {
+	return s.WithTx(ctx, func(t *Tx) error { return fn(t) })
 }
 
 // CreateReview stores a review and returns its id.
-func (t *Tx) CreateReview(ctx context.Context, r Review) (int64, error) {
+func (t *Tx) CreateReview(ctx context.Context, r review.Review) (int64, error) {
 	var id int64
 	err := t.queryRow(ctx, `INSERT INTO reviews (article_id, name, email, rating, text, status, spam_score, signals,
 		ip_hash, text_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
@@ -71,8 +54,8 @@ const reviewColumns = `r.id, r.article_id, r.name, r.email, r.rating, r.text, r.
 	FROM reviews r JOIN articles a ON a.id = r.article_id
 	JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language`
 
-func scanReview(row interface{ Scan(...any) error }) (Review, error) {
-	var r Review
+func scanReview(row interface{ Scan(...any) error }) (review.Review, error) {
+	var r review.Review
 	var c, m int64
 	var lang, sec, slug string
 	err := row.Scan(&r.ID, &r.ArticleID, &r.Name, &r.Email, &r.Rating, &r.Text, &r.Status, &r.SpamScore, &r.Signals,
@@ -82,16 +65,8 @@ func scanReview(row interface{ Scan(...any) error }) (Review, error) {
 	return r, err
 }
 
-// ReviewQuery selects reviews. Zero fields do not filter.
-type ReviewQuery struct {
-	ArticleID int64
-	Status    string
-	Limit     int
-	Offset    int
-}
-
 // Reviews lists reviews, newest first.
-func (s *Store) Reviews(ctx context.Context, q ReviewQuery) ([]Review, error) {
+func (s *Store) Reviews(ctx context.Context, q review.Query) ([]review.Review, error) {
 	where, args := []string{"1 = 1"}, []any{}
 	if q.ArticleID != 0 {
 		where, args = append(where, "r.article_id = ?"), append(args, q.ArticleID)
@@ -110,7 +85,7 @@ func (s *Store) Reviews(ctx context.Context, q ReviewQuery) ([]Review, error) {
 		return nil, fmt.Errorf("list reviews: %w", err)
 	}
 	defer rows.Close()
-	var out []Review
+	var out []review.Review
 	for rows.Next() {
 		r, err := scanReview(rows)
 		if err != nil {
@@ -122,7 +97,7 @@ func (s *Store) Reviews(ctx context.Context, q ReviewQuery) ([]Review, error) {
 }
 
 // ReviewByID returns one review.
-func (s *Store) ReviewByID(ctx context.Context, id int64) (Review, error) {
+func (s *Store) ReviewByID(ctx context.Context, id int64) (review.Review, error) {
 	r, err := scanReview(s.queryRow(ctx, ("SELECT " + reviewColumns + " WHERE r.id = ?"), id))
 	if isNoRows(err) {
 		return r, fmt.Errorf("review %d: %w", id, content.ErrNotFound)
@@ -135,8 +110,8 @@ func (s *Store) ReviewByID(ctx context.Context, id int64) (Review, error) {
 
 // ReviewStats returns the count and average rating of an article's approved reviews
 // (the average of those that carry a rating).
-func (s *Store) ReviewStats(ctx context.Context, articleID int64) (ReviewStats, error) {
-	var st ReviewStats
+func (s *Store) ReviewStats(ctx context.Context, articleID int64) (review.Stats, error) {
+	var st review.Stats
 	var avg *float64
 	err := s.queryRow(ctx, (`SELECT COUNT(*), COUNT(CASE WHEN rating > 0 THEN 1 END), AVG(CASE WHEN rating > 0 THEN rating * 1.0 END)
 		FROM reviews WHERE article_id = ? AND status = 'approved'`), articleID).Scan(&st.Count, &st.Rated, &avg)
@@ -269,18 +244,9 @@ func (t *Tx) SetReviewsClosed(ctx context.Context, articleID int64, closed bool)
 	return nil
 }
 
-// PublicReview is what readers see of an approved review: never the email or address.
-type PublicReview struct {
-	ID        int64
-	Name      string
-	Rating    int
-	Text      string
-	CreatedAt time.Time
-}
-
 // ApprovedReviews lists a story's approved reviews, newest first (a lean query for the
 // article page: no joins).
-func (s *Store) ApprovedReviews(ctx context.Context, articleID int64, limit, offset int) ([]PublicReview, error) {
+func (s *Store) ApprovedReviews(ctx context.Context, articleID int64, limit, offset int) ([]review.Public, error) {
 	rows, err := s.query(ctx, (`SELECT id, name, rating, text, created_at FROM reviews
 		WHERE article_id = ? AND status = 'approved' ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
 		articleID, min(max(limit, 1), 500), offset)
@@ -288,9 +254,9 @@ func (s *Store) ApprovedReviews(ctx context.Context, articleID int64, limit, off
 		return nil, fmt.Errorf("list approved reviews of article %d: %w", articleID, err)
 	}
 	defer rows.Close()
-	out := make([]PublicReview, 0, limit)
+	out := make([]review.Public, 0, limit)
 	for rows.Next() {
-		var r PublicReview
+		var r review.Public
 		var at int64
 		if err := rows.Scan(&r.ID, &r.Name, &r.Rating, &r.Text, &at); err != nil {
 			return nil, fmt.Errorf("scan review: %w", err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit"
 )
@@ -19,7 +20,7 @@ func TestReviewStatsIgnoreUnrated(t *testing.T) {
 			status string
 		}{{5, "approved"}, {2, "approved"}, {0, "approved"}, {0, "approved"}, {1, "pending"}} {
 			err := st.WithTx(ctx, func(tx *store.Tx) error {
-				_, err := tx.CreateReview(ctx, store.Review{ArticleID: f.lead, Name: "Reader", Rating: tc.rating,
+				_, err := tx.CreateReview(ctx, review.Review{ArticleID: f.lead, Name: "Reader", Rating: tc.rating,
 					Text: "A review long enough to keep.", Status: tc.status, TextHash: string(rune('a' + i)), CreatedAt: f.now})
 				return err
 			})
@@ -31,11 +32,11 @@ func TestReviewStatsIgnoreUnrated(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := (store.ReviewStats{Count: 4, Rated: 2, Average: 3.5}); got != want {
+		if want := (review.Stats{Count: 4, Rated: 2, Average: 3.5}); got != want {
 			t.Errorf("stats = %+v, want %+v", got, want)
 		}
 		got, err = st.ReviewStats(ctx, f.leadRU)
-		if err != nil || got != (store.ReviewStats{}) {
+		if err != nil || got != (review.Stats{}) {
 			t.Errorf("no reviews: %+v, %v", got, err)
 		}
 	})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/search"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit"
@@ -259,7 +260,7 @@ func TestSearchVisibility(t *testing.T) {
 		}
 		// Publishing is visible at once; withdrawing too.
 		err := st.WithTx(ctx, func(tx *store.Tx) error {
-			return tx.ChangeState(ctx, store.StateChange{ID: f.ids["draft"], From: []content.Status{content.StatusDraft},
+			return tx.ChangeState(ctx, newsroom.StateChange{ID: f.ids["draft"], From: []content.Status{content.StatusDraft},
 				To: content.StatusPublished, PublishedAt: f.now, UpdatedAt: f.now, Action: "publish"})
 		})
 		if err != nil {
@@ -269,7 +270,7 @@ func TestSearchVisibility(t *testing.T) {
 			t.Errorf("story not findable right after publication")
 		}
 		err = st.WithTx(ctx, func(tx *store.Tx) error {
-			return tx.ChangeState(ctx, store.StateChange{ID: f.ids["draft"], From: []content.Status{content.StatusPublished},
+			return tx.ChangeState(ctx, newsroom.StateChange{ID: f.ids["draft"], From: []content.Status{content.StatusPublished},
 				To: content.StatusUnpublished, UpdatedAt: f.now, Action: "unpublish"})
 		})
 		if err != nil {
@@ -307,7 +308,7 @@ func TestSearchVisibility(t *testing.T) {
 		}
 		// Scheduled publication by the ticker.
 		err = st.WithTx(ctx, func(tx *store.Tx) error {
-			return tx.ChangeState(ctx, store.StateChange{ID: f.ids["bob-draft"], From: []content.Status{content.StatusDraft},
+			return tx.ChangeState(ctx, newsroom.StateChange{ID: f.ids["bob-draft"], From: []content.Status{content.StatusDraft},
 				To: content.StatusScheduled, PublishedAt: f.now.Add(time.Minute), Action: "schedule"})
 		})
 		if err != nil {

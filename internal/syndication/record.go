@@ -6,6 +6,16 @@ import (
 	"time"
 )
 
+// RecordChange is Record for the newsroom's change hook, which holds the transaction as
+// the newsroom's Tx: tx must also be the wire's Tx, as the store's transaction is.
+func (s *Service) RecordChange(ctx context.Context, tx any, articleID int64, event string) error {
+	wtx, ok := tx.(Tx)
+	if !ok {
+		return fmt.Errorf("record %s of article %d: %T is not a wire transaction", event, articleID, tx)
+	}
+	return s.Record(ctx, wtx, articleID, event)
+}
+
 // Record writes a wire version of story articleID for event, and an outbox row for every
 // webhook of every subscriber whose scope matches the story's section and language. The
 // newsroom calls it (as its OnChange hook) inside the publishing transaction, after the

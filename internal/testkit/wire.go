@@ -55,8 +55,8 @@ func NewWireEnv(t testing.TB, dsn string, cfg syndication.Config) *WireEnv {
 	}
 	e.Wire = syndication.New(cfg)
 	e.Newsroom = newsroom.New(st, nil, nil)
-	e.Newsroom.OnChange(func(ctx context.Context, tx *store.Tx, id int64, event string) error {
-		return e.Wire.Record(ctx, tx, id, event)
+	e.Newsroom.OnChange(func(ctx context.Context, tx newsroom.Tx, id int64, event string) error {
+		return e.Wire.RecordChange(ctx, tx, id, event)
 	})
 	return e
 }

@@ -5,7 +5,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/i18n"
 	"github.com/newsdesk/newsdesk/internal/review"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // The article page's reviews and their form, written by htmlWriter (writer.go).
@@ -19,7 +18,7 @@ const (
 
 // reviewList writes the approved reviews shown, one <li> a line. Every reader-supplied
 // string is escaped; review.Render escapes the text and links its URLs.
-func (w htmlWriter) reviewList(cat *i18n.Catalog, loc *time.Location, list []store.PublicReview) {
+func (w htmlWriter) reviewList(cat *i18n.Catalog, loc *time.Location, list []review.Public) {
 	for _, rv := range list {
 		n := min(max(rv.Rating, 0), 5)
 		w.el(`<li class="review"><p class="review-head"><span class="review-name">`, rv.Name, `</span> `)

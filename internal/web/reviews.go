@@ -12,7 +12,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/i18n"
 	"github.com/newsdesk/newsdesk/internal/review"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // reviewsPerPage is how many approved reviews an article page shows at once.
@@ -31,7 +30,7 @@ type reviewsBlock struct {
 	Count   int
 	Average string
 	// Approved is the approved reviews shown (review_partial.go writes them).
-	Approved []store.PublicReview
+	Approved []review.Public
 	Pager    pager
 	Token    string
 	Action   string

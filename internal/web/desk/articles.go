@@ -12,7 +12,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/editorial"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // articleForm holds the edit form's values as typed.
@@ -114,13 +113,13 @@ func (d *Desk) editView(w http.ResponseWriter, r *http.Request, a content.Articl
 		lang = "en"
 	}
 	var err error
-	if ev.Languages, err = d.st.Languages(ctx); err != nil {
+	if ev.Languages, err = d.svc.Languages(ctx); err != nil {
 		return ev, err
 	}
-	if ev.Sections, err = d.st.Sections(ctx, lang); err != nil {
+	if ev.Sections, err = d.svc.Sections(ctx, lang); err != nil {
 		return ev, err
 	}
-	if ev.Images, err = d.st.Images(ctx, 50, 0); err != nil {
+	if ev.Images, err = d.svc.Images(ctx, *u, 50, 0); err != nil {
 		return ev, err
 	}
 	ev.Words = editorial.WordCount(f.Body)
@@ -136,7 +135,7 @@ func (d *Desk) editView(w http.ResponseWriter, r *http.Request, a content.Articl
 	if !isNew {
 		ev.Warnings = d.svc.Checks(ctx, a)
 		if a.GroupID != 0 {
-			ev.Translations, err = d.st.NewsroomArticles(ctx, store.NewsroomQuery{GroupID: a.GroupID})
+			ev.Translations, err = d.svc.Group(ctx, *u, a.GroupID)
 			if err != nil {
 				return ev, err
 			}
@@ -330,7 +329,7 @@ func (d *Desk) listArticles(w http.ResponseWriter, r *http.Request) {
 	lv := listView{view: d.baseView(w, r, u, "Stories"), Status: q.Get("status"), Language: q.Get("language"),
 		Section: q.Get("section"), Search: q.Get("q"), Author: q.Get("author")}
 	lv.Nav = "stories"
-	nq := store.NewsroomQuery{Status: content.Status(lv.Status), Language: lv.Language, Search: strings.TrimSpace(lv.Search), Limit: 100}
+	nq := newsroom.ArticleQuery{Status: content.Status(lv.Status), Language: lv.Language, Search: strings.TrimSpace(lv.Search), Limit: 100}
 	switch content.Status(lv.Status) {
 	case "", content.StatusDraft, content.StatusSubmitted, content.StatusScheduled, content.StatusPublished, content.StatusUnpublished:
 	default:
@@ -338,11 +337,11 @@ func (d *Desk) listArticles(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var err error
-	if lv.Languages, err = d.st.Languages(r.Context()); err != nil {
+	if lv.Languages, err = d.svc.Languages(r.Context()); err != nil {
 		d.fail(w, r, err)
 		return
 	}
-	if lv.Sections, err = d.st.Sections(r.Context(), "en"); err != nil {
+	if lv.Sections, err = d.svc.Sections(r.Context(), "en"); err != nil {
 		d.fail(w, r, err)
 		return
 	}
@@ -351,7 +350,7 @@ func (d *Desk) listArticles(w http.ResponseWriter, r *http.Request) {
 			nq.SectionID = s.ID
 		}
 	}
-	if lv.Authors, err = d.st.Authors(r.Context()); err != nil {
+	if lv.Authors, err = d.svc.Authors(r.Context()); err != nil {
 		d.fail(w, r, err)
 		return
 	}

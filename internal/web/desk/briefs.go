@@ -29,14 +29,14 @@ func (d *Desk) briefsView(w http.ResponseWriter, r *http.Request, f briefForm) (
 	bv := briefsView{view: d.baseView(w, r, u, "Briefs"), Form: f}
 	bv.Nav = "briefs"
 	var err error
-	if bv.Languages, err = d.st.Languages(r.Context()); err != nil {
+	if bv.Languages, err = d.svc.Languages(r.Context()); err != nil {
 		return bv, err
 	}
 	lang := f.Language
 	if lang == "" {
 		lang = "en"
 	}
-	if bv.Sections, err = d.st.Sections(r.Context(), lang); err != nil {
+	if bv.Sections, err = d.svc.Sections(r.Context(), lang); err != nil {
 		return bv, err
 	}
 	bv.Briefs, err = d.svc.ListBriefs(r.Context(), *u, 100, 0)

@@ -98,7 +98,7 @@ func New(cfg Config) (*Desk, error) {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
 	}
-	d := &Desk{cfg: cfg, svc: cfg.Service, st: cfg.Service.Store(), log: cfg.Logger, assets: map[string]asset{}}
+	d := &Desk{cfg: cfg, svc: cfg.Service, st: storeOf(cfg.Service), log: cfg.Logger, assets: map[string]asset{}}
 	for _, name := range []string{"newsroom.css", "newsroom.js"} {
 		b, err := staticFS.ReadFile("static/" + name)
 		if err != nil {
@@ -122,6 +122,13 @@ func New(cfg Config) (*Desk, error) {
 	d.mux = http.NewServeMux()
 	d.register()
 	return d, nil
+}
+
+// storeOf is the storage of what no domain service covers yet (accounts, sessions, the
+// wire): the store behind the newsroom service.
+func storeOf(svc *newsroom.Service) *store.Store {
+	st, _ := svc.Store().(*store.Store)
+	return st
 }
 
 // ServeHTTP serves /newsroom/.

@@ -19,6 +19,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit"
 	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
@@ -431,7 +432,7 @@ func TestModerationThroughForms(t *testing.T) {
 			var id int64
 			err := s.st.WithTx(ctx, func(tx *store.Tx) error {
 				var err error
-				id, err = tx.CreateReview(ctx, store.Review{ArticleID: a.ID, Name: "Reader " + strconv.Itoa(i), Email: "r@x.test",
+				id, err = tx.CreateReview(ctx, review.Review{ArticleID: a.ID, Name: "Reader " + strconv.Itoa(i), Email: "r@x.test",
 					Rating: 4, Text: text, Status: "pending", CreatedAt: time.Now()})
 				return err
 			})

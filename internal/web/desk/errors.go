@@ -9,19 +9,19 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
-	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/review"
 )
 
 // baseView fills what every page needs; u may be nil (signed out).
 func (d *Desk) baseView(w http.ResponseWriter, r *http.Request, u *account.User, title string) view {
 	v := view{Title: title, User: u, CSRF: d.csrfToken(w, r), CSS: d.css, JS: d.js}
 	if u != nil && account.Can(u.Role, account.ActPublish) {
-		if list, err := d.st.NewsroomArticles(r.Context(), store.NewsroomQuery{Status: content.StatusSubmitted, Limit: 100}); err == nil {
+		if list, err := d.svc.ListArticles(r.Context(), *u, newsroom.ArticleQuery{Status: content.StatusSubmitted, Limit: 100}); err == nil {
 			v.PendingStories = len(list)
 		}
 	}
-	if u != nil && account.Can(u.Role, account.ActModerate) {
-		if n, err := d.st.CountReviews(r.Context(), "pending"); err == nil {
+	if u != nil && d.cfg.Reviews != nil && account.Can(u.Role, account.ActModerate) {
+		if n, err := d.cfg.Reviews.Count(r.Context(), *u, review.StatusPending); err == nil {
 			v.PendingReviews = n
 		}
 	}

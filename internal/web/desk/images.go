@@ -21,7 +21,7 @@ type imagesView struct {
 func (d *Desk) listImages(w http.ResponseWriter, r *http.Request) {
 	var iv imagesView
 	if id, err := strconv.ParseInt(r.URL.Query().Get("uploaded"), 10, 64); err == nil {
-		if img, err := d.st.ImageByID(r.Context(), id); err == nil && len(img.Renditions) > 0 {
+		if img, err := d.svc.Image(r.Context(), *userFrom(r.Context()), id); err == nil && len(img.Renditions) > 0 {
 			iv.Notice = "Uploaded image " + strconv.FormatInt(img.ID, 10) + ". Use it as a lead image, or inline in Markdown: ![" +
 				img.Alt + "](/media/" + img.Renditions[len(img.Renditions)-1].File + ")"
 			if r.URL.Query().Get("known") == "1" {
@@ -38,7 +38,7 @@ func (d *Desk) renderImages(w http.ResponseWriter, r *http.Request, status int, 
 	iv.view = d.baseView(w, r, userFrom(r.Context()), "Images")
 	iv.Notice, iv.Errors, iv.Nav = notice, errs, "images"
 	var err error
-	if iv.Images, err = d.st.Images(r.Context(), 100, 0); err != nil {
+	if iv.Images, err = d.svc.Images(r.Context(), *userFrom(r.Context()), 100, 0); err != nil {
 		d.fail(w, r, err)
 		return
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -49,7 +50,7 @@ func TestNoReaderEmailOutsideModeration(t *testing.T) {
 	var ids []int64
 	for i, status := range []string{"pending", "pending", "pending", "pending", "approved", "spam", "rejected"} {
 		err := s.st.WithTx(ctx, func(tx *store.Tx) error {
-			id, err := tx.CreateReview(ctx, store.Review{ArticleID: a.ID, Name: "Reader " + strconv.Itoa(i),
+			id, err := tx.CreateReview(ctx, review.Review{ArticleID: a.ID, Name: "Reader " + strconv.Itoa(i),
 				Email: readerCanary + strconv.Itoa(i) + "@mail.example", Rating: 4, Text: "A careful review number " + strconv.Itoa(i) + ".",
 				Status: status, SpamScore: 1, CreatedAt: time.Now()})
 			ids = append(ids, id)

@@ -10,7 +10,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/review"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // reviewPageSize is how many reviews one page of the moderation list shows.
@@ -22,7 +21,7 @@ const maxReviewPage = 1_000_000
 type reviewsView struct {
 	view
 	Status  string
-	Reviews []store.Review
+	Reviews []review.Review
 	Counts  map[string]int
 	// Page is the 1-based page shown; First and Last the 1-based positions of its reviews
 	// in the state's list, newest first.
@@ -106,7 +105,7 @@ func (d *Desk) listReviews(w http.ResponseWriter, r *http.Request) {
 		rv.First, rv.Last = offset+1, offset+len(list)
 	}
 	for _, s := range []review.Status{review.StatusPending, review.StatusApproved, review.StatusRejected, review.StatusSpam} {
-		n, err := d.st.CountReviews(r.Context(), string(s))
+		n, err := d.cfg.Reviews.Count(r.Context(), *u, s)
 		if err != nil {
 			d.fail(w, r, err)
 			return

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit"
 )
@@ -40,7 +41,7 @@ func TestModerationPages(t *testing.T) {
 				if i >= spam {
 					status = "pending"
 				}
-				id, err := tx.CreateReview(ctx, store.Review{ArticleID: a.ID, Name: "Flood " + strconv.Itoa(i), Email: "f@x.test",
+				id, err := tx.CreateReview(ctx, review.Review{ArticleID: a.ID, Name: "Flood " + strconv.Itoa(i), Email: "f@x.test",
 					Rating: 1, Text: "Flood review " + strconv.Itoa(i) + ".", Status: status, SpamScore: 9,
 					CreatedAt: start.Add(time.Duration(i%7) * time.Second)}) // equal times too: the order must still be total
 				if err != nil {

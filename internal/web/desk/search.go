@@ -58,7 +58,7 @@ func (d *Desk) searchNewsroom(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var err error
-	if sv.Languages, err = d.st.Languages(r.Context()); err != nil {
+	if sv.Languages, err = d.svc.Languages(r.Context()); err != nil {
 		d.fail(w, r, err)
 		return
 	}

@@ -184,12 +184,12 @@ func (d *Desk) diff(w http.ResponseWriter, r *http.Request) {
 		d.message(w, r, http.StatusBadRequest, "Choose two revisions", "Pick the two revisions to compare from the list of revisions.")
 		return
 	}
-	rf, err := d.st.Revision(r.Context(), id, from)
+	rf, err := d.svc.Revision(r.Context(), *u, a, from)
 	if err != nil {
 		d.fail(w, r, err)
 		return
 	}
-	rt, err := d.st.Revision(r.Context(), id, to)
+	rt, err := d.svc.Revision(r.Context(), *u, a, to)
 	if err != nil {
 		d.fail(w, r, err)
 		return
