@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // ExportOptions tune Export.
@@ -36,7 +35,7 @@ const exportPage = 500
 // that an import of the file into Newsdesk reproduces them exactly), briefs as posts of type
 // newsdesk_brief, reviews as comments, sections as categories (with each language's name and
 // slug as term metadata), tags, and authors.
-func Export(ctx context.Context, st *store.Store, w io.Writer, opt ExportOptions) (ExportStats, error) {
+func Export(ctx context.Context, st Store, w io.Writer, opt ExportOptions) (ExportStats, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
@@ -185,7 +184,7 @@ func boolMeta(b bool) string {
 	return "0"
 }
 
-func exportArticle(x *xw, base string, a *store.ExportArticle) {
+func exportArticle(x *xw, base string, a *ExportArticle) {
 	id := strconv.FormatInt(a.ID, 10)
 	x.raw("<item>")
 	x.el("title", a.Headline)

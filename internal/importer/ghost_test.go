@@ -298,7 +298,7 @@ func TestReadGhostErrors(t *testing.T) {
 }
 
 // storyView is what an imported story is, without the ids.
-func storyView(a store.ExportArticle) string {
+func storyView(a importer.ExportArticle) string {
 	return fmt.Sprintf("%s %s %q %q section=%s tags=%v byline=%q author=%s published=%s updated=%s lead=%v legacy=%v body=%q",
 		a.Language, a.Slug, a.Headline, a.Standfirst, a.Section.Key, a.Tags, a.Byline, a.Author.Slug,
 		a.PublishedAt.Format(time.RFC3339), a.UpdatedAt.Format(time.RFC3339), a.LeadImage != nil, a.LegacyURLs, a.BodyMD)

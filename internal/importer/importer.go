@@ -2,7 +2,7 @@
 // exports) and writes the whole site back out as a WXR file WordPress can import.
 //
 // An import runs in one transaction: a malformed or truncated file, or any failure, leaves
-// the database as it was. What each imported thing became is recorded (store.ImportedItem),
+// the database as it was. What each imported thing became is recorded (Bulk.ImportedItem),
 // so importing the same export again changes nothing and a newer export updates what
 // changed. Old URLs are kept in legacy_urls and answered with 301s by the public site.
 package importer
@@ -20,7 +20,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/media"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // Options tune an import.
@@ -44,12 +43,12 @@ type Options struct {
 
 // Importer writes imports into a store.
 type Importer struct {
-	st  *store.Store
+	st  Store
 	opt Options
 }
 
 // New returns an Importer writing into st.
-func New(st *store.Store, opt Options) *Importer {
+func New(st Store, opt Options) *Importer {
 	if opt.Language == "" {
 		opt.Language = "en"
 	}
@@ -98,14 +97,14 @@ func (im *Importer) run(ctx context.Context, format string, r io.Reader, size in
 	} else {
 		defer debug.SetGCPercent(prev)
 	}
-	l, err := im.st.NewLoader(ctx, store.LoaderOptions{CacheMiB: importCacheMiB})
+	l, err := im.st.ImportLoader(ctx, importCacheMiB)
 	if err != nil {
 		return nil, err
 	}
 	defer l.Close()
 	cr := &countingReader{r: r, total: size, progress: im.opt.Progress}
-	err = l.WithTx(ctx, func(b *store.Bulk) error {
-		s := newSink(ctx, im, b, format, rep)
+	err = l.Load(ctx, func(b Bulk, tx Tx) error {
+		s := newSink(ctx, im, b, tx, format, rep)
 		if err := pipeline(ctx, s, format, func(h Handler) error { return read(cr, h) }); err != nil {
 			return err
 		}

@@ -60,9 +60,9 @@ func count(rep *importer.Report, kind string) string {
 }
 
 // articleBySlug finds an article (any state) by language and slug through the export reads.
-func articles(t *testing.T, st *store.Store) map[string]store.ExportArticle {
+func articles(t *testing.T, st *store.Store) map[string]importer.ExportArticle {
 	t.Helper()
-	out := map[string]store.ExportArticle{}
+	out := map[string]importer.ExportArticle{}
 	var after int64
 	for {
 		page, err := st.ExportArticles(context.Background(), after, 100)
@@ -228,7 +228,7 @@ func TestImportWordPress(t *testing.T) {
 	}
 }
 
-func keys(m map[string]store.ExportArticle) []string {
+func keys(m map[string]importer.ExportArticle) []string {
 	var out []string
 	for k := range m {
 		out = append(out, k)

@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/content"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // mediaIntake brings the old site's images over from a local copy of wp-content/uploads,
@@ -57,7 +56,7 @@ func (m *mediaIntake) local(u string) (string, bool) {
 }
 
 // ingest takes in the image at old URL u; ok is false when it stays where it is.
-func (m *mediaIntake) ingest(ctx context.Context, tx *store.Tx, u, alt string) (int64, bool, error) {
+func (m *mediaIntake) ingest(ctx context.Context, tx Tx, u, alt string) (int64, bool, error) {
 	if d, ok := m.done[u]; ok {
 		return d.id, d.id != 0, nil
 	}
@@ -109,7 +108,7 @@ func (m *mediaIntake) ingest(ctx context.Context, tx *store.Tx, u, alt string) (
 }
 
 // rewrite points the images of a body at their ingested copies.
-func (m *mediaIntake) rewrite(ctx context.Context, tx *store.Tx, postID, md string, images []string) (string, error) {
+func (m *mediaIntake) rewrite(ctx context.Context, tx Tx, postID, md string, images []string) (string, error) {
 	for _, src := range uniq(images) {
 		src = strings.TrimSpace(src) // as the Markdown has it
 		if !strings.HasPrefix(src, "http://") && !strings.HasPrefix(src, "https://") && !strings.HasPrefix(src, "//") &&

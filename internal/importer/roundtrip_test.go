@@ -32,7 +32,7 @@ func richSite(t *testing.T, st *store.Store) {
 		t.Fatal(err)
 	}
 	all := articles(t, st)
-	var some []store.ExportArticle
+	var some []importer.ExportArticle
 	for _, k := range keys(all) {
 		some = append(some, all[k])
 	}

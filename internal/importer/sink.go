@@ -17,7 +17,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/review"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // sink writes what a reader finds into the import's transaction.
@@ -28,8 +27,8 @@ type sink struct {
 	ctx    context.Context
 	stop   context.Context
 	im     *Importer
-	b      *store.Bulk
-	tx     *store.Tx
+	b      Bulk
+	tx     Tx
 	format string
 	rep    *Report
 	md     *content.Renderer
@@ -69,8 +68,8 @@ type pendingThumb struct {
 	alt        string
 }
 
-func newSink(ctx context.Context, im *Importer, b *store.Bulk, format string, rep *Report) *sink {
-	return &sink{ctx: context.WithoutCancel(ctx), stop: ctx, im: im, b: b, tx: b.Tx(), format: format, rep: rep,
+func newSink(ctx context.Context, im *Importer, b Bulk, tx Tx, format string, rep *Report) *sink {
+	return &sink{ctx: context.WithoutCancel(ctx), stop: ctx, im: im, b: b, tx: tx, format: format, rep: rep,
 		md: content.NewRenderer(), now: im.opt.Now(), terms: map[string]Term{}, authors: map[string]Author{},
 		sections: map[string]int64{}, tags: map[string]int64{}, authorIDs: map[string]int64{}, langs: map[string]bool{},
 		attachments: map[string]string{}, media: newMediaIntake(im.opt, rep)}
@@ -335,7 +334,7 @@ func (s *sink) article(p *Post) error {
 	}
 	cnt := s.rep.count("post")
 	changed := true
-	var recs []store.ImportRecord // for the import map
+	var recs []Record // for the import map
 	switch {
 	case id != 0 && oldHash == hash:
 		cnt.Unchanged++
@@ -376,7 +375,7 @@ func (s *sink) article(p *Post) error {
 			cnt.Created++
 		}
 		// Recorded with the comments, in one statement.
-		recs = append(recs, store.ImportRecord{Kind: "post", SourceID: p.ID, TargetID: id, Hash: hash})
+		recs = append(recs, Record{Kind: "post", SourceID: p.ID, TargetID: id, Hash: hash})
 		for _, old := range rec.Old {
 			if err := s.tx.KeepOldSlug(s.ctx, lang, old, id); err != nil {
 				return err
@@ -629,7 +628,7 @@ func (s *sink) author(login string) (int64, error) {
 
 // comments imports a post's approved and pending comments as reviews, and records them in
 // the import map with recs (the post's own record, if it changed).
-func (s *sink) comments(p *Post, articleID int64, recs []store.ImportRecord) error {
+func (s *sink) comments(p *Post, articleID int64, recs []Record) error {
 	// On a first import from the source every comment is new: they are stored together.
 	var batch []review.Review
 	first := len(recs)
@@ -682,7 +681,7 @@ func (s *sink) comments(p *Post, articleID int64, recs []store.ImportRecord) err
 		r.TextHash = p.prep.comments[i].hash
 		if s.fresh {
 			batch = append(batch, r)
-			recs = append(recs, store.ImportRecord{Kind: "comment", SourceID: c.ID, Hash: hashOf(r)})
+			recs = append(recs, Record{Kind: "comment", SourceID: c.ID, Hash: hashOf(r)})
 			continue
 		}
 		err := s.upsert("comment", c.ID, hashOf(r),

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/importer"
 )
 
 // Loader writes many rows in a series of transactions (the benchmark generator, imports) on
@@ -169,6 +170,30 @@ func (l *Loader) WithTx(ctx context.Context, fn func(b *Bulk) error) error {
 		return fmt.Errorf("loader: commit: %w", err)
 	}
 	return nil
+}
+
+// The store is the importer's persistence.
+var (
+	_ importer.Store  = (*Store)(nil)
+	_ importer.Loader = (*Loader)(nil)
+	_ importer.Bulk   = (*Bulk)(nil)
+	_ importer.Tx     = (*Tx)(nil)
+)
+
+// ImportLoader takes a connection for loading with a SQLite page cache of cacheMiB, for
+// the importer (which declares the Loader it needs). Close it when done.
+func (s *Store) ImportLoader(ctx context.Context, cacheMiB int) (importer.Loader, error) {
+	l, err := s.NewLoader(ctx, LoaderOptions{CacheMiB: cacheMiB})
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// Load runs fn in one transaction as WithTx does, for the importer: fn gets the Bulk and
+// its transaction.
+func (l *Loader) Load(ctx context.Context, fn func(b importer.Bulk, tx importer.Tx) error) error {
+	return l.WithTx(ctx, func(b *Bulk) error { return fn(b, b.t) })
 }
 
 // Tx returns the transaction, for the writes that Bulk has no fast form of.

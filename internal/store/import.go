@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/importer"
 	"github.com/newsdesk/newsdesk/internal/review"
 )
 
@@ -54,17 +55,9 @@ func (b *Bulk) RecordImport(ctx context.Context, source, kind, sourceID string, 
 	return nil
 }
 
-// ImportRecord is one line of the import map: an item of the source (kind and id there)
-// and what it became here (RecordImports).
-type ImportRecord struct {
-	Kind, SourceID string
-	TargetID       int64
-	Hash           string
-}
-
 // RecordImports records several items of source as RecordImport does, in one statement a
 // hundred (an item given twice keeps its last record).
-func (b *Bulk) RecordImports(ctx context.Context, source string, recs []ImportRecord, at time.Time) error {
+func (b *Bulk) RecordImports(ctx context.Context, source string, recs []importer.Record, at time.Time) error {
 	recs = lastOfEach(recs)
 	for len(recs) > 0 {
 		n := min(len(recs), bulkRows)
@@ -85,7 +78,7 @@ func (b *Bulk) RecordImports(ctx context.Context, source string, recs []ImportRe
 
 // lastOfEach drops the records that a later one of the same item overrides (PostgreSQL
 // refuses to upsert one row twice in a statement).
-func lastOfEach(recs []ImportRecord) []ImportRecord {
+func lastOfEach(recs []importer.Record) []importer.Record {
 	last := make(map[[2]string]int, len(recs))
 	for i, r := range recs {
 		last[[2]string{r.Kind, r.SourceID}] = i
@@ -93,7 +86,7 @@ func lastOfEach(recs []ImportRecord) []ImportRecord {
 	if len(last) == len(recs) {
 		return recs
 	}
-	out := make([]ImportRecord, 0, len(last))
+	out := make([]importer.Record, 0, len(last))
 	for i, r := range recs {
 		if last[[2]string{r.Kind, r.SourceID}] == i {
 			out = append(out, r)

@@ -6,28 +6,22 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/importer"
 	"github.com/newsdesk/newsdesk/internal/review"
 )
 
 // The reads of `newsdesk export` (internal/importer/export.go): the whole site, page by page,
 // so that exporting a large archive takes little memory.
 
-// ExportSection is a section with its name and slug in every language.
-type ExportSection struct {
-	ID    int64
-	Key   string
-	Names map[string]content.Section // language → name and slug
-}
-
 // ExportSections lists every section in position order.
-func (s *Store) ExportSections(ctx context.Context) ([]ExportSection, error) {
+func (s *Store) ExportSections(ctx context.Context) ([]importer.ExportSection, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.key, COALESCE(n.language, ''), COALESCE(n.name, ''), COALESCE(n.slug, '')
 		FROM sections s LEFT JOIN section_names n ON n.section_id = s.id ORDER BY s.position, s.id, n.language`)
 	if err != nil {
 		return nil, fmt.Errorf("export sections: %w", err)
 	}
 	defer rows.Close()
-	var out []ExportSection
+	var out []importer.ExportSection
 	for rows.Next() {
 		var id int64
 		var key, lang, name, slug string
@@ -35,7 +29,7 @@ func (s *Store) ExportSections(ctx context.Context) ([]ExportSection, error) {
 			return nil, fmt.Errorf("scan section: %w", err)
 		}
 		if len(out) == 0 || out[len(out)-1].ID != id {
-			out = append(out, ExportSection{ID: id, Key: key, Names: map[string]content.Section{}})
+			out = append(out, importer.ExportSection{ID: id, Key: key, Names: map[string]content.Section{}})
 		}
 		if lang != "" {
 			out[len(out)-1].Names[lang] = content.Section{ID: id, Key: key, Name: name, Slug: slug}
@@ -44,23 +38,17 @@ func (s *Store) ExportSections(ctx context.Context) ([]ExportSection, error) {
 	return out, rows.Err()
 }
 
-// ExportAuthor is a byline author with the email of the account it belongs to, if any.
-type ExportAuthor struct {
-	content.Author
-	Email string
-}
-
 // ExportAuthors lists every author.
-func (s *Store) ExportAuthors(ctx context.Context) ([]ExportAuthor, error) {
+func (s *Store) ExportAuthors(ctx context.Context) ([]importer.ExportAuthor, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.name, a.slug, a.role, COALESCE(u.email, '')
 		FROM authors a LEFT JOIN users u ON u.id = a.user_id ORDER BY a.id`)
 	if err != nil {
 		return nil, fmt.Errorf("export authors: %w", err)
 	}
 	defer rows.Close()
-	var out []ExportAuthor
+	var out []importer.ExportAuthor
 	for rows.Next() {
-		var a ExportAuthor
+		var a importer.ExportAuthor
 		if err := rows.Scan(&a.ID, &a.Name, &a.Slug, &a.Role, &a.Email); err != nil {
 			return nil, fmt.Errorf("scan author: %w", err)
 		}
@@ -69,28 +57,20 @@ func (s *Store) ExportAuthors(ctx context.Context) ([]ExportAuthor, error) {
 	return out, rows.Err()
 }
 
-// ExportArticle is a story with what belongs to it.
-type ExportArticle struct {
-	content.Article
-	OldSlugs   []string        // earlier slugs that redirect to it
-	LegacyURLs []string        // imported old sites' paths that redirect to it
-	Reviews    []review.Review // every review, whatever its status, oldest first
-}
-
 // ExportArticles returns up to limit stories with ids above afterID, in id order.
-func (s *Store) ExportArticles(ctx context.Context, afterID int64, limit int) ([]ExportArticle, error) {
+func (s *Store) ExportArticles(ctx context.Context, afterID int64, limit int) ([]importer.ExportArticle, error) {
 	rows, err := s.db.QueryContext(ctx, s.q("SELECT "+articleColumns+" WHERE a.id > ? ORDER BY a.id LIMIT ?"), afterID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("export articles after %d: %w", afterID, err)
 	}
-	var out []ExportArticle
+	var out []importer.ExportArticle
 	for rows.Next() {
 		a, err := scanArticle(rows)
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("scan article: %w", err)
 		}
-		out = append(out, ExportArticle{Article: a})
+		out = append(out, importer.ExportArticle{Article: a})
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
