@@ -196,7 +196,7 @@ func (g *generator) writeArticles(ctx context.Context, ld *store.Loader, stats *
 					if len(s.versions) > 1 {
 						translated++
 					}
-					if store.Public(a, g.now) {
+					if a.PublicAt(g.now) {
 						public++
 						refs[li] = append(refs[li], articleRef{id: id, section: s.section, published: a.PublishedAt})
 					}

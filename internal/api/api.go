@@ -17,7 +17,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/review"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // Config configures the API.
@@ -48,7 +47,6 @@ type API struct {
 	reviews  *review.Service
 	accounts *account.Service
 	storage  Storage
-	st       *store.Store
 	media    *media.Store
 	log      *slog.Logger
 	base     string
@@ -70,9 +68,6 @@ func New(cfg Config) *API {
 	}
 	if a.now == nil {
 		a.now = time.Now
-	}
-	if a.svc != nil { // the storage of what no domain service covers yet (accounts, tokens)
-		a.st, _ = a.svc.Store().(*store.Store)
 	}
 	a.mux = http.NewServeMux()
 	a.routes = a.routeTable()

@@ -7,7 +7,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // publicReviewsJSON is a page of a story's approved reviews, with the count of all of them,
@@ -39,11 +38,9 @@ func (a *API) listPublicReviews(w http.ResponseWriter, r *http.Request, _ accoun
 	if err != nil {
 		return err
 	}
-	art, err := a.st.ArticleByID(r.Context(), id)
-	if errors.Is(err, content.ErrNotFound) || (err == nil && !store.Public(art, a.now())) {
+	if _, err := a.reviews.PublicStory(r.Context(), id, a.now()); errors.Is(err, content.ErrNotFound) {
 		return notFound()
-	}
-	if err != nil {
+	} else if err != nil {
 		return err
 	}
 	list, stats, err := a.reviews.Approved(r.Context(), id, limit, offset)

@@ -132,6 +132,12 @@ type Article struct {
 	ReviewsClosed    bool // an editor closed reader reviews on this story
 }
 
+// PublicAt reports whether readers may see the story at now: published, and neither its
+// publication time nor its embargo is still ahead.
+func (a Article) PublicAt(now time.Time) bool {
+	return a.Status == StatusPublished && !a.PublishedAt.After(now) && !a.EmbargoUntil.After(now)
+}
+
 // Correction is a published note at the foot of a story saying what was corrected.
 type Correction struct {
 	ID        int64

@@ -76,9 +76,6 @@ func New(st Store, log *slog.Logger, now func() time.Time) *Service {
 	return &Service{st: st, md: content.NewRenderer(), log: log, now: now}
 }
 
-// Store gives read access to the underlying storage.
-func (s *Service) Store() Store { return s.st }
-
 // Actor is the user acting.
 type Actor = account.User
 

@@ -95,5 +95,6 @@ type Tx interface {
 	InsertImage(ctx context.Context, img content.Image, userID int64) (id int64, created bool, err error)
 	ImageUsage(ctx context.Context, id int64) (ImageUsage, error)
 	SetImageText(ctx context.Context, id int64, alt, caption, credit string) error
+	SetSetting(ctx context.Context, key, value string) error
 	Audit(ctx context.Context, userID int64, action, objectType string, objectID int64, detail string) error
 }

@@ -293,6 +293,16 @@ func hashHex(s string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
+// PublicStory returns the story whose reviews readers may read at now: one they can see.
+// Any other story is content.ErrNotFound, exactly like one that does not exist.
+func (s *Service) PublicStory(ctx context.Context, id int64, now time.Time) (content.Article, error) {
+	a, err := s.st.ArticleByID(ctx, id)
+	if err == nil && !a.PublicAt(now) {
+		return content.Article{}, fmt.Errorf("story %d is not public: %w", id, content.ErrNotFound)
+	}
+	return a, err
+}
+
 // Approved lists a story's approved reviews, newest first, with their stats.
 func (s *Service) Approved(ctx context.Context, articleID int64, limit, offset int) ([]Public, Stats, error) {
 	stats, err := s.st.ReviewStats(ctx, articleID)

@@ -3,6 +3,8 @@ package review
 import (
 	"context"
 	"time"
+
+	"github.com/newsdesk/newsdesk/internal/content"
 )
 
 // Review is a reader's review as stored.
@@ -65,6 +67,7 @@ type Store interface {
 	ReviewStats(ctx context.Context, articleID int64) (Stats, error)
 	ApprovedReviews(ctx context.Context, articleID int64, limit, offset int) ([]Public, error)
 	CountReviews(ctx context.Context, status string) (int, error)
+	ArticleByID(ctx context.Context, id int64) (content.Article, error)
 }
 
 // Tx is what reader reviews write inside a transaction; *store.Tx implements it.

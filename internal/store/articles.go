@@ -48,11 +48,6 @@ func scanArticle(row interface{ Scan(...any) error }) (content.Article, error) {
 	return a, err
 }
 
-// Public reports whether a is visible to readers at now.
-func Public(a content.Article, now time.Time) bool {
-	return a.Status == content.StatusPublished && !a.PublishedAt.After(now) && !a.EmbargoUntil.After(now)
-}
-
 // PublicArticle returns the public story at lang/slug with its tags, without its Markdown
 // source (BodyMD is empty: pages show BodyHTML). An old slug gives a *content.MovedError with the
 // current path; an unpublished story gives content.ErrGone.
@@ -67,7 +62,7 @@ func (s *Store) PublicArticle(ctx context.Context, lang, slug string, now time.T
 	switch {
 	case a.Status == content.StatusUnpublished:
 		return a, fmt.Errorf("article %s/%s: %w", lang, slug, content.ErrGone)
-	case !Public(a, now):
+	case !a.PublicAt(now):
 		return a, fmt.Errorf("article %s/%s: %w", lang, slug, content.ErrNotFound)
 	}
 	return a, s.articleDetails(ctx, &a)
@@ -104,7 +99,7 @@ func (s *Store) movedArticle(ctx context.Context, lang, slug string, now time.Ti
 	if a.Status == content.StatusUnpublished {
 		return fmt.Errorf("article %s/%s: %w", lang, slug, content.ErrGone)
 	}
-	if !Public(a, now) {
+	if !a.PublicAt(now) {
 		return fmt.Errorf("article %s/%s: %w", lang, slug, content.ErrNotFound)
 	}
 	return &content.MovedError{Path: content.ArticlePath(a.Language, a.Section.Slug, a.Slug)}

@@ -74,7 +74,7 @@ func (s *Store) searchHits(ctx context.Context, r search.Request, page []foundDo
 				return nil, fmt.Errorf("scan found article: %w", err)
 			}
 			a.Status, a.PublishedAt, a.UpdatedAt, a.EmbargoUntil = content.Status(status), fromMicros(pub), fromMicros(upd), fromMicros(emb)
-			if !r.Newsroom && !Public(a, r.Now) {
+			if !r.Newsroom && !a.PublicAt(r.Now) {
 				continue
 			}
 			text := standfirst

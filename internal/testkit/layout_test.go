@@ -25,24 +25,6 @@ var storeImporters = []string{
 	"internal/testkit/...",
 }
 
-// stillImportingStore are the packages not yet moved to interfaces of their own (issue 18);
-// remove each one as it stops importing store, until the list is empty.
-var stillImportingStore = []string{
-	"internal/api",
-	"internal/importer",
-	"internal/newsroom",
-	"internal/review",
-	"internal/web",
-	"internal/web/desk",
-}
-
-// oversized are the non-test files not yet split below maxLines (issue 18).
-var oversized = []string{
-	"internal/demo/edition_stories.go",
-	"internal/importer/ghost.go",
-	"internal/importer/sink.go",
-}
-
 const maxLines = 600
 
 // matches reports whether the module-relative path rel is named by one of patterns
@@ -61,8 +43,7 @@ func matches(rel string, patterns []string) bool {
 }
 
 // TestWhoImportsStore fails when a package outside storeImporters imports internal/store
-// (test files aside), and when a package of stillImportingStore no longer does (so that
-// the list only shrinks).
+// (test files aside): domains declare the storage they need, and the store implements it.
 func TestWhoImportsStore(t *testing.T) {
 	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Imports " "}}`, module+"/...").Output()
 	if err != nil {
@@ -87,19 +68,13 @@ func TestWhoImportsStore(t *testing.T) {
 		t.Fatal("go list shows no importer of internal/store at all: the listing is wrong")
 	}
 	for pkg := range importers {
-		if !matches(pkg, storeImporters) && !slices.Contains(stillImportingStore, pkg) {
+		if !matches(pkg, storeImporters) {
 			t.Errorf("%s imports internal/store: declare the storage it needs as an interface in %s, which store implements", pkg, pkg)
-		}
-	}
-	for _, pkg := range stillImportingStore {
-		if !importers[pkg] {
-			t.Errorf("%s no longer imports internal/store: remove it from stillImportingStore", pkg)
 		}
 	}
 }
 
-// TestFileSizes fails when a non-test Go file is longer than maxLines, and when a file of
-// oversized has been brought under it (so that the list only shrinks).
+// TestFileSizes fails when a non-test Go file is longer than maxLines.
 func TestFileSizes(t *testing.T) {
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}").Output()
 	if err != nil {
@@ -135,11 +110,8 @@ func TestFileSizes(t *testing.T) {
 		if len(b) > 0 && b[len(b)-1] != '\n' {
 			lines++
 		}
-		switch listed := slices.Contains(oversized, rel); {
-		case lines > maxLines && !listed:
+		if lines > maxLines {
 			t.Errorf("%s has %d lines, more than %d: split it by concern", rel, lines, maxLines)
-		case lines <= maxLines && listed:
-			t.Errorf("%s has %d lines now: remove it from oversized", rel, lines)
 		}
 		return nil
 	})

@@ -7,7 +7,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/review"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // The settings page: the newsroom's checks, the wire's agency line and the reviews' rules.
@@ -25,27 +24,19 @@ type settingsView struct {
 }
 
 func (d *Desk) settings(w http.ResponseWriter, r *http.Request) {
-	sv := settingsView{view: d.baseView(w, r, userFrom(r.Context()), "Settings")}
+	u := userFrom(r.Context())
+	sv := settingsView{view: d.baseView(w, r, u, "Settings")}
 	sv.Nav = "settings"
-	b, err := d.st.Setting(r.Context(), newsroom.SettingBlockOnChecks, "0")
+	set, err := d.svc.Settings(r.Context(), *u, map[string]string{
+		newsroom.SettingBlockOnChecks: "0", settingShowAgencyMeta: "0",
+		review.SettingCloseAfterDays: "0", review.SettingBlocklist: "",
+	})
 	if err != nil {
 		d.fail(w, r, err)
 		return
 	}
-	m, err := d.st.Setting(r.Context(), settingShowAgencyMeta, "0")
-	if err != nil {
-		d.fail(w, r, err)
-		return
-	}
-	sv.BlockOnChecks, sv.ShowAgencyMeta = b == "1", m == "1"
-	if sv.CloseAfterDays, err = d.st.Setting(r.Context(), review.SettingCloseAfterDays, "0"); err != nil {
-		d.fail(w, r, err)
-		return
-	}
-	if sv.Blocklist, err = d.st.Setting(r.Context(), review.SettingBlocklist, ""); err != nil {
-		d.fail(w, r, err)
-		return
-	}
+	sv.BlockOnChecks, sv.ShowAgencyMeta = set[newsroom.SettingBlockOnChecks] == "1", set[settingShowAgencyMeta] == "1"
+	sv.CloseAfterDays, sv.Blocklist = set[review.SettingCloseAfterDays], set[review.SettingBlocklist]
 	sv.Notice = notices[r.URL.Query().Get("notice")]
 	d.render(w, r, http.StatusOK, "settings", sv)
 }
@@ -69,20 +60,11 @@ func (d *Desk) saveSettings(w http.ResponseWriter, r *http.Request) {
 			words = append(words, line)
 		}
 	}
-	err = d.st.WithTx(r.Context(), func(tx *store.Tx) error {
-		if err := tx.SetSetting(r.Context(), review.SettingCloseAfterDays, strconv.Itoa(days)); err != nil {
-			return err
-		}
-		if err := tx.SetSetting(r.Context(), review.SettingBlocklist, strings.Join(words, "\n")); err != nil {
-			return err
-		}
-		if err := tx.SetSetting(r.Context(), newsroom.SettingBlockOnChecks, flag("block_on_checks")); err != nil {
-			return err
-		}
-		if err := tx.SetSetting(r.Context(), settingShowAgencyMeta, flag("show_agency_meta")); err != nil {
-			return err
-		}
-		return tx.Audit(r.Context(), u.ID, "settings", "site", 0, "")
+	err = d.svc.SaveSettings(r.Context(), *u, map[string]string{
+		review.SettingCloseAfterDays:  strconv.Itoa(days),
+		review.SettingBlocklist:       strings.Join(words, "\n"),
+		newsroom.SettingBlockOnChecks: flag("block_on_checks"),
+		settingShowAgencyMeta:         flag("show_agency_meta"),
 	})
 	if err != nil {
 		d.fail(w, r, err)

@@ -27,7 +27,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/review"
-	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/syndication"
 )
 
@@ -69,7 +68,6 @@ type Storage interface {
 type Desk struct {
 	cfg    Config
 	svc    *newsroom.Service
-	st     *store.Store
 	log    *slog.Logger
 	pages  map[string]*template.Template
 	assets map[string]asset // hashed name → file
@@ -98,7 +96,7 @@ func New(cfg Config) (*Desk, error) {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
 	}
-	d := &Desk{cfg: cfg, svc: cfg.Service, st: storeOf(cfg.Service), log: cfg.Logger, assets: map[string]asset{}}
+	d := &Desk{cfg: cfg, svc: cfg.Service, log: cfg.Logger, assets: map[string]asset{}}
 	for _, name := range []string{"newsroom.css", "newsroom.js"} {
 		b, err := staticFS.ReadFile("static/" + name)
 		if err != nil {
@@ -122,13 +120,6 @@ func New(cfg Config) (*Desk, error) {
 	d.mux = http.NewServeMux()
 	d.register()
 	return d, nil
-}
-
-// storeOf is the storage of what no domain service covers yet (accounts, sessions, the
-// wire): the store behind the newsroom service.
-func storeOf(svc *newsroom.Service) *store.Store {
-	st, _ := svc.Store().(*store.Store)
-	return st
 }
 
 // ServeHTTP serves /newsroom/.
