@@ -27,6 +27,10 @@ func FuzzRender(f *testing.F) {
 		"[x](\"javascript:alert(1)\")", "[x](//evil.example)", "\x00\xff", "> > > > nested",
 		strings.Repeat("[", 2000), strings.Repeat("*a", 1000), strings.Repeat("> ", 500) + "x",
 		"<style>body{}</style>", "<iframe src=x></iframe>", "[<script>](x)", "`<script>`",
+		"<dl><dt>a</dt><dd>b</dd></dl>", "<video controls src=\"/m.mp4\" poster=\"javascript:x\"></video>",
+		"<svg><a xlink:href=\"javascript:x\">y</a></svg>", "<math><mi xlink:href=\"javascript:x\">y</mi></math>",
+		"<a href=\"#fn:1\" id=\"fnref:1\" class=\"x nd-y\">1</a>", "A[^1] <b>b</b>\n\n[^1]: <i>n</i>",
+		"<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">", "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
 	} {
 		f.Add(s)
 	}

@@ -99,10 +99,10 @@ func Check(in Input) []Warning {
 }
 
 // newParser returns a Markdown parser with the extensions the article renderer uses
-// (tables and strikethrough). The typographer is left out: it turns quotes into HTML
+// (tables, strikethrough and footnotes). The typographer is left out: it turns quotes into HTML
 // entities, and the checks want the text as written.
 func newParser() parser.Parser {
-	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote)).Parser()
 }
 
 // plainText returns the text inside an inline container as a reader sees it, with the alt

@@ -1,6 +1,7 @@
 package editorial
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -8,11 +9,13 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
 )
 
 // WordCount counts the words a reader sees once the Markdown is rendered: headings,
-// paragraphs, list items, quotes, table cells, link text and code. Markdown syntax, link and
-// image URLs, image alt text and raw HTML (which the renderer drops) are not counted.
+// paragraphs, list items, quotes, table cells, link text, code, footnotes and the text of HTML
+// blocks (which the renderer keeps, sanitised). Markdown syntax, link and image URLs, image alt
+// text, HTML tags and what the sanitiser removes (scripts, styles) are not counted.
 //
 // A word is a run of letters, digits and combining marks in any script, so Cyrillic and
 // Azerbaijani (ə, ğ, ı, ş) count like Latin. An apostrophe or hyphen between two letters
@@ -51,12 +54,59 @@ func WordCount(markdown string) int {
 				seg := lines.At(i)
 				buf.Write(seg.Value(src))
 			}
-		case *ast.HTMLBlock, *ast.RawHTML:
+		case *ast.HTMLBlock:
+			var block bytes.Buffer
+			lines := n.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				block.Write(seg.Value(src))
+			}
+			if n.HasClosure() {
+				block.Write(n.ClosureLine.Value(src))
+			}
+			buf.WriteString(htmlText(block.Bytes()))
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
 	return countWords(buf.String()) + links
+}
+
+// hiddenElements are HTML elements whose content a reader never sees (the sanitiser drops it).
+var hiddenElements = map[string]bool{"script": true, "style": true, "iframe": true, "object": true,
+	"noscript": true, "template": true, "title": true, "textarea": true, "select": true, "svg": true, "math": true}
+
+// htmlText returns the text an HTML fragment shows, each element's text apart from the next.
+func htmlText(b []byte) string {
+	var out strings.Builder
+	hidden := 0
+	z := html.NewTokenizer(bytes.NewReader(b))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out.String()
+		case html.TextToken:
+			if hidden == 0 {
+				out.Write(z.Text())
+			}
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if hiddenElements[string(name)] {
+				hidden++
+			}
+			out.WriteByte(' ')
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if hiddenElements[string(name)] && hidden > 0 {
+				hidden--
+			}
+			out.WriteByte(' ')
+		case html.SelfClosingTagToken:
+			out.WriteByte(' ')
+		}
+	}
 }
 
 // inlineText turns the source of a text node into what the renderer prints: backslash
