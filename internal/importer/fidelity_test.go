@@ -71,14 +71,8 @@ var knownLosses = []knownLoss{
 	{"ghost5.json#6612c0000000000000000002", "leak", "members-only post published (part 1)"},
 	{"ghost5.json#6612c0000000000000000003", "leak", "tiers-only post published (part 1)"},
 	{"multilingual.xml#601", "backslash", "wpautop puts <br> next to block elements (part 2)"},
-	{"multilingual.xml#601", "translations", "Polylang's language and post_translations terms are not read: no part of issue 19 does it"},
 	{"multilingual.xml#602", "backslash", "wpautop puts <br> next to block elements (part 2)"},
-	{"multilingual.xml#602", "language", "Polylang's language terms are not read: every post comes in --language"},
-	{"multilingual.xml#602", "translations", "Polylang's post_translations terms are not read"},
 	{"multilingual.xml#603", "backslash", "wpautop puts <br> next to block elements (part 2)"},
-	{"multilingual.xml#603", "language", "Polylang's language terms are not read: every post comes in --language"},
-	{"multilingual.xml#603", "translations", "Polylang's post_translations terms are not read"},
-	{"multilingual.xml#604", "language", "Polylang's language terms are not read: every post comes in --language"},
 	{"wpcom.xml", "import", "the https namespace is refused (part 1)"},
 }
 

@@ -236,6 +236,8 @@ func (s *sink) article(p *Post) error {
 	lang := s.im.opt.Language
 	if l := p.MetaValue("_newsdesk_language"); l != "" {
 		lang = l
+	} else if l := s.postLanguage(p); l != "" {
+		lang = l
 	}
 	if err := s.language(lang, ""); err != nil {
 		return err
@@ -432,19 +434,16 @@ func (s *sink) extras(p *Post, a *content.Article) error {
 				a.FirstPublishedAt = t
 			}
 		case "group":
-			gid, _, err := s.b.ImportedItem(s.ctx, s.source, "group", v)
-			switch {
-			case errors.Is(err, content.ErrNotFound):
-				if gid, err = s.b.Group(s.ctx, a.CreatedAt); err != nil {
-					return err
-				}
-				if err := s.b.RecordImport(s.ctx, s.source, "group", v, gid, "", s.now); err != nil {
-					return err
-				}
-			case err != nil:
+			var err error
+			if a.GroupID, err = s.group(v, a.CreatedAt); err != nil {
 				return err
 			}
-			a.GroupID = gid
+		}
+	}
+	if a.GroupID == 0 && p.translations != "" {
+		var err error
+		if a.GroupID, err = s.group(p.translations, a.CreatedAt); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -67,6 +67,9 @@ type Post struct {
 	Comments                                           []Comment
 
 	prep *prepared // the body, converted ahead (sink.go)
+	// language and translations are the post's language and its group of translations
+	// as a multilingual plugin gives them (polylang.go).
+	language, translations string
 }
 
 // MetaValue returns the first value of the custom field key.
@@ -562,6 +565,8 @@ func (it *wxrItem) post() *Post {
 			p.Categories = append(p.Categories, t)
 		case "post_tag":
 			p.Tags = append(p.Tags, t)
+		case "language", "post_translations": // Polylang
+			p.multilingual(c.Domain, t.Slug)
 		}
 	}
 	for _, m := range it.Meta {
