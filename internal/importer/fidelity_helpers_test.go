@@ -382,7 +382,11 @@ func elementsOf(n *html.Node) []element {
 					add("image", fileName(src))
 				}
 			case atom.A:
-				add("link", strings.TrimSpace(attr(n, "href")))
+				href := strings.TrimSpace(attr(n, "href"))
+				if strings.HasPrefix(href, "#") {
+					href = "#" // an in-page link (a footnote's): its target's name is the renderer's (see brokenAnchors)
+				}
+				add("link", href)
 			case atom.Video, atom.Audio, atom.Source:
 				if src := attr(n, "src"); src != "" {
 					add("media", fileName(src))
@@ -455,6 +459,56 @@ func lost(want, got []element, hay string) map[string][]string {
 		sort.Strings(v)
 	}
 	return out
+}
+
+// brokenAnchors are the in-page links of n whose target is not in n.
+func brokenAnchors(n *html.Node) []string {
+	ids := map[string]bool{}
+	var hrefs []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if id := attr(n, "id"); id != "" {
+			ids[id] = true
+		}
+		if href := attr(n, "href"); n.DataAtom == atom.A && strings.HasPrefix(href, "#") {
+			hrefs = append(hrefs, href)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	var out []string
+	for _, h := range hrefs {
+		if !ids[strings.TrimPrefix(h, "#")] {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// headline is the text of the story's <h1> on its page.
+func headline(page string) string {
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return ""
+	}
+	var find func(n *html.Node, inStory bool) string
+	find = func(n *html.Node, inStory bool) string {
+		if n.DataAtom == atom.Article && strings.Contains(" "+attr(n, "class")+" ", " story ") {
+			inStory = true
+		}
+		if inStory && n.DataAtom == atom.H1 {
+			return norm(textOf(n))
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if h := find(c, inStory); h != "" {
+				return h
+			}
+		}
+		return ""
+	}
+	return find(doc, false)
 }
 
 // parseFragment parses a body's HTML as the content of a <div>.
