@@ -81,6 +81,11 @@ func Export(ctx context.Context, st Store, w io.Writer, opt ExportOptions) (Expo
 	if err != nil {
 		return stats, err
 	}
+	termURLs, err := st.ExportTermURLs(ctx)
+	if err != nil {
+		return stats, err
+	}
+	sectionURLs, tagURLs := groupTermURLs(termURLs)
 	for _, s := range sections {
 		x.raw("<wp:category>")
 		x.el("wp:term_id", strconv.FormatInt(s.ID, 10))
@@ -97,9 +102,17 @@ func Export(ctx context.Context, st Store, w io.Writer, opt ExportOptions) (Expo
 				x.termmeta("newsdesk_slug_"+l.Code, n.Slug)
 			}
 		}
+		for _, lp := range sectionURLs[s.Key] {
+			x.termmeta(LegacyTermMeta+lp.lang, strings.Join(lp.paths, "\n"))
+		}
 		x.raw("</wp:category>\n")
 		stats.Sections++
 	}
+	var lastTerm int64
+	for _, s := range sections {
+		lastTerm = max(lastTerm, s.ID)
+	}
+	exportTags(x, tagURLs, lastTerm)
 	x.el("generator", "Newsdesk")
 	var maxID, after int64
 	for {
@@ -147,6 +160,61 @@ func Export(ctx context.Context, st Store, w io.Writer, opt ExportOptions) (Expo
 		return stats, fmt.Errorf("write export: %w", x.err)
 	}
 	return stats, nil
+}
+
+// langPaths are a term's old URLs in one language.
+type langPaths struct {
+	lang  string
+	paths []string
+}
+
+// termURLs are a tag's old URLs, language by language.
+type termURLs struct {
+	slug, name string
+	id         int
+	byLang     []langPaths
+}
+
+// groupTermURLs groups the old URLs of sections by key and of tags by slug (in the order
+// ExportTermURLs gives: key or slug, language, path).
+func groupTermURLs(us []ExportTermURL) (map[string][]langPaths, []termURLs) {
+	sections := map[string][]langPaths{}
+	var tags []termURLs
+	add := func(list []langPaths, u ExportTermURL) []langPaths {
+		if n := len(list); n > 0 && list[n-1].lang == u.Lang {
+			list[n-1].paths = append(list[n-1].paths, u.Path)
+			return list
+		}
+		return append(list, langPaths{lang: u.Lang, paths: []string{u.Path}})
+	}
+	for _, u := range us {
+		switch u.Kind {
+		case "section":
+			sections[u.Key] = add(sections[u.Key], u)
+		case "tag":
+			if n := len(tags); n == 0 || tags[n-1].slug != u.Key {
+				tags = append(tags, termURLs{slug: u.Key, name: u.Name, id: n + 1})
+			}
+			t := &tags[len(tags)-1]
+			t.byLang = add(t.byLang, u)
+		}
+	}
+	return sections, tags
+}
+
+// exportTags writes the tags that old URLs lead to, with those URLs as term metadata (the
+// other tags travel with their posts only); their term ids follow the sections' last.
+func exportTags(x *xw, tags []termURLs, lastTerm int64) {
+	for _, t := range tags {
+		x.raw("<wp:tag>")
+		x.el("wp:term_id", strconv.FormatInt(lastTerm+int64(t.id), 10))
+		x.cdata("wp:tag_slug", t.slug)
+		x.cdata("wp:tag_name", t.name)
+		for _, lp := range t.byLang {
+			x.termmeta(LegacyTermMeta+lp.lang, strings.Join(lp.paths, "\n"))
+		}
+		x.raw("</wp:tag>\n")
+	}
 }
 
 func wpStatus(s content.Status) string {

@@ -21,7 +21,8 @@ type prepared struct {
 	conv *Converted // nil when the Markdown came with the post (Newsdesk's exports)
 	// standfirst is the excerpt as one line of text (used unless the post carries its own).
 	standfirst string
-	legacy     []string          // the old URLs to keep (legacyKeys)
+	legacy     []string          // the old URLs to keep, taken from another post if need be (legacyKeys)
+	weak       []string          // the old URLs to keep unless another post has them (legacyKeys)
 	comments   []preparedComment // one for each of p.Comments
 }
 
@@ -50,7 +51,7 @@ func prepare(p *Post, format string, md *content.Renderer) {
 		if !ours && p.MetaValue("_newsdesk_standfirst") == "" {
 			pr.standfirst = plainText(p.Excerpt)
 		}
-		pr.legacy = legacyKeys(p, format)
+		pr.legacy, pr.weak = legacyKeys(p, format)
 	}
 	pr.comments = make([]preparedComment, len(p.Comments))
 	for i, c := range p.Comments {

@@ -46,7 +46,8 @@ type sink struct {
 	attachments map[string]string
 	thumbs      []pendingThumb
 	media       *mediaIntake
-	ours        bool // the item being imported comes from a Newsdesk export
+	ours        bool                // the item being imported comes from a Newsdesk export
+	catHomes    map[string]termHome // category slug → what it became (legacyCategory)
 	// fresh is set when nothing was ever imported from this source: then no item can have
 	// been imported before, and the look-ups are skipped (a third of a first import's queries).
 	fresh bool
@@ -499,8 +500,12 @@ func (s *sink) upsert(kind, srcID, hash string, create func() (int64, error), up
 	return s.b.RecordImport(s.ctx, s.source, kind, srcID, id, hash, s.now)
 }
 
-// finish sets the featured images, now that every attachment has been seen.
+// finish keeps the categories' old URLs and sets the featured images, now that every post
+// and attachment has been seen.
 func (s *sink) finish() error {
+	if err := s.legacyCategories(); err != nil {
+		return err
+	}
 	for _, t := range s.thumbs {
 		if err := s.stop.Err(); err != nil {
 			return err

@@ -34,7 +34,10 @@ func (s *sink) section(p *Post, lang string) (string, error) {
 		key = "uncategorized"
 	}
 	ck := key + "\x00" + lang
-	if _, ok := s.sections[ck]; ok {
+	if id, ok := s.sections[ck]; ok {
+		if len(p.Categories) > 0 {
+			s.legacyCategory(p.Categories[0].Slug, "section", id, lang)
+		}
 		return key, nil
 	}
 	full := s.terms["category\x00"+cat.Slug]
@@ -56,10 +59,12 @@ func (s *sink) section(p *Post, lang string) (string, error) {
 		return "", fmt.Errorf("section for category %q: %w", cat.Slug, err)
 	}
 	s.sections[ck] = id
-	if s.format == "wordpress" && len(p.Categories) > 0 {
-		if err := s.legacyTerm("category", cat.Slug, "section", id, lang); err != nil {
+	if s.ours {
+		if err := s.ownTermURLs(full, "section", id, lang); err != nil {
 			return "", err
 		}
+	} else if len(p.Categories) > 0 {
+		s.legacyCategory(p.Categories[0].Slug, "section", id, lang)
 	}
 	return key, nil
 }
@@ -84,7 +89,13 @@ func (s *sink) articleTags(p *Post, lang string, a *content.Article) ([]int64, e
 		if slug == "" {
 			slug = content.Slugify(name)
 		}
-		if slug == "" || seen[slug] {
+		if slug == "" {
+			continue
+		}
+		if seen[slug] {
+			if i >= len(p.Tags) { // a category that is also one of the post's tags
+				s.legacyCategory(t.Slug, "tag", s.tags[lang+"\x00"+slug], lang)
+			}
 			continue
 		}
 		if name == "" {
@@ -101,13 +112,21 @@ func (s *sink) articleTags(p *Post, lang string, a *content.Article) ([]int64, e
 				return nil, err
 			}
 			s.tags[key] = id
-			// /tag/x/ leads to the tag; a category that is not a post's first keeps its
-			// /category/x/ for the section it is first of elsewhere.
-			if i < len(p.Tags) {
+			// /tag/x/ leads to the tag (a Newsdesk export carries its tags' old URLs).
+			if s.ours {
+				if err := s.ownTermURLs(s.terms["tag\x00"+t.Slug], "tag", id, lang); err != nil {
+					return nil, err
+				}
+			} else if i < len(p.Tags) {
 				if err := s.legacyTerm("tag", t.Slug, "tag", id, lang); err != nil {
 					return nil, err
 				}
 			}
+		}
+		if i >= len(p.Tags) {
+			// A category that is not the post's first leads to its tag, unless it is a
+			// section elsewhere (legacyCategory).
+			s.legacyCategory(t.Slug, "tag", id, lang)
 		}
 		ids = append(ids, id)
 	}

@@ -19,6 +19,7 @@ type Store interface {
 	ExportAuthors(ctx context.Context) ([]ExportAuthor, error)
 	ExportArticles(ctx context.Context, afterID int64, limit int) ([]ExportArticle, error)
 	ExportBriefs(ctx context.Context, afterID int64, limit int) ([]content.Brief, error)
+	ExportTermURLs(ctx context.Context) ([]ExportTermURL, error)
 }
 
 // Loader is a connection set up for loading; *store.Loader implements it.
@@ -88,4 +89,13 @@ type ExportArticle struct {
 	OldSlugs   []string        // earlier slugs that redirect to it
 	LegacyURLs []string        // imported old sites' paths that redirect to it
 	Reviews    []review.Review // every review, whatever its status, oldest first
+}
+
+// ExportTermURL is an old site's path that leads to a section or a tag.
+type ExportTermURL struct {
+	Kind string // "section" or "tag"
+	Key  string // the section's key, the tag's slug
+	Name string // the tag's name
+	Lang string // the language of the tag, or of the section's name
+	Path string
 }

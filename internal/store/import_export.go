@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/importer"
@@ -147,45 +146,4 @@ func (s *Store) ExportBriefs(ctx context.Context, afterID int64, limit int) ([]c
 		out = append(out, b)
 	}
 	return out, rows.Err()
-}
-
-// LegacyTarget returns the current public path for an old site's path (normalised as
-// stored: see legacy_urls), or content.ErrNotFound when there is none or what it leads to
-// is not public at now.
-func (s *Store) LegacyTarget(ctx context.Context, path string, now time.Time) (string, error) {
-	var kind, lang string
-	var id int64
-	err := s.queryRow(ctx, "SELECT kind, target_id, language FROM legacy_urls WHERE path = ?", path).Scan(&kind, &id, &lang)
-	if isNoRows(err) {
-		return "", fmt.Errorf("old URL %s: %w", path, content.ErrNotFound)
-	}
-	if err != nil {
-		return "", fmt.Errorf("look up old URL %s: %w", path, err)
-	}
-	var target string
-	switch kind {
-	case "article":
-		var slug string
-		err = s.queryRow(ctx, `SELECT a.language, sn.slug, a.slug FROM articles a
-			JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
-			WHERE a.id = ? AND `+publicClause, id, micros(now), micros(now)).Scan(&lang, &target, &slug)
-		target = content.ArticlePath(lang, target, slug)
-	case "section":
-		err = s.queryRow(ctx, "SELECT slug FROM section_names WHERE section_id = ? AND language = ?", id, lang).Scan(&target)
-		target = content.SectionPath(lang, target)
-	case "tag":
-		// Only a tag a public story carries: the redirect would tell of the others.
-		err = s.queryRow(ctx, "SELECT t.language, t.slug FROM tags t WHERE t.id = ? AND "+publicTagClause, id, micros(now), micros(now)).
-			Scan(&lang, &target)
-		target = "/" + lang + "/tag/" + target
-	default:
-		return "", fmt.Errorf("old URL %s of kind %q: %w", path, kind, content.ErrNotFound)
-	}
-	if isNoRows(err) {
-		return "", fmt.Errorf("old URL %s: %s %d: %w", path, kind, id, content.ErrNotFound)
-	}
-	if err != nil {
-		return "", fmt.Errorf("resolve old URL %s: %w", path, err)
-	}
-	return target, nil
 }
