@@ -33,3 +33,24 @@ func (s *Server) legacyRedirect(w http.ResponseWriter, r *http.Request) bool {
 	http.Redirect(w, r, target, http.StatusMovedPermanently) // #nosec G710 -- target is a site path built from what the importer stored, not request input
 	return true
 }
+
+// twoSegments answers a two-segment path without its final slash: in a language of the
+// site, the same path with the slash (a section front), as the router would; anything else
+// (an old site's /category/x, /tag/x, /2024/05) is the not-found path, with its old-URL
+// lookup, so that an old URL is answered with one redirect, not two.
+func (s *Server) twoSegments(w http.ResponseWriter, r *http.Request) {
+	langs, err := s.cfg.Store.Languages(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, l := range langs {
+		if l.Code == r.PathValue("lang") {
+			u := *r.URL
+			u.Path, u.RawPath = r.URL.Path+"/", ""
+			http.Redirect(w, r, u.RequestURI(), http.StatusTemporaryRedirect)
+			return
+		}
+	}
+	s.notFound(w, r)
+}

@@ -30,6 +30,7 @@ func (s *Server) routeTable() []route {
 
 		{"GET", "/{lang}/{$}", c(s.home)},
 		{"GET", "/{lang}/{section}/{$}", c(s.sectionFront)},
+		{"GET", "/{lang}/{section}", s.twoSegments},
 		{"GET", "/{lang}/{section}/{slug}", c(s.article)},
 		{"POST", "/{lang}/{section}/{slug}/reviews", s.crossOrigin.Handler(http.HandlerFunc(s.postReview)).ServeHTTP},
 		{"GET", "/{lang}/{section}/briefs/{$}", c(s.briefArchive)},
