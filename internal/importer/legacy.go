@@ -1,8 +1,9 @@
 package importer
 
 import (
+	"maps"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
@@ -262,12 +263,7 @@ func (s *sink) legacyCategory(slug, kind string, id int64, lang string) {
 // legacyCategories keeps every category's /category/slug, its nested
 // /category/parent/…/slug and /?cat=ID (legacyCategory).
 func (s *sink) legacyCategories() error {
-	slugs := make([]string, 0, len(s.catHomes))
-	for slug := range s.catHomes {
-		slugs = append(slugs, slug)
-	}
-	sort.Strings(slugs)
-	for _, slug := range slugs {
+	for _, slug := range slices.Sorted(maps.Keys(s.catHomes)) {
 		h := s.catHomes[slug]
 		if err := s.putTermURLs(s.categoryPaths(slug), h.kind, h.id, h.lang); err != nil {
 			return err

@@ -88,21 +88,7 @@ var urlsFixture = map[string]string{
 func TestEveryOldURLAnswers(t *testing.T) {
 	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		mustImport(t, st, "wordpress", "urls.xml", importer.Options{Language: "en"})
-		site, err := app.Build(config.Config{BaseURL: "http://news.example", TimeZone: "UTC", Media: t.TempDir()}, st, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srv := httptest.NewServer(site.Handler)
-		defer srv.Close()
-		client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-		get := func(path string) (int, string) {
-			resp, err := client.Get(srv.URL + path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp.Body.Close()
-			return resp.StatusCode, resp.Header.Get("Location")
-		}
+		get := oldSite(t, st)
 		for _, path := range sortedKeys(urlsFixture) {
 			want := urlsFixture[path]
 			status, loc := get(path)
@@ -168,6 +154,27 @@ func TestOldURLsRoundTrip(t *testing.T) {
 			}
 		}
 	})
+}
+
+// oldSite serves the public site of st and returns a GET that follows no redirect.
+func oldSite(t *testing.T, st *store.Store) func(path string) (int, string) {
+	t.Helper()
+	site, err := app.Build(config.Config{BaseURL: "http://news.example", TimeZone: "UTC", Media: t.TempDir()}, st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(site.Handler)
+	t.Cleanup(srv.Close)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	return func(path string) (int, string) {
+		t.Helper()
+		resp, err := client.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode, resp.Header.Get("Location")
+	}
 }
 
 func queryOf(path string) string {

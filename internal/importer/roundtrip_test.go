@@ -5,15 +5,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/http"
-	"net/http/httptest"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/app"
-	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/importer"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
@@ -189,13 +186,7 @@ func diffLines(want, got []string) string {
 func TestLegacyRedirects(t *testing.T) {
 	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		mustImport(t, st, "wordpress", "wxr12.xml", importer.Options{Language: "en"})
-		site, err := app.Build(config.Config{BaseURL: "http://news.example", TimeZone: "UTC", Media: t.TempDir()}, st, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srv := httptest.NewServer(site.Handler)
-		defer srv.Close()
-		client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		get := oldSite(t, st)
 		for _, c := range []struct {
 			path, location string
 			status         int
@@ -215,13 +206,9 @@ func TestLegacyRedirects(t *testing.T) {
 			{"/", "", 200},
 			{"/en/economy/ferry-timetable-doubles", "", 200},
 		} {
-			resp, err := client.Get(srv.URL + c.path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp.Body.Close()
-			if resp.StatusCode != c.status || resp.Header.Get("Location") != c.location {
-				t.Errorf("GET %s: %d %q, want %d %q", c.path, resp.StatusCode, resp.Header.Get("Location"), c.status, c.location)
+			status, loc := get(c.path)
+			if status != c.status || loc != c.location {
+				t.Errorf("GET %s: %d %q, want %d %q", c.path, status, loc, c.status, c.location)
 			}
 		}
 	})
