@@ -349,6 +349,9 @@ func embedKey(raw string) string {
 	return path.Base(strings.TrimSuffix(u.Path, "/"))
 }
 
+// typography makes typographic quotes and dashes (a renderer's choice) plain.
+var typography = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "–", "-", "—", "-")
+
 // elementsOf lists what a reader sees in n: the words of its text and its headings, list
 // items, images, links, media, embeds, table cells, code and the markup Markdown cannot
 // say (sub, sup, definition lists), each with what identifies it.
@@ -364,7 +367,7 @@ func elementsOf(n *html.Node) []element {
 			add("embed", embedKey(w)) // a bare URL on its line: an oEmbed
 			continue
 		}
-		add("text", strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		add("text", typography.Replace(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })))
 	}
 	var walk func(n *html.Node, inPre bool)
 	walk = func(n *html.Node, inPre bool) {
@@ -418,15 +421,13 @@ func elementsOf(n *html.Node) []element {
 	return out
 }
 
-// haystack is every address and text in n, where an embed's key is looked for: an embed
-// may come over as a link, a player or a click-to-load card.
+// haystack is every attribute value in n (addresses above all), where an embed's key is
+// looked for: an embed may come over as a link, a player or a click-to-load card, but
+// not as plain unlinked text.
 func haystack(n *html.Node) string {
 	var b strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data + "\n")
-		}
 		for _, a := range n.Attr {
 			b.WriteString(a.Val + "\n")
 		}
@@ -439,7 +440,7 @@ func haystack(n *html.Node) string {
 }
 
 // lost is what of want is not in got (as many times as it is missing), by kind; an
-// embed counts as there when its key is anywhere in the page's addresses or text.
+// embed counts as there when its key is in one of the page's addresses (haystack).
 func lost(want, got []element, hay string) map[string][]string {
 	have := map[element]int{}
 	for _, e := range got {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -95,19 +96,17 @@ var reportWords = map[string][]string{
 	"page":    {"page", "skipped", "not imported", "protected", "password", "members", "paid"},
 }
 
-// reportEntries are the report's skipped items and warnings that name post p.
+// reportEntries are the lines of the report, as the import prints it, that name post p:
+// by its id ("post 202: …"), its quoted title, or its title in the list of pages.
 func reportEntries(rep *importer.Report, p sourcePost) []string {
 	id := regexp.MustCompile(`(?i)\b(post|page|item|other)\s+` + regexp.QuoteMeta(p.ID) + `\b`)
+	var text strings.Builder
+	rep.WriteText(&text)
 	var out []string
-	for _, s := range rep.Skipped {
-		line := fmt.Sprintf("%s %s %q: %s", s.Kind, s.ID, s.Title, s.Reason)
-		if s.ID == p.ID || id.MatchString(line) {
+	for _, line := range strings.Split(text.String(), "\n") {
+		if id.MatchString(line) || (p.Title != "" && (strings.Contains(line, strconv.Quote(p.Title)) ||
+			strings.HasPrefix(line, "Pages:") && strings.Contains(line, p.Title))) {
 			out = append(out, line)
-		}
-	}
-	for _, w := range rep.Warnings {
-		if id.MatchString(w) || (p.Title != "" && strings.Contains(w, p.Title)) {
-			out = append(out, w)
 		}
 	}
 	return out
