@@ -32,11 +32,6 @@ var shortcodeAttr = regexp.MustCompile(`([a-zA-Z_-]+)\s*=\s*(?:"([^"]*)"|'([^']*
 // convertedShortcodes are the shortcodes turned into Markdown; others stay as text.
 var convertedShortcodes = map[string]bool{"caption": true, "wp_caption": true, "embed": true, "audio": true, "video": true}
 
-// blockStart matches a chunk that already begins with a block element (wpautop leaves those alone).
-var blockStart = regexp.MustCompile(`^(?i)<(?:p|h[1-6]|ul|ol|li|dl|blockquote|div|figure|table|pre|hr|address|section|article|aside|header|footer|form|!--|iframe|script|style)[\s>/]`)
-
-var blankLines = regexp.MustCompile(`\n[ \t]*\n+`)
-
 // ConvertWordPress turns a WordPress body into Markdown.
 func ConvertWordPress(body string) Converted {
 	var c Converted
@@ -115,39 +110,22 @@ func parseShortcodeAttrs(s string) map[string]string {
 	return out
 }
 
+// captionImage matches the image a [caption] starts with, perhaps inside a link, and the
+// caption after it (which may hold links and emphasis of its own).
+var captionImage = regexp.MustCompile(`(?is)^((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$`)
+
 // captionFigure makes a figure of a [caption]: its image (perhaps inside a link) and the
 // text after it, or the caption attribute of older WordPress versions.
 func captionFigure(inner, attrCaption string) string {
 	inner = strings.TrimSpace(inner)
-	end := strings.LastIndex(inner, ">")
 	img, text := inner, ""
-	if end >= 0 {
-		img, text = inner[:end+1], strings.TrimSpace(inner[end+1:])
+	if m := captionImage.FindStringSubmatch(inner); m != nil {
+		img, text = m[1], strings.TrimSpace(m[2])
 	}
 	if text == "" {
 		text = html.EscapeString(attrCaption)
 	}
 	return "<figure>" + img + "<figcaption>" + text + "</figcaption></figure>"
-}
-
-// autop makes paragraphs of bare text separated by blank lines and line breaks of single
-// newlines inside them, as WordPress's wpautop does when it shows a post.
-func autop(body string) string {
-	chunks := blankLines.Split(strings.TrimSpace(body), -1)
-	var b strings.Builder
-	for _, ch := range chunks {
-		ch = strings.TrimSpace(ch)
-		if ch == "" {
-			continue
-		}
-		if blockStart.MatchString(ch) {
-			b.WriteString(ch)
-		} else {
-			b.WriteString("<p>" + strings.ReplaceAll(ch, "\n", "<br>\n") + "</p>")
-		}
-		b.WriteString("\n\n")
-	}
-	return b.String()
 }
 
 // htmlToMarkdown renders an HTML fragment as Markdown.
@@ -163,7 +141,7 @@ func htmlToMarkdown(body string, c *Converted) string {
 	for _, n := range nodes {
 		root.AppendChild(n)
 	}
-	m := &mdWriter{c: c}
+	m := &mdWriter{c: c, notes: findFootnotes(root)}
 	m.children(m, root)
 	return strings.TrimSpace(blankRuns.ReplaceAllString(m.b.String(), "\n\n")) + "\n"
 }
@@ -171,8 +149,14 @@ func htmlToMarkdown(body string, c *Converted) string {
 var blankRuns = regexp.MustCompile(`\n{3,}`)
 
 type mdWriter struct {
-	b strings.Builder
-	c *Converted
+	b     strings.Builder
+	c     *Converted
+	notes *footnotes // the body's footnotes (convert_markup.go)
+	// The last top-level list written: where it ended, its kind and whether it took the
+	// other marker (adjacent lists alternate markers to stay two lists).
+	lastListEnd  int
+	lastListKind atom.Atom
+	lastListAlt  bool
 }
 
 func attr(n *html.Node, key string) string {
@@ -212,9 +196,12 @@ func (m *mdWriter) block(n *html.Node) {
 	default:
 		return
 	}
+	if m.markupBlock(n) { // lists, pre, dl, footnotes (convert_markup.go)
+		return
+	}
 	switch n.DataAtom {
 	case atom.P:
-		if s := strings.TrimSpace(m.inline(n)); s != "" {
+		if s := trimBreaks(m.inline(n)); s != "" {
 			m.b.WriteString(s + "\n\n")
 		}
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
@@ -222,14 +209,10 @@ func (m *mdWriter) block(n *html.Node) {
 		if s := strings.TrimSpace(strings.ReplaceAll(m.inline(n), "\\\n", " ")); s != "" {
 			m.b.WriteString(strings.Repeat("#", level) + " " + s + "\n\n")
 		}
-	case atom.Ul, atom.Ol:
-		m.b.WriteString(m.list(n, "") + "\n")
 	case atom.Blockquote:
-		inner := &mdWriter{c: m.c}
+		inner := m.sub()
 		m.children(inner, n)
 		m.b.WriteString(prefixLines(strings.TrimSpace(inner.b.String()), "> ") + "\n\n")
-	case atom.Pre:
-		m.b.WriteString("```\n" + strings.TrimRight(textOf(n), "\n") + "\n```\n\n")
 	case atom.Hr:
 		m.b.WriteString("---\n\n")
 	case atom.Figure:
@@ -243,7 +226,7 @@ func (m *mdWriter) block(n *html.Node) {
 		m.c.Dropped = append(m.c.Dropped, "iframe")
 	case atom.Script, atom.Style, atom.Form, atom.Noscript:
 		m.c.Dropped = append(m.c.Dropped, n.Data)
-	case atom.Div, atom.Section, atom.Article, atom.Aside, atom.Header, atom.Footer, atom.Address, atom.Dl, atom.Body, atom.Html:
+	case atom.Div, atom.Section, atom.Article, atom.Aside, atom.Header, atom.Footer, atom.Address, atom.Body, atom.Html:
 		m.children(m, n)
 	default:
 		// An inline element where a block was expected: the element itself, marks and all.
@@ -264,7 +247,7 @@ func (m *mdWriter) children(w *mdWriter, n *html.Node) {
 		for _, r := range run {
 			s.WriteString(w.inlineNode(r))
 		}
-		if t := strings.TrimSpace(s.String()); t != "" {
+		if t := trimBreaks(s.String()); t != "" {
 			w.b.WriteString(t + "\n\n")
 		}
 		run = run[:0]
@@ -282,30 +265,34 @@ func (m *mdWriter) children(w *mdWriter, n *html.Node) {
 
 func (m *mdWriter) figure(n *html.Node) {
 	var img *html.Node
-	var caption string
-	var link string
-	var walk func(*html.Node)
-	walk = func(x *html.Node) {
+	var caption, title string
+	var link string // the address of the link the image is in
+	var walk func(x *html.Node, href string)
+	walk = func(x *html.Node, href string) {
 		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
 			switch {
 			case ch.Type == html.ElementNode && ch.DataAtom == atom.Img && img == nil:
-				img = ch
+				img, link = ch, href
 			case ch.Type == html.ElementNode && ch.DataAtom == atom.Figcaption:
-				caption = strings.TrimSpace(m.inline(ch))
-			case ch.Type == html.ElementNode && ch.DataAtom == atom.A && link == "":
-				link = attr(ch, "href")
-				walk(ch)
+				caption = trimBreaks(m.inline(ch))
+				title = strings.TrimSpace(collapse(textOf(ch)))
+			case ch.Type == html.ElementNode && ch.DataAtom == atom.A:
+				walk(ch, attr(ch, "href"))
 			default:
-				walk(ch)
+				walk(ch, href)
 			}
 		}
 	}
-	walk(n)
+	walk(n, "")
 	if img == nil {
 		m.children(m, n)
 		return
 	}
-	m.b.WriteString(m.image(img, caption))
+	if s := m.image(img, title); link != "" && !strings.HasPrefix(strings.ToLower(strings.TrimSpace(link)), "javascript:") {
+		m.b.WriteString("[" + s + "](" + linkDest(link) + ")")
+	} else {
+		m.b.WriteString(s)
+	}
 	if caption != "" {
 		m.b.WriteString("\n*" + caption + "*")
 	}
@@ -317,33 +304,34 @@ func (m *mdWriter) image(img *html.Node, title string) string {
 	m.c.Images = append(m.c.Images, src)
 	s := "![" + escapeText(collapse(attr(img, "alt"))) + "](" + linkDest(src)
 	if title != "" {
-		s += ` "` + strings.ReplaceAll(plain(title), `"`, `\"`) + `"`
+		s += ` "` + strings.ReplaceAll(strings.ReplaceAll(title, `\`, `\\`), `"`, `\"`) + `"`
 	}
 	return s + ")"
 }
 
-// plain strips Markdown emphasis marks and escapes from a caption, for an image title.
-func plain(s string) string {
-	return strings.NewReplacer(`\`, "", "*", "", "_", "").Replace(s)
-}
-
-func (m *mdWriter) list(n *html.Node, indent string) string {
+// list writes a list as Markdown, its items marked with mark ("-" or "*" for a bulleted
+// list, "." or ")" after the number for an ordered one, which starts at its start).
+func (m *mdWriter) list(n *html.Node, indent, mark string) string {
 	var b strings.Builder
-	i := 1
+	i := listStart(n)
 	for li := n.FirstChild; li != nil; li = li.NextSibling {
 		if li.Type != html.ElementNode || li.DataAtom != atom.Li {
 			continue
 		}
-		marker := "- "
+		marker := mark + " "
 		if n.DataAtom == atom.Ol {
-			marker = itoa(i) + ". "
+			marker = itoa(i) + mark + " "
 			i++
 		}
 		var text strings.Builder
 		var nested strings.Builder
 		for ch := li.FirstChild; ch != nil; ch = ch.NextSibling {
 			if ch.Type == html.ElementNode && (ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol) {
-				nested.WriteString(m.list(ch, indent+strings.Repeat(" ", len(marker))))
+				sub := "-"
+				if ch.DataAtom == atom.Ol {
+					sub = "."
+				}
+				nested.WriteString(m.list(ch, indent+strings.Repeat(" ", len(marker)), sub))
 				continue
 			}
 			if ch.Type == html.ElementNode && ch.DataAtom == atom.P {
@@ -355,7 +343,7 @@ func (m *mdWriter) list(n *html.Node, indent string) string {
 			}
 			text.WriteString(m.inlineNode(ch))
 		}
-		line := strings.TrimSpace(text.String())
+		line := trimBreaks(text.String())
 		line = strings.ReplaceAll(line, "\\\n", "\\\n"+indent+strings.Repeat(" ", len(marker)))
 		b.WriteString(indent + marker + line + "\n" + nested.String())
 	}
@@ -422,8 +410,18 @@ func (m *mdWriter) inlineNode(n *html.Node) string {
 	default:
 		return ""
 	}
+	if s, ok := m.markupInline(n); ok { // footnotes, sub, sup… (convert_markup.go)
+		return s
+	}
 	switch n.DataAtom {
 	case atom.Br:
+		prev := n.PrevSibling
+		for prev != nil && prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" {
+			prev = prev.PrevSibling
+		}
+		if prev != nil && prev.Type == html.ElementNode && prev.DataAtom == atom.Br {
+			return "" // a run of breaks shows as one
+		}
 		return "\\\n"
 	case atom.Strong, atom.B:
 		return wrap(m.inline(n), "**")
@@ -454,7 +452,7 @@ func (m *mdWriter) inlineNode(n *html.Node) string {
 		return ""
 	default:
 		if isBlock(n) {
-			inner := &mdWriter{c: m.c}
+			inner := m.sub()
 			inner.block(n)
 			return strings.TrimSpace(inner.b.String())
 		}

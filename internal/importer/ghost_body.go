@@ -275,6 +275,15 @@ func lexicalHTML(src string) (string, error) {
 			if format&16 != 0 {
 				t = "<code>" + t + "</code>"
 			}
+			// Lexical's subscript (32), superscript (64), highlight (128) and underline (8).
+			for _, f := range []struct {
+				bit int
+				tag string
+			}{{32, "sub"}, {64, "sup"}, {128, "mark"}, {8, "u"}} {
+				if format&f.bit != 0 {
+					t = "<" + f.tag + ">" + t + "</" + f.tag + ">"
+				}
+			}
 			if format&4 != 0 {
 				t = "<s>" + t + "</s>"
 			}

@@ -42,7 +42,11 @@ func prepare(p *Post, format string, md *content.Renderer) {
 		if format == "ghost" {
 			conv = ConvertHTML(p.Content)
 		} else {
-			conv = ConvertWordPress(p.Content)
+			body, notes := wordpressFootnotes(p.Content, p.MetaValue("footnotes"))
+			conv = ConvertWordPress(body)
+			if !notes {
+				conv.Dropped = append(conv.Dropped, "the footnotes block (its notes are not in the export)")
+			}
 		}
 		pr.conv, pr.md = &conv, conv.Markdown
 	}

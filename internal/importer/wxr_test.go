@@ -167,7 +167,7 @@ func TestConvertWordPress(t *testing.T) {
 		{"links and emphasis", `See <a href="https://e.x/a b">the <b>map</b></a> and <em>this</em>.`,
 			"See [the **map**](<https://e.x/a b>) and *this*.\n", nil},
 		{"caption", `[caption id="a" width="300"]<a href="/big.jpg"><img src="/small.jpg" alt="Alt"></a> Words here[/caption]`,
-			"![Alt](/small.jpg \"Words here\")\n*Words here*\n", nil},
+			"[![Alt](/small.jpg \"Words here\")](/big.jpg)\n*Words here*\n", nil},
 		{"old caption attribute", `[caption caption="Old style"]<img src="/i.jpg" alt="">[/caption]`,
 			"![](/i.jpg \"Old style\")\n*Old style*\n", nil},
 		{"embed", "[embed]https://video.example/1[/embed]", "[https://video.example/1](https://video.example/1)\n", nil},
