@@ -89,27 +89,54 @@ func TestEveryOldURLAnswers(t *testing.T) {
 	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		mustImport(t, st, "wordpress", "urls.xml", importer.Options{Language: "en"})
 		get := oldSite(t, st)
-		for _, path := range sortedKeys(urlsFixture) {
-			want := urlsFixture[path]
-			status, loc := get(path)
-			if want == "" {
-				if status == http.StatusMovedPermanently {
-					t.Errorf("GET %s: 301 to %s, want no redirect", path, loc)
-				}
-				continue
-			}
-			if status != http.StatusMovedPermanently || loc != want {
-				t.Errorf("GET %s: %d %q, want 301 %q", path, status, loc, want)
-				continue
-			}
-			if status, _ := get(loc); status != http.StatusOK {
-				t.Errorf("GET %s → %s: %d, want 200", path, loc, status)
-			}
-		}
+		checkOldURLs(t, get, urlsFixture)
 		// Our own routes win over the old site's paths.
 		if status, loc := get("/search?q=harbour"); status != http.StatusOK {
 			t.Errorf("GET /search: %d %q", status, loc)
 		}
+	})
+}
+
+// checkOldURLs asks for every URL of urls: each answers 301 to its place, which answers
+// 200; a URL that leads nowhere ("") gets no redirect.
+func checkOldURLs(t *testing.T, get func(string) (int, string), urls map[string]string) {
+	t.Helper()
+	for _, path := range sortedKeys(urls) {
+		want := urls[path]
+		status, loc := get(path)
+		if want == "" {
+			if status == http.StatusMovedPermanently {
+				t.Errorf("GET %s: 301 to %s, want no redirect", path, loc)
+			}
+			continue
+		}
+		if status != http.StatusMovedPermanently || loc != want {
+			t.Errorf("GET %s: %d %q, want 301 %q", path, status, loc, want)
+			continue
+		}
+		if status, _ := get(loc); status != http.StatusOK {
+			t.Errorf("GET %s → %s: %d, want 200", path, loc, status)
+		}
+	}
+}
+
+// TestEveryGhostURLAnswers does the same for a Ghost export: /slug/, /tag/x/, /author/x/
+// and the /rss/ feeds.
+func TestEveryGhostURLAnswers(t *testing.T) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
+		mustImport(t, st, "ghost", "ghost.json", importer.Options{Language: "en"})
+		checkOldURLs(t, oldSite(t, st), map[string]string{
+			"/mobiledoc-harbour/":     "/en/harbour/mobiledoc-harbour",
+			"/mobiledoc-harbour":      "/en/harbour/mobiledoc-harbour",
+			"/mobiledoc-harbour/rss/": "/en/harbour/feed/rss.xml",
+			"/tag/harbour/":           "/en/tag/harbour",
+			"/tag/harbour/rss/":       "/en/tag/harbour/feed/rss.xml",
+			"/author/nigar/":          "/en/author/nigar",
+			"/author/nigar/rss/":      "/en/feed/rss.xml",
+			"/rss/":                   "/rss.xml",
+			"/lexical-cranes/":        "", // a draft
+			"/tag/cranes/":            "", // only a draft carries it
+		})
 	})
 }
 
