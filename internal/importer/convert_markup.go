@@ -33,6 +33,7 @@ func (m *mdWriter) htmlBlock(n *nethtml.Node) string {
 		return escapeText(textOf(n))
 	}
 	collectImages(n, m.c)
+	droppedBySanitiser(n, m.c)
 	return strings.TrimSpace(htmlBlankLine.ReplaceAllString(bodyPolicy().Sanitize(b.String()), "\n"))
 }
 
@@ -45,6 +46,21 @@ func collectImages(n *nethtml.Node, c *Converted) {
 	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		collectImages(ch, c)
+	}
+}
+
+// sanitisedAway are the elements the body policy removes with their content.
+var sanitisedAway = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Iframe: true, atom.Object: true,
+	atom.Embed: true, atom.Form: true, atom.Svg: true, atom.Math: true, atom.Noscript: true, atom.Template: true}
+
+// droppedBySanitiser notes, for the report, the elements inside n that its HTML block loses.
+func droppedBySanitiser(n *nethtml.Node, c *Converted) {
+	if n.Type == nethtml.ElementNode && sanitisedAway[n.DataAtom] {
+		c.Dropped = append(c.Dropped, n.Data)
+		return
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		droppedBySanitiser(ch, c)
 	}
 }
 
@@ -69,6 +85,15 @@ func (m *mdWriter) markupBlock(n *nethtml.Node) bool {
 		m.pre(n)
 	case atom.Dl:
 		m.b.WriteString(m.htmlBlock(n) + "\n\n")
+	case atom.Hr:
+		// A rule right before the notes: the renderer draws its own above them.
+		next := n.NextSibling
+		for next != nil && next.Type == nethtml.TextNode && strings.TrimSpace(next.Data) == "" {
+			next = next.NextSibling
+		}
+		if next == nil || !m.notes.only(next) {
+			return false
+		}
 	default:
 		return false
 	}
@@ -308,6 +333,24 @@ func (f *footnotes) reference(n *nethtml.Node) (int, bool) {
 		return 0, false
 	}
 	return f.number[id], true
+}
+
+// only reports whether n is a list of notes, or an element that holds only one.
+func (f *footnotes) only(n *nethtml.Node) bool {
+	if f.lists[n] {
+		return true
+	}
+	var inner *nethtml.Node
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case ch.Type == nethtml.TextNode && strings.TrimSpace(ch.Data) == "":
+		case ch.Type == nethtml.ElementNode && inner == nil:
+			inner = ch
+		default:
+			return false
+		}
+	}
+	return inner != nil && f.only(inner)
 }
 
 // isBacklink reports whether a is a note's link back to its reference.

@@ -39,6 +39,11 @@ func TestConvertMarkupRenders(t *testing.T) {
 			footnotes: `[{"content":"Timed with a <strong>kitchen</strong> clock.","id":"ab-1"}]`,
 			want:      []string{`<a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a>`, `<li id="fn:1">`, "Timed with a <strong>kitchen</strong> clock."},
 			not:       []string{"ab-1-link", "wp:footnotes"}},
+		{name: "rule before the notes is the renderer's", in: "Claim<sup><a href=\"#n1\">1</a></sup>\n<hr />\n<ol>\n<li id=\"n1\">Note.</li>\n</ol>",
+			want: []string{`<li id="fn:1">`}, not: []string{"<hr>\n<div"}},
+		{name: "ghost markdown card footnotes", ghost: true,
+			in:   `<p>Claim<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup></p><hr class="footnotes-sep"><section class="footnotes"><ol class="footnotes-list"><li id="fn1" class="footnote-item"><p>Note. <a href="#fnref1" class="footnote-backref">↩︎</a></p></li></ol></section>`,
+			want: []string{`<a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a>`, "<p>Note.&#160;<a href=\"#fnref:1\""}, not: []string{"[1]", "<hr>\n<div"}},
 		{name: "superscript link to no note stays a link", in: `See<sup><a href="#nowhere">3</a></sup>.`,
 			want: []string{`<sup><a href="#nowhere">3</a></sup>`}},
 		{name: "caption with a link", in: `[caption id="attachment_3" width="800"]<a href="/big.jpg"><img src="/small.jpg" alt="The boat" /></a> The <em>Petrel</em>, photographed by <a href="https://photos.example/k">Kemal</a> for us[/caption]`,
@@ -76,5 +81,20 @@ func TestConvertMarkupRenders(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestConvertMarkupReportsWhatHTMLBlocksLose: what the allow-list takes out of an HTML
+// block (a frame inside a definition list) is named for the report, not lost in silence.
+func TestConvertMarkupReportsWhatHTMLBlocksLose(t *testing.T) {
+	conv := ConvertWordPress(`<dl><dt>Map</dt><dd><iframe src="https://maps.example/x"></iframe> Gull Island</dd></dl>`)
+	if strings.Contains(conv.Markdown, "iframe") || !strings.Contains(conv.Markdown, "Gull Island") {
+		t.Errorf("Markdown = %q", conv.Markdown)
+	}
+	if strings.Join(conv.Dropped, ",") != "iframe" {
+		t.Errorf("Dropped = %v, want [iframe]", conv.Dropped)
+	}
+	if _, ok := wordpressFootnotes("A<!-- wp:footnotes /-->", ""); ok {
+		t.Error("a footnotes block without its notes is not noticed")
 	}
 }
