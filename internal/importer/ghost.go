@@ -9,7 +9,9 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // The reader of Ghost JSON exports (Ghost 2 to 5), as a stream. An export keeps the posts'
@@ -20,8 +22,13 @@ import (
 // it once the export has been read. Bodies come as Lexical, Mobiledoc or HTML and are
 // turned into HTML here, then into Markdown as WordPress bodies are.
 
-// ErrNotGhost is returned for JSON that is not a Ghost export.
-var ErrNotGhost = errors.New("not a Ghost export: expected {\"db\": [{\"data\": {\"posts\": …}}]} or {\"data\": …}")
+// ErrNotGhost is returned (as the cause of an error that says why) for JSON that is not a
+// Ghost export, or one that holds nothing to import.
+var ErrNotGhost = errors.New("not a Ghost export")
+
+func notGhost(format string, args ...any) error {
+	return &refusal{kind: ErrNotGhost, msg: "not a Ghost export: " + fmt.Sprintf(format, args...)}
+}
 
 type ghostPost struct {
 	ID            string `json:"id"`
@@ -38,6 +45,13 @@ type ghostPost struct {
 	CreatedAt     string `json:"created_at"`
 	UpdatedAt     string `json:"updated_at"`
 	PublishedAt   string `json:"published_at"`
+	Visibility    string `json:"visibility"`
+}
+
+// ghostMeta is the meta object of an export: when it was made, by which Ghost.
+type ghostMeta struct {
+	ExportedOn json.RawMessage `json:"exported_on"`
+	Version    string          `json:"version"`
 }
 
 type ghostTag struct {
@@ -100,6 +114,9 @@ type ghostReader struct {
 	tags                    map[string]ghostTag
 	postsTags, postsAuthors []ghostRelation
 	seen                    map[string]bool // the tables read so far
+	posts                   int             // the posts (and pages) read so far
+	dataRead                bool            // a data object was read
+	exported                time.Time       // meta.exported_on, when the export says
 	// Set when the posts start being handed over (start).
 	started               bool
 	base                  string            // what ghostURL stands for: the site's URL, or "" (root-relative)
@@ -121,11 +138,14 @@ func (g *ghostReader) reset() {
 	g.site = Site{Title: "Ghost", Version: "ghost"}
 	g.users, g.tags, g.postsTags, g.postsAuthors = nil, map[string]ghostTag{}, nil, nil
 	g.seen = map[string]bool{}
+	g.posts, g.dataRead = 0, false
 	g.spool, g.spoolW, g.spoolEnc, g.spooled = nil, nil, nil, 0
 }
 
-// read walks the export: {"db": [{"data": {…}}, …], "meta": …} or {"data": {…}}. As when
-// the export was read whole, the first element of db wins over a top-level data.
+// read walks the export: {"db": [{"meta": …, "data": {…}}, …]}, {"meta": …, "data": {…}} or
+// {"data": {…}}. As when the export was read whole, the first element of db wins over a
+// top-level data. An export that has no data object, or no posts in it, is refused with
+// the reason.
 func (g *ghostReader) read() error {
 	g.reset()
 	tok, err := g.token()
@@ -133,20 +153,25 @@ func (g *ghostReader) read() error {
 		return err
 	}
 	if tok != json.Delim('{') {
-		return ErrNotGhost
+		return notGhost("the file is JSON but not an object (a Ghost export is {\"db\": [{\"meta\": …, \"data\": …}]})")
 	}
 	var from string // "db" or "data": where the data object in use came from
-	sawDB := false
+	sawDB, dbEmpty, dataNull := false, false, false
+	var keys []string
 	for g.d.More() {
 		key, err := g.key()
 		if err != nil {
 			return err
 		}
+		if len(keys) < 10 {
+			keys = append(keys, strconv.Quote(key))
+		}
 		switch {
 		case key == "db" && from != "db":
-			sawDB = true
+			sawDB, dbEmpty = true, true
 			first := true
 			err = g.each("db", func() error {
+				dbEmpty = false
 				if !first {
 					return g.skip()
 				}
@@ -156,9 +181,12 @@ func (g *ghostReader) read() error {
 				}
 				from = "db"
 				return g.object("db[0]", func(key string) error {
-					if key == "data" {
+					switch key {
+					case "data":
 						_, err := g.data("db[0].data", true)
 						return err
+					case "meta":
+						return g.meta("db[0].meta")
 					}
 					return g.skip()
 				})
@@ -168,7 +196,11 @@ func (g *ghostReader) read() error {
 			var ok bool
 			if ok, err = g.data("data", sawDB); ok {
 				from = "data"
+			} else if err == nil {
+				dataNull = true
 			}
+		case key == "meta":
+			err = g.meta("meta")
 		default:
 			err = g.skip()
 		}
@@ -179,8 +211,19 @@ func (g *ghostReader) read() error {
 	if _, err := g.token(); err != nil { // the closing brace: the export is whole
 		return err
 	}
-	if from == "" {
-		return ErrNotGhost
+	switch {
+	case from == "" && dataNull:
+		return notGhost("its \"data\" is null")
+	case from == "" && sawDB && dbEmpty:
+		return notGhost("its \"db\" list is empty")
+	case from == "":
+		return notGhost("no \"db\" or \"data\" in it (its keys: %s)", strings.Join(keys, ", "))
+	case !g.dataRead:
+		return notGhost("the first element of its \"db\" list has no \"data\" object")
+	case !g.seen["posts"]:
+		return &refusal{kind: ErrNotGhost, msg: "nothing to import: the Ghost export has no posts table"}
+	case g.posts == 0:
+		return &refusal{kind: ErrNotGhost, msg: "nothing to import: the Ghost export has no posts or pages (its posts table is empty)"}
 	}
 	return g.finish()
 }
@@ -191,6 +234,7 @@ func (g *ghostReader) data(field string, direct bool) (ok bool, err error) {
 	if ok, err := g.open('{', field); err != nil || !ok {
 		return false, err
 	}
+	g.dataRead = true
 	return true, g.fields(func(key string) error {
 		f := field + "." + key
 		var err error
@@ -201,6 +245,7 @@ func (g *ghostReader) data(field string, direct bool) (ok bool, err error) {
 				if err := g.decode(&gp, f); err != nil {
 					return err
 				}
+				g.posts++
 				if direct && g.spooled == 0 && g.ready() {
 					return g.post(&gp)
 				}
@@ -286,6 +331,7 @@ func (g *ghostReader) start() error {
 	}
 	g.started = true
 	site := g.site
+	site.Exported = g.exported
 	if site.BaseURL == "" {
 		site.BaseURL = site.Title
 	}
@@ -373,6 +419,7 @@ func (g *ghostReader) post(gp *ghostPost) error {
 	default:
 		p.Status = gp.Status
 	}
+	p.Protected = ghostProtected(gp)
 	p.DateGMT = ghostTime(gp.PublishedAt)
 	if p.DateGMT == "" {
 		p.DateGMT = ghostTime(gp.CreatedAt)

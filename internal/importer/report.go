@@ -31,6 +31,14 @@ type Report struct {
 	// Skipped lists up to maxListed skipped items; SkippedTotal counts them all.
 	Skipped      []Skip
 	SkippedTotal int
+	// Protected lists up to maxListed posts for some readers only (a password, members or
+	// paid visibility), kept as drafts; ProtectedTotal counts them all.
+	Protected      []Skip
+	ProtectedTotal int
+	// Pages lists up to maxListed pages of the old site by title (with their status when
+	// not published): Newsdesk has no pages yet. PagesTotal counts them all.
+	Pages      []string
+	PagesTotal int
 	// Warnings lists up to maxListed warnings; WarningsTotal counts them all.
 	Warnings      []string
 	WarningsTotal int
@@ -61,6 +69,21 @@ func (r *Report) skip(kind, id, title, reason string) {
 	r.SkippedTotal++
 	if len(r.Skipped) < maxListed {
 		r.Skipped = append(r.Skipped, Skip{Kind: kind, ID: id, Title: title, Reason: reason})
+	}
+}
+
+func (r *Report) protect(id, title, reason string) {
+	r.ProtectedTotal++
+	if len(r.Protected) < maxListed {
+		r.Protected = append(r.Protected, Skip{Kind: "post", ID: id, Title: title, Reason: reason})
+	}
+}
+
+func (r *Report) page(entry string) {
+	r.count("page").Skipped++
+	r.PagesTotal++
+	if len(r.Pages) < maxListed {
+		r.Pages = append(r.Pages, entry)
 	}
 }
 
@@ -98,18 +121,14 @@ func (r *Report) WriteText(w io.Writer) {
 		c := r.Counts[k]
 		fmt.Fprintf(w, "  %-12s %8d %8d %10d %8d\n", k, c.Created, c.Updated, c.Unchanged, c.Skipped)
 	}
-	if r.SkippedTotal > 0 {
-		fmt.Fprintf(w, "Skipped (%d):\n", r.SkippedTotal)
-		for _, s := range r.Skipped {
-			title := ""
-			if s.Title != "" {
-				title = fmt.Sprintf(" %q", s.Title)
-			}
-			fmt.Fprintf(w, "  %s %s%s: %s\n", s.Kind, s.ID, title, s.Reason)
+	writeItems(w, "Skipped", r.Skipped, r.SkippedTotal)
+	writeItems(w, "Protected: kept as drafts", r.Protected, r.ProtectedTotal)
+	if r.PagesTotal > 0 {
+		more := ""
+		if n := r.PagesTotal - len(r.Pages); n > 0 {
+			more = fmt.Sprintf(" … and %d more", n)
 		}
-		if n := r.SkippedTotal - len(r.Skipped); n > 0 {
-			fmt.Fprintf(w, "  … and %d more\n", n)
-		}
+		fmt.Fprintf(w, "Pages: not imported — Newsdesk has no pages yet; %d pages: %s%s\n", r.PagesTotal, strings.Join(r.Pages, ", "), more)
 	}
 	if len(r.UnknownShortcodes) > 0 {
 		names := make([]string, 0, len(r.UnknownShortcodes))
@@ -120,7 +139,11 @@ func (r *Report) WriteText(w io.Writer) {
 		fmt.Fprintf(w, "Unknown shortcodes, kept as text: %s\n", strings.Join(names, ", "))
 	}
 	if r.RemoteImages > 0 {
-		fmt.Fprintf(w, "Images kept at their old address: %d (give --media-dir with a copy of wp-content/uploads to bring them over)\n", r.RemoteImages)
+		folder := "wp-content/uploads"
+		if r.Format == "ghost" {
+			folder = "content/images"
+		}
+		fmt.Fprintf(w, "Images kept at their old address: %d (give --media-dir with a copy of %s to bring them over)\n", r.RemoteImages, folder)
 	}
 	if r.MissingMedia > 0 {
 		fmt.Fprintf(w, "Images not found in --media-dir: %d\n", r.MissingMedia)
@@ -133,5 +156,23 @@ func (r *Report) WriteText(w io.Writer) {
 		if n := r.WarningsTotal - len(r.Warnings); n > 0 {
 			fmt.Fprintf(w, "  … and %d more\n", n)
 		}
+	}
+}
+
+// writeItems prints a list of items (skipped, protected) under its heading.
+func writeItems(w io.Writer, heading string, items []Skip, total int) {
+	if total == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s (%d):\n", heading, total)
+	for _, s := range items {
+		title := ""
+		if s.Title != "" {
+			title = fmt.Sprintf(" %q", s.Title)
+		}
+		fmt.Fprintf(w, "  %s %s%s: %s\n", s.Kind, s.ID, title, s.Reason)
+	}
+	if n := total - len(items); n > 0 {
+		fmt.Fprintf(w, "  … and %d more\n", n)
 	}
 }

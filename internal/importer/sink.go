@@ -35,6 +35,8 @@ type sink struct {
 	source  string
 	host    string
 	offset  time.Duration // the old site's offset from UTC, learnt from posts with both dates
+	// exported is when the export was made (zero if it does not say): the date of posts without one.
+	exported time.Time
 	terms   map[string]Term
 	authors map[string]Author // by login
 	// Caches of our ids.
@@ -84,6 +86,7 @@ func (s *sink) Site(site Site) error {
 		base = "unknown"
 	}
 	s.source = s.format + ":" + base
+	s.exported = site.Exported
 	s.rep.Source = base
 	if u, err := url.Parse(base); err == nil {
 		s.host = strings.ToLower(u.Host)
@@ -150,7 +153,7 @@ func (s *sink) Post(p *Post) error {
 	case "newsdesk_brief":
 		return s.brief(p)
 	case "page":
-		s.rep.skip("page", p.ID, p.Title, "pages are not imported (only posts)")
+		s.page(p)
 	case "revision", "nav_menu_item", "custom_css", "customize_changeset", "oembed_cache", "user_request",
 		"wp_block", "wp_template", "wp_template_part", "wp_global_styles", "wp_navigation", "wp_font_family", "wp_font_face":
 		s.rep.skip("other", p.ID, p.Title, "WordPress "+p.Type+" is not content")
@@ -234,6 +237,7 @@ func (s *sink) article(p *Post) error {
 	}
 	ours := p.MetaValue("_newsdesk_language") != ""
 	s.ours = ours
+	st = s.protect(p, st)
 	lang := s.im.opt.Language
 	if l := p.MetaValue("_newsdesk_language"); l != "" {
 		lang = l
@@ -244,7 +248,7 @@ func (s *sink) article(p *Post) error {
 		return err
 	}
 	a := content.Article{Language: lang, Status: st}
-	a.Headline = strings.TrimSpace(html.UnescapeString(p.Title))
+	a.Headline = s.headline(p)
 	if a.Headline == "" {
 		a.Headline = "Untitled " + p.ID
 		s.rep.warn("post %s has no title; called it %q", p.ID, a.Headline)
@@ -272,19 +276,7 @@ func (s *sink) article(p *Post) error {
 	} else {
 		a.Standfirst = p.prep.standfirst
 	}
-	a.PublishedAt = s.times(p.Date, p.DateGMT)
-	a.UpdatedAt = s.times(p.Modified, p.ModifiedGMT)
-	a.CreatedAt = a.PublishedAt
-	if a.CreatedAt.IsZero() {
-		a.CreatedAt = a.UpdatedAt
-	}
-	if a.CreatedAt.IsZero() {
-		a.CreatedAt = s.now
-	}
-	if st == content.StatusDraft {
-		// A draft's dates are when it was last worked on, not a publication.
-		a.PublishedAt = time.Time{}
-	}
+	s.dates(p, &a)
 	a.ReviewsClosed = p.CommentStatus == "closed"
 	if err := s.extras(p, &a); err != nil {
 		return err
@@ -330,9 +322,15 @@ func (s *sink) article(p *Post) error {
 	switch {
 	case errors.Is(err, content.ErrNotFound):
 		id = 0
+		if ours {
+			if err := s.ownStory(p, &a); err != nil {
+				return err
+			}
+		}
 	case err != nil:
 		return err
 	}
+	s.stamp(&a) // after the hash: the import's time is not part of what was imported
 	cnt := s.rep.count("post")
 	changed := true
 	var recs []Record // for the import map

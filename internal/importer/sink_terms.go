@@ -3,7 +3,6 @@ package importer
 import (
 	"errors"
 	"fmt"
-	"html"
 	"net/url"
 	"strings"
 
@@ -41,9 +40,9 @@ func (s *sink) section(p *Post, lang string) (string, error) {
 		return key, nil
 	}
 	full := s.terms["category\x00"+cat.Slug]
-	name, slug := html.UnescapeString(cat.Name), key
+	name, slug := s.termName(cat.Name), key
 	if full.Name != "" {
-		name = html.UnescapeString(full.Name)
+		name = s.termName(full.Name)
 	}
 	if v := full.Meta["newsdesk_name_"+lang]; v != "" {
 		name = v
@@ -78,7 +77,7 @@ func (s *sink) articleTags(p *Post, lang string, a *content.Article) ([]int64, e
 	var ids []int64
 	seen := map[string]bool{}
 	for i, t := range terms {
-		name := strings.TrimSpace(html.UnescapeString(t.Name))
+		name := s.termName(t.Name)
 		slug := t.Slug
 		if u, err := url.PathUnescape(slug); err == nil {
 			slug = u

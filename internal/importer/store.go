@@ -42,6 +42,9 @@ type Bulk interface {
 	Tag(ctx context.Context, lang string, t content.Tag) (int64, error)
 	Article(ctx context.Context, a content.Article, tagIDs []int64) (int64, error)
 	ArticleSlugFree(ctx context.Context, lang, slug string, exceptID int64) (bool, error)
+	// HasArticle reports whether story id is here in lang, created at createdAt (to the
+	// microsecond): a story of a Newsdesk export that is this database's own.
+	HasArticle(ctx context.Context, id int64, lang string, createdAt time.Time) (bool, error)
 	Brief(ctx context.Context, br content.Brief) (int64, error)
 	ImportReview(ctx context.Context, r review.Review) (int64, error)
 	ImportReviews(ctx context.Context, rs []review.Review) ([]int64, error)

@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/content"
 )
 
-// The reader of WordPress eXtended RSS (WXR 1.1 and 1.2) exports. It reads the file as a
+// The reader of WordPress eXtended RSS (WXR 1.0 to 1.2) exports. It reads the file as a
 // stream of tokens and decodes one channel-level element at a time (an item with its
 // comments, an author, a term), so its memory does not grow with the file.
 
@@ -22,9 +25,6 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("malformed export at line %d, column %d: %s", e.Line, e.Column, e.Msg)
 }
 
-// ErrNotWXR is returned for an XML file that is not a WordPress export.
-var ErrNotWXR = errors.New("not a WordPress export (WXR): expected <rss> with <channel> and <wp:wxr_version>")
-
 // Site is the exporting site as the export describes it.
 type Site struct {
 	Title    string
@@ -32,6 +32,9 @@ type Site struct {
 	BaseURL  string // wp:base_site_url, or the link
 	Language string // as the export gives it (en-US …)
 	Version  string // the WXR version
+	// Exported is when the export was made (the channel's pubDate; Ghost: meta.exported_on),
+	// zero when it does not say: the date of posts that have none.
+	Exported time.Time
 }
 
 // Author is an account of the exporting site.
@@ -62,9 +65,12 @@ type Post struct {
 	Content, Excerpt                                   string
 	Date, DateGMT, Modified, ModifiedGMT               string
 	CommentStatus, Parent, AttachmentURL               string
-	Categories, Tags                                   []Term
-	Meta                                               []Meta
-	Comments                                           []Comment
+	// Password is WordPress's post password; Protected says why a post is for some readers
+	// only (a password, Ghost's members or paid visibility), "" for a public one.
+	Password, Protected string
+	Categories, Tags    []Term
+	Meta                []Meta
+	Comments            []Comment
 
 	prep *prepared // the body, converted ahead (sink.go)
 	// language and translations are the post's language and its group of translations
@@ -148,6 +154,7 @@ type wxrItem struct {
 	Parent        string            `xml:"post_parent"`
 	Type          string            `xml:"post_type"`
 	AttachmentURL string            `xml:"attachment_url"`
+	Password      string            `xml:"post_password"`
 	Categories    []wxrItemCategory `xml:"category"`
 	Meta          []wxrMeta         `xml:"postmeta"`
 	Comments      []wxrComment      `xml:"comment"`
@@ -190,9 +197,6 @@ func metaMap(ms []wxrMeta) map[string]string {
 	return out
 }
 
-// isWP reports whether name is in one of WordPress's export namespaces.
-func isWP(n xml.Name) bool { return strings.HasPrefix(n.Space, "http://wordpress.org/export/") }
-
 // ReadWXR reads a WordPress export from r and gives what it holds to h. A malformed or
 // truncated file gives a *SyntaxError; an error from h stops the reading and is returned.
 func ReadWXR(r io.Reader, h Handler) error {
@@ -213,14 +217,20 @@ func ReadWXR(r io.Reader, h Handler) error {
 		return &SyntaxError{Line: line, Column: col, Msg: strings.TrimPrefix(err.Error(), "xml: ")}
 	}
 	var site Site
-	var path []string // the open elements' local names
-	sawRSS, sawChannel, siteSent := false, false, false
+	var ns wxrSpaces
+	var path []string  // the open elements' local names
+	var root string    // the root element's name
+	var foreign string // the namespace of a wxr_version that is not WordPress's
+	sawChannel, siteSent := false, false
 	sendSite := func() error {
 		if siteSent {
 			return nil
 		}
 		if site.Version == "" {
-			return ErrNotWXR
+			if foreign != "" {
+				return notWXR("its <wxr_version> is in the namespace %q, not WordPress's (http://wordpress.org/export/1.2/)", foreign)
+			}
+			return notWXR("no <wp:wxr_version> in the channel before its first item (a plain RSS feed?)")
 		}
 		siteSent = true
 		if site.BaseURL == "" {
@@ -242,9 +252,10 @@ func ReadWXR(r io.Reader, h Handler) error {
 			switch {
 			case len(path) == 0:
 				if name != "rss" {
-					return ErrNotWXR
+					return notWXR("not an RSS document (its root element is <%s>, not <rss>)", name)
 				}
-				sawRSS = true
+				root = name
+				ns.root(t)
 				path = append(path, name)
 				continue
 			case len(path) == 1:
@@ -268,7 +279,7 @@ func ReadWXR(r io.Reader, h Handler) error {
 				if herr = sendSite(); herr == nil {
 					herr = h.Post(it.post())
 				}
-			case name == "author" && isWP(t.Name):
+			case name == "author" && ns.is(t.Name):
 				var a wxrAuthor
 				if err := d.DecodeElement(&a, &t); err != nil {
 					return fail(err)
@@ -279,7 +290,7 @@ func ReadWXR(r io.Reader, h Handler) error {
 					}
 					herr = h.Author(Author{ID: a.ID, Login: a.Login, Email: a.Email, Name: a.Name})
 				}
-			case name == "category" && isWP(t.Name):
+			case name == "category" && ns.is(t.Name):
 				var c wxrCategory
 				if err := d.DecodeElement(&c, &t); err != nil {
 					return fail(err)
@@ -287,7 +298,7 @@ func ReadWXR(r io.Reader, h Handler) error {
 				if herr = sendSite(); herr == nil {
 					herr = h.Category(Term{ID: c.ID, Slug: c.Nicename, Name: c.Name, Parent: c.Parent, Meta: metaMap(c.Meta)})
 				}
-			case name == "tag" && isWP(t.Name):
+			case name == "tag" && ns.is(t.Name):
 				var c wxrTag
 				if err := d.DecodeElement(&c, &t); err != nil {
 					return fail(err)
@@ -295,7 +306,12 @@ func ReadWXR(r io.Reader, h Handler) error {
 				if herr = sendSite(); herr == nil {
 					herr = h.Tag(Term{ID: c.ID, Slug: c.Slug, Name: c.Name, Meta: metaMap(c.Meta)})
 				}
-			case name == "title" || name == "link" || name == "language" || (isWP(t.Name) &&
+			case name == "wxr_version" && !ns.is(t.Name):
+				foreign = t.Name.Space
+				if err := d.Skip(); err != nil {
+					return fail(err)
+				}
+			case name == "title" || name == "link" || name == "language" || name == "pubDate" || (ns.is(t.Name) &&
 				(name == "wxr_version" || name == "base_site_url" || name == "base_blog_url")):
 				var v string
 				if err := d.DecodeElement(&v, &t); err != nil {
@@ -309,7 +325,12 @@ func ReadWXR(r io.Reader, h Handler) error {
 					site.Link = v
 				case "language":
 					site.Language = v
+				case "pubDate":
+					site.Exported = rssDate(v)
 				case "wxr_version":
+					if err := checkVersion(v); err != nil {
+						return err
+					}
 					site.Version = v
 				case "base_site_url":
 					site.BaseURL = v
@@ -332,8 +353,11 @@ func ReadWXR(r io.Reader, h Handler) error {
 			}
 		}
 	}
-	if !sawRSS || !sawChannel {
-		return ErrNotWXR
+	switch {
+	case root == "":
+		return notWXR("not an RSS document (no XML element in it)")
+	case !sawChannel:
+		return notWXR("no <channel> in the <rss> document")
 	}
 	if len(path) != 0 {
 		line, col := d.InputPos()
@@ -430,119 +454,10 @@ func (it *wxrItem) field(local string) *string {
 		return &it.Type
 	case "attachment_url":
 		return &it.AttachmentURL
+	case "post_password":
+		return &it.Password
 	}
 	return nil
-}
-
-func decodeComment(d *xml.Decoder) (wxrComment, error) {
-	var c wxrComment
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return c, err
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return c, nil
-		case xml.StartElement:
-			var f *string
-			switch t.Name.Local {
-			case "commentmeta":
-				m, err := decodeMeta(d)
-				if err != nil {
-					return c, err
-				}
-				c.Meta = append(c.Meta, m)
-				continue
-			case "comment_id":
-				f = &c.ID
-			case "comment_author":
-				f = &c.Author
-			case "comment_author_email":
-				f = &c.Email
-			case "comment_date":
-				f = &c.Date
-			case "comment_date_gmt":
-				f = &c.DateGMT
-			case "comment_content":
-				f = &c.Content
-			case "comment_approved":
-				f = &c.Approved
-			case "comment_type":
-				f = &c.Type
-			case "comment_parent":
-				f = &c.Parent
-			}
-			if f != nil {
-				*f, err = elementText(d)
-			} else {
-				err = d.Skip()
-			}
-			if err != nil {
-				return c, err
-			}
-		}
-	}
-}
-
-// decodeMeta reads a postmeta, commentmeta or termmeta element just started.
-func decodeMeta(d *xml.Decoder) (wxrMeta, error) {
-	var m wxrMeta
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return m, err
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return m, nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "meta_key":
-				m.Key, err = elementText(d)
-			case "meta_value":
-				m.Value, err = elementText(d)
-			default:
-				err = d.Skip()
-			}
-			if err != nil {
-				return m, err
-			}
-		}
-	}
-}
-
-// elementText returns the character data directly inside the element just started (the
-// text of elements nested in it is left out) and reads past its end.
-func elementText(d *xml.Decoder) (string, error) {
-	var text string
-	var more []byte // when the text comes in several pieces (around a comment, say)
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return "", err
-		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			switch {
-			case more != nil:
-				more = append(more, t...)
-			case text == "":
-				text = string(t)
-			default:
-				more = append([]byte(text), t...)
-			}
-		case xml.StartElement:
-			if err := d.Skip(); err != nil {
-				return "", err
-			}
-		case xml.EndElement:
-			if more != nil {
-				return string(more), nil
-			}
-			return text, nil
-		}
-	}
 }
 
 func (it *wxrItem) post() *Post {
@@ -558,15 +473,13 @@ func (it *wxrItem) post() *Post {
 			p.Content = e.Value
 		}
 	}
+	if p.Password = it.Password; strings.TrimSpace(p.Password) != "" {
+		p.Protected = "password-protected"
+	}
+	p.Categories, p.Tags = itemTerms(it.Categories)
 	for _, c := range it.Categories {
-		t := Term{Slug: strings.TrimSpace(c.Nicename), Name: strings.TrimSpace(c.Name)}
-		switch c.Domain {
-		case "category":
-			p.Categories = append(p.Categories, t)
-		case "post_tag":
-			p.Tags = append(p.Tags, t)
-		case "language", "post_translations": // Polylang
-			p.multilingual(c.Domain, t.Slug)
+		if c.Domain == "language" || c.Domain == "post_translations" { // Polylang
+			p.multilingual(c.Domain, strings.TrimSpace(c.Nicename))
 		}
 	}
 	for _, m := range it.Meta {
@@ -578,4 +491,45 @@ func (it *wxrItem) post() *Post {
 			Date: c.Date, DateGMT: c.DateGMT, Meta: metaMap(c.Meta)})
 	}
 	return p
+}
+
+// itemTerms sorts an item's <category> elements into categories and tags. WXR 1.1 and 1.2
+// say domain="category" or "post_tag"; WXR 1.0 wrote domain="tag" for tags, and each term
+// twice, once bare (no nicename, for feed readers; a bare one without a domain is a
+// category) and once with its nicename: a bare one is kept only when its term has no twin.
+func itemTerms(cs []wxrItemCategory) (cats, tags []Term) {
+	named := map[string]bool{} // kind + name of the terms that have a nicename
+	kindOf := func(domain string) string {
+		switch domain {
+		case "category", "":
+			return "category"
+		case "post_tag", "tag":
+			return "tag"
+		}
+		return "" // a custom taxonomy (post_format, series …)
+	}
+	for _, c := range cs {
+		if k := kindOf(c.Domain); k != "" && strings.TrimSpace(c.Nicename) != "" {
+			named[k+"\x00"+strings.TrimSpace(c.Name)] = true
+		}
+	}
+	for _, c := range cs {
+		k := kindOf(c.Domain)
+		t := Term{Slug: strings.TrimSpace(c.Nicename), Name: strings.TrimSpace(c.Name)}
+		if k == "" || t.Name == "" && t.Slug == "" {
+			continue
+		}
+		if t.Slug == "" {
+			if named[k+"\x00"+t.Name] {
+				continue
+			}
+			t.Slug = content.Slugify(t.Name)
+		}
+		if k == "category" {
+			cats = append(cats, t)
+		} else {
+			tags = append(tags, t)
+		}
+	}
+	return cats, tags
 }
