@@ -19,8 +19,9 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	fs := newFlags(env, "import", "import wordpress|ghost FILE [--media-dir DIR] [--language xx] [--dry-run] [--db DB]", `
 Bring an archive over from WordPress (a WXR export: Tools → Export → All content) or Ghost
 (a JSON export: Settings → Labs → Export). Posts become stories (published, drafts,
-scheduled; private ones drafts), categories sections, tags tags, authors disabled accounts
-without a password (invite them), approved and pending comments reviews. Old URLs
+scheduled; private, password-protected and members-only ones drafts, listed in the
+report), categories sections, tags tags, authors disabled accounts without a password
+(invite them), approved and pending comments reviews; pages are named in the report. Old URLs
 (/?p=ID, /YYYY/MM/DD/slug/, /YYYY/MM/slug/, /category/x/, /tag/x/) redirect to the new ones.
 
 The import is one transaction: a malformed or truncated file imports nothing and says

@@ -109,7 +109,7 @@ func TestImportWordPress(t *testing.T) {
 				}
 				var text bytes.Buffer
 				rep.WriteText(&text)
-				for _, want := range []string{"in the trash", "an automatic draft", "pages are not imported", "marked as spam", "pingbacks are not imported", "[gallery] in 1 posts"} {
+				for _, want := range []string{"in the trash", "an automatic draft", `Pages: not imported — Newsdesk has no pages yet; 1 pages: "About us"`, "marked as spam", "pingbacks are not imported", "[gallery] in 1 posts"} {
 					if !strings.Contains(text.String(), want) {
 						t.Errorf("report lacks %q:\n%s", want, text.String())
 					}

@@ -32,13 +32,13 @@ type sink struct {
 	md     *content.Renderer
 	now    time.Time
 
-	source  string
-	host    string
-	offset  time.Duration // the old site's offset from UTC, learnt from posts with both dates
+	source string
+	host   string
+	offset time.Duration // the old site's offset from UTC, learnt from posts with both dates
 	// exported is when the export was made (zero if it does not say): the date of posts without one.
 	exported time.Time
-	terms   map[string]Term
-	authors map[string]Author // by login
+	terms    map[string]Term
+	authors  map[string]Author // by login
 	// Caches of our ids.
 	sections  map[string]int64 // section key + "\x00" + language → id
 	tags      map[string]int64 // language + "\x00" + slug → id
