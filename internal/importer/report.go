@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -35,9 +36,9 @@ type Report struct {
 	// paid visibility), kept as drafts; ProtectedTotal counts them all.
 	Protected      []Skip
 	ProtectedTotal int
-	// Pages lists up to maxListed pages of the old site by title (with their status when
-	// not published): Newsdesk has no pages yet. PagesTotal counts them all.
-	Pages      []string
+	// Pages lists up to maxListed pages of the old site (Reason: their status when not
+	// published): Newsdesk has no pages yet. PagesTotal counts them all.
+	Pages      []Skip
 	PagesTotal int
 	// Warnings lists up to maxListed warnings; WarningsTotal counts them all.
 	Warnings      []string
@@ -79,11 +80,11 @@ func (r *Report) protect(id, title, reason string) {
 	}
 }
 
-func (r *Report) page(entry string) {
+func (r *Report) page(id, title, status string) {
 	r.count("page").Skipped++
 	r.PagesTotal++
 	if len(r.Pages) < maxListed {
-		r.Pages = append(r.Pages, entry)
+		r.Pages = append(r.Pages, Skip{Kind: "page", ID: id, Title: title, Reason: status})
 	}
 }
 
@@ -128,7 +129,14 @@ func (r *Report) WriteText(w io.Writer) {
 		if n := r.PagesTotal - len(r.Pages); n > 0 {
 			more = fmt.Sprintf(" … and %d more", n)
 		}
-		fmt.Fprintf(w, "Pages: not imported — Newsdesk has no pages yet; %d pages: %s%s\n", r.PagesTotal, strings.Join(r.Pages, ", "), more)
+		titles := make([]string, len(r.Pages))
+		for i, p := range r.Pages {
+			titles[i] = strconv.Quote(p.Title)
+			if p.Reason != "" {
+				titles[i] += " (" + p.Reason + ")"
+			}
+		}
+		fmt.Fprintf(w, "Pages: not imported — Newsdesk has no pages yet; %d pages: %s%s\n", r.PagesTotal, strings.Join(titles, ", "), more)
 	}
 	if len(r.UnknownShortcodes) > 0 {
 		names := make([]string, 0, len(r.UnknownShortcodes))

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -129,11 +128,11 @@ func (s *sink) page(p *Post) {
 	if title == "" {
 		title = "untitled page " + p.ID
 	}
-	entry := strconv.Quote(title)
+	status := ""
 	if p.Status != "publish" && p.Status != "" {
-		entry += " (" + p.Status + ")"
+		status = p.Status
 	}
-	s.rep.page(entry)
+	s.rep.page(p.ID, title, status)
 }
 
 // ownStory refuses a story of a Newsdesk export that is this database's own: the story the
