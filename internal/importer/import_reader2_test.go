@@ -93,6 +93,27 @@ func TestImportDatelessPosts(t *testing.T) {
 	}
 }
 
+// TestImportDatelessGhostPost: a Ghost post without dates takes the export's
+// (meta.exported_on), and importing it again changes nothing.
+func TestImportDatelessGhostPost(t *testing.T) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
+		doc := ghostExport(`{"id": "d1", "title": "Undated Ghost", "slug": "undated-ghost", "html": "<p>No dates.</p>", "type": "post", "status": "published"}`)
+		for i := range 2 {
+			rep, err := importText(t, st, "ghost", doc, testNow.Add(time.Duration(i)*time.Hour))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := []string{"1/0/0/0", "0/0/1/0"}[i]; count(rep, "post") != want {
+				t.Errorf("import %d: posts %s, want %s", i+1, count(rep, "post"), want)
+			}
+		}
+		a := articles(t, st)["en/undated-ghost"]
+		if want := time.UnixMilli(1725350400000).UTC(); !a.PublishedAt.Equal(want) || !a.CreatedAt.Equal(want) || a.Version != 1 {
+			t.Errorf("published %v, created %v, version %d; want %v, version 1", a.PublishedAt, a.CreatedAt, a.Version, want)
+		}
+	})
+}
+
 // TestImportTitlesAsText: HTML in titles and in category and tag names comes over as text,
 // its entities decoded once; WXR 1.0 tags (domain="tag") come over as tags.
 func TestImportTitlesAsText(t *testing.T) {
