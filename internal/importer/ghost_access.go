@@ -28,11 +28,16 @@ func ghostProtected(gp *ghostPost) string {
 	return ""
 }
 
-// meta reads an export's meta object, for when the export was made.
+// meta reads an export's meta object, for when the export was made; a meta of another
+// shape is passed over, as it was before it was read.
 func (g *ghostReader) meta(field string) error {
-	var m *ghostMeta
-	if err := g.decode(&m, field); err != nil || m == nil {
+	var raw json.RawMessage
+	if err := g.decode(&raw, field); err != nil {
 		return err
+	}
+	var m ghostMeta
+	if json.Unmarshal(raw, &m) != nil {
+		return nil
 	}
 	var ms int64
 	var s string

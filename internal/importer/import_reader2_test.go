@@ -181,13 +181,14 @@ func TestImportGhostWrappers(t *testing.T) {
 	data := `{"posts": [` + ghostPost("w1", "wrapped", "public", `<p>Wrapped. <img src="__GHOST_URL__/content/images/2024/06/a.jpg" alt="A"></p>`) + `]}`
 	meta := `{"exported_on": 1725350400000, "version": "5.90.0"}`
 	imports := map[string]string{
-		"db, data":            `{"db": [{"data": ` + data + `}]}`,
-		"db, meta and data":   `{"db": [{"meta": ` + meta + `, "data": ` + data + `}]}`,
-		"db, data then meta":  `{"db": [{"data": ` + data + `, "meta": ` + meta + `}]}`,
-		"data":                `{"data": ` + data + `}`,
-		"meta and data":       `{"meta": ` + meta + `, "data": ` + data + `}`,
-		"db empty, then data": `{"db": [], "data": ` + data + `}`,
-		"pretty-printed":      "{\n  \"db\": [\n    {\n      \"data\": " + data + "\n    }\n  ]\n}\n",
+		"db, data":              `{"db": [{"data": ` + data + `}]}`,
+		"db, meta and data":     `{"db": [{"meta": ` + meta + `, "data": ` + data + `}]}`,
+		"db, data then meta":    `{"db": [{"data": ` + data + `, "meta": ` + meta + `}]}`,
+		"data":                  `{"data": ` + data + `}`,
+		"meta and data":         `{"meta": ` + meta + `, "data": ` + data + `}`,
+		"db empty, then data":   `{"db": [], "data": ` + data + `}`,
+		"meta of another shape": `{"meta": "5.x", "db": [{"meta": [1], "data": ` + data + `}]}`,
+		"pretty-printed":        "{\n  \"db\": [\n    {\n      \"data\": " + data + "\n    }\n  ]\n}\n",
 	}
 	refused := map[string]string{
 		"no posts table":      `{"db": [{"meta": ` + meta + `, "data": {"tags": []}}]}`,
