@@ -1,6 +1,10 @@
 package app
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/newsdesk/newsdesk/internal/media"
+)
 
 // Route is one route of the whole site, as Routes lists it (the authorization test walks
 // this list and fails on any route docs/security.md gives no policy).
@@ -57,6 +61,9 @@ func (s *Site) mediaFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	if t := media.ContentType(r.PathValue("file")); t != "" { // video, audio, PDF: kept as they came
+		w.Header().Set("Content-Type", t)
+	}
 	http.ServeFile(w, r, p) // #nosec G703 -- p comes from media.Store.Path, which accepts only the store's own file names
 }
 

@@ -249,7 +249,7 @@ func humanMemory(n int64) string {
 // Names that this package cannot have produced, including any with a path
 // separator or "..", give an error that matches fs.ErrNotExist.
 func (s *Store) Path(file string) (string, error) {
-	if !validName(file) {
+	if !validName(file) && !validKeptName(file) {
 		return "", fmt.Errorf("media file %q: %w", file, fs.ErrNotExist)
 	}
 	return filepath.Join(s.dir, file), nil
