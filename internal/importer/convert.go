@@ -21,16 +21,18 @@ type Converted struct {
 	Images []string
 	// Dropped names elements that were removed (script, style, form …).
 	Dropped []string
+	// Media are the addresses of the video, audio and other files in the body (not images).
+	Media []string
 }
 
 // shortcode matches an opening, self-closing or closing WordPress shortcode tag.
 var shortcode = regexp.MustCompile(`\[(/?)([a-zA-Z][a-zA-Z0-9_-]*)((?:\s[^\]]*)?)(/?)\]`)
 
 // shortcodeAttr matches one attribute of a shortcode: name="v", name='v' or name=v.
-var shortcodeAttr = regexp.MustCompile(`([a-zA-Z_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))`)
+var shortcodeAttr = regexp.MustCompile(`([a-zA-Z0-9_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))`)
 
 // convertedShortcodes are the shortcodes turned into Markdown; others stay as text.
-var convertedShortcodes = map[string]bool{"caption": true, "wp_caption": true, "embed": true, "audio": true, "video": true}
+var convertedShortcodes = map[string]bool{"caption": true, "wp_caption": true, "embed": true, "audio": true, "video": true, "gallery": true}
 
 // ConvertWordPress turns a WordPress body into Markdown.
 func ConvertWordPress(body string) Converted {
@@ -38,6 +40,7 @@ func ConvertWordPress(body string) Converted {
 	unknown := map[string]bool{}
 	body = strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")
 	body = expandShortcodes(body, unknown)
+	body = autoembed(body) // convert_media.go
 	body = autop(body)
 	c.Markdown = htmlToMarkdown(body, &c)
 	for name := range unknown {
@@ -86,17 +89,13 @@ func expandShortcodes(body string, unknown map[string]bool) string {
 		switch name {
 		case "caption", "wp_caption":
 			b.WriteString(captionFigure(inner, attrs["caption"]))
-		case "embed":
-			u := strings.TrimSpace(inner)
-			b.WriteString(`<p><a href="` + html.EscapeString(u) + `">` + html.EscapeString(u) + `</a></p>`)
-		case "audio", "video":
-			src := attrs["src"]
-			for _, k := range []string{"mp3", "m4a", "ogg", "wav", "mp4", "webm", "ogv"} {
-				if src == "" {
-					src = attrs[k]
-				}
+		default: // embed, audio, video, gallery (convert_media.go)
+			s, known := mediaShortcode(name, attrs, inner)
+			if !known {
+				unknown[name] = true
+				s = body[loc[0]:loc[1]] + inner // kept as text
 			}
-			b.WriteString(`<p><a href="` + html.EscapeString(src) + `">` + name + `: ` + html.EscapeString(src) + `</a></p>`)
+			b.WriteString(s)
 		}
 		body = rest
 	}
@@ -179,7 +178,7 @@ func isBlock(n *html.Node) bool {
 		atom.Dl, atom.Address, atom.Iframe, atom.Script, atom.Style, atom.Form, atom.Noscript:
 		return true
 	}
-	return false
+	return isMediaBlock(n) // convert_media.go
 }
 
 // block writes a block-level node (or a run of inline content) followed by a blank line.
@@ -194,6 +193,9 @@ func (m *mdWriter) block(n *html.Node) {
 		return
 	case html.ElementNode:
 	default:
+		return
+	}
+	if m.mediaBlock(n) { // galleries, video, audio, embeds… (convert_media.go)
 		return
 	}
 	if m.markupBlock(n) { // lists, pre, dl, footnotes (convert_markup.go)
@@ -409,6 +411,9 @@ func (m *mdWriter) inlineNode(n *html.Node) string {
 	case html.ElementNode:
 	default:
 		return ""
+	}
+	if s, ok := m.mediaInline(n); ok { // convert_media.go
+		return s
 	}
 	if s, ok := m.markupInline(n); ok { // footnotes, sub, sup… (convert_markup.go)
 		return s

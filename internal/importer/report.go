@@ -49,6 +49,9 @@ type Report struct {
 	RemoteImages int
 	// MissingMedia counts images that were not found in the --media-dir.
 	MissingMedia int
+	// RemoteMedia counts video, audio and other files left at their old address (each is
+	// also named in a warning, with its post).
+	RemoteMedia int
 	Took         time.Duration
 }
 
@@ -152,6 +155,9 @@ func (r *Report) WriteText(w io.Writer) {
 			folder = "content/images"
 		}
 		fmt.Fprintf(w, "Images kept at their old address: %d (give --media-dir with a copy of %s to bring them over)\n", r.RemoteImages, folder)
+	}
+	if r.RemoteMedia > 0 {
+		fmt.Fprintf(w, "Video, audio and other files kept at their old address: %d (named below)\n", r.RemoteMedia)
 	}
 	if r.MissingMedia > 0 {
 		fmt.Fprintf(w, "Images not found in --media-dir: %d\n", r.MissingMedia)

@@ -267,7 +267,7 @@ func (s *sink) article(p *Post) error {
 			s.rep.warn("post %s: %s removed from the body", p.ID, d)
 		}
 		var err error
-		if a.BodyMD, err = s.media.rewrite(s.ctx, s.tx, p.ID, conv.Markdown, conv.Images); err != nil {
+		if a.BodyMD, err = s.media.rewrite(s.ctx, s.tx, p.ID, conv, s.attachments); err != nil {
 			return err
 		}
 	}
@@ -380,6 +380,7 @@ func (s *sink) article(p *Post) error {
 				return err
 			}
 		}
+		s.media.later(id, p.ID, a.BodyMD) // a [gallery] of attachments not read yet (media.go)
 		if thumb := rec.Thumb; thumb != "" {
 			s.thumbs = append(s.thumbs, pendingThumb{articleID: id, attachment: thumb, alt: a.Headline})
 		}
@@ -501,6 +502,9 @@ func (s *sink) upsert(kind, srcID, hash string, create func() (int64, error), up
 // finish keeps the categories' old URLs and sets the featured images, now that every post
 // and attachment has been seen.
 func (s *sink) finish() error {
+	if err := s.media.settle(s.ctx, s.tx, s.attachments, s.md); err != nil { // media.go
+		return err
+	}
 	if err := s.legacyCategories(); err != nil {
 		return err
 	}

@@ -58,6 +58,7 @@ type Tx interface {
 	ImportAuthor(ctx context.Context, a content.Author, userID int64) (int64, error)
 	ImportUpdateArticle(ctx context.Context, a content.Article, at time.Time) error
 	ImportArticleExtras(ctx context.Context, id int64, reviewsClosed bool) error
+	ImportSetBody(ctx context.Context, id int64, md, html string) error
 	KeepOldSlug(ctx context.Context, lang, slug string, articleID int64) error
 	SetLeadImage(ctx context.Context, articleID, imageID int64) error
 	ImportUpdateReview(ctx context.Context, r review.Review) error

@@ -311,6 +311,17 @@ func (t *Tx) ImportUpdateArticle(ctx context.Context, a content.Article, at time
 	return t.indexArticle(ctx, a.ID)
 }
 
+// ImportSetBody replaces an imported article's body (Markdown and HTML) in place, without a
+// revision: the import finishing what it wrote earlier in the same transaction (the images
+// of a gallery whose attachments came later in the export).
+func (t *Tx) ImportSetBody(ctx context.Context, id int64, md, html string) error {
+	t.touch()
+	if _, err := t.exec(ctx, "UPDATE articles SET body_md = ?, body_html = ? WHERE id = ?", md, html, id); err != nil {
+		return fmt.Errorf("set body of imported article %d: %w", id, err)
+	}
+	return t.indexArticle(ctx, id)
+}
+
 // ImportArticleExtras sets what Bulk.Article does not write: whether reviews are closed.
 func (t *Tx) ImportArticleExtras(ctx context.Context, id int64, reviewsClosed bool) error {
 	if !reviewsClosed {

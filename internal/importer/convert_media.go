@@ -1,0 +1,638 @@
+package importer
+
+import (
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Media in post bodies — galleries, video, audio, files, embeds and bare oEmbed URLs — which
+// Markdown cannot say: written as HTML blocks in the Markdown (a blank line before and
+// after, all on one line), which content.Renderer keeps and sanitises. Embeds become a link
+// card, never a third-party script or iframe (docs/import.md says why).
+
+// attachmentScheme marks, in a converted body, an image given by its WordPress attachment
+// id ([gallery ids=…]); the import replaces it with the attachment's address (media.go).
+const attachmentScheme = "wp-attachment:"
+
+// droppedTag is an element the Ghost card renderer leaves for a card it cannot carry; the
+// conversion lists its data-what in Converted.Dropped (and so in the report).
+const droppedTag = "nd-dropped"
+
+// oEmbedLine matches a line of a WordPress body that is nothing but an address, which
+// WordPress shows as an embed when it knows the provider (its autoembed).
+var oEmbedLine = regexp.MustCompile(`(?m)^[ \t]*(https?://[^\s<>"]+)[ \t]*$`)
+
+// autoembed turns the lines of a WordPress body that are only the address of a known oEmbed
+// provider into embed cards, as WordPress's autoembed does before wpautop.
+func autoembed(body string) string {
+	if !strings.Contains(body, "http") {
+		return body
+	}
+	return oEmbedLine.ReplaceAllStringFunc(body, func(line string) string {
+		u := strings.TrimSpace(line)
+		if _, ok := embedProvider(u); !ok {
+			return line
+		}
+		return "\n" + embedCardHTML(u, "", "") + "\n"
+	})
+}
+
+// embedProvider names the oEmbed provider of the address u, if it is one WordPress embeds.
+func embedProvider(u string) (string, bool) {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return "", false
+	}
+	host := strings.ToLower(p.Hostname())
+	for _, prefix := range []string{"www.", "m.", "mobile.", "open.", "player.", "music."} {
+		host = strings.TrimPrefix(host, prefix)
+	}
+	switch host {
+	case "youtube.com", "youtu.be":
+		return "YouTube", true
+	case "vimeo.com":
+		return "Vimeo", true
+	case "twitter.com", "x.com":
+		return "X", true
+	case "instagram.com", "instagr.am":
+		return "Instagram", true
+	case "facebook.com", "fb.watch":
+		return "Facebook", true
+	case "tiktok.com":
+		return "TikTok", true
+	case "soundcloud.com":
+		return "SoundCloud", true
+	case "spotify.com":
+		return "Spotify", true
+	}
+	return "", false
+}
+
+// providerName names the site of u for a card: the oEmbed provider, else its host.
+func providerName(u string) string {
+	if name, ok := embedProvider(u); ok {
+		return name
+	}
+	if p, err := url.Parse(u); err == nil && p.Hostname() != "" {
+		return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
+	}
+	return "Link"
+}
+
+// embedCardHTML is the link card of an embed: "<provider>: <title or address>", with a
+// caption (HTML) if there is one.
+func embedCardHTML(u, title, captionHTML string) string {
+	u = safeURL(u)
+	if u == "" {
+		return ""
+	}
+	text := strings.TrimSpace(title)
+	if text == "" {
+		text = u
+	}
+	s := `<figure class="nd-embed"><a href="` + html.EscapeString(u) + `">` + html.EscapeString(providerName(u)+": "+text) + `</a>`
+	if captionHTML != "" {
+		s += "<figcaption>" + captionHTML + "</figcaption>"
+	}
+	return s + "</figure>"
+}
+
+// safeURL returns u if it is an address a body may link to (http, https, mailto, relative,
+// or an attachment id), else "".
+func safeURL(u string) string {
+	u = strings.TrimSpace(u)
+	scheme, _, found := strings.Cut(u, ":")
+	if !found || strings.ContainsAny(scheme, "/?#") {
+		return u // relative
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https", "mailto", strings.TrimSuffix(attachmentScheme, ":"):
+		return u
+	}
+	return ""
+}
+
+// mediaShortcode expands [audio], [video], [embed] and [gallery]; known is false when it
+// cannot ([gallery] without ids: the images attached to the post are not known here).
+func mediaShortcode(name string, attrs map[string]string, inner string) (string, bool) {
+	switch name {
+	case "embed":
+		return embedCardHTML(strings.TrimSpace(inner), "", ""), true
+	case "audio", "video":
+		var srcs []string
+		for _, k := range []string{"src", "mp4", "m4v", "webm", "ogv", "wmv", "flv", "mp3", "m4a", "ogg", "oga", "wav", "wma", "flac"} {
+			if v := safeURL(attrs[k]); v != "" {
+				srcs = append(srcs, v)
+			}
+		}
+		if len(srcs) == 0 {
+			if u := safeURL(strings.TrimSpace(inner)); u != "" { // [audio]URL[/audio]
+				srcs = append(srcs, u)
+			}
+		}
+		if len(srcs) == 0 {
+			return "", true
+		}
+		s := "<figure class=\"nd-" + name + "\"><" + name + ` controls preload="metadata"`
+		if p := safeURL(attrs["poster"]); p != "" && name == "video" {
+			s += ` poster="` + html.EscapeString(p) + `"`
+		}
+		if len(srcs) == 1 {
+			s += ` src="` + html.EscapeString(srcs[0]) + `">`
+		} else {
+			s += ">"
+			for _, u := range srcs {
+				s += `<source src="` + html.EscapeString(u) + `">`
+			}
+		}
+		return s + "</" + name + "></figure>", true
+	case "gallery":
+		ids := attrs["ids"]
+		if ids == "" {
+			ids = attrs["include"]
+		}
+		var s strings.Builder
+		for _, id := range strings.Split(ids, ",") {
+			if id = strings.TrimSpace(id); id != "" && strings.Trim(id, "0123456789") == "" {
+				s.WriteString(`<figure><img src="` + attachmentScheme + id + `" alt=""></figure>`)
+			}
+		}
+		if s.Len() == 0 {
+			return "", false
+		}
+		return `<figure class="nd-gallery">` + s.String() + "</figure>", true
+	}
+	return "", false
+}
+
+// hasClass reports whether n's class attribute has a class starting with prefix.
+func hasClass(n *html.Node, prefix string) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if strings.HasPrefix(c, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func isElement(n *html.Node, a atom.Atom) bool {
+	return n != nil && n.Type == html.ElementNode && n.DataAtom == a
+}
+
+// isMediaBlock reports whether n is a media element shown as a block of its own.
+func isMediaBlock(n *html.Node) bool {
+	return isElement(n, atom.Video) || isElement(n, atom.Audio)
+}
+
+// find returns the first descendant of n for which ok holds (depth first), or nil.
+func find(n *html.Node, ok func(*html.Node) bool) *html.Node {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ok(ch) {
+			return ch
+		}
+		if f := find(ch, ok); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// childCaption is n's own caption: a figcaption child (not one of a nested figure).
+func childCaption(n *html.Node) *html.Node {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if isElement(ch, atom.Figcaption) {
+			return ch
+		}
+	}
+	return nil
+}
+
+// isGallery reports whether n is a gallery: the block editor's (wp:gallery, old and new),
+// the classic one as WordPress printed it, Ghost's, ours, or any figure of several images.
+func isGallery(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Figure, atom.Ul, atom.Div:
+		if hasClass(n, "wp-block-gallery") || hasClass(n, "blocks-gallery-grid") || hasClass(n, "kg-gallery-card") ||
+			hasClass(n, "nd-gallery") || n.DataAtom == atom.Div && hasClass(n, "gallery") && !hasClass(n, "gallery-") {
+			return true
+		}
+		if n.DataAtom != atom.Figure {
+			return false
+		}
+		imgs := 0
+		find(n, func(x *html.Node) bool {
+			if isElement(x, atom.Img) {
+				imgs++
+			}
+			return false
+		})
+		return imgs > 1
+	}
+	return false
+}
+
+// mediaBlock writes n if it is media Markdown cannot say, and reports whether it did.
+func (m *mdWriter) mediaBlock(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch {
+	case isGallery(n):
+		m.gallery(n)
+	case isMediaBlock(n):
+		m.rawBlock(m.mediaFigure(n, nil))
+	case n.DataAtom == atom.Figure && (hasClass(n, "wp-block-embed") || hasClass(n, "kg-embed-card") ||
+		hasClass(n, "kg-bookmark-card") || hasClass(n, "nd-embed")):
+		return m.embedFigure(n)
+	case n.DataAtom == atom.Figure && find(n, isMediaBlock) != nil && find(n, func(x *html.Node) bool { return isElement(x, atom.Img) }) == nil:
+		m.rawBlock(m.mediaFigure(find(n, isMediaBlock), childCaption(n)))
+	case n.DataAtom == atom.P:
+		return m.mediaParagraph(n)
+	case n.DataAtom == atom.Div && hasClass(n, "wp-block-file"):
+		m.fileBlock(n)
+	case n.DataAtom == atom.Div && (hasClass(n, "wp-block-cover") || hasClass(n, "wp-block-cover-image")):
+		if u := backgroundImage(attr(n, "style")); u != "" {
+			m.c.Images = append(m.c.Images, u)
+			m.b.WriteString("![](" + linkDest(u) + ")\n\n")
+		}
+		m.children(m, n)
+	case n.DataAtom == atom.Iframe:
+		u := iframePage(attr(n, "src"))
+		if u == "" {
+			return false
+		}
+		m.rawBlock(embedCardHTML(u, "", ""))
+	case n.Data == droppedTag:
+		m.c.Dropped = append(m.c.Dropped, attr(n, "data-what"))
+	case n.DataAtom == atom.Pre && codeLanguage(n) != "":
+		sub := m.sub()
+		sub.pre(n) // convert_markup.go; then the language after the opening fence
+		fenced := sub.b.String()
+		fence := len(fenced) - len(strings.TrimLeft(fenced, "`"))
+		m.b.WriteString(fenced[:fence] + codeLanguage(n) + fenced[fence:])
+	default:
+		return false
+	}
+	return true
+}
+
+// mediaInline renders n if it is media inside a line of text; ok is false for anything else.
+func (m *mdWriter) mediaInline(n *html.Node) (string, bool) {
+	switch {
+	case isMediaBlock(n):
+		return m.mediaElement(n), true
+	case n.Type == html.ElementNode && n.Data == droppedTag:
+		m.c.Dropped = append(m.c.Dropped, attr(n, "data-what"))
+		return "", true
+	}
+	return "", false
+}
+
+// rawBlock writes an HTML block (one line) of the Markdown.
+func (m *mdWriter) rawBlock(s string) {
+	if s != "" {
+		m.b.WriteString(s + "\n\n")
+	}
+}
+
+// mediaParagraph writes a paragraph that holds only an oEmbed address (as a card) or only
+// video and audio (as figures).
+func (m *mdWriter) mediaParagraph(n *html.Node) bool {
+	var only []*html.Node
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) == "" || isElement(ch, atom.Br) || ch.Type == html.CommentNode {
+			continue
+		}
+		only = append(only, ch)
+	}
+	if len(only) == 1 {
+		u := ""
+		switch x := only[0]; {
+		case x.Type == html.TextNode:
+			u = strings.TrimSpace(x.Data)
+		case isElement(x, atom.A) && strings.TrimSpace(textOf(x)) == strings.TrimSpace(attr(x, "href")):
+			u = strings.TrimSpace(attr(x, "href")) // an address linked to itself
+		}
+		if _, ok := embedProvider(u); ok && !strings.ContainsAny(u, " \n") {
+			m.rawBlock(embedCardHTML(u, "", ""))
+			return true
+		}
+	}
+	if len(only) == 0 {
+		return false
+	}
+	for _, x := range only {
+		if !isMediaBlock(x) {
+			return false
+		}
+	}
+	for _, x := range only {
+		m.rawBlock(m.mediaFigure(x, nil))
+	}
+	return true
+}
+
+// mediaFigure is a video or audio element as a figure of ours, with its caption.
+func (m *mdWriter) mediaFigure(n, caption *html.Node) string {
+	s := `<figure class="nd-` + n.Data + `">` + m.mediaElement(n)
+	if caption != nil {
+		if c := m.captionHTML(caption); c != "" {
+			s += "<figcaption>" + c + "</figcaption>"
+		}
+	}
+	return s + "</figure>"
+}
+
+// mediaElement is a video or audio element with what the sanitiser keeps of it (its
+// sources, poster and size; always with controls, never playing on its own).
+func (m *mdWriter) mediaElement(n *html.Node) string {
+	s := "<" + n.Data + ` controls preload="metadata"`
+	if p := safeURL(attr(n, "poster")); p != "" && n.DataAtom == atom.Video {
+		m.c.Images = append(m.c.Images, p)
+		s += ` poster="` + html.EscapeString(p) + `"`
+	}
+	for _, k := range []string{"width", "height"} {
+		if v := attr(n, k); v != "" && strings.Trim(v, "0123456789") == "" {
+			s += " " + k + `="` + v + `"`
+		}
+	}
+	if src := safeURL(attr(n, "src")); src != "" {
+		m.c.Media = append(m.c.Media, src)
+		s += ` src="` + html.EscapeString(src) + `">`
+	} else {
+		s += ">"
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case isElement(ch, atom.Source):
+			if src := safeURL(attr(ch, "src")); src != "" {
+				m.c.Media = append(m.c.Media, src)
+				s += `<source src="` + html.EscapeString(src) + `"`
+				if t := attr(ch, "type"); t != "" {
+					s += ` type="` + html.EscapeString(t) + `"`
+				}
+				s += ">"
+			}
+		case isElement(ch, atom.Track):
+			m.c.Dropped = append(m.c.Dropped, "subtitles track of a "+n.Data)
+		}
+	}
+	return s + "</" + n.Data + ">"
+}
+
+// gallery writes a gallery as a figure of figures, each image with its link and caption,
+// and the gallery's own caption.
+func (m *mdWriter) gallery(n *html.Node) {
+	var b strings.Builder
+	b.WriteString(`<figure class="nd-gallery">`)
+	var own *html.Node // the gallery's caption
+	var walk func(x, item, link *html.Node)
+	walk = func(x, item, link *html.Node) {
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch {
+			case x == n && isElement(ch, atom.Figcaption) || hasClass(ch, "blocks-gallery-caption"):
+				own = ch
+			case isElement(ch, atom.Img):
+				b.WriteString(m.galleryItem(ch, item, link))
+			case isElement(ch, atom.A):
+				walk(ch, item, ch)
+			case isElement(ch, atom.Figure) || isElement(ch, atom.Li) || isElement(ch, atom.Dl):
+				walk(ch, ch, nil)
+			case isElement(ch, atom.Figcaption) || isElement(ch, atom.Dd):
+				// an image's caption: written with its image
+			default:
+				walk(ch, item, link)
+			}
+		}
+	}
+	walk(n, nil, nil)
+	if own != nil {
+		if c := m.captionHTML(own); c != "" {
+			b.WriteString("<figcaption>" + c + "</figcaption>")
+		}
+	}
+	b.WriteString("</figure>")
+	m.rawBlock(b.String())
+}
+
+// galleryItem is one image of a gallery as a figure: the image, in its link if it has
+// one, with the caption of the item (figure, list item, or dl of the classic gallery).
+func (m *mdWriter) galleryItem(img, item, link *html.Node) string {
+	src := safeURL(attr(img, "src"))
+	if src == "" {
+		m.c.Dropped = append(m.c.Dropped, "gallery image without an address")
+		return ""
+	}
+	m.c.Images = append(m.c.Images, src)
+	s := `<img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(collapse(attr(img, "alt"))) + `">`
+	if link != nil && safeURL(attr(link, "href")) != "" {
+		href := safeURL(attr(link, "href"))
+		s = `<a href="` + html.EscapeString(href) + `">` + s + "</a>"
+	}
+	if item != nil {
+		if c := find(item, func(x *html.Node) bool {
+			return isElement(x, atom.Figcaption) || isElement(x, atom.Dd)
+		}); c != nil {
+			if t := m.captionHTML(c); t != "" {
+				s += "<figcaption>" + t + "</figcaption>"
+			}
+		}
+	}
+	return "<figure>" + s + "</figure>"
+}
+
+// embedFigure writes an embed block (wp:embed, Ghost's embed and bookmark cards, ours) as a
+// link card; false if it has no address.
+func (m *mdWriter) embedFigure(n *html.Node) bool {
+	u, title := "", ""
+	if a := find(n, func(x *html.Node) bool { return isElement(x, atom.A) && attr(x, "href") != "" }); a != nil {
+		u = attr(a, "href")
+		if t := strings.TrimSpace(collapse(textOf(a))); t != u {
+			title = t
+			if name := providerName(u) + ": "; strings.HasPrefix(title, name) {
+				title = strings.TrimPrefix(title, name) // a card of ours, converted again
+			}
+		}
+	}
+	if u == "" {
+		find(n, func(x *html.Node) bool {
+			if t := strings.TrimSpace(x.Data); x.Type == html.TextNode && oEmbedLine.MatchString(t) {
+				u = t
+			}
+			return u != ""
+		})
+	}
+	if u == "" {
+		if f := find(n, func(x *html.Node) bool { return isElement(x, atom.Iframe) }); f != nil {
+			u = iframePage(attr(f, "src"))
+		}
+	}
+	if u == "" {
+		u = blockAttr(n, "url")
+	}
+	if u == "" {
+		return false
+	}
+	caption := ""
+	if c := childCaption(n); c != nil {
+		caption = m.captionHTML(c)
+	}
+	m.rawBlock(embedCardHTML(u, title, caption))
+	return true
+}
+
+// blockAttr reads key from the attributes of the block-editor comment before n
+// (<!-- wp:embed {"url":"…"} -->).
+func blockAttr(n *html.Node, key string) string {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		if p.Type == html.TextNode && strings.TrimSpace(p.Data) == "" {
+			continue
+		}
+		if p.Type != html.CommentNode {
+			return ""
+		}
+		_, js, ok := strings.Cut(p.Data, "{")
+		if !ok {
+			return ""
+		}
+		var attrs map[string]any
+		if json.Unmarshal([]byte("{"+strings.TrimSpace(js)), &attrs) != nil {
+			return ""
+		}
+		v, _ := attrs[key].(string)
+		return v
+	}
+	return ""
+}
+
+// iframePage is the page of a known provider's player (a YouTube or Vimeo iframe), or "".
+func iframePage(src string) string {
+	src = strings.TrimSpace(src)
+	if strings.HasPrefix(src, "//") {
+		src = "https:" + src
+	}
+	if _, ok := embedProvider(src); !ok {
+		return ""
+	}
+	p, _ := url.Parse(src) // embedProvider parsed it
+	switch host := strings.TrimPrefix(p.Hostname(), "www."); {
+	case strings.HasSuffix(host, "youtube.com") || host == "youtube-nocookie.com":
+		if id, ok := strings.CutPrefix(p.Path, "/embed/"); ok && id != "" {
+			return "https://www.youtube.com/watch?v=" + url.QueryEscape(id)
+		}
+	case host == "player.vimeo.com":
+		if id, ok := strings.CutPrefix(p.Path, "/video/"); ok && id != "" {
+			return "https://vimeo.com/" + url.PathEscape(id)
+		}
+	}
+	return src
+}
+
+// fileBlock writes a wp:file block as a link to the file.
+func (m *mdWriter) fileBlock(n *html.Node) {
+	a := find(n, func(x *html.Node) bool { return isElement(x, atom.A) && !hasClass(x, "wp-block-file__button") })
+	if a == nil {
+		a = find(n, func(x *html.Node) bool { return isElement(x, atom.A) })
+	}
+	href := ""
+	if a != nil {
+		href = safeURL(attr(a, "href"))
+	}
+	if href == "" {
+		if o := find(n, func(x *html.Node) bool { return isElement(x, atom.Object) }); o != nil {
+			href = safeURL(attr(o, "data"))
+		}
+	}
+	if href == "" {
+		m.c.Dropped = append(m.c.Dropped, "file block without a file")
+		return
+	}
+	m.c.Media = append(m.c.Media, href)
+	text := ""
+	if a != nil {
+		text = strings.TrimSpace(m.inline(a))
+	}
+	if text == "" {
+		text = escapeText(href)
+	}
+	m.b.WriteString("[" + text + "](" + linkDest(href) + ")\n\n")
+}
+
+var cssURL = regexp.MustCompile(`background-image\s*:\s*url\(\s*['"]?([^'")]+)['"]?\s*\)`)
+
+// backgroundImage is the address in a style's background-image (old cover blocks), or "".
+func backgroundImage(style string) string {
+	if m := cssURL.FindStringSubmatch(style); m != nil {
+		return safeURL(html.UnescapeString(m[1]))
+	}
+	return ""
+}
+
+// captionHTML renders a caption's content as HTML on one line, keeping the text and the
+// inline markup the sanitiser allows (links, emphasis, code, sub and superscript).
+func (m *mdWriter) captionHTML(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch ch.Type {
+			case html.TextNode:
+				b.WriteString(html.EscapeString(collapse(ch.Data)))
+				continue
+			case html.ElementNode:
+			default:
+				continue
+			}
+			switch ch.DataAtom {
+			case atom.A:
+				if href := safeURL(attr(ch, "href")); href != "" {
+					b.WriteString(`<a href="` + html.EscapeString(href) + `">`)
+					walk(ch)
+					b.WriteString("</a>")
+					continue
+				}
+			case atom.Em, atom.I, atom.Strong, atom.B, atom.Code, atom.Sub, atom.Sup, atom.S, atom.Del, atom.Mark,
+				atom.Small, atom.Cite, atom.Q, atom.U:
+				b.WriteString("<" + ch.Data + ">")
+				walk(ch)
+				b.WriteString("</" + ch.Data + ">")
+				continue
+			case atom.Br:
+				b.WriteString("<br>")
+				continue
+			case atom.Script, atom.Style, atom.Iframe, atom.Form, atom.Noscript:
+				m.c.Dropped = append(m.c.Dropped, ch.Data)
+				continue
+			}
+			walk(ch)
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String())
+}
+
+// codeLanguage is the language of a preformatted block (class language-x or lang-x on it
+// or on its code), or "".
+func codeLanguage(pre *html.Node) string {
+	for _, n := range []*html.Node{pre, find(pre, func(x *html.Node) bool { return isElement(x, atom.Code) })} {
+		if n == nil {
+			continue
+		}
+		for _, c := range strings.Fields(attr(n, "class")) {
+			for _, prefix := range []string{"language-", "lang-", "lang:"} {
+				if l, ok := strings.CutPrefix(c, prefix); ok && l != "" && strings.Trim(strings.ToLower(l), "abcdefghijklmnopqrstuvwxyz0123456789_+#.-") == "" {
+					return l
+				}
+			}
+		}
+	}
+	return ""
+}
