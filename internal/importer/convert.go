@@ -40,7 +40,6 @@ func ConvertWordPress(body string) Converted {
 	unknown := map[string]bool{}
 	body = strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")
 	body = expandShortcodes(body, unknown)
-	body = autoembed(body) // convert_media.go
 	body = autop(body)
 	c.Markdown = htmlToMarkdown(body, &c)
 	for name := range unknown {

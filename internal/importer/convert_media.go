@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -23,24 +24,8 @@ const attachmentScheme = "wp-attachment:"
 // conversion lists its data-what in Converted.Dropped (and so in the report).
 const droppedTag = "nd-dropped"
 
-// oEmbedLine matches a line of a WordPress body that is nothing but an address, which
-// WordPress shows as an embed when it knows the provider (its autoembed).
-var oEmbedLine = regexp.MustCompile(`(?m)^[ \t]*(https?://[^\s<>"]+)[ \t]*$`)
-
-// autoembed turns the lines of a WordPress body that are only the address of a known oEmbed
-// provider into embed cards, as WordPress's autoembed does before wpautop.
-func autoembed(body string) string {
-	if !strings.Contains(body, "http") {
-		return body
-	}
-	return oEmbedLine.ReplaceAllStringFunc(body, func(line string) string {
-		u := strings.TrimSpace(line)
-		if _, ok := embedProvider(u); !ok {
-			return line
-		}
-		return "\n" + embedCardHTML(u, "", "") + "\n"
-	})
-}
+// urlLine matches a text that is nothing but an address.
+var urlLine = regexp.MustCompile(`^https?://[^\s<>"]+$`)
 
 // embedProvider names the oEmbed provider of the address u, if it is one WordPress embeds.
 func embedProvider(u string) (string, bool) {
@@ -53,7 +38,7 @@ func embedProvider(u string) (string, bool) {
 		host = strings.TrimPrefix(host, prefix)
 	}
 	switch host {
-	case "youtube.com", "youtu.be":
+	case "youtube.com", "youtu.be", "youtube-nocookie.com":
 		return "YouTube", true
 	case "vimeo.com":
 		return "Vimeo", true
@@ -122,7 +107,8 @@ func safeURL(u string) string {
 func mediaShortcode(name string, attrs map[string]string, inner string) (string, bool) {
 	switch name {
 	case "embed":
-		return embedCardHTML(strings.TrimSpace(inner), "", ""), true
+		card := embedCardHTML(strings.TrimSpace(inner), "", "")
+		return card, card != ""
 	case "audio", "video":
 		var srcs []string
 		for _, k := range []string{"src", "mp4", "m4v", "webm", "ogv", "wmv", "flv", "mp3", "m4a", "ogg", "oga", "wav", "wma", "flac"} {
@@ -136,11 +122,16 @@ func mediaShortcode(name string, attrs map[string]string, inner string) (string,
 			}
 		}
 		if len(srcs) == 0 {
-			return "", true
+			return "", false // kept as text, and reported
 		}
 		s := "<figure class=\"nd-" + name + "\"><" + name + ` controls preload="metadata"`
 		if p := safeURL(attrs["poster"]); p != "" && name == "video" {
 			s += ` poster="` + html.EscapeString(p) + `"`
+		}
+		for _, k := range []string{"width", "height"} {
+			if v := attrs[k]; v != "" && name == "video" && strings.Trim(v, "0123456789") == "" {
+				s += " " + k + `="` + v + `"`
+			}
 		}
 		if len(srcs) == 1 {
 			s += ` src="` + html.EscapeString(srcs[0]) + `">`
@@ -221,7 +212,7 @@ func isGallery(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Figure, atom.Ul, atom.Div:
 		if hasClass(n, "wp-block-gallery") || hasClass(n, "blocks-gallery-grid") || hasClass(n, "kg-gallery-card") ||
-			hasClass(n, "nd-gallery") || n.DataAtom == atom.Div && hasClass(n, "gallery") && !hasClass(n, "gallery-") {
+			hasClass(n, "nd-gallery") || n.DataAtom == atom.Div && slices.Contains(strings.Fields(attr(n, "class")), "gallery") {
 			return true
 		}
 		if n.DataAtom != atom.Figure {
@@ -303,28 +294,31 @@ func (m *mdWriter) rawBlock(s string) {
 	}
 }
 
-// mediaParagraph writes a paragraph that holds only an oEmbed address (as a card) or only
-// video and audio (as figures).
+// mediaParagraph writes a paragraph that holds lines made only of the address of a known
+// oEmbed provider (each becomes a card, between the paragraphs of the other lines, as
+// WordPress's autoembed does) or only video and audio (as figures).
 func (m *mdWriter) mediaParagraph(n *html.Node) bool {
 	var only []*html.Node
-	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) == "" || isElement(ch, atom.Br) || ch.Type == html.CommentNode {
+	embeds := false
+	var line []*html.Node
+	for ch := n.FirstChild; ; ch = ch.NextSibling {
+		if ch == nil || isElement(ch, atom.Br) {
+			embeds = embeds || lineURL(line) != ""
+			line = line[:0]
+			if ch == nil {
+				break
+			}
+			continue
+		}
+		line = append(line, ch)
+		if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) == "" || ch.Type == html.CommentNode {
 			continue
 		}
 		only = append(only, ch)
 	}
-	if len(only) == 1 {
-		u := ""
-		switch x := only[0]; {
-		case x.Type == html.TextNode:
-			u = strings.TrimSpace(x.Data)
-		case isElement(x, atom.A) && strings.TrimSpace(textOf(x)) == strings.TrimSpace(attr(x, "href")):
-			u = strings.TrimSpace(attr(x, "href")) // an address linked to itself
-		}
-		if _, ok := embedProvider(u); ok && !strings.ContainsAny(u, " \n") {
-			m.rawBlock(embedCardHTML(u, "", ""))
-			return true
-		}
+	if embeds {
+		m.embedLines(n)
+		return true
 	}
 	if len(only) == 0 {
 		return false
@@ -338,6 +332,70 @@ func (m *mdWriter) mediaParagraph(n *html.Node) bool {
 		m.rawBlock(m.mediaFigure(x, nil))
 	}
 	return true
+}
+
+// lineURL is the address a line of a paragraph (its nodes between line breaks) is made of,
+// if it is a known oEmbed provider's: bare text, or a link to itself. Else "".
+func lineURL(line []*html.Node) string {
+	var only *html.Node
+	for _, x := range line {
+		if x.Type == html.TextNode && strings.TrimSpace(x.Data) == "" || x.Type == html.CommentNode {
+			continue
+		}
+		if only != nil {
+			return ""
+		}
+		only = x
+	}
+	u := ""
+	switch {
+	case only == nil:
+		return ""
+	case only.Type == html.TextNode:
+		u = strings.TrimSpace(only.Data)
+	case isElement(only, atom.A) && strings.TrimSpace(textOf(only)) == strings.TrimSpace(attr(only, "href")):
+		u = strings.TrimSpace(attr(only, "href"))
+	}
+	if _, ok := embedProvider(u); !ok || strings.ContainsAny(u, " \t\n") {
+		return ""
+	}
+	return u
+}
+
+// embedLines writes a paragraph with embed lines: a card for each, and the lines between
+// them as paragraphs.
+func (m *mdWriter) embedLines(n *html.Node) {
+	var seg, line []*html.Node
+	flush := func() {
+		var b strings.Builder
+		for _, x := range seg {
+			b.WriteString(m.inlineNode(x))
+		}
+		if t := strings.TrimSuffix(strings.TrimSpace(b.String()), "\\"); strings.TrimSpace(t) != "" {
+			m.b.WriteString(strings.TrimSpace(t) + "\n\n")
+		}
+		seg = seg[:0]
+	}
+	for ch := n.FirstChild; ; ch = ch.NextSibling {
+		if ch == nil || isElement(ch, atom.Br) {
+			if u := lineURL(line); u != "" {
+				flush()
+				m.rawBlock(embedCardHTML(u, "", ""))
+			} else {
+				seg = append(seg, line...)
+				if ch != nil && len(seg) > 0 {
+					seg = append(seg, ch)
+				}
+			}
+			line = nil
+			if ch == nil {
+				break
+			}
+			continue
+		}
+		line = append(line, ch)
+	}
+	flush()
 }
 
 // mediaFigure is a video or audio element as a figure of ours, with its caption.
@@ -464,7 +522,7 @@ func (m *mdWriter) embedFigure(n *html.Node) bool {
 	}
 	if u == "" {
 		find(n, func(x *html.Node) bool {
-			if t := strings.TrimSpace(x.Data); x.Type == html.TextNode && oEmbedLine.MatchString(t) {
+			if t := strings.TrimSpace(x.Data); x.Type == html.TextNode && urlLine.MatchString(t) {
 				u = t
 			}
 			return u != ""

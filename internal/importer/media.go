@@ -255,7 +255,11 @@ func (m *mediaIntake) keep(ctx context.Context, postID, u string) (string, error
 		return "", nil
 	}
 	m.done[u] = ingested{url: "/media/" + kf.Name}
-	m.rep.count("media file").Created++
+	if kf.Written {
+		m.rep.count("media file").Created++
+	} else {
+		m.rep.count("media file").Unchanged++
+	}
 	return "/media/" + kf.Name, nil
 }
 
@@ -269,7 +273,6 @@ func (m *mediaIntake) remoteMedia(postID, u, why string) {
 		m.rep.warn("post %s: %s kept at its old address: %s", postID, u, why)
 	}
 }
-
 
 // later remembers the body of article id if it names attachments not read yet.
 func (m *mediaIntake) later(id int64, postID, md string) {

@@ -52,7 +52,7 @@ type Report struct {
 	// RemoteMedia counts video, audio and other files left at their old address (each is
 	// also named in a warning, with its post).
 	RemoteMedia int
-	Took         time.Duration
+	Took        time.Duration
 }
 
 func newReport(format string) *Report {

@@ -29,6 +29,8 @@ type File struct {
 	Type string
 	// Bytes is its size.
 	Bytes int64
+	// Written is whether this call wrote it (false when the same bytes were kept before).
+	Written bool
 }
 
 // KeptType returns the content type of the files with extension ext (".mp4", any case)
@@ -122,7 +124,7 @@ func (s *Store) Keep(ctx context.Context, r io.Reader, ext string, maxBytes int6
 	if err := syncDir(s.dir); err != nil {
 		return File{}, err
 	}
-	return File{Name: name, Type: typ, Bytes: n}, nil
+	return File{Name: name, Type: typ, Bytes: n, Written: true}, nil
 }
 
 // validKeptName reports whether name has the form "<32 lowercase hex>.<ext>" of a kept file.
