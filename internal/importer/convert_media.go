@@ -296,7 +296,8 @@ func (m *mdWriter) rawBlock(s string) {
 
 // mediaParagraph writes a paragraph that holds lines made only of the address of a known
 // oEmbed provider (each becomes a card, between the paragraphs of the other lines, as
-// WordPress's autoembed does) or only video and audio (as figures).
+// WordPress's autoembed does) or only video, audio (as figures) and the players of known
+// providers (as cards).
 func (m *mdWriter) mediaParagraph(n *html.Node) bool {
 	var only []*html.Node
 	embeds := false
@@ -324,12 +325,16 @@ func (m *mdWriter) mediaParagraph(n *html.Node) bool {
 		return false
 	}
 	for _, x := range only {
-		if !isMediaBlock(x) {
+		if !isMediaBlock(x) && !(isElement(x, atom.Iframe) && iframePage(attr(x, "src")) != "") {
 			return false
 		}
 	}
 	for _, x := range only {
-		m.rawBlock(m.mediaFigure(x, nil))
+		if isElement(x, atom.Iframe) {
+			m.rawBlock(embedCardHTML(iframePage(attr(x, "src")), "", ""))
+		} else {
+			m.rawBlock(m.mediaFigure(x, nil))
+		}
 	}
 	return true
 }
