@@ -32,7 +32,8 @@ var shortcode = regexp.MustCompile(`\[(/?)([a-zA-Z][a-zA-Z0-9_-]*)((?:\s[^\]]*)?
 var shortcodeAttr = regexp.MustCompile(`([a-zA-Z0-9_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))`)
 
 // convertedShortcodes are the shortcodes turned into Markdown; others stay as text.
-var convertedShortcodes = map[string]bool{"caption": true, "wp_caption": true, "embed": true, "audio": true, "video": true, "gallery": true}
+var convertedShortcodes = map[string]bool{"caption": true, "wp_caption": true, "embed": true, "audio": true, "video": true, "gallery": true,
+	"youtube": true, "vimeo": true, "tweet": true, "twitter": true, "instagram": true, "soundcloud": true, "spotify": true, "tiktok": true, "facebook": true}
 
 // ConvertWordPress turns a WordPress body into Markdown.
 func ConvertWordPress(body string) Converted {
@@ -101,7 +102,7 @@ func expandShortcodes(body string, unknown map[string]bool) string {
 }
 
 func parseShortcodeAttrs(s string) map[string]string {
-	out := map[string]string{}
+	out := map[string]string{"": strings.TrimSpace(s)} // "": the whole, for [audio URL] (convert_media.go)
 	for _, m := range shortcodeAttr.FindAllStringSubmatch(s, -1) {
 		out[strings.ToLower(m[1])] = m[2] + m[3] + m[4]
 	}

@@ -1,8 +1,6 @@
 package importer
 
 import (
-	"encoding/json"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -24,69 +22,6 @@ const attachmentScheme = "wp-attachment:"
 // conversion lists its data-what in Converted.Dropped (and so in the report).
 const droppedTag = "nd-dropped"
 
-// urlLine matches a text that is nothing but an address.
-var urlLine = regexp.MustCompile(`^https?://[^\s<>"]+$`)
-
-// embedProvider names the oEmbed provider of the address u, if it is one WordPress embeds.
-func embedProvider(u string) (string, bool) {
-	p, err := url.Parse(u)
-	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-		return "", false
-	}
-	host := strings.ToLower(p.Hostname())
-	for _, prefix := range []string{"www.", "m.", "mobile.", "open.", "player.", "music."} {
-		host = strings.TrimPrefix(host, prefix)
-	}
-	switch host {
-	case "youtube.com", "youtu.be", "youtube-nocookie.com":
-		return "YouTube", true
-	case "vimeo.com":
-		return "Vimeo", true
-	case "twitter.com", "x.com":
-		return "X", true
-	case "instagram.com", "instagr.am":
-		return "Instagram", true
-	case "facebook.com", "fb.watch":
-		return "Facebook", true
-	case "tiktok.com":
-		return "TikTok", true
-	case "soundcloud.com":
-		return "SoundCloud", true
-	case "spotify.com":
-		return "Spotify", true
-	}
-	return "", false
-}
-
-// providerName names the site of u for a card: the oEmbed provider, else its host.
-func providerName(u string) string {
-	if name, ok := embedProvider(u); ok {
-		return name
-	}
-	if p, err := url.Parse(u); err == nil && p.Hostname() != "" {
-		return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
-	}
-	return "Link"
-}
-
-// embedCardHTML is the link card of an embed: "<provider>: <title or address>", with a
-// caption (HTML) if there is one.
-func embedCardHTML(u, title, captionHTML string) string {
-	u = safeURL(u)
-	if u == "" {
-		return ""
-	}
-	text := strings.TrimSpace(title)
-	if text == "" {
-		text = u
-	}
-	s := `<figure class="nd-embed"><a href="` + html.EscapeString(u) + `">` + html.EscapeString(providerName(u)+": "+text) + `</a>`
-	if captionHTML != "" {
-		s += "<figcaption>" + captionHTML + "</figcaption>"
-	}
-	return s + "</figure>"
-}
-
 // safeURL returns u if it is an address a body may link to (http, https, mailto, relative,
 // or an attachment id), else "".
 func safeURL(u string) string {
@@ -102,8 +37,9 @@ func safeURL(u string) string {
 	return ""
 }
 
-// mediaShortcode expands [audio], [video], [embed] and [gallery]; known is false when it
-// cannot ([gallery] without ids: the images attached to the post are not known here).
+// mediaShortcode expands [audio], [video], [embed], [gallery] and WordPress.com's embed
+// shortcodes ([youtube URL] …); known is false when it cannot ([gallery] without ids: the
+// images attached to the post are not known here; an [audio] without an address).
 func mediaShortcode(name string, attrs map[string]string, inner string) (string, bool) {
 	switch name {
 	case "embed":
@@ -116,8 +52,8 @@ func mediaShortcode(name string, attrs map[string]string, inner string) (string,
 				srcs = append(srcs, v)
 			}
 		}
-		if len(srcs) == 0 {
-			if u := safeURL(strings.TrimSpace(inner)); u != "" { // [audio]URL[/audio]
+		for _, u := range []string{attrs[""], inner} { // [audio URL], [audio]URL[/audio]
+			if u = safeURL(strings.TrimSpace(u)); len(srcs) == 0 && urlLine.MatchString(u) {
 				srcs = append(srcs, u)
 			}
 		}
@@ -142,6 +78,19 @@ func mediaShortcode(name string, attrs map[string]string, inner string) (string,
 			}
 		}
 		return s + "</" + name + "></figure>", true
+	case "youtube", "vimeo", "tweet", "twitter", "instagram", "soundcloud", "spotify", "tiktok", "facebook":
+		// WordPress.com's: [youtube URL], [vimeo 123], [tweet URL], [soundcloud url="…"] …
+		u := strings.TrimSpace(attrs[""])
+		if v := attrs["url"]; v != "" {
+			u = v
+		}
+		if name == "vimeo" && u != "" && strings.Trim(u, "0123456789") == "" {
+			u = "https://vimeo.com/" + u
+		}
+		if !urlLine.MatchString(u) {
+			return "", false
+		}
+		return embedCardHTML(u, "", ""), true
 	case "gallery":
 		ids := attrs["ids"]
 		if ids == "" {
@@ -339,70 +288,6 @@ func (m *mdWriter) mediaParagraph(n *html.Node) bool {
 	return true
 }
 
-// lineURL is the address a line of a paragraph (its nodes between line breaks) is made of,
-// if it is a known oEmbed provider's: bare text, or a link to itself. Else "".
-func lineURL(line []*html.Node) string {
-	var only *html.Node
-	for _, x := range line {
-		if x.Type == html.TextNode && strings.TrimSpace(x.Data) == "" || x.Type == html.CommentNode {
-			continue
-		}
-		if only != nil {
-			return ""
-		}
-		only = x
-	}
-	u := ""
-	switch {
-	case only == nil:
-		return ""
-	case only.Type == html.TextNode:
-		u = strings.TrimSpace(only.Data)
-	case isElement(only, atom.A) && strings.TrimSpace(textOf(only)) == strings.TrimSpace(attr(only, "href")):
-		u = strings.TrimSpace(attr(only, "href"))
-	}
-	if _, ok := embedProvider(u); !ok || strings.ContainsAny(u, " \t\n") {
-		return ""
-	}
-	return u
-}
-
-// embedLines writes a paragraph with embed lines: a card for each, and the lines between
-// them as paragraphs.
-func (m *mdWriter) embedLines(n *html.Node) {
-	var seg, line []*html.Node
-	flush := func() {
-		var b strings.Builder
-		for _, x := range seg {
-			b.WriteString(m.inlineNode(x))
-		}
-		if t := strings.TrimSuffix(strings.TrimSpace(b.String()), "\\"); strings.TrimSpace(t) != "" {
-			m.b.WriteString(strings.TrimSpace(t) + "\n\n")
-		}
-		seg = seg[:0]
-	}
-	for ch := n.FirstChild; ; ch = ch.NextSibling {
-		if ch == nil || isElement(ch, atom.Br) {
-			if u := lineURL(line); u != "" {
-				flush()
-				m.rawBlock(embedCardHTML(u, "", ""))
-			} else {
-				seg = append(seg, line...)
-				if ch != nil && len(seg) > 0 {
-					seg = append(seg, ch)
-				}
-			}
-			line = nil
-			if ch == nil {
-				break
-			}
-			continue
-		}
-		line = append(line, ch)
-	}
-	flush()
-}
-
 // mediaFigure is a video or audio element as a figure of ours, with its caption.
 func (m *mdWriter) mediaFigure(n, caption *html.Node) string {
 	s := `<figure class="nd-` + n.Data + `">` + m.mediaElement(n)
@@ -510,93 +395,6 @@ func (m *mdWriter) galleryItem(img, item, link *html.Node) string {
 		}
 	}
 	return "<figure>" + s + "</figure>"
-}
-
-// embedFigure writes an embed block (wp:embed, Ghost's embed and bookmark cards, ours) as a
-// link card; false if it has no address.
-func (m *mdWriter) embedFigure(n *html.Node) bool {
-	u, title := "", ""
-	if a := find(n, func(x *html.Node) bool { return isElement(x, atom.A) && attr(x, "href") != "" }); a != nil {
-		u = attr(a, "href")
-		if t := strings.TrimSpace(collapse(textOf(a))); t != u {
-			title = t
-			if name := providerName(u) + ": "; strings.HasPrefix(title, name) {
-				title = strings.TrimPrefix(title, name) // a card of ours, converted again
-			}
-		}
-	}
-	if u == "" {
-		find(n, func(x *html.Node) bool {
-			if t := strings.TrimSpace(x.Data); x.Type == html.TextNode && urlLine.MatchString(t) {
-				u = t
-			}
-			return u != ""
-		})
-	}
-	if u == "" {
-		if f := find(n, func(x *html.Node) bool { return isElement(x, atom.Iframe) }); f != nil {
-			u = iframePage(attr(f, "src"))
-		}
-	}
-	if u == "" {
-		u = blockAttr(n, "url")
-	}
-	if u == "" {
-		return false
-	}
-	caption := ""
-	if c := childCaption(n); c != nil {
-		caption = m.captionHTML(c)
-	}
-	m.rawBlock(embedCardHTML(u, title, caption))
-	return true
-}
-
-// blockAttr reads key from the attributes of the block-editor comment before n
-// (<!-- wp:embed {"url":"…"} -->).
-func blockAttr(n *html.Node, key string) string {
-	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
-		if p.Type == html.TextNode && strings.TrimSpace(p.Data) == "" {
-			continue
-		}
-		if p.Type != html.CommentNode {
-			return ""
-		}
-		_, js, ok := strings.Cut(p.Data, "{")
-		if !ok {
-			return ""
-		}
-		var attrs map[string]any
-		if json.Unmarshal([]byte("{"+strings.TrimSpace(js)), &attrs) != nil {
-			return ""
-		}
-		v, _ := attrs[key].(string)
-		return v
-	}
-	return ""
-}
-
-// iframePage is the page of a known provider's player (a YouTube or Vimeo iframe), or "".
-func iframePage(src string) string {
-	src = strings.TrimSpace(src)
-	if strings.HasPrefix(src, "//") {
-		src = "https:" + src
-	}
-	if _, ok := embedProvider(src); !ok {
-		return ""
-	}
-	p, _ := url.Parse(src) // embedProvider parsed it
-	switch host := strings.TrimPrefix(p.Hostname(), "www."); {
-	case strings.HasSuffix(host, "youtube.com") || host == "youtube-nocookie.com":
-		if id, ok := strings.CutPrefix(p.Path, "/embed/"); ok && id != "" {
-			return "https://www.youtube.com/watch?v=" + url.QueryEscape(id)
-		}
-	case host == "player.vimeo.com":
-		if id, ok := strings.CutPrefix(p.Path, "/video/"); ok && id != "" {
-			return "https://vimeo.com/" + url.PathEscape(id)
-		}
-	}
-	return src
 }
 
 // fileBlock writes a wp:file block as a link to the file.

@@ -34,7 +34,7 @@ func TestConvertMedia(t *testing.T) {
 			name: "older gallery grid",
 			in: `<figure class="wp-block-gallery columns-2"><ul class="blocks-gallery-grid"><li class="blocks-gallery-item"><figure><img src="` + up + `c.jpg" alt="C"/>` +
 				`<figcaption class="blocks-gallery-item__caption">Gulls</figcaption></figure></li><li class="blocks-gallery-item"><figure><img src="` + up + `d.jpg" alt="D"/></figure></li></ul></figure>`,
-			md: `<figure class="nd-gallery"><figure><img src="` + up + `c.jpg" alt="C"><figcaption>Gulls</figcaption></figure><figure><img src="` + up + `d.jpg" alt="D"></figure></figure>` + "\n",
+			md:   `<figure class="nd-gallery"><figure><img src="` + up + `c.jpg" alt="C"><figcaption>Gulls</figcaption></figure><figure><img src="` + up + `d.jpg" alt="D"></figure></figure>` + "\n",
 			html: []string{`<figure class="nd-gallery">`, "<figcaption>Gulls</figcaption>", `d.jpg" alt="D">`},
 		},
 		{
@@ -91,6 +91,14 @@ func TestConvertMedia(t *testing.T) {
 			in:   "[embed]https://vimeo.com/761234567[/embed]",
 			md:   `<figure class="nd-embed"><a href="https://vimeo.com/761234567">Vimeo: https://vimeo.com/761234567</a></figure>` + "\n",
 			html: []string{`<figure class="nd-embed"><a href="https://vimeo.com/761234567">Vimeo: https://vimeo.com/761234567</a></figure>`},
+		},
+		{
+			name: "audio shortcode with the address alone, WordPress.com's embed shortcodes",
+			in:   "[audio " + up + "c.mp3]\n\n[youtube https://www.youtube.com/watch?v=Prune]\n\n[vimeo 123]\n\n[soundcloud url=\"https://soundcloud.com/a/b\"]",
+			md: `<figure class="nd-audio"><audio controls preload="metadata" src="` + up + `c.mp3"></audio></figure>` + "\n\n" +
+				`<figure class="nd-embed"><a href="https://www.youtube.com/watch?v=Prune">YouTube: https://www.youtube.com/watch?v=Prune</a></figure>` + "\n\n" +
+				`<figure class="nd-embed"><a href="https://vimeo.com/123">Vimeo: https://vimeo.com/123</a></figure>` + "\n\n" +
+				`<figure class="nd-embed"><a href="https://soundcloud.com/a/b">SoundCloud: https://soundcloud.com/a/b</a></figure>` + "\n",
 		},
 		{
 			name: "embed block",

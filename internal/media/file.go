@@ -99,16 +99,7 @@ func (s *Store) Keep(ctx context.Context, r io.Reader, ext string, maxBytes int6
 	if err == nil && n > maxBytes {
 		err = fmt.Errorf("%w: the limit is %s", ErrTooLarge, humanBytes(maxBytes))
 	}
-	if err == nil {
-		err = f.Chmod(0o640)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err = closeTemp(f, err); err != nil {
 		return File{}, fmt.Errorf("keep media file: %w", err)
 	}
 	name := hex.EncodeToString(h.Sum(nil))[:32] + ext

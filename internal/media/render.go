@@ -291,6 +291,19 @@ func (s *Store) writeFile(name string, encode func(io.Writer) error) (int64, err
 		}
 	}()
 	_, err = f.Write(buf.Bytes())
+	if err = closeTemp(f, err); err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("write media file %s: %w", name, err)
+	}
+	renamed = true
+	return int64(buf.Len()), nil
+}
+
+// closeTemp finishes a temporary file written with the outcome err: readable by the group,
+// synced and closed. It returns the first error.
+func closeTemp(f *os.File, err error) error {
 	if err == nil {
 		err = f.Chmod(0o640)
 	}
@@ -300,14 +313,7 @@ func (s *Store) writeFile(name string, encode func(io.Writer) error) (int64, err
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		return 0, fmt.Errorf("write media file %s: %w", name, err)
-	}
-	renamed = true
-	return int64(buf.Len()), nil
+	return err
 }
 
 // syncDir makes the renames in dir durable.
