@@ -47,7 +47,6 @@ var knownLosses = []knownLoss{
 	{"ghost5.json#6612c0000000000000000001", "link", "image card's link, file, button, header cards, the embed's HTML (part 3)"},
 	{"ghost5.json#6612c0000000000000000001", "media", "video and audio cards dropped (part 3)"},
 	{"ghost5.json#6612c0000000000000000001", "text", "gallery, video, file, bookmark, embed, callout, toggle, button, header cards and captions dropped (part 3)"},
-	{"wpcom.xml#112", "embed", "WordPress.com's [youtube URL] shortcode is kept as text (part 3; seen once the https namespace imports)"},
 }
 
 // reportWords are the words an entry of the report uses for a kind of element, so that a
