@@ -196,7 +196,7 @@ func (m *mdWriter) mediaBlock(n *html.Node) bool {
 		m.rawBlock(m.mediaFigure(find(n, isMediaBlock), childCaption(n)))
 	case n.DataAtom == atom.P:
 		return m.mediaParagraph(n)
-	case n.DataAtom == atom.Div && hasClass(n, "wp-block-file"):
+	case n.DataAtom == atom.Div && (hasClass(n, "wp-block-file") || hasClass(n, "nd-file")):
 		m.fileBlock(n)
 	case n.DataAtom == atom.Div && (hasClass(n, "wp-block-cover") || hasClass(n, "wp-block-cover-image")):
 		if u := backgroundImage(attr(n, "style")); u != "" {

@@ -6,8 +6,6 @@ import (
 	"html"
 	"strings"
 	"time"
-
-	"github.com/newsdesk/newsdesk/internal/content"
 )
 
 // Ghost bodies and times: Mobiledoc and Lexical documents rendered as HTML (then turned
@@ -174,45 +172,15 @@ func str(m map[string]any, k string) string {
 	return v
 }
 
-// cardHTML renders a Ghost card (Mobiledoc's or Lexical's) as HTML.
-func cardHTML(name string, p map[string]any) string {
-	switch name {
-	case "markdown", "card-markdown":
-		out, err := content.NewRenderer().Render(str(p, "markdown"))
-		if err != nil {
-			return ""
-		}
-		return out
-	case "html":
-		return str(p, "html")
-	case "image":
-		return `<figure><img src="` + html.EscapeString(str(p, "src")) + `" alt="` + html.EscapeString(str(p, "alt")) +
-			`"><figcaption>` + str(p, "caption") + `</figcaption></figure>`
-	case "hr", "horizontalrule":
-		return "<hr>"
-	case "code", "codeblock":
-		return "<pre><code>" + html.EscapeString(str(p, "code")) + "</code></pre>"
-	case "embed", "bookmark":
-		u := str(p, "url")
-		return `<p><a href="` + html.EscapeString(u) + `">` + html.EscapeString(u) + `</a></p>`
-	}
-	return ""
-}
-
 type lexNode struct {
-	Type     string    `json:"type"`
-	Tag      string    `json:"tag"`
-	ListType string    `json:"listType"`
-	Text     string    `json:"text"`
-	Format   any       `json:"format"`
-	URL      string    `json:"url"`
-	Src      string    `json:"src"`
-	Alt      string    `json:"altText"`
-	Caption  string    `json:"caption"`
-	Markdown string    `json:"markdown"`
-	HTML     string    `json:"html"`
-	Code     string    `json:"code"`
-	Children []lexNode `json:"children"`
+	Type     string         `json:"type"`
+	Tag      string         `json:"tag"`
+	ListType string         `json:"listType"`
+	Text     string         `json:"text"`
+	Format   any            `json:"format"`
+	URL      string         `json:"url"`
+	Children []lexNode      `json:"children"`
+	card     map[string]any // a card's fields (ghost_cards.go)
 }
 
 // lexicalHTML renders a Lexical document (Ghost 5) as HTML.
@@ -294,19 +262,11 @@ func lexicalHTML(src string) (string, error) {
 				t = "<strong>" + t + "</strong>"
 			}
 			b.WriteString(t)
-		case "image":
-			b.WriteString(cardHTML("image", map[string]any{"src": n.Src, "alt": n.Alt, "caption": n.Caption}))
-		case "markdown":
-			b.WriteString(cardHTML("markdown", map[string]any{"markdown": n.Markdown}))
-		case "html":
-			b.WriteString(n.HTML)
-		case "horizontalrule":
-			b.WriteString("<hr>")
-		case "codeblock":
-			b.WriteString(cardHTML("code", map[string]any{"code": n.Code}))
-		case "embed", "bookmark":
-			b.WriteString(cardHTML("embed", map[string]any{"url": n.URL}))
 		default:
+			if n.card != nil {
+				b.WriteString(cardHTML(n.Type, n.card) + "\n")
+				return
+			}
 			kids(n)
 		}
 	}
