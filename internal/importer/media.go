@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"net/url"
 	"os"
@@ -28,6 +29,23 @@ type mediaIntake struct {
 	waiting []waitingBody
 	// final is set once every attachment has been read.
 	final bool
+	// attachmentText is the text (alt) and caption of each attachment read, by id.
+	attachmentText map[string]attachmentText
+}
+
+// attachmentText is what a [gallery] shows of an attachment besides the image.
+type attachmentText struct{ alt, caption string }
+
+// attachment remembers an attachment's text and caption (its excerpt), for the galleries.
+func (m *mediaIntake) attachment(p *Post) {
+	alt, caption := plainText(p.MetaValue("_wp_attachment_image_alt")), plainText(p.Excerpt)
+	if alt == "" && caption == "" {
+		return
+	}
+	if m.attachmentText == nil {
+		m.attachmentText = map[string]attachmentText{}
+	}
+	m.attachmentText[p.ID] = attachmentText{alt: alt, caption: caption}
 }
 
 // waitingBody is the body of an imported article that names attachments not read yet.
@@ -187,6 +205,13 @@ func (m *mediaIntake) attachments(postID, md string, images []string, known map[
 			continue
 		}
 		if u, ok := known[id]; ok && safeURL(u) != "" {
+			if t, ok := m.attachmentText[id]; ok { // its text and caption, as the gallery showed them
+				fig := `<img src="` + html.EscapeString(u) + `" alt="` + html.EscapeString(t.alt) + `">`
+				if t.caption != "" {
+					fig += "<figcaption>" + html.EscapeString(t.caption) + "</figcaption>"
+				}
+				md = strings.Replace(md, `<img src="`+src+`" alt="">`, fig, 1)
+			}
 			md = replaceDestination(md, src, u)
 			out = append(out, u)
 			continue
@@ -195,7 +220,7 @@ func (m *mediaIntake) attachments(postID, md string, images []string, known map[
 			continue // settled at the end
 		}
 		md = strings.Replace(md, `<figure><img src="`+src+`" alt=""></figure>`, "", 1)
-		m.rep.warn("post %s: image %s of a [gallery] left out: that attachment is not in the export before the post", postID, id)
+		m.rep.warn("post %s: image %s of a [gallery] left out: that attachment is not in the export", postID, id)
 	}
 	if len(out) < len(images) {
 		md = strings.TrimSpace(blankRuns.ReplaceAllString(strings.ReplaceAll(md, `<figure class="nd-gallery"></figure>`, ""), "\n\n")) + "\n"

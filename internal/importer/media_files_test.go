@@ -40,6 +40,8 @@ const mediaFilesWXR = `<?xml version="1.0" encoding="UTF-8" ?>
 <wp:post_id>10</wp:post_id><wp:post_date>2026-05-01 10:00:00</wp:post_date><wp:post_date_gmt>2026-05-01 10:00:00</wp:post_date_gmt>
 <wp:post_name>launch-day</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
 <item><title>quay-1</title><wp:post_id>11</wp:post_id><wp:post_parent>10</wp:post_parent><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>
+<excerpt:encoded><![CDATA[The <b>north</b> quay]]></excerpt:encoded>
+<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[Quay at dawn]]></wp:meta_value></wp:postmeta>
 <wp:attachment_url>https://pier.example/wp-content/uploads/2026/05/quay-1.jpg</wp:attachment_url></item>
 <item><title>quay-2</title><wp:post_id>12</wp:post_id><wp:post_parent>10</wp:post_parent><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>
 <wp:attachment_url>https://pier.example/wp-content/uploads/2026/05/quay-2.jpg</wp:attachment_url></item>
@@ -90,7 +92,7 @@ func TestImportMediaFiles(t *testing.T) {
 			`<figure class="nd-video"><video controls preload="metadata" src="/media/` + videoName + `"></video><figcaption>The launch</figcaption></figure>`,
 			`src="https://pier.example/wp-content/uploads/2026/05/horn.mp3"`, // not copied: its old address
 			"[Timetable](/media/" + pdfName + ")",
-			`<figure class="nd-gallery"><figure><img src="/media/` + quay1 + `" alt=""></figure><figure><img src="/media/` + quay2 + `" alt=""></figure></figure>`,
+			`<figure class="nd-gallery"><figure><img src="/media/` + quay1 + `" alt="Quay at dawn"><figcaption>The north quay</figcaption></figure><figure><img src="/media/` + quay2 + `" alt=""></figure></figure>`,
 		} {
 			if !strings.Contains(a.BodyMD, want) {
 				t.Errorf("body lacks %q:\n%s", want, a.BodyMD)

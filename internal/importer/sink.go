@@ -147,6 +147,7 @@ func (s *sink) Post(p *Post) error {
 			u = p.GUID
 		}
 		s.attachments[p.ID] = u
+		s.media.attachment(p) // its text and caption, for galleries (media.go)
 		return nil
 	case "post", "":
 		return s.article(p)
