@@ -37,8 +37,7 @@ type knownLoss struct{ post, kind, why string }
 // language, translations (a multilingual site's languages and links between translations).
 //
 // Fixed one? Delete its line.
-var knownLosses = []knownLoss{
-}
+var knownLosses = []knownLoss{}
 
 // reportWords are the words an entry of the report uses for a kind of element, so that a
 // loss counts as reported only when the report names the post and says what of it was
