@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/importer"
@@ -46,9 +47,13 @@ func (s *Server) twoSegments(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, l := range langs {
 		if l.Code == r.PathValue("lang") {
-			u := *r.URL
-			u.Path, u.RawPath = r.URL.Path+"/", ""
-			http.Redirect(w, r, u.RequestURI(), http.StatusTemporaryRedirect)
+			// Built from the site's own language code and the escaped segment, so the target
+			// is always a path of this site (never //host or a scheme).
+			target := "/" + l.Code + "/" + url.PathEscape(r.PathValue("section")) + "/"
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusTemporaryRedirect) // #nosec G710 -- a path of this site: a known language code and an escaped segment
 			return
 		}
 	}
