@@ -3,8 +3,8 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"sync"
 
-	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -19,9 +19,8 @@ import (
 // HTML is kept and the whole output is cleaned by BodyPolicy, so the result is safe to
 // print as it is either way. It is safe for concurrent use.
 type Renderer struct {
-	md     goldmark.Markdown // parser, and renderer of pure Markdown
-	raw    renderer.Renderer // renderer that keeps raw HTML, for sanitising after
-	policy *bluemonday.Policy
+	md  goldmark.Markdown        // parser, and renderer of pure Markdown
+	raw func() renderer.Renderer // renderer that keeps raw HTML, for sanitising after; built when first needed
 }
 
 // NewRenderer returns a Markdown renderer with typographic, table and footnote extensions.
@@ -31,9 +30,10 @@ func NewRenderer() *Renderer {
 	rawTable := extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute))
 	return &Renderer{
 		md: goldmark.New(goldmark.WithExtensions(append(exts, extension.Table)...)),
-		raw: goldmark.New(goldmark.WithExtensions(append(exts, rawTable)...),
-			goldmark.WithRendererOptions(html.WithUnsafe())).Renderer(),
-		policy: BodyPolicy(),
+		raw: sync.OnceValue(func() renderer.Renderer {
+			return goldmark.New(goldmark.WithExtensions(append(exts, rawTable)...),
+				goldmark.WithRendererOptions(html.WithUnsafe())).Renderer()
+		}),
 	}
 }
 
@@ -48,10 +48,10 @@ func (r *Renderer) Render(src string) (string, error) {
 		}
 		return buf.String(), nil
 	}
-	if err := r.raw.Render(&buf, source, doc); err != nil {
+	if err := r.raw().Render(&buf, source, doc); err != nil {
 		return "", fmt.Errorf("render markdown with html: %w", err)
 	}
-	return r.policy.SanitizeReader(&buf).String(), nil
+	return bodyPolicy().SanitizeReader(&buf).String(), nil
 }
 
 // hasRawHTML reports whether a parsed Markdown document holds raw HTML: an HTML block

@@ -2,6 +2,7 @@ package content
 
 import (
 	"regexp"
+	"sync"
 
 	"github.com/microcosm-cc/bluemonday"
 )
@@ -24,6 +25,20 @@ var (
 	number = regexp.MustCompile(`^[0-9]{1,5}$`)
 	// emptyOrName matches a boolean attribute's value: empty or the attribute's own name.
 	emptyOrName = regexp.MustCompile(`^(?:|[a-z]+)$`)
+	// cellAlign matches a table cell's align attribute.
+	cellAlign = regexp.MustCompile(`^(?:left|center|right)$`)
+	// preload matches a media element's preload attribute.
+	preload = regexp.MustCompile(`^(?:none|metadata|auto)$`)
+	// mediaType matches a MIME type (a source's type).
+	mediaType = regexp.MustCompile(`^[a-z]+/[A-Za-z0-9.+-]+$`)
+	// trackKind matches a text track's kind.
+	trackKind = regexp.MustCompile(`^(?:subtitles|captions|descriptions|chapters)$`)
+	// langTag matches a language tag (a track's srclang).
+	langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*$`)
+	// footnotesClass matches the class of goldmark's list of notes.
+	footnotesClass = regexp.MustCompile(`^footnotes$`)
+	// footnoteLinkClass matches the classes of goldmark's links to and from a note.
+	footnoteLinkClass = regexp.MustCompile(`^footnote-(?:ref|backref)$`)
 )
 
 // BodyPolicy returns the one allow-list that raw HTML in a story body is cleaned with:
@@ -51,25 +66,34 @@ func BodyPolicy() *bluemonday.Policy {
 	p.AllowAttrs("reversed").Matching(emptyOrName).OnElements("ol")
 	p.AllowAttrs("title").OnElements("abbr")
 	p.AllowAttrs("colspan", "rowspan").Matching(number).OnElements("th", "td")
-	p.AllowAttrs("align").Matching(regexp.MustCompile(`^(?:left|center|right)$`)).OnElements("th", "td")
+	p.AllowAttrs("align").Matching(cellAlign).OnElements("th", "td")
 	p.AllowAttrs("open").Matching(emptyOrName).OnElements("details")
 
 	p.AllowAttrs("src").OnElements("video", "audio")
 	p.AllowAttrs("controls", "muted", "loop", "playsinline").Matching(emptyOrName).OnElements("video", "audio")
-	p.AllowAttrs("preload").Matching(regexp.MustCompile(`^(?:none|metadata|auto)$`)).OnElements("video", "audio")
+	p.AllowAttrs("preload").Matching(preload).OnElements("video", "audio")
 	p.AllowAttrs("poster").Matching(mediaURL).OnElements("video")
 	p.AllowAttrs("src").Matching(mediaURL).OnElements("source")
-	p.AllowAttrs("type").Matching(regexp.MustCompile(`^[a-z]+/[A-Za-z0-9.+-]+$`)).OnElements("source")
+	p.AllowAttrs("type").Matching(mediaType).OnElements("source")
 	p.AllowAttrs("src").OnElements("track")
-	p.AllowAttrs("kind").Matching(regexp.MustCompile(`^(?:subtitles|captions|descriptions|chapters)$`)).OnElements("track")
-	p.AllowAttrs("srclang").Matching(regexp.MustCompile(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*$`)).OnElements("track")
+	p.AllowAttrs("kind").Matching(trackKind).OnElements("track")
+	p.AllowAttrs("srclang").Matching(langTag).OnElements("track")
 	p.AllowAttrs("label").OnElements("track")
 
 	p.AllowAttrs("class").Matching(ndClass).Globally()
 	p.AllowAttrs("class").Matching(languageClass).OnElements("code")
-	p.AllowAttrs("class").Matching(regexp.MustCompile(`^footnotes$`)).OnElements("div")
-	p.AllowAttrs("class").Matching(regexp.MustCompile(`^footnote-(?:ref|backref)$`)).OnElements("a")
+	p.AllowAttrs("class").Matching(footnotesClass).OnElements("div")
+	p.AllowAttrs("class").Matching(footnoteLinkClass).OnElements("a")
 	p.AllowAttrs("id").Matching(footnoteID).Globally()
 	p.AllowAttrs("role").Matching(footnoteRole).OnElements("sup", "a", "div")
 	return p
+}
+
+// bodyPolicy is BodyPolicy built once: building it costs about a millisecond, and a built
+// policy is only read.
+var bodyPolicy = sync.OnceValue(BodyPolicy)
+
+// SanitizeHTML cleans HTML with BodyPolicy: what the renderer keeps of raw HTML in a body.
+func SanitizeHTML(s string) string {
+	return bodyPolicy().Sanitize(s)
 }

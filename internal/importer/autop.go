@@ -118,7 +118,7 @@ func autopProtectElements(body string) (string, []string) {
 		}
 		name := strings.ToLower(body[loc[2]:loc[3]])
 		closing := "</" + name + ">"
-		end := strings.Index(strings.ToLower(body[loc[1]:]), closing)
+		end := indexFold(body[loc[1]:], closing)
 		if end < 0 { // never closed: the rest of the body is its content
 			end = len(body) - loc[1]
 		} else {
@@ -143,4 +143,15 @@ func autopPlaceholder(i int, el string) string {
 		return "<!--autop:" + strconv.Itoa(i) + ":pre-->"
 	}
 	return "<!--autop:" + strconv.Itoa(i) + "-->"
+}
+
+// indexFold is the index of the ASCII string sub in s, ignoring ASCII case, or -1. Unlike
+// strings.ToLower, it keeps every byte where it was (lower-casing İ changes its length).
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }

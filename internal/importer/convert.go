@@ -82,7 +82,7 @@ func expandShortcodes(body string, unknown map[string]bool) string {
 		}
 		inner := ""
 		if !selfClosing {
-			if end := strings.Index(strings.ToLower(rest), "[/"+name+"]"); end >= 0 {
+			if end := indexFold(rest, "[/"+name+"]"); end >= 0 {
 				inner, rest = rest[:end], rest[end+len(name)+3:]
 			}
 		}
@@ -258,6 +258,11 @@ func (m *mdWriter) children(w *mdWriter, n *html.Node) {
 		if isBlock(ch) {
 			flush()
 			w.block(ch)
+			continue
+		}
+		if ch.Type == html.ElementNode && ch.DataAtom != atom.A && holdsBlock(ch) {
+			flush() // tag soup: an inline element around blocks stands for its content
+			m.children(w, ch)
 			continue
 		}
 		run = append(run, ch)
@@ -441,7 +446,8 @@ func (m *mdWriter) inlineNode(n *html.Node) string {
 		}
 		return "`" + t + "`"
 	case atom.A:
-		text := strings.TrimSpace(m.inline(n))
+		// A link's text is one line: a block inside it (tag soup) must not start a list.
+		text := strings.Join(strings.Fields(strings.ReplaceAll(trimBreaks(m.inline(n)), "\\\n", " ")), " ")
 		href := attr(n, "href")
 		if href == "" || strings.HasPrefix(strings.ToLower(strings.TrimSpace(href)), "javascript:") {
 			return text

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	nethtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -19,14 +18,11 @@ import (
 // lists and inline markup (sub, sup, mark…). What Markdown cannot say is written as HTML
 // (an HTML block, or inline tags) cleaned by the body policy the renderer applies too.
 
-// bodyPolicy is the renderer's allow-list, built once: the HTML the importer writes into
-// a body is already what the page will show.
-var bodyPolicy = sync.OnceValue(content.BodyPolicy)
-
 // htmlBlankLine matches a blank line, which would end an HTML block in Markdown.
 var htmlBlankLine = regexp.MustCompile(`\n[ \t]*(?:\n[ \t]*)+`)
 
-// htmlBlock renders n as sanitised HTML that stands as one HTML block in the Markdown.
+// htmlBlock renders n as HTML that stands as one HTML block in the Markdown, already cleaned
+// by the renderer's allow-list (so the body holds what the page will show).
 func (m *mdWriter) htmlBlock(n *nethtml.Node) string {
 	var b strings.Builder
 	if err := nethtml.Render(&b, n); err != nil { // only a failing writer errs
@@ -34,7 +30,7 @@ func (m *mdWriter) htmlBlock(n *nethtml.Node) string {
 	}
 	collectImages(n, m.c)
 	droppedBySanitiser(n, m.c)
-	return strings.TrimSpace(htmlBlankLine.ReplaceAllString(bodyPolicy().Sanitize(b.String()), "\n"))
+	return strings.TrimSpace(htmlBlankLine.ReplaceAllString(content.SanitizeHTML(b.String()), "\n"))
 }
 
 // collectImages notes the images inside n (kept as HTML) for the report and the media intake.
@@ -115,6 +111,16 @@ func (m *mdWriter) topList(n *nethtml.Node) {
 	}
 	m.b.WriteString(m.list(n, "", mark) + "\n")
 	m.lastListEnd, m.lastListKind, m.lastListAlt = m.b.Len(), n.DataAtom, alt
+}
+
+// holdsBlock reports whether a block element is inside n.
+func holdsBlock(n *nethtml.Node) bool {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if isBlock(ch) || holdsBlock(ch) {
+			return true
+		}
+	}
+	return false
 }
 
 // markdownStart reports whether an ordered list's start attribute is one Markdown can
@@ -419,7 +425,8 @@ func wordpressFootnotes(body, field string) (_ string, ok bool) {
 }
 
 // trimBreaks takes the line breaks (Markdown's "\" at a line's end) and spaces off both
-// ends of a block's text: a break there would show as a literal backslash.
+// ends of a block's text, where a break would show as a literal backslash, and escapes
+// what, at the start of a line after a break, Markdown would read as a new block.
 func trimBreaks(s string) string {
 	for {
 		t := strings.TrimSpace(s)
@@ -428,8 +435,29 @@ func trimBreaks(s string) string {
 			t = t[:len(t)-1]
 		}
 		if t == s {
-			return s
+			break
 		}
 		s = t
 	}
+	if !strings.Contains(s, "\\\n") {
+		return s
+	}
+	lines := strings.Split(s, "\\\n")
+	for i := 1; i < len(lines); i++ {
+		l := strings.TrimLeft(lines[i], " \t")
+		if loc := blockAfterBreak.FindStringSubmatchIndex(l); loc != nil {
+			at := loc[0]
+			if loc[2] >= 0 { // a number: escape its . or )
+				at = loc[3]
+			}
+			l = l[:at] + `\` + l[at:]
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "\\\n")
 }
+
+// blockAfterBreak matches the start of a line that Markdown would take for a new block
+// (heading, quote, list item, fence, thematic break or setext underline); group 1 is a
+// list item's number.
+var blockAfterBreak = regexp.MustCompile("^(?:#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|(\\d{1,9})[.)](?:[ \t]|$)|`{3,}|~{3,}|[-_*=](?:[ \t]*[-_*=])*[ \t]*$)")

@@ -56,6 +56,8 @@ func TestConvertMarkupRenders(t *testing.T) {
 			want: []string{"<p>Line one<br>\nline two</p>", "<p>Next</p>"}, not: []string{`\`}},
 		{name: "two breaks are a paragraph break in WordPress", in: "One<br><br>\nTwo", want: []string{"<p>One</p>\n<p>Two</p>"}},
 		{name: "a run of breaks is one", in: "<p>One<br><br>\n<br>Two</p>", ghost: true, want: []string{"<p>One<br>\nTwo</p>"}},
+		{name: "a line after a break is no new block", ghost: true, in: "<p>One<br># two<br>- three<br>4. four<br>===</p>",
+			want: []string{"<p>One<br>\n# two<br>\n- three<br>\n4. four<br>\n===</p>"}},
 		{name: "classic post", in: "Crews met.\n<h2>Agreed</h2>\n<ul>\n\t<li>night sailings\n<ul>\n\t<li>two a week</li>\n</ul>\n</li>\n</ul>\n<table>\n<tr>\n<td>Alat</td>\n</tr>\n</table>\nMay.",
 			want: []string{"<p>Crews met.</p>", "<h2>Agreed</h2>", "<li>night sailings", "<li>two a week</li>", "Alat", "<p>May.</p>"},
 			not:  []string{`\`, "<br>"}},
@@ -97,4 +99,31 @@ func TestConvertMarkupReportsWhatHTMLBlocksLose(t *testing.T) {
 	if _, ok := wordpressFootnotes("A<!-- wp:footnotes /-->", ""); ok {
 		t.Error("a footnotes block without its notes is not noticed")
 	}
+}
+
+// FuzzConvertBody feeds the body conversion (wpautop, footnotes, the HTML kept as blocks)
+// arbitrary HTML: it must never panic, the Markdown must render, and a <br> must never end
+// a paragraph as a literal backslash when the source has none.
+func FuzzConvertBody(f *testing.F) {
+	for _, s := range []string{"One\ntwo\n\nThree", "<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>", "<pre>a<br>b</pre>",
+		"x<sup><a href=\"#n\">1</a></sup><hr><ol><li id=\"n\">y</li></ol>", "<dl><dt>a<dd>b</dl>", "<ol reversed><li>x",
+		"[caption]<a href=/b><img src=/s></a> t <a href=/c>c</a>[/caption]", "<p>a<br></p><br><br>b", "<pre>", "<video>\n",
+		"<!-- wp:footnotes /-->", "<sup><a href=\"#\">", "<blockquote>q\n\nr</blockquote>"} {
+		f.Add(s)
+	}
+	md := content.NewRenderer()
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 16<<10 {
+			return
+		}
+		for _, conv := range []Converted{ConvertWordPress(src), ConvertHTML(src)} {
+			out, err := md.Render(conv.Markdown)
+			if err != nil {
+				t.Fatalf("render %q: %v", conv.Markdown, err)
+			}
+			if !strings.Contains(src, `\`) && strings.Contains(out, `\`) {
+				t.Fatalf("a backslash on the page of %q:\nMarkdown %q\npage %q", src, conv.Markdown, out)
+			}
+		}
+	})
 }
