@@ -41,8 +41,9 @@ var knownLosses = []knownLoss{}
 
 // reportWords are the words an entry of the report uses for a kind of element, so that a
 // loss counts as reported only when the report names the post and says what of it was
-// lost (text counts as reported by any entry about its post).
+// lost (text: that something of it was removed, dropped or lost).
 var reportWords = map[string][]string{
+	"text":    {"removed", "dropped", "lost", "left out", "not imported", "skipped"},
 	"heading": {"heading"},
 	"item":    {"list", "item"},
 	"image":   {"image", "gallery", "img", "cover", "picture"},
@@ -75,11 +76,7 @@ func reportEntries(rep *importer.Report, p sourcePost) []string {
 func reported(entries []string, kind string) bool {
 	for _, e := range entries {
 		e = strings.ToLower(e)
-		words, ok := reportWords[kind]
-		if !ok && kind == "text" {
-			return true
-		}
-		for _, w := range words {
+		for _, w := range reportWords[kind] {
 			if strings.Contains(e, w) {
 				return true
 			}
