@@ -116,10 +116,10 @@ func readWXRCorpus(src string) ([]sourcePost, error) {
 			}
 		}
 	}
-	attachments := map[string]string{}
+	attachments := map[string]attachment{}
 	for _, it := range items {
 		if it.fields["post_type"] == "attachment" {
-			attachments[it.fields["post_id"]] = it.fields["attachment_url"]
+			attachments[it.fields["post_id"]] = attachment{it.fields["attachment_url"], it.fields["excerpt"]}
 		}
 	}
 	var out []sourcePost
@@ -137,6 +137,10 @@ func readWXRCorpus(src string) ([]sourcePost, error) {
 	return out, nil
 }
 
+// attachment is a file of the export: its address, and its caption (the excerpt), which
+// a [gallery] prints under it.
+type attachment struct{ url, caption string }
+
 var (
 	captionRE   = regexp.MustCompile(`(?s)\[caption[^\]]*\](.*?)\[/caption\]`)
 	mediaRE     = regexp.MustCompile(`\[(audio|video)([^\]]*)\](?:\[/(?:audio|video)\])?`)
@@ -151,7 +155,7 @@ var (
 // a plugin's, shows nothing we could compare and is dropped here; the import reports it),
 // and the dynamic footnotes block becomes the list WordPress prints from the post's meta.
 // Paragraphs (wpautop) make no difference to what the comparison looks at.
-func wordpressShows(content string, meta, attachments map[string]string) string {
+func wordpressShows(content string, meta map[string]string, attachments map[string]attachment) string {
 	s := captionRE.ReplaceAllString(content, "<figure>$1</figure>")
 	s = mediaRE.ReplaceAllStringFunc(s, func(m string) string {
 		sm := mediaRE.FindStringSubmatch(m)
@@ -165,8 +169,8 @@ func wordpressShows(content string, meta, attachments map[string]string) string 
 	s = galleryRE.ReplaceAllStringFunc(s, func(m string) string {
 		var b strings.Builder
 		for _, id := range strings.Split(galleryRE.FindStringSubmatch(m)[1], ",") {
-			if u := attachments[strings.TrimSpace(id)]; u != "" {
-				fmt.Fprintf(&b, `<img src="%s">`, u)
+			if a := attachments[strings.TrimSpace(id)]; a.url != "" {
+				fmt.Fprintf(&b, `<figure><img src="%s"><figcaption>%s</figcaption></figure>`, a.url, a.caption)
 			}
 		}
 		return b.String()
