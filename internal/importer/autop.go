@@ -25,16 +25,14 @@ const autopBlockNames = `table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|d
 	`figcaption|details|menu|summary`
 
 var (
-	autopOpen     = regexp.MustCompile(`(?i)<(?:` + autopBlockNames + `)[\s/>]`)
-	autopClose    = regexp.MustCompile(`(?i)</(?:` + autopBlockNames + `)>`)
-	autopLead     = regexp.MustCompile(`(?i)^</?(?:` + autopBlockNames + `)(?:[\s/][^>]*)?>`)
-	autopTrail    = regexp.MustCompile(`(?i)</?(?:` + autopBlockNames + `)(?:[\s/][^>]*)?>$`)
-	autopTag      = regexp.MustCompile(`(?s)<!--.*?-->|<[^>]*>`)
-	autopBrBr     = regexp.MustCompile(`(?i)<br\s*/?>\s*<br\s*/?>`)
-	autopBrEnd    = regexp.MustCompile(`(?i)<br\s*/?>$`)
-	autopSplit    = regexp.MustCompile(`\n[ \t]*\n`)
-	autopProtect  = regexp.MustCompile(`(?i)<(pre|script|style|svg|video|audio|object|textarea|select)[\s>]`)
-	autopNewlines = regexp.MustCompile(`[ \t]*\n[ \t]*`)
+	autopOpen    = regexp.MustCompile(`(?i)<(?:` + autopBlockNames + `)[\s/>]`)
+	autopClose   = regexp.MustCompile(`(?i)</(?:` + autopBlockNames + `)>`)
+	autopLead    = regexp.MustCompile(`(?i)^</?(?:` + autopBlockNames + `)(?:[\s/][^>]*)?>`)
+	autopTrail   = regexp.MustCompile(`(?i)</?(?:` + autopBlockNames + `)(?:[\s/][^>]*)?>$`)
+	autopTag     = regexp.MustCompile(`(?s)<!--.*?-->|<[^>]*>`)
+	autopBrBr    = regexp.MustCompile(`(?i)<br\s*/?>\s*<br\s*/?>`)
+	autopSplit   = regexp.MustCompile(`\n[ \t]*\n`)
+	autopProtect = regexp.MustCompile(`(?i)<(pre|script|style|svg|video|audio|object|textarea|select)[\s>]`)
 	// autopBlockPlaceholder matches a chunk that is only the placeholder of a <pre>.
 	autopBlockPlaceholder = regexp.MustCompile(`^<!--autop:[0-9]+:pre-->$`)
 )
@@ -91,18 +89,41 @@ func autop(body string) string {
 
 // autopBreaks turns each newline of a paragraph's text into a <br> (one already there is kept).
 func autopBreaks(s string) string {
-	lines := autopNewlines.Split(s, -1)
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	// By hand rather than with a regular expression: this runs on every paragraph of every
+	// classic post, and splitting on [ \t]*\n[ \t]* cost an eighth of a large import.
+	lines := strings.Split(s, "\n")
 	var b strings.Builder
+	b.Grow(len(s) + 5*len(lines))
+	last := len(lines) - 1
 	for i, l := range lines {
+		if i > 0 {
+			l = strings.TrimLeft(l, " \t")
+		}
+		if i < last {
+			l = strings.TrimRight(l, " \t")
+		}
 		b.WriteString(l)
-		if i < len(lines)-1 {
-			if !autopBrEnd.MatchString(l) {
+		if i < last {
+			if !endsWithBr(l) {
 				b.WriteString("<br>")
 			}
 			b.WriteString("\n")
 		}
 	}
 	return b.String()
+}
+
+// endsWithBr reports whether l ends with a <br> tag (<br>, <br/>, <br />, any case).
+func endsWithBr(l string) bool {
+	t, ok := strings.CutSuffix(l, ">")
+	if !ok {
+		return false
+	}
+	t = strings.TrimRight(strings.TrimSuffix(t, "/"), " \t\n\f\r")
+	return len(t) >= 3 && strings.EqualFold(t[len(t)-3:], "<br")
 }
 
 // autopProtectElements replaces the elements whose content autop must not touch with

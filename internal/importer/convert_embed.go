@@ -20,6 +20,9 @@ var urlLine = regexp.MustCompile(`^https?://[^\s<>"]+$`)
 
 // embedProvider names the oEmbed provider of the address u, if it is one WordPress embeds.
 func embedProvider(u string) (string, bool) {
+	if !hasHTTPScheme(u) || strings.ContainsAny(u, " \t\n") { // most text is not an address: no parse
+		return "", false
+	}
 	p, err := url.Parse(u)
 	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
 		return "", false
@@ -76,6 +79,11 @@ func embedCardHTML(u, title, captionHTML string) string {
 		s += "<figcaption>" + captionHTML + "</figcaption>"
 	}
 	return s + "</figure>"
+}
+
+// hasHTTPScheme reports whether u starts with http:// or https://, in any case.
+func hasHTTPScheme(u string) bool {
+	return len(u) >= 7 && strings.EqualFold(u[:7], "http://") || len(u) >= 8 && strings.EqualFold(u[:8], "https://")
 }
 
 // lineURL is the address a line of a paragraph (its nodes between line breaks) is made of,
