@@ -119,6 +119,9 @@ func cardHTML(name string, p map[string]any) string {
 		if c := str(p, "fileCaption"); c != "" {
 			s += "<p>" + html.EscapeString(c) + "</p>"
 		}
+		if str(p, "fileTitle") != "" && str(p, "fileName") != "" || str(p, "fileSize") != "" || num(p, "fileSize") != "" {
+			s += dropped("the file card's file name and size (its link is kept)")
+		}
 		return s
 	case "embed", "bookmark":
 		return embedCard(name, p)
@@ -179,6 +182,12 @@ func embedCard(name string, p map[string]any) string {
 	s := embedCardHTML(u, str(meta, "title"), caption)
 	if name == "bookmark" && str(meta, "thumbnail") != "" {
 		s += dropped("the bookmark card's thumbnail image")
+	}
+	if name == "bookmark" && (str(meta, "publisher") != "" || str(meta, "author") != "") {
+		s += dropped("the bookmark card's publisher and author")
+	}
+	if name == "embed" && str(p, "html") != "" {
+		s += dropped("the embed's own HTML (the provider's post, its text, author and date; a link card is kept)")
 	}
 	return s
 }

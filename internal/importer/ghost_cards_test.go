@@ -33,7 +33,7 @@ func TestGhostCards(t *testing.T) {
 		{"audio", map[string]any{"src": "https://ghost.example/content/media/a.mp3", "title": "Water & stone"}, nil,
 			[]string{`<audio controls="" preload="metadata" src="https://ghost.example/content/media/a.mp3"></audio><figcaption>Water &amp; stone</figcaption>`}, nil},
 		{"file", map[string]any{"src": "https://ghost.example/content/files/plan.pdf", "fileTitle": "The plan", "fileName": "plan.pdf", "fileCaption": "Two pages"},
-			[]string{"[The plan](https://ghost.example/content/files/plan.pdf)", "Two pages"}, nil, nil},
+			[]string{"[The plan](https://ghost.example/content/files/plan.pdf)", "Two pages"}, nil, []string{"the file card's file name and size (its link is kept)"}},
 		{"embed", map[string]any{"url": "https://www.youtube.com/watch?v=m", "caption": "Start-up", "metadata": map[string]any{"title": "The wheel turns"}}, nil,
 			[]string{`<figure class="nd-embed"><a href="https://www.youtube.com/watch?v=m">YouTube: The wheel turns</a><figcaption>Start-up</figcaption></figure>`}, nil},
 		{"bookmark", map[string]any{"url": "https://mill.example/history", "metadata": map[string]any{"title": "History", "description": "Since 1890", "thumbnail": img + "t.jpg"}}, nil,
