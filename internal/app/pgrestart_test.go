@@ -156,6 +156,25 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 		wg.Wait()
 	}()
 
+	// When a wait below gives up, say what the load saw: the answers by phase and the
+	// failures the clients met (a run at load 12 once published fewer than three stories in
+	// two minutes, with nothing else to go on).
+	t.Cleanup(func() {
+		if !t.Failed() {
+			return
+		}
+		failMu.Lock()
+		t.Logf("load failures (first %d): %q", len(failures), failures)
+		failMu.Unlock()
+		l.mu.Lock()
+		t.Logf("answers by phase: %v; created %d, published %d", l.codes, len(l.created), len(l.published))
+		l.mu.Unlock()
+		if out := p.log.String(); len(out) > 4000 {
+			t.Logf("site log (last 4000 bytes): %s", out[len(out)-4000:])
+		} else {
+			t.Logf("site log: %s", out)
+		}
+	})
 	waitUntil(t, 30*time.Second, "load before the restart", func() bool {
 		l.mu.Lock()
 		defer l.mu.Unlock()
