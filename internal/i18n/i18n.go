@@ -5,6 +5,8 @@ package i18n
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -65,4 +67,24 @@ var catalogs = map[string]*Catalog{
 	"en": &english,
 	"ru": &russian,
 	"az": &azerbaijani,
+}
+
+// AcceptLanguage returns the language of an Accept-Language header that has a catalog and
+// the highest weight, else English.
+func AcceptLanguage(h string) string {
+	best, bestQ := "en", -1.0
+	for _, part := range strings.Split(h, ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		code, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				q = f
+			}
+		}
+		if Has(code) && q > bestQ {
+			best, bestQ = code, q
+		}
+	}
+	return best
 }

@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+
+	"github.com/newsdesk/newsdesk/internal/i18n"
 )
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
@@ -50,7 +52,7 @@ func (s *Server) root(w http.ResponseWriter, r *http.Request) {
 	if r.URL.RawQuery != "" && s.legacyRedirect(w, r) {
 		return
 	}
-	lang := acceptLanguage(r.Header.Get("Accept-Language"))
+	lang := i18n.AcceptLanguage(r.Header.Get("Accept-Language"))
 	langs, err := s.cfg.Store.Languages(r.Context())
 	if err != nil {
 		s.fail(w, r, err)

@@ -73,26 +73,7 @@ func visitorLang(r *http.Request) string {
 	if i18n.Has(seg) {
 		return seg
 	}
-	return acceptLanguage(r.Header.Get("Accept-Language"))
-}
-
-// acceptLanguage returns the first language of an Accept-Language header with a catalog.
-func acceptLanguage(h string) string {
-	best, bestQ := "en", -1.0
-	for _, part := range strings.Split(h, ",") {
-		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		code, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
-		q := 1.0
-		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
-			if f, err := strconv.ParseFloat(v, 64); err == nil {
-				q = f
-			}
-		}
-		if i18n.Has(code) && q > bestQ {
-			best, bestQ = code, q
-		}
-	}
-	return best
+	return i18n.AcceptLanguage(r.Header.Get("Accept-Language"))
 }
 
 // fail answers an error with the right status and a page in the visitor's language.

@@ -69,7 +69,7 @@ type Desk struct {
 	cfg    Config
 	svc    *newsroom.Service
 	log    *slog.Logger
-	pages  map[string]*template.Template
+	pages  map[string]map[string]*template.Template // language → page name → template (lang.go)
 	assets map[string]asset // hashed name → file
 	css    string
 	js     string
@@ -136,8 +136,24 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 var pageNames = []string{"login", "list", "edit", "conflict", "revisions", "diff", "briefs", "brief_edit", "images",
 	"users", "audit", "settings", "tokens", "message", "resume", "preview", "reviews", "wire", "search"}
 
+// parseTemplates parses every page once per newsroom language: the T and lang functions of
+// each set answer in that language (lang.go).
 func (d *Desk) parseTemplates() error {
+	d.pages = map[string]map[string]*template.Template{}
+	for _, lang := range deskLanguages {
+		pages, err := d.parseLanguage(lang)
+		if err != nil {
+			return err
+		}
+		d.pages[lang] = pages
+	}
+	return nil
+}
+
+func (d *Desk) parseLanguage(lang string) (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
+		"T":    func(s string, args ...any) string { return translate(lang, s, args...) },
+		"lang": func() string { return lang },
 		"when": func(t time.Time) string {
 			if t.IsZero() {
 				return "—"
@@ -174,20 +190,20 @@ func (d *Desk) parseTemplates() error {
 	}
 	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {
-		return fmt.Errorf("parse newsroom layout: %w", err)
+		return nil, fmt.Errorf("parse newsroom layout: %w", err)
 	}
-	d.pages = map[string]*template.Template{}
+	pages := map[string]*template.Template{}
 	for _, name := range pageNames {
 		t, err := base.Clone()
 		if err != nil {
-			return fmt.Errorf("clone layout: %w", err)
+			return nil, fmt.Errorf("clone layout: %w", err)
 		}
 		if _, err := t.ParseFS(templateFS, "templates/"+name+".html"); err != nil {
-			return fmt.Errorf("parse newsroom template %s: %w", name, err)
+			return nil, fmt.Errorf("parse newsroom template %s (%s): %w", name, lang, err)
 		}
-		d.pages[name] = t
+		pages[name] = t
 	}
-	return nil
+	return pages, nil
 }
 
 // view is what the layout needs on every newsroom page.
@@ -207,7 +223,7 @@ type view struct {
 
 func (d *Desk) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
 	var buf bytes.Buffer
-	if err := d.pages[name].ExecuteTemplate(&buf, "layout", data); err != nil {
+	if err := d.pages[d.lang(r)][name].ExecuteTemplate(&buf, "layout", data); err != nil {
 		d.log.ErrorContext(r.Context(), "newsroom_render_failed", "template", name, "path", r.URL.Path, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return

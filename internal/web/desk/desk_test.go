@@ -471,3 +471,32 @@ func TestModerationThroughForms(t *testing.T) {
 		}
 	})
 }
+
+// TestNewsroomSpeaksTheBrowsersLanguage: without a setting of their own, staff see the
+// newsroom in their browser's language, and the page says which.
+func TestNewsroomSpeaksTheBrowsersLanguage(t *testing.T) {
+	s := newSite(t, filepath.Join(t.TempDir(), "site.db"))
+	for _, tc := range []struct{ accept, lang, text string }{
+		{"ru-RU,ru;q=0.9,en;q=0.5", "ru", "Материалы"},
+		{"az", "az", "Materiallar"},
+		{"de-DE", "en", "Stories"},
+		{"", "en", "Stories"},
+	} {
+		c := s.client(t)
+		c.login("editor@x.test")
+		req, _ := http.NewRequest("GET", s.srv.URL+"/newsroom/", nil)
+		if tc.accept != "" {
+			req.Header.Set("Accept-Language", tc.accept)
+		}
+		resp, err := c.http.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		page := string(b)
+		if resp.StatusCode != 200 || !strings.Contains(page, `<html lang="`+tc.lang+`"`) || !strings.Contains(page, tc.text) {
+			t.Errorf("Accept-Language %q: status %d, want <html lang=%q> and %q", tc.accept, resp.StatusCode, tc.lang, tc.text)
+		}
+	}
+}
