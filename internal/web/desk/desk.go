@@ -70,7 +70,7 @@ type Desk struct {
 	svc    *newsroom.Service
 	log    *slog.Logger
 	pages  map[string]map[string]*template.Template // language → page name → template (lang.go)
-	assets map[string]asset // hashed name → file
+	assets map[string]asset                         // hashed name → file
 	css    string
 	js     string
 	mux    *http.ServeMux
