@@ -152,20 +152,22 @@ func (d *Desk) parseTemplates() error {
 
 func (d *Desk) parseLanguage(lang string) (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
-		"T":    func(s string, args ...any) string { return translate(lang, s, args...) },
-		"lang": func() string { return lang },
-		"when": func(t time.Time) string {
+		"T":     func(s string, args ...any) string { return translate(lang, s, args...) },
+		"lang":  func() string { return lang },
+		"label": func(code any) string { return label(lang, fmt.Sprint(code)) },
+		// Times show in the zone of the page's reader: a page passes its view's Loc.
+		"when": func(loc *time.Location, t time.Time) string {
 			if t.IsZero() {
 				return "—"
 			}
-			return t.In(d.cfg.Location).Format("2 Jan 2006 15:04")
+			return t.In(zoneOr(loc)).Format("2 Jan 2006 15:04")
 		},
-		"iso": func(t time.Time) string { return t.In(d.cfg.Location).Format(time.RFC3339) },
-		"local": func(t time.Time) string {
+		"iso": func(loc *time.Location, t time.Time) string { return t.In(zoneOr(loc)).Format(time.RFC3339) },
+		"local": func(loc *time.Location, t time.Time) string {
 			if t.IsZero() {
 				return ""
 			}
-			return t.In(d.cfg.Location).Format("2006-01-02T15:04")
+			return t.In(zoneOr(loc)).Format("2006-01-02T15:04")
 		},
 		"can":  account.Can,
 		"join": strings.Join,
@@ -206,6 +208,14 @@ func (d *Desk) parseLanguage(lang string) (map[string]*template.Template, error)
 	return pages, nil
 }
 
+// zoneOr is loc, or UTC for a view that has none.
+func zoneOr(loc *time.Location) *time.Location {
+	if loc == nil {
+		return time.UTC
+	}
+	return loc
+}
+
 // view is what the layout needs on every newsroom page.
 type view struct {
 	Title   string
@@ -215,6 +225,7 @@ type view struct {
 	Notice  string
 	Errors  map[string]string
 	Nav     string
+	Loc     *time.Location // the zone the page shows times in
 	// The navigation's badges. Their names are used by no page view, so that a page's own
 	// field cannot shadow them (a page's Reviews list once printed into the badge).
 	PendingStories int // submitted stories waiting for an editor

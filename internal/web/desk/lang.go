@@ -32,44 +32,25 @@ func translate(lang, s string, args ...any) string {
 	return fmt.Sprintf(s, args...)
 }
 
-// deskStrings maps the English text of the newsroom's templates to Russian and Azerbaijani.
-var deskStrings = map[string]map[string]string{
-	"ru": {
-		"Newsroom":                       "Редакция",
-		"Skip to content":                "Перейти к содержимому",
-		"Stories":                        "Материалы",
-		"Reviews":                        "Отзывы",
-		"Briefs":                         "Короткие новости",
-		"Images":                         "Изображения",
-		"API tokens":                     "API-токены",
-		"Users":                          "Пользователи",
-		"Audit log":                      "Журнал действий",
-		"Wire":                           "Лента",
-		"Settings":                       "Настройки",
-		"Sign out":                       "Выйти",
-		"Sign out everywhere":            "Выйти на всех устройствах",
-		"%d waiting":                     "ожидают: %d",
-		"%d pending":                     "на модерации: %d",
-		"stories waiting for an editor":  "материалы ждут редактора",
-		"reviews waiting for moderation": "отзывы ждут модерации",
-	},
-	"az": {
-		"Newsroom":                       "Redaksiya",
-		"Skip to content":                "Məzmuna keç",
-		"Stories":                        "Materiallar",
-		"Reviews":                        "Rəylər",
-		"Briefs":                         "Qısa xəbərlər",
-		"Images":                         "Şəkillər",
-		"API tokens":                     "API tokenləri",
-		"Users":                          "İstifadəçilər",
-		"Audit log":                      "Fəaliyyət jurnalı",
-		"Wire":                           "Lent",
-		"Settings":                       "Parametrlər",
-		"Sign out":                       "Çıxış",
-		"Sign out everywhere":            "Bütün cihazlardan çıxış",
-		"%d waiting":                     "gözləyir: %d",
-		"%d pending":                     "moderasiyada: %d",
-		"stories waiting for an editor":  "redaktoru gözləyən materiallar",
-		"reviews waiting for moderation": "moderasiya gözləyən rəylər",
-	},
+// deskStrings maps the English text of the newsroom to Russian and Azerbaijani
+// (lang_ru.go, lang_az.go).
+var deskStrings = map[string]map[string]string{"ru": ruStrings, "az": azStrings}
+
+// codeLabels names the codes the newsroom shows (workflow states, review states, roles,
+// revision kinds) in English; the label template function translates that name. A code
+// missing here shows as it is.
+var codeLabels = map[string]string{
+	"draft": "draft", "submitted": "submitted", "scheduled": "scheduled", "published": "published",
+	"unpublished": "unpublished",
+	"pending":     "pending", "approved": "approved", "rejected": "rejected", "spam": "spam",
+	"correspondent": "correspondent", "editor": "editor", "admin": "admin",
+	"created": "created", "saved": "saved", "updated": "updated", "imported": "imported", "restored": "restored",
+}
+
+// label is the name of code in lang.
+func label(lang, code string) string {
+	if en, ok := codeLabels[code]; ok {
+		return translate(lang, en)
+	}
+	return code
 }

@@ -16,7 +16,11 @@
     fetch("/newsroom/preview", { method: "POST", body: data, credentials: "same-origin" })
       .then(function (r) {
         if (!r.ok) { return null; }
-        if (count) { count.textContent = (r.headers.get("X-Word-Count") || "0") + " words"; }
+        if (count) {
+          // The page renders the text in its language, with {n} for the number.
+          var words = count.getAttribute("data-template") || "{n}";
+          count.textContent = words.replace("{n}", r.headers.get("X-Word-Count") || "0");
+        }
         return r.text();
       })
       .then(function (html) { if (html !== null) { preview.innerHTML = html; } })
