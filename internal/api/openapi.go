@@ -96,7 +96,7 @@ func operations() map[string]operation {
 				"Bytes already in the library answer 200 with that image unchanged: an upload never changes an existing image's text (PUT /images/{id} does)."},
 		"GET " + nr + "/images/{id}": {summary: "Get an image", tag: "images", status: 200, result: "Image"},
 		"PUT " + nr + "/images/{id}": {summary: "Change an image's text", tag: "images", body: "ImageText", status: 200, result: "Image", extra: []int{422},
-			description: "Replaces alt, caption and credit. Editors may change any image; a correspondent only one they uploaded that is the lead picture of none but their own drafts (otherwise 403). Audited; the pages of the stories that show it are purged, and published ones go to the wire as updated."},
+			description: "Replaces alt, caption and credit, and with texts the alt text and caption per language (a story in that language shows them; an empty field falls back to the default). Editors may change any image; a correspondent only one they uploaded that is the lead picture of none but their own drafts (otherwise 403). Audited; the pages of the stories that show it are purged, and published ones go to the wire as updated."},
 
 		"GET " + nr + "/reviews": {summary: "List reader reviews", tag: "reviews", query: reviewFilters, status: 200, result: "ReviewList", extra: []int{503},
 			description: "For moderators (editors and admins; correspondents get 403): reviews newest first, in every state unless `status` says one, with the reader's email address, the spam score and its signals. Emails are shown here only, never publicly."},

@@ -60,6 +60,12 @@ func object(required []string, props map[string]any) map[string]any {
 	return o
 }
 
+// imageTexts is an image's per-language alt text and caption, by language code.
+func imageTexts() map[string]any {
+	return map[string]any{"type": "object", "additionalProperties": ref("ImageLanguageText"),
+		"description": "Alt text and caption by language code: a story in that language shows them instead of the default (alt, caption)."}
+}
+
 // keys lists a property map's names in order, to mark them all required in answers.
 func keys(props map[string]any) []string {
 	return slices.Sorted(maps.Keys(props))
@@ -175,7 +181,8 @@ func components() map[string]any {
 	}
 	image := map[string]any{"id": integer(), "format": strEnum("jpeg", "png", "webp"), "width": integer(), "height": integer(),
 		"alt": str(), "caption": str(), "credit": str(), "renditions": arrayOf(ref("Rendition")),
-		"srcset": desc(str(), "For <img srcset>: \"/media/FILE 320w, …\"."), "created_at": nullableTime()}
+		"srcset": desc(str(), "For <img srcset>: \"/media/FILE 320w, …\"."), "created_at": nullableTime(),
+		"texts": imageTexts()}
 	brief := map[string]any{"id": integer(), "language": str(), "section": str(), "section_name": str(),
 		"text": str(), "status": strEnum("published", "submitted"), "published_at": nullableTime(),
 		"article_id": desc(nullableInt(), "The story it developed into, if any."), "owner_id": integer()}
@@ -245,7 +252,11 @@ func components() map[string]any {
 				"credit":  map[string]any{"type": "string", "maxLength": 1000},
 			}),
 			"ImageText": object([]string{"alt"}, map[string]any{"alt": map[string]any{"type": "string", "maxLength": 1000},
-				"caption": map[string]any{"type": "string", "maxLength": 1000}, "credit": map[string]any{"type": "string", "maxLength": 1000}}),
+				"caption": map[string]any{"type": "string", "maxLength": 1000}, "credit": map[string]any{"type": "string", "maxLength": 1000},
+				"texts": desc(imageTexts(), "Optional: replaces every per-language text (absent: unchanged; {}: none).")}),
+			"ImageLanguageText": object([]string{"alt", "caption"}, map[string]any{
+				"alt":     map[string]any{"type": "string", "maxLength": 1000, "description": "Empty: the default alt text."},
+				"caption": map[string]any{"type": "string", "maxLength": 1000, "description": "Empty: the default caption."}}),
 			"Review":           object(keys(rv), rv),
 			"ReviewList":       list("reviews", "Review"),
 			"PublicReview":     object(keys(publicReview), publicReview),

@@ -89,6 +89,8 @@ type imageJSON struct {
 	Renditions []renditionJSON `json:"renditions"`
 	Srcset     string          `json:"srcset"`
 	CreatedAt  *string         `json:"created_at"`
+	// Texts are the alt text and caption by language (never null: {} when none).
+	Texts map[string]content.ImageText `json:"texts"`
 }
 
 type renditionJSON struct {
@@ -213,7 +215,10 @@ const mediaPrefix = "/media/"
 func image(img content.Image) imageJSON {
 	j := imageJSON{ID: img.ID, Format: img.Format, Width: img.Width, Height: img.Height, Alt: img.Alt,
 		Caption: img.Caption, Credit: img.Credit, Renditions: make([]renditionJSON, 0, len(img.Renditions)),
-		CreatedAt: timeJSON(img.CreatedAt)}
+		CreatedAt: timeJSON(img.CreatedAt), Texts: img.Texts}
+	if j.Texts == nil {
+		j.Texts = map[string]content.ImageText{}
+	}
 	rs := make([]media.Rendition, 0, len(img.Renditions))
 	for _, r := range img.Renditions {
 		j.Renditions = append(j.Renditions, renditionJSON{URL: mediaPrefix + r.File, Width: r.Width, Height: r.Height})

@@ -157,6 +157,30 @@ type Image struct {
 	Caption    string
 	Credit     string
 	CreatedAt  time.Time
+	// Texts are the image's alt text and caption in other languages, by language code;
+	// Alt and Caption are the default, shown where a language has no text of its own.
+	Texts map[string]ImageText
+}
+
+// ImageText is an image's alt text and caption in one language; an empty field falls
+// back to the image's default.
+type ImageText struct {
+	Alt     string `json:"alt"`
+	Caption string `json:"caption"`
+}
+
+// In returns the image as a story in lang shows it: its alt text and caption in lang
+// where it has them, else its default ones.
+func (img Image) In(lang string) Image {
+	if t, ok := img.Texts[lang]; ok {
+		if t.Alt != "" {
+			img.Alt = t.Alt
+		}
+		if t.Caption != "" {
+			img.Caption = t.Caption
+		}
+	}
+	return img
 }
 
 // Rendition is one resized copy of an image.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -16,6 +18,9 @@ import (
 // ImageInput is an upload with its required alt text and optional caption and credit.
 type ImageInput struct {
 	Alt, Caption, Credit string
+	// Texts are the alt text and caption in other languages, by language code (see
+	// content.ImageText); nil leaves them as they are, an empty map removes them.
+	Texts map[string]content.ImageText
 }
 
 // clean trims the text and checks it: the alt text is required, and each field holds at
@@ -103,7 +108,11 @@ func (s *Service) UpdateImageText(ctx context.Context, u Actor, id int64, in Ima
 	if err := allow(u, account.ActUploadImage); err != nil {
 		return content.Image{}, err
 	}
-	err := s.st.NewsroomTx(ctx, func(tx Tx) error {
+	langs, err := s.st.Languages(ctx)
+	if err != nil {
+		return content.Image{}, err
+	}
+	err = s.st.NewsroomTx(ctx, func(tx Tx) error {
 		use, err := tx.ImageUsage(ctx, id)
 		if err != nil {
 			return err
@@ -114,18 +123,29 @@ func (s *Service) UpdateImageText(ctx context.Context, u Actor, id int64, in Ima
 		if err := in.clean(); err != nil {
 			return err
 		}
+		if err := in.cleanTexts(langs); err != nil {
+			return err
+		}
 		old := use.Image
-		if old.Alt == in.Alt && old.Caption == in.Caption && old.Credit == in.Credit {
+		changed := textChanges(old, in)
+		if old.Alt != in.Alt || old.Caption != in.Caption || old.Credit != in.Credit {
+			if err := tx.SetImageText(ctx, id, in.Alt, in.Caption, in.Credit); err != nil {
+				return err
+			}
+			changed = nil // every story's page changes
+		} else if len(changed) == 0 {
 			return nil
 		}
-		if err := tx.SetImageText(ctx, id, in.Alt, in.Caption, in.Credit); err != nil {
-			return err
+		if in.Texts != nil {
+			if err := tx.SetImageTexts(ctx, id, in.Texts); err != nil {
+				return err
+			}
 		}
 		if err := tx.Audit(ctx, u.ID, "update", "image", id, imageChange(old, in, use.Stories)); err != nil {
 			return err
 		}
 		for _, st := range use.Stories {
-			if st.Status == content.StatusPublished {
+			if st.Status == content.StatusPublished && (changed == nil || changed[st.Language]) {
 				if err := s.fire(ctx, tx, st.ID, EventUpdate); err != nil {
 					return err
 				}
@@ -152,6 +172,9 @@ func imageChange(old content.Image, in ImageInput, stories []ImageStory) string 
 			}
 			parts = append(parts, f.name+" was "+strconv.Quote(was))
 		}
+	}
+	if langs := textChanges(old, in); len(langs) > 0 {
+		parts = append(parts, "texts in "+strings.Join(slices.Sorted(maps.Keys(langs)), ", ")+" changed")
 	}
 	if len(stories) > 0 {
 		ids := make([]string, len(stories))

@@ -58,6 +58,8 @@ type ImageStory struct {
 	ID      int64
 	OwnerID int64 // 0 when no user owns it (imported, or the owner was deleted)
 	Status  content.Status
+	// Language is the story's: it shows the image's text in that language.
+	Language string
 }
 
 // Store is the storage the workflow needs; *store.Store implements it.
@@ -95,6 +97,8 @@ type Tx interface {
 	InsertImage(ctx context.Context, img content.Image, userID int64) (id int64, created bool, err error)
 	ImageUsage(ctx context.Context, id int64) (ImageUsage, error)
 	SetImageText(ctx context.Context, id int64, alt, caption, credit string) error
+	// SetImageTexts replaces the image's alt texts and captions in other languages.
+	SetImageTexts(ctx context.Context, id int64, texts map[string]content.ImageText) error
 	SetSetting(ctx context.Context, key, value string) error
 	Audit(ctx context.Context, userID int64, action, objectType string, objectID int64, detail string) error
 }

@@ -82,6 +82,7 @@ func (s *Store) articleDetails(ctx context.Context, a *content.Article) error {
 		if err != nil {
 			return err
 		}
+		img = img.In(a.Language) // the story's language, else the image's default text
 		a.LeadImage = &img
 	}
 	return nil

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 )
@@ -56,10 +55,15 @@ func (t *Tx) ImageUsage(ctx context.Context, id int64) (newsroom.ImageUsage, err
 	if err != nil {
 		return u, fmt.Errorf("load image %d: %w", id, err)
 	}
+	texts, err := imageTexts(ctx, t.s.on(t.tx), id)
+	if err != nil {
+		return u, err
+	}
+	u.Image.Texts = texts[id]
 	if err := t.queryRow(ctx, "SELECT COALESCE(uploaded_by, 0) FROM images WHERE id = ?", id).Scan(&u.UploadedBy); err != nil {
 		return u, fmt.Errorf("load uploader of image %d: %w", id, err)
 	}
-	rows, err := t.tx.QueryContext(ctx, t.s.q("SELECT id, COALESCE(owner_id, 0), status FROM articles WHERE lead_image_id = ? ORDER BY id"), id)
+	rows, err := t.tx.QueryContext(ctx, t.s.q("SELECT id, COALESCE(owner_id, 0), status, language FROM articles WHERE lead_image_id = ? ORDER BY id"), id)
 	if err != nil {
 		return u, fmt.Errorf("list stories showing image %d: %w", id, err)
 	}
@@ -67,7 +71,7 @@ func (t *Tx) ImageUsage(ctx context.Context, id int64) (newsroom.ImageUsage, err
 	for rows.Next() {
 		var s newsroom.ImageStory
 		var status string
-		if err := rows.Scan(&s.ID, &s.OwnerID, &status); err != nil {
+		if err := rows.Scan(&s.ID, &s.OwnerID, &status, &s.Language); err != nil {
 			return u, fmt.Errorf("scan story showing image %d: %w", id, err)
 		}
 		s.Status = content.Status(status)
@@ -88,20 +92,7 @@ func (t *Tx) SetImageText(ctx context.Context, id int64, alt, caption, credit st
 	} else if n == 0 {
 		return fmt.Errorf("image %d: %w", id, content.ErrNotFound)
 	}
-	rows, err := t.tx.QueryContext(ctx, t.s.q("SELECT id FROM articles WHERE lead_image_id = ?"), id)
-	if err != nil {
-		return fmt.Errorf("purge keys of image %d: %w", id, err)
-	}
-	defer rows.Close()
-	t.changed = true
-	for rows.Next() {
-		var art int64
-		if err := rows.Scan(&art); err != nil {
-			return fmt.Errorf("purge keys of image %d: %w", id, err)
-		}
-		t.Purge(cache.ArticleKey(art))
-	}
-	return rows.Err()
+	return t.purgeImage(ctx, id, nil)
 }
 
 const imageColumns = "id, hash, format, width, height, renditions, alt, caption, credit, created_at FROM images"
@@ -129,7 +120,9 @@ func (s *Store) ImageByID(ctx context.Context, id int64) (content.Image, error) 
 	if err != nil {
 		return img, fmt.Errorf("load image %d: %w", id, err)
 	}
-	return img, nil
+	texts, err := imageTexts(ctx, s.query, id)
+	img.Texts = texts[id]
+	return img, err
 }
 
 // Images lists the newest images.
@@ -147,7 +140,10 @@ func (s *Store) Images(ctx context.Context, limit, offset int) ([]content.Image,
 		}
 		out = append(out, img)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list images: %w", err)
+	}
+	return out, withTexts(ctx, s.query, out)
 }
 
 // ImageByFilePrefix finds an image by the 32-hex prefix of its hash that names its files.

@@ -122,8 +122,8 @@ func TestImageTextChange(t *testing.T) {
 		}); err != nil {
 			t.Fatal(err)
 		}
-		wantStories := []newsroom.ImageStory{{ID: shown, OwnerID: 0, Status: content.StatusPublished},
-			{ID: draft, OwnerID: uploader, Status: content.StatusDraft}}
+		wantStories := []newsroom.ImageStory{{ID: shown, OwnerID: 0, Status: content.StatusPublished, Language: "en"},
+			{ID: draft, OwnerID: uploader, Status: content.StatusDraft, Language: "en"}}
 		if use.UploadedBy != uploader || use.Image.ID != imgID || use.Image.Alt != "Old alt" || !slices.Equal(use.Stories, wantStories) {
 			t.Errorf("usage %+v, want uploader %d and stories %+v", use, uploader, wantStories)
 		}

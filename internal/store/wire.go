@@ -66,6 +66,12 @@ func (s *Store) wireSource(ctx context.Context, q querier, id int64) (syndicatio
 		}
 		a.LeadImage = nil
 		if err == nil {
+			texts, err := imageTexts(ctx, s.on(q), img.ID)
+			if err != nil {
+				return src, err
+			}
+			img.Texts = texts[img.ID]
+			img = img.In(a.Language)
 			a.LeadImage = &img
 		}
 	}

@@ -97,6 +97,8 @@ type editView struct {
 	Translations []content.Article
 	Missing      []content.Language // languages without a version yet
 	CanEdit      bool
+	Source       *sourcePanel      // the version shown beside the editor (translation.go)
+	Others       []content.Article // the story's other versions, to show beside it
 }
 
 func (d *Desk) editView(w http.ResponseWriter, r *http.Request, a content.Article, f articleForm, isNew bool) (editView, error) {
@@ -139,6 +141,9 @@ func (d *Desk) editView(w http.ResponseWriter, r *http.Request, a content.Articl
 			if err != nil {
 				return ev, err
 			}
+		}
+		if ev.Source, ev.Others, err = d.sourceOf(r, a, ev.Translations, ev.Languages); err != nil {
+			return ev, err
 		}
 		have := map[string]bool{}
 		for _, t := range ev.Translations {
@@ -278,7 +283,7 @@ func (d *Desk) saveArticle(w http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		d.fail(w, r, err)
 	default:
-		http.Redirect(w, r, "/newsroom/articles/"+strconv.FormatInt(id, 10)+"?notice=saved", http.StatusSeeOther)
+		http.Redirect(w, r, "/newsroom/articles/"+strconv.FormatInt(id, 10)+"?notice=saved"+sourceQuery(r), http.StatusSeeOther)
 	}
 }
 

@@ -190,7 +190,7 @@ func (d *Desk) parseLanguage(lang string) (map[string]*template.Template, error)
 		"reviewStates": func() []string { return []string{"pending", "approved", "rejected", "spam"} },
 		"states":       func() []string { return []string{"draft", "submitted", "scheduled", "published", "unpublished"} },
 	}
-	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
+	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/part_*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse newsroom layout: %w", err)
 	}

@@ -12,7 +12,7 @@ import (
 
 type imagesView struct {
 	view
-	Images []content.Image
+	Images []imageItem
 	Alt    string
 	Credit string
 	Cap    string
@@ -37,11 +37,17 @@ func (d *Desk) renderImages(w http.ResponseWriter, r *http.Request, status int, 
 	notice, errs := iv.Notice, iv.Errors
 	iv.view = d.baseView(w, r, userFrom(r.Context()), "Images")
 	iv.Notice, iv.Errors, iv.Nav = notice, errs, "images"
-	var err error
-	if iv.Images, err = d.svc.Images(r.Context(), *userFrom(r.Context()), 100, 0); err != nil {
+	imgs, err := d.svc.Images(r.Context(), *userFrom(r.Context()), 100, 0)
+	if err != nil {
 		d.fail(w, r, err)
 		return
 	}
+	langs, err := d.svc.Languages(r.Context())
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	iv.Images = imageItems(imgs, langs)
 	d.render(w, r, status, "images", iv)
 }
 
@@ -82,6 +88,9 @@ func (d *Desk) updateImage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := newsroom.ImageInput{Alt: r.PostFormValue("alt"), Caption: r.PostFormValue("caption"), Credit: r.PostFormValue("credit")}
+	if r.PostFormValue("texts") == "1" {
+		in.Texts = imageTextsOf(r)
+	}
 	_, err := d.svc.UpdateImageText(r.Context(), *userFrom(r.Context()), id, in)
 	if errors.Is(err, account.ErrForbidden) {
 		d.message(w, r, http.StatusForbidden, "Not allowed",

@@ -72,12 +72,6 @@ func (d *Desk) unpublishArticle(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-func (d *Desk) translateArticle(w http.ResponseWriter, r *http.Request) {
-	d.transition(w, r, "translated", func(id int64) (content.Article, error) {
-		return d.svc.Translate(r.Context(), *userFrom(r.Context()), id, r.PostFormValue("language"))
-	})
-}
-
 // restore restores a revision. On a published story the first request only shows what
 // would change, with a form that sends the request again confirmed against the story's
 // current version; the service refuses a confirmation if the story was saved since.
