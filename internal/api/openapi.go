@@ -59,8 +59,14 @@ func operations() map[string]operation {
 			description: "Stories in any state, most recently changed first. Correspondents see only their own. Unknown parameters and invalid values are 400."},
 		"POST " + nr + "/articles": {summary: "File a story", tag: "articles", body: "ArticleInput", status: 201, result: "Article", extra: []int{422},
 			description: "Creates a draft owned by the token's user. Without a slug one is made from the headline; a taken slug gets a number."},
-		"GET " + nr + "/articles/{id}": {summary: "Get a story", tag: "articles", status: 200, result: "Article",
-			description: "Editors see every story; correspondents their own (others' are 403)."},
+		"GET " + nr + "/articles/{id}": {summary: "Get a story", tag: "articles", status: 200, result: "ArticleDetail",
+			description: "Editors see every story; correspondents their own (others' are 403). `open_by` lists the other users " +
+				"who have the story open in the newsroom's editor, longest first (empty when nobody): opening the page counts at once, " +
+				"its heartbeat keeps it, and it is forgotten a minute after the last heartbeat or when the page is left."},
+		"GET " + nr + "/articles/{id}/checks": {summary: "Run the publishing checks", tag: "articles", status: 200, result: "CheckResult",
+			description: "The publishing checks on the story as saved, without publishing: headline and standfirst length, " +
+				"alt text, heading order, vague link text, tags, body length … Each warning has a stable `code` and an English `message`; " +
+				"an empty list means the story passes."},
 		"PUT " + nr + "/articles/{id}": {summary: "Save a story", tag: "articles", body: "ArticleUpdate", status: 200, result: "Article", extra: []int{409, 422},
 			description: "Replaces the editable fields. `version` must be the version the client loaded: if someone saved since, the answer is 409 with `current`, and nothing is overwritten."},
 		"POST " + nr + "/articles/{id}/submit": {summary: "Submit a draft to the editors", tag: "workflow", bodyOpt: true, status: 200, result: "Article", extra: []int{409}},

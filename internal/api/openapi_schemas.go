@@ -169,6 +169,8 @@ func components() map[string]any {
 	update := articleInputProps()
 	update["version"] = map[string]any{"type": "integer", "minimum": 1, "description": "The version the client loaded."}
 	update["language"] = desc(str(), "Optional; must be the story's own language.")
+	detail := maps.Clone(article)
+	detail["open_by"] = desc(arrayOf(ref("OpenBy")), "The other users who have the story open in the newsroom's editor.")
 	publish := maps.Clone(article)
 	publish["warnings"] = arrayOf(ref("Warning"))
 	revision := map[string]any{"version": integer(), "kind": desc(str(), "created, saved, updated, restored …"),
@@ -269,6 +271,13 @@ func components() map[string]any {
 			"ReviewsState": object([]string{"article_id", "reviews_closed"}, map[string]any{"article_id": integer(), "reviews_closed": map[string]any{"type": "boolean"}}),
 			"User":         object(keys(user), user),
 			"OpenAPI":      map[string]any{"type": "object", "description": "An OpenAPI 3.1 document."},
+
+			"ArticleDetail": object(keys(detail), detail),
+			"OpenBy": object([]string{"user", "since"}, map[string]any{
+				"user":  object([]string{"id", "name"}, map[string]any{"id": integer(), "name": str()}),
+				"since": desc(dateTime(), "When they opened it (RFC 3339).")}),
+			"CheckResult": object([]string{"warnings"}, map[string]any{"warnings": desc(arrayOf(ref("Warning")),
+				"The checks that failed; empty when the story passes.")}),
 		},
 	}
 }

@@ -46,6 +46,7 @@ func (a *API) routeTable() []route {
 		{"POST", nr + "/articles/{id}/unpublish", account.ActUnpublish, false, a.unpublishArticle},
 		{"POST", nr + "/articles/{id}/translate", account.ActTranslate, false, a.translateArticle},
 		{"POST", nr + "/articles/{id}/restore", account.ActEditOwn, false, a.restoreArticle},
+		{"GET", nr + "/articles/{id}/checks", v, false, a.checkArticle},
 		{"GET", nr + "/articles/{id}/revisions", v, false, a.listRevisions},
 		{"GET", nr + "/articles/{id}/revisions/{version}", v, false, a.showRevision},
 

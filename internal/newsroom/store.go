@@ -81,6 +81,7 @@ type Store interface {
 	Images(ctx context.Context, limit, offset int) ([]content.Image, error)
 	Search(ctx context.Context, r search.Request) (search.Results, error)
 	AuditLog(ctx context.Context, limit, offset int) ([]AuditEntry, error)
+	PresenceStore
 }
 
 // Tx is what the workflow writes inside a transaction; *store.Tx implements it. Hooks

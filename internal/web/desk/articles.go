@@ -99,6 +99,7 @@ type editView struct {
 	CanEdit      bool
 	Source       *sourcePanel      // the version shown beside the editor (translation.go)
 	Others       []content.Article // the story's other versions, to show beside it
+	Presence     presenceView      // the others who have the story open (presence.go)
 }
 
 func (d *Desk) editView(w http.ResponseWriter, r *http.Request, a content.Article, f articleForm, isNew bool) (editView, error) {
@@ -230,6 +231,7 @@ func (d *Desk) editArticle(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
+	ev.Presence = d.openStory(r, a)
 	ev.Notice = notices[r.URL.Query().Get("notice")]
 	if r.URL.Query().Get("notice") == "published" && len(ev.Warnings) > 0 {
 		ev.Notice += " Mind the warnings below."

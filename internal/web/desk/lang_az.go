@@ -297,4 +297,8 @@ var azStrings = map[string]string{ // #nosec G101 -- interface texts (the word "
 	"A story in that language shows these; left empty, it shows the text above.": "Həmin dildəki material bu mətnləri göstərir; boş qalsa, yuxarıdakı mətni göstərir.",
 	"Alt text (%s)": "Alternativ mətn (%s)",
 	"Caption (%s)":  "Şəkilaltı yazı (%s)",
+
+	// The story editor: who else is here, the publishing checks, time zones.
+	"Also here:": "Burada həmçinin:",
+	"since %s":   "açılıb: %s",
 }

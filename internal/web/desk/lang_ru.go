@@ -297,4 +297,8 @@ var ruStrings = map[string]string{ // #nosec G101 -- interface texts (the word "
 	"A story in that language shows these; left empty, it shows the text above.": "Материал на этом языке покажет эти тексты; если поле пустое — текст выше.",
 	"Alt text (%s)": "Альтернативный текст (%s)",
 	"Caption (%s)":  "Подпись (%s)",
+
+	// The story editor: who else is here, the publishing checks, time zones.
+	"Also here:": "Также здесь:",
+	"since %s":   "с %s",
 }

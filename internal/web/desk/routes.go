@@ -59,6 +59,7 @@ func (d *Desk) routeTable() []route {
 		{"GET", "/newsroom/articles/{id}/revisions", v, false, d.revisions},
 		{"GET", "/newsroom/articles/{id}/diff", v, false, d.diff},
 		{"POST", "/newsroom/articles/{id}/restore", v, false, d.restore},
+		{"POST", "/newsroom/articles/{id}/presence", v, false, d.presence},
 
 		{"GET", "/newsroom/briefs", v, false, d.listBriefs},
 		{"POST", "/newsroom/briefs", account.ActCreateBrief, false, d.createBrief},

@@ -31,3 +31,31 @@
     timer = setTimeout(refresh, 300);
   });
 })();
+
+// Who else is here: the story editor tells the server every few seconds that it is open
+// (the answer lists the others, in the page's language) and says goodbye when left.
+(function () {
+  "use strict";
+  var box = document.getElementById("presence");
+  if (!box || !window.fetch) { return; }
+  var url = box.getAttribute("data-url");
+  function form(leave) {
+    var data = new URLSearchParams();
+    data.set("csrf", box.getAttribute("data-csrf") || "");
+    if (leave) { data.set("leave", "1"); }
+    return data;
+  }
+  function beat() {
+    if (document.visibilityState === "hidden") { return; }
+    fetch(url, { method: "POST", body: form(false), credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) { if (html !== null) { box.innerHTML = html; } })
+      .catch(function () { /* offline: try again at the next beat */ });
+  }
+  setInterval(beat, 5000);
+  document.addEventListener("visibilitychange", beat);
+  window.addEventListener("pageshow", function (e) { if (e.persisted) { beat(); } });
+  window.addEventListener("pagehide", function () {
+    if (navigator.sendBeacon) { navigator.sendBeacon(url, form(true)); }
+  });
+})();
