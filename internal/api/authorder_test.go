@@ -26,6 +26,7 @@ var routePermission = map[string]account.Action{
 	"POST /articles/{id}/unpublish":          account.ActUnpublish,
 	"POST /articles/{id}/translate":          account.ActTranslate,
 	"POST /articles/{id}/restore":            account.ActEditOwn,
+	"GET /articles/{id}/checks":              account.ActViewNewsroom,
 	"GET /articles/{id}/revisions":           account.ActViewNewsroom,
 	"GET /articles/{id}/revisions/{version}": account.ActViewNewsroom,
 	"GET /briefs":                            account.ActViewNewsroom,
