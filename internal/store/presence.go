@@ -8,7 +8,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 )
 
-// Who has a story open in the newsroom's editor (table article_presence, migration 12).
+// Who has a story open in the newsroom's editor (table article_presence, migration 13).
 
 // TouchPresence records that user has story article open at now: a new row starts its
 // "since" at now, a live row keeps it, and a row last seen before stale (the user left
