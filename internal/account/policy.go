@@ -26,13 +26,14 @@ const (
 	ActManageSite    Action = "manage_site"    // sections, languages, settings
 	ActViewAudit     Action = "view_audit"     // read the audit log
 	ActOwnTokens     Action = "own_tokens"     // create and revoke one's own API tokens
+	ActArrangeFront  Action = "arrange_front"  // choose and order the top stories of the home page
 )
 
 // Actions lists every action, for the permission matrix tests and the docs.
 func Actions() []Action {
 	return []Action{ActViewNewsroom, ActCreateArticle, ActEditOwn, ActEditAny, ActSubmit, ActReturn, ActPublish,
 		ActSchedule, ActCorrect, ActUnpublish, ActTranslate, ActCreateBrief, ActPublishBrief, ActUploadImage,
-		ActModerate, ActManageUsers, ActManageSite, ActViewAudit, ActOwnTokens}
+		ActModerate, ActManageUsers, ActManageSite, ActViewAudit, ActOwnTokens, ActArrangeFront}
 }
 
 // Roles lists the roles from least to most powerful.

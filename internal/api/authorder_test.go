@@ -48,6 +48,8 @@ var routePermission = map[string]account.Action{
 	"POST /reviews/{id}/trust":               account.ActModerate,
 	"POST /articles/{id}/reviews/close":      account.ActModerate,
 	"POST /articles/{id}/reviews/open":       account.ActModerate,
+	"GET /front/{lang}":                      account.ActViewNewsroom,
+	"PUT /front/{lang}":                      account.ActArrangeFront,
 }
 
 // TestRoleCheckedBeforeBody sends, for every authenticated route and every role that lacks
@@ -78,7 +80,7 @@ func TestRoleCheckedBeforeBody(t *testing.T) {
 			if rt.Action != act {
 				t.Errorf("%s is guarded by %q, want %q", key, rt.Action, act)
 			}
-			p := strings.NewReplacer("{id}", itoa(own), "{version}", "1").Replace(rt.Pattern)
+			p := strings.NewReplacer("{id}", itoa(own), "{version}", "1", "{lang}", "en").Replace(rt.Pattern)
 			for _, role := range account.Roles() {
 				if account.Can(role, act) {
 					continue

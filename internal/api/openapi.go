@@ -122,6 +122,13 @@ func operations() map[string]operation {
 			description: "The story keeps its approved reviews but takes no new ones (the form answers 403)."},
 		"POST " + nr + "/articles/{id}/reviews/open": {summary: "Open reader reviews on a story", tag: "reviews", bodyOpt: true, status: 200, result: "ReviewsState", extra: []int{503},
 			description: "Undoes close. Reviews may still be closed by age (the site's \"close after days\" setting)."},
+		"GET " + nr + "/front/{lang}": {summary: "The front page of a language", tag: "front", status: 200, result: "Front",
+			description: "The stories the editors put at the top of the language's home page, in order, with their pins. A story that is no longer published, or whose pin has run out, is no longer on it. `articles` and `pinned_until` have the shape of the PUT body. An unknown language is 404."},
+		"PUT " + nr + "/front/{lang}": {summary: "Choose the front page of a language", tag: "front", body: "FrontRequest", status: 200, result: "Front", extra: []int{422},
+			description: "For editors and admins (correspondents get 403). Replaces the language's top stories with `articles`, in that order; the public home page shows them at once (its cached copies are purged on every instance). " +
+				"Each id must be a published (or scheduled: shown once public) story of that language, once, at most `max_articles` (12) of them; " +
+				"`pinned_until` maps some of the ids to the time (RFC 3339, in the future) at which they leave the front on their own. " +
+				"`[]` gives the home page back to the newest leads. Anything else is 422 with a message that says what is wrong; an unknown language is 404. The change is written to the audit log."},
 		"GET /api/v1/articles/{id}/reviews": {summary: "A public story's reviews", tag: "reviews", public: true, query: page, status: 200, result: "PublicReviewList", extra: []int{503},
 			description: "Anyone may read the approved reviews of a published story, newest first, with their count and average rating. Reviewers' email addresses are never part of it. A story readers cannot see is 404."},
 	}
@@ -181,9 +188,13 @@ func (o operation) document(method, path string) map[string]any {
 	}
 	var params []any
 	for _, name := range pathParams(path) {
-		params = append(params, map[string]any{"name": name, "in": "path", "required": true,
+		p := map[string]any{"name": name, "in": "path", "required": true,
 			"description": "A positive integer; anything else is 404.",
-			"schema":      map[string]any{"type": "integer", "format": "int64", "minimum": 1}})
+			"schema":      map[string]any{"type": "integer", "format": "int64", "minimum": 1}}
+		if name == "lang" {
+			p["description"], p["schema"] = "A language code of the site, e.g. en; another is 404.", str()
+		}
+		params = append(params, p)
 	}
 	for _, q := range o.query {
 		params = append(params, map[string]any{"name": q.name, "in": "query", "required": false, "description": q.description, "schema": q.schema})

@@ -270,6 +270,9 @@ func components() map[string]any {
 			"ReviewRename": object([]string{"name"}, map[string]any{"name": map[string]any{"type": "string", "minLength": 1, "maxLength": 80}}),
 			"ReviewsState": object([]string{"article_id", "reviews_closed"}, map[string]any{"article_id": integer(), "reviews_closed": map[string]any{"type": "boolean"}}),
 			"User":         object(keys(user), user),
+			"Front":        frontSchema(),
+			"FrontStory":   frontStorySchema(),
+			"FrontRequest": object([]string{"articles"}, frontProps()),
 			"OpenAPI":      map[string]any{"type": "object", "description": "An OpenAPI 3.1 document."},
 
 			"ArticleDetail": object(keys(detail), detail),
@@ -287,4 +290,29 @@ func restoreRequestProps() map[string]any {
 	return map[string]any{"version": map[string]any{"type": "integer", "minimum": 1},
 		"current_version": desc(map[string]any{"type": "integer", "minimum": 1},
 			"Required to restore over a published story: its current version, which the client compared the revision with.")}
+}
+
+// frontProps are the fields of a front page that a PUT sends and a GET returns.
+func frontProps() map[string]any {
+	return map[string]any{
+		"articles": desc(map[string]any{"type": "array", "items": map[string]any{"type": "integer", "format": "int64"}, "maxItems": 12},
+			"Story ids, top story first: published stories of the language, each once; [] for the newest leads."),
+		"pinned_until": map[string]any{"type": "object", "additionalProperties": dateTime(),
+			"description": "Story id (as a string) → RFC 3339 time at which it leaves the front page on its own; stories not named stay until taken off."},
+	}
+}
+
+func frontSchema() map[string]any {
+	p := frontProps()
+	p["language"] = str()
+	p["stories"] = desc(arrayOf(ref("FrontStory")), "The stories of articles, in the same order.")
+	p["max_articles"] = desc(integer(), "How many stories a front page may hold.")
+	return object(keys(p), p)
+}
+
+func frontStorySchema() map[string]any {
+	p := map[string]any{"id": integer(), "headline": str(), "status": strEnum("published", "scheduled"),
+		"published_at": nullableTime(), "pinned_until": nullableTime(),
+		"public": desc(map[string]any{"type": "boolean"}, "Readers see it now (false while it is scheduled or under embargo).")}
+	return object(keys(p), p)
 }

@@ -123,7 +123,7 @@ func collectRefs(t *testing.T, raw []byte, out *[]string) {
 func TestEveryRouteAnswers(t *testing.T) {
 	e := newEnv(t, filepath.Join(t.TempDir(), "site.db"))
 	for _, rt := range e.api.Routes() {
-		p := strings.NewReplacer("{id}", "987654", "{version}", "1").Replace(normalize(rt.Pattern))
+		p := strings.NewReplacer("{id}", "987654", "{version}", "1", "{lang}", "en").Replace(normalize(rt.Pattern))
 		r := e.do(rt.Method, p, "editor", nil)
 		if r.status == http.StatusMethodNotAllowed || (r.status == http.StatusNotFound && strings.Contains(string(r.raw), "no such API route")) {
 			t.Errorf("%s %s: answered by the fallback: %d %s", rt.Method, p, r.status, r.raw)

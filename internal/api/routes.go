@@ -72,6 +72,9 @@ func (a *API) routeTable() []route {
 		{"POST", nr + "/articles/{id}/reviews/close", m, false, a.setReviewsClosed(true)},
 		{"POST", nr + "/articles/{id}/reviews/open", m, false, a.setReviewsClosed(false)},
 		{"GET", "/api/v1/articles/{id}/reviews", "", true, a.listPublicReviews},
+
+		{"GET", nr + "/front/{lang}", v, false, a.showFront},
+		{"PUT", nr + "/front/{lang}", account.ActArrangeFront, false, a.setFront},
 	}
 }
 

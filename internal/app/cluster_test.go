@@ -162,6 +162,18 @@ func TestTwoInstances(t *testing.T) {
 	}
 	t.Logf("published on A, served by B after %v", took)
 
+	// The editors' choice of top stories, made on A, is on B's cached home page (the purge
+	// crosses instances; without it B would keep its page for up to an hour).
+	api("PUT", "/front/en", map[string]any{"articles": []int64{id}})
+	if took, ok = within(30*time.Second, func() bool {
+		_, home := fetch(t, b.url+"/en/")
+		top := topStories(home)
+		return len(top) == 1 && top[0] == headline
+	}); !ok {
+		t.Fatalf("B's home page did not show the front page chosen on A")
+	}
+	t.Logf("front page chosen on A, shown by B after %v", took)
+
 	api("POST", fmt.Sprintf("/articles/%d/unpublish", id), map[string]any{"reason": "test"})
 	took, ok = within(time.Second, func() bool {
 		code, _ := fetch(t, b.url+path)

@@ -27,6 +27,11 @@ func ReviewsKey(articleID int64) string { return "rv" + strconv.FormatInt(articl
 // language's feed and the site-wide feed.
 func HomeKey(lang string) string { return "home:" + lang }
 
+// FrontKey is on the page that shows the front page the editors chose for a language:
+// the home page. Changing the choice purges it (a change to a chosen story purges the
+// home page through the story's own keys, HomeKey among them).
+func FrontKey(lang string) string { return "front:" + lang }
+
 // SectionKey is on the lists of one section in one language (the section front and its
 // pages, the section feed).
 func SectionKey(sectionID int64, lang string) string {

@@ -82,6 +82,7 @@ type Store interface {
 	Search(ctx context.Context, r search.Request) (search.Results, error)
 	AuditLog(ctx context.Context, limit, offset int) ([]AuditEntry, error)
 	PresenceStore
+	frontStore
 }
 
 // Tx is what the workflow writes inside a transaction; *store.Tx implements it. Hooks
@@ -102,4 +103,5 @@ type Tx interface {
 	SetImageTexts(ctx context.Context, id int64, texts map[string]content.ImageText) error
 	SetSetting(ctx context.Context, key, value string) error
 	Audit(ctx context.Context, userID int64, action, objectType string, objectID int64, detail string) error
+	frontTx
 }

@@ -218,8 +218,7 @@ func (s *Store) PublicArticles(ctx context.Context, lq content.ListQuery, now ti
 		lq.Limit = 20
 	}
 	args = append(args, lq.Limit, lq.Offset)
-	q := `SELECT a.id, a.language, sec.key, sn.name, sn.slug, a.headline, a.standfirst, a.slug,
-		a.byline, a.byline_role, a.dateline, a.published_at, a.updated_at
+	q := `SELECT ` + summaryColumns + `
 		FROM ` + from + `
 		JOIN sections sec ON sec.id = a.section_id
 		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
@@ -229,6 +228,16 @@ func (s *Store) PublicArticles(ctx context.Context, lq content.ListQuery, now ti
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
+	return scanSummaries(rows)
+}
+
+// summaryColumns are the columns scanSummaries reads: of articles a, sections sec and
+// section_names sn.
+const summaryColumns = `a.id, a.language, sec.key, sn.name, sn.slug, a.headline, a.standfirst, a.slug,
+		a.byline, a.byline_role, a.dateline, a.published_at, a.updated_at`
+
+// scanSummaries reads the rows of a query of summaryColumns, and closes them.
+func scanSummaries(rows *sql.Rows) ([]content.ArticleSummary, error) {
 	defer rows.Close()
 	var out []content.ArticleSummary
 	for rows.Next() {

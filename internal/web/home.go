@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
@@ -32,9 +33,20 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, now := r.Context(), s.cfg.Now()
 	hp := homePage{page: p}
-	if hp.Leads, err = s.cfg.Store.PublicArticles(ctx, content.ListQuery{Language: lang, LeadOnly: true, Limit: 3}, now); err != nil {
+	// The top stories are the editors' choice (the newsroom's front page) while one is
+	// public, else the newest leads.
+	var pinsEnd time.Time
+	if hp.Leads, pinsEnd, err = s.cfg.Store.PublicFront(ctx, lang, now); err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	expireAt(w, pinsEnd)
+	tagKeys(w, cache.FrontKey(lang))
+	if len(hp.Leads) == 0 {
+		if hp.Leads, err = s.cfg.Store.PublicArticles(ctx, content.ListQuery{Language: lang, LeadOnly: true, Limit: 3}, now); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	shown := map[int64]bool{}
 	for _, a := range hp.Leads {

@@ -41,6 +41,9 @@ type Store interface {
 	PublicArticle(ctx context.Context, lang, slug string, now time.Time) (content.Article, error)
 	Translations(ctx context.Context, a content.Article, now time.Time) ([]content.Translation, error)
 	PublicArticles(ctx context.Context, q content.ListQuery, now time.Time) ([]content.ArticleSummary, error)
+	// PublicFront returns the editors' chosen top stories of a language that are public at
+	// now, in order, and when that list next changes by the clock (zero: never).
+	PublicFront(ctx context.Context, lang string, now time.Time) ([]content.ArticleSummary, time.Time, error)
 	PublicBriefs(ctx context.Context, q content.BriefQuery, now time.Time) ([]content.Brief, error)
 	FeedArticles(ctx context.Context, q content.FeedQuery, now time.Time) ([]content.Article, error)
 	SitemapArticles(ctx context.Context, offset, limit int, since, now time.Time) ([]content.SitemapEntry, error)

@@ -25,7 +25,7 @@ func TestPolicyMatrix(t *testing.T) {
 			account.ActEditAny: true, account.ActSubmit: true, account.ActReturn: true, account.ActPublish: true,
 			account.ActSchedule: true, account.ActCorrect: true, account.ActUnpublish: true, account.ActTranslate: true,
 			account.ActCreateBrief: true, account.ActPublishBrief: true, account.ActUploadImage: true, account.ActModerate: true,
-			account.ActOwnTokens: true},
+			account.ActOwnTokens: true, account.ActArrangeFront: true},
 		"": {},
 	}
 	for _, role := range append(account.Roles(), "", "root") {
