@@ -26,8 +26,9 @@ type site struct {
 }
 
 // startSite opens a fresh SQLite store, fills it with the demo edition and serves the
-// whole site (public pages, newsroom, media) over real HTTP.
-func startSite(t *testing.T) *site {
+// whole site (public pages, newsroom, media) over real HTTP; settings change the
+// configuration first (the page cache is off unless one sets it).
+func startSite(t *testing.T, settings ...func(*config.Config)) *site {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -44,6 +45,9 @@ func startSite(t *testing.T) *site {
 	// The base URL must be known before Build, so the listener comes first.
 	srv := httptest.NewUnstartedServer(nil)
 	cfg := config.Config{BaseURL: "http://" + srv.Listener.Addr().String(), TimeZone: "Asia/Baku", Media: t.TempDir()}
+	for _, set := range settings {
+		set(&cfg)
+	}
 	s, err := app.Build(cfg, st, log)
 	if err != nil {
 		srv.Close()

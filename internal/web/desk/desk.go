@@ -76,6 +76,9 @@ type Desk struct {
 	mux    *http.ServeMux
 	routes []route // the route table mux serves (routes.go), for Routes
 
+	// assetURL maps a static file's own name to its hashed URL (the template function asset).
+	assetURL map[string]string
+
 	loginMu     sync.Mutex
 	loginLimits map[string]*rate.Limiter // client address (IPv6: its /64) → sign-in attempts
 }
@@ -96,8 +99,8 @@ func New(cfg Config) (*Desk, error) {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
 	}
-	d := &Desk{cfg: cfg, svc: cfg.Service, log: cfg.Logger, assets: map[string]asset{}}
-	for _, name := range []string{"newsroom.css", "newsroom.js"} {
+	d := &Desk{cfg: cfg, svc: cfg.Service, log: cfg.Logger, assets: map[string]asset{}, assetURL: map[string]string{}}
+	for _, name := range []string{"newsroom.css", "newsroom.js", "front.js"} {
 		b, err := staticFS.ReadFile("static/" + name)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)
@@ -108,12 +111,11 @@ func New(cfg Config) (*Desk, error) {
 		ctype := "text/css; charset=utf-8"
 		if strings.HasSuffix(name, ".js") {
 			ctype = "text/javascript; charset=utf-8"
-			d.js = "/newsroom/static/" + hashed
-		} else {
-			d.css = "/newsroom/static/" + hashed
 		}
 		d.assets[hashed] = asset{body: b, ctype: ctype}
+		d.assetURL[name] = "/newsroom/static/" + hashed
 	}
+	d.css, d.js = d.assetURL["newsroom.css"], d.assetURL["newsroom.js"]
 	if err := d.parseTemplates(); err != nil {
 		return nil, err
 	}
@@ -134,7 +136,7 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 var pageNames = []string{"login", "list", "edit", "conflict", "revisions", "diff", "briefs", "brief_edit", "images",
-	"users", "audit", "settings", "tokens", "message", "resume", "preview", "reviews", "wire", "search"}
+	"users", "audit", "settings", "tokens", "message", "resume", "preview", "reviews", "wire", "search", "front"}
 
 // parseTemplates parses every page once per newsroom language: the T and lang functions of
 // each set answer in that language (lang.go).
@@ -189,6 +191,7 @@ func (d *Desk) parseLanguage(lang string) (map[string]*template.Template, error)
 		"add":          func(a, b int) int { return a + b },
 		"reviewStates": func() []string { return []string{"pending", "approved", "rejected", "spam"} },
 		"states":       func() []string { return []string{"draft", "submitted", "scheduled", "published", "unpublished"} },
+		"asset":        func(name string) string { return d.assetURL[name] }, // a static file's hashed URL
 	}
 	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/part_*.html")
 	if err != nil {

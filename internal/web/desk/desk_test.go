@@ -370,7 +370,7 @@ func TestNewsroomPagesAreValid(t *testing.T) {
 		"revisions": "/newsroom/articles/" + id + "/revisions", "diff": "/newsroom/articles/" + id + "/diff?from=1&to=2",
 		"preview": "/newsroom/articles/" + id + "/preview", "briefs": "/newsroom/briefs", "images": "/newsroom/images",
 		"tokens": "/newsroom/tokens", "users": "/newsroom/users", "reviews": "/newsroom/reviews?status=pending", "audit": "/newsroom/audit", "settings": "/newsroom/settings",
-		"notfound": "/newsroom/nope"} {
+		"notfound": "/newsroom/nope", "front": "/newsroom/front/en"} {
 		_, body := c.get(p)
 		pages[name] = []byte(body)
 	}
@@ -401,7 +401,7 @@ func TestNewsroomPagesAreAccessible(t *testing.T) {
 	defer srv.Close()
 	var urls []string
 	for _, p := range []string{"/newsroom/", "/newsroom/articles/new", "/newsroom/articles/" + id, "/newsroom/briefs",
-		"/newsroom/images", "/newsroom/users", "/newsroom/articles/" + id + "/revisions"} {
+		"/newsroom/images", "/newsroom/users", "/newsroom/articles/" + id + "/revisions", "/newsroom/front/en"} {
 		urls = append(urls, srv.URL+p)
 	}
 	validate.Axe(t, urls...)

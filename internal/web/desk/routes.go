@@ -73,6 +73,10 @@ func (d *Desk) routeTable() []route {
 		{"POST", "/newsroom/reviews/{id}/name", m, false, d.renameReviewer},
 		{"POST", "/newsroom/articles/{id}/reviews-closed", m, false, d.closeReviews},
 
+		{"GET", "/newsroom/front", account.ActArrangeFront, false, d.frontIndex},
+		{"GET", "/newsroom/front/{lang}", account.ActArrangeFront, false, d.frontPage},
+		{"POST", "/newsroom/front/{lang}", account.ActArrangeFront, false, d.saveFront},
+
 		{"GET", "/newsroom/images", v, false, d.listImages},
 		{"POST", "/newsroom/images", account.ActUploadImage, false, d.uploadImage},
 		{"POST", "/newsroom/images/{id}", account.ActUploadImage, false, d.updateImage},
