@@ -16,6 +16,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
 
 // instance is one `newsdesk serve` process.
@@ -167,7 +168,7 @@ func TestTwoInstances(t *testing.T) {
 	api("PUT", "/front/en", map[string]any{"articles": []int64{id}})
 	if took, ok = within(30*time.Second, func() bool {
 		_, home := fetch(t, b.url+"/en/")
-		top := topStories(home)
+		top := sitekit.TopStories(home)
 		return len(top) == 1 && top[0] == headline
 	}); !ok {
 		t.Fatalf("B's home page did not show the front page chosen on A")

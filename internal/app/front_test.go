@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"html"
 	"net/http"
-	"regexp"
 	"slices"
 	"testing"
 	"time"
@@ -17,21 +15,8 @@ import (
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit"
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
-
-var (
-	leadsSection  = regexp.MustCompile(`(?s)<section class="leads".*?</section>`)
-	teaserHeading = regexp.MustCompile(`(?s)<article class="teaser">\s*<h3><a [^>]*>(.*?)</a></h3>`)
-)
-
-// topStories returns the headlines of a home page's top stories, in order.
-func topStories(page string) []string {
-	var out []string
-	for _, m := range teaserHeading.FindAllStringSubmatch(leadsSection.FindString(page), -1) {
-		out = append(out, html.UnescapeString(m[1]))
-	}
-	return out
-}
 
 // publishStories files and publishes one English story per headline and returns their ids.
 func publishStories(t *testing.T, svc *newsroom.Service, ed account.User, headlines ...string) []int64 {
@@ -64,7 +49,7 @@ func TestFrontPageOnHome(t *testing.T) {
 			if resp.StatusCode != http.StatusOK {
 				t.Fatalf("home page: %d", resp.StatusCode)
 			}
-			return topStories(body)
+			return sitekit.TopStories(body)
 		}
 		newest := home()
 		if len(newest) == 0 || !slices.Equal(home(), newest) { // the second read comes from the cache
@@ -137,7 +122,7 @@ func TestFrontPageAPIPurgesHome(t *testing.T) {
 			t.Fatalf("PUT front: %d", resp.StatusCode)
 		}
 		_, body := s.get(t, "/en/")
-		if got, want := topStories(body), []string{"API pick two", "API pick one"}; !slices.Equal(got, want) {
+		if got, want := sitekit.TopStories(body), []string{"API pick two", "API pick one"}; !slices.Equal(got, want) {
 			t.Errorf("top stories right after the PUT = %q, want %q", got, want)
 		}
 		s.get(t, "/ru/")

@@ -2,10 +2,8 @@ package e2e_test
 
 import (
 	"context"
-	"html"
 	"io"
 	"net/http"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -16,11 +14,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
-)
-
-var (
-	leadsRe  = regexp.MustCompile(`(?s)<section class="leads".*?</section>`)
-	teaserRe = regexp.MustCompile(`(?s)<article class="teaser">\s*<h3><a [^>]*>(.*?)</a></h3>`)
+	"github.com/newsdesk/newsdesk/internal/testkit/sitekit"
 )
 
 // homeTopStories reads the public home page of a language over HTTP, as a reader does, and
@@ -36,11 +30,7 @@ func homeTopStories(t *testing.T, base, lang string) []string {
 	if err != nil || resp.StatusCode != http.StatusOK {
 		t.Fatalf("home page: %d %v", resp.StatusCode, err)
 	}
-	var out []string
-	for _, m := range teaserRe.FindAllStringSubmatch(leadsRe.FindString(string(b)), -1) {
-		out = append(out, html.UnescapeString(m[1]))
-	}
-	return out
+	return sitekit.TopStories(string(b))
 }
 
 // TestFrontPageOrderInBrowser: an editor reorders the front page in a real browser, with
