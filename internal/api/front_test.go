@@ -74,10 +74,15 @@ func TestFrontContract(t *testing.T) {
 			t.Errorf("newest audit entry: %+v", log[0])
 		}
 
-		// A withdrawn story is no longer on the front; the others keep their order.
+		// A withdrawn story is no longer on the front, and stays off when published again;
+		// the others keep their order.
 		want(t, "unpublish", e.do("POST", path("/articles/{id}/unpublish", b), "editor", map[string]any{"reason": "test"}), http.StatusOK, "")
 		if g := e.do("GET", newsroomAPI+"/front/en", "editor", nil); fmt.Sprint(g.ids()) != fmt.Sprint([]int64{a, c}) {
 			t.Errorf("front after withdrawing %d = %v, want [%d %d]", b, g.ids(), a, c)
+		}
+		want(t, "publish again", e.do("POST", path("/articles/{id}/publish", b), "editor", nil), http.StatusOK, "")
+		if g := e.do("GET", newsroomAPI+"/front/en", "editor", nil); fmt.Sprint(g.ids()) != fmt.Sprint([]int64{a, c}) {
+			t.Errorf("front after publishing %d again = %v, want [%d %d]", b, g.ids(), a, c)
 		}
 		// [] gives the home page back to the newest leads.
 		r = e.do("PUT", newsroomAPI+"/front/en", "editor", map[string]any{"articles": []int64{}})

@@ -26,6 +26,8 @@ type frontStore interface {
 type frontTx interface {
 	// SetFront replaces the front page of a language and purges the pages that show it.
 	SetFront(ctx context.Context, lang string, picks []content.FrontPick) error
+	// TakeOffFront removes a story from every front page it is on.
+	TakeOffFront(ctx context.Context, articleID int64) error
 }
 
 // Front returns the front page of language lang: the stories on it now, in order.

@@ -60,6 +60,11 @@ func (s *Service) transition(ctx context.Context, u Actor, id int64, act account
 		if err := tx.ChangeState(ctx, c); err != nil {
 			return err
 		}
+		if c.To == content.StatusUnpublished { // withdrawn: off the front for good, even if published again
+			if err := tx.TakeOffFront(ctx, id); err != nil {
+				return err
+			}
+		}
 		if event != "" {
 			return s.fire(ctx, tx, id, event)
 		}

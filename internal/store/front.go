@@ -29,6 +29,24 @@ func (t *Tx) SetFront(ctx context.Context, lang string, picks []content.FrontPic
 	return nil
 }
 
+// TakeOffFront removes story id from the front pages it is on (it was withdrawn) and purges
+// them; the others keep their order.
+func (t *Tx) TakeOffFront(ctx context.Context, id int64) error {
+	rows, err := t.tx.QueryContext(ctx, t.s.q("DELETE FROM front_stories WHERE article_id = ? RETURNING language"), id)
+	if err != nil {
+		return fmt.Errorf("take story %d off the front page: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var lang string
+		if err := rows.Scan(&lang); err != nil {
+			return fmt.Errorf("take story %d off the front page: %w", id, err)
+		}
+		t.Purge(cache.FrontKey(lang))
+	}
+	return rows.Err()
+}
+
 // Front returns the front page of language lang as the newsroom shows it: the picks still
 // on it at now (pin not run out, story published or scheduled), in order.
 func (s *Store) Front(ctx context.Context, lang string, now time.Time) ([]content.FrontStory, error) {

@@ -114,3 +114,45 @@ func TestFrontPage(t *testing.T) {
 		}
 	})
 }
+
+// TestTakeOffFront: a withdrawn story leaves every front page it was on, the rest keep
+// their order, and only the fronts it left are purged.
+func TestTakeOffFront(t *testing.T) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
+		f := seed(t, st)
+		ctx := context.Background()
+		err := st.WithTx(ctx, func(tx *store.Tx) error {
+			if err := tx.SetFront(ctx, "en", []content.FrontPick{{ArticleID: f.later}, {ArticleID: f.lead}, {ArticleID: f.embargoed}}); err != nil {
+				return err
+			}
+			return tx.SetFront(ctx, "ru", []content.FrontPick{{ArticleID: f.leadRU}})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mu sync.Mutex
+		var purged [][]string
+		st.OnPurge(func(keys []string, _ bool) {
+			mu.Lock()
+			defer mu.Unlock()
+			purged = append(purged, keys)
+		})
+		for _, id := range []int64{f.lead, f.draft} { // the draft is on no front: nothing to purge
+			if err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.TakeOffFront(ctx, id) }); err != nil {
+				t.Fatal(err)
+			}
+		}
+		mu.Lock()
+		if want := [][]string{{cache.FrontKey("en")}}; !slices.EqualFunc(purged, want, slices.Equal[[]string]) {
+			t.Errorf("purged %v, want %v", purged, want)
+		}
+		mu.Unlock()
+		front, err := st.Front(ctx, "en", f.now)
+		if err != nil || len(front) != 2 || front[0].ArticleID != f.later || front[1].ArticleID != f.embargoed {
+			t.Errorf("English front after taking the lead off = %+v, %v", front, err)
+		}
+		if ru, err := st.Front(ctx, "ru", f.now); err != nil || len(ru) != 1 {
+			t.Errorf("Russian front = %+v, %v", ru, err)
+		}
+	})
+}
