@@ -30,6 +30,7 @@ type Store interface {
 type Tx interface {
 	CreateUser(ctx context.Context, u User) (int64, error)
 	UpdateUser(ctx context.Context, u User) error
+	SetUserSettings(ctx context.Context, userID int64, language, timeZone string) error
 	CreateSession(ctx context.Context, idHash string, userID int64, now, expires time.Time) error
 	DeleteUserSessions(ctx context.Context, userID int64) (int64, error)
 	CreateToken(ctx context.Context, userID int64, name, hash string, now time.Time) (int64, error)

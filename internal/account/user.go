@@ -11,6 +11,10 @@ type User struct {
 	PasswordHash string
 	Disabled     bool
 	CreatedAt    time.Time
+	// The user's own settings; empty means the default (the browser's language, the
+	// site's time zone).
+	Language string // a newsroom language code: "en", "ru", "az"
+	TimeZone string // an IANA zone name: "Asia/Baku"
 }
 
 // Token describes a personal access token (never its secret).

@@ -49,9 +49,10 @@ func (s *Store) UserByID(ctx context.Context, id int64) (account.User, error) {
 func (s *Store) userWhere(ctx context.Context, where string, args ...any) (account.User, error) {
 	var u account.User
 	var created int64
-	err := s.queryRow(ctx, (`SELECT u.id, u.email, u.name, u.role, u.password_hash, u.disabled, u.created_at
+	err := s.queryRow(ctx, (`SELECT u.id, u.email, u.name, u.role, u.password_hash, u.disabled, u.created_at,
+		u.language, u.time_zone
 		FROM users u `+where), args...).
-		Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.Disabled, &created)
+		Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.Disabled, &created, &u.Language, &u.TimeZone)
 	if isNoRows(err) {
 		return u, fmt.Errorf("user: %w", content.ErrNotFound)
 	}
@@ -94,6 +95,19 @@ func (t *Tx) UpdateUser(ctx context.Context, u account.User) error {
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("user %d: %w", u.ID, content.ErrNotFound)
+	}
+	return nil
+}
+
+// SetUserSettings stores a user's own settings: the newsroom's language and time zone
+// ("" for the default).
+func (t *Tx) SetUserSettings(ctx context.Context, userID int64, language, timeZone string) error {
+	res, err := t.exec(ctx, "UPDATE users SET language = ?, time_zone = ? WHERE id = ?", language, timeZone, userID)
+	if err != nil {
+		return fmt.Errorf("set settings of user %d: %w", userID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("user %d: %w", userID, content.ErrNotFound)
 	}
 	return nil
 }

@@ -52,7 +52,7 @@ func (d *Desk) readForm(r *http.Request) (articleForm, newsroom.ArticleInput, ma
 	if s := v("urgency"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			errs["urgency"] = "Urgency is a number from 1 to 9."
+			errs["urgency"] = "Urgency is a number from 1 to 9." // translated where shown (the err template)
 		}
 		f.Urgency = n
 	}
@@ -73,7 +73,7 @@ func (d *Desk) readForm(r *http.Request) (articleForm, newsroom.ArticleInput, ma
 		in.Tags = append(in.Tags, strings.TrimSpace(t))
 	}
 	if f.Embargo != "" {
-		t, err := time.ParseInLocation("2006-01-02T15:04", f.Embargo, d.cfg.Location)
+		t, err := time.ParseInLocation("2006-01-02T15:04", f.Embargo, d.zone(r))
 		if err != nil {
 			errs["embargo"] = "Give the embargo as a date and time."
 		}
@@ -107,7 +107,7 @@ func (d *Desk) editView(w http.ResponseWriter, r *http.Request, a content.Articl
 	ctx := r.Context()
 	title := "New story"
 	if !isNew {
-		title = "Edit: " + a.Headline
+		title = d.tr(r, "Edit: %s", a.Headline)
 	}
 	ev := editView{view: d.baseView(w, r, u, title), Article: a, Form: f, New: isNew, CanEdit: isNew || newsroom.CanEdit(*u, a)}
 	ev.Nav = "stories"
@@ -226,24 +226,27 @@ func (d *Desk) editArticle(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
-	ev, err := d.editView(w, r, a, formOf(a, d.cfg.Location), false)
+	ev, err := d.editView(w, r, a, formOf(a, d.zone(r)), false)
 	if err != nil {
 		d.fail(w, r, err)
 		return
 	}
 	ev.Presence = d.openStory(r, a)
-	ev.Notice = notices[r.URL.Query().Get("notice")]
+	ev.Notice = d.tr(r, notices[r.URL.Query().Get("notice")])
 	if r.URL.Query().Get("notice") == "published" && len(ev.Warnings) > 0 {
-		ev.Notice += " Mind the warnings below."
+		ev.Notice += " " + d.tr(r, "Mind the warnings below.")
 	}
 	d.render(w, r, http.StatusOK, "edit", ev)
 }
 
+// notices are the only texts ?notice= can put on a page, in English (translated where
+// shown: the layout's T).
 var notices = map[string]string{
-	"created": "Draft created.", "saved": "Saved.", "submitted": "Sent to the editors.", "returned": "Returned to the writer.",
-	"published": "Published.", "scheduled": "Scheduled.", "corrected": "Correction published.",
-	"unpublished": "Withdrawn: the public page now answers 410.", "restored": "Revision restored as a new revision.",
-	"translated": "Translation draft created.", "developed": "Story draft created from the brief.",
+	"created": en("Draft created."), "saved": en("Saved."), "submitted": en("Sent to the editors."),
+	"returned": en("Returned to the writer."), "published": en("Published."), "scheduled": en("Scheduled."),
+	"corrected":   en("Correction published."),
+	"unpublished": en("Withdrawn: the public page now answers 410."), "restored": en("Revision restored as a new revision."),
+	"translated": en("Translation draft created."), "developed": en("Story draft created from the brief."),
 }
 
 type conflictView struct {
@@ -325,7 +328,7 @@ func (d *Desk) previewArticle(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
-	pv := previewView{view: d.baseView(w, r, userFrom(r.Context()), "Preview: "+a.Headline), Article: a,
+	pv := previewView{view: d.baseView(w, r, userFrom(r.Context()), d.tr(r, "Preview: %s", a.Headline)), Article: a,
 		Body: template.HTML(a.BodyHTML)} // #nosec G203 -- goldmark output, raw HTML sanitised by content.BodyPolicy
 	d.render(w, r, http.StatusOK, "preview", pv)
 }

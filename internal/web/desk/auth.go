@@ -125,6 +125,11 @@ func (d *Desk) guard(act account.Action, h http.HandlerFunc) http.HandlerFunc {
 			d.fail(w, r, err)
 			return
 		}
+		if u != nil {
+			// Known before any page is rendered, so that every page (a refusal too)
+			// speaks the user's language and shows the user's time zone.
+			r = r.WithContext(context.WithValue(r.Context(), userKey, u))
+		}
 		if r.Method == http.MethodPost {
 			if err := parseForm(w, r); err != nil {
 				d.tooLargeOrBad(w, r, err)
@@ -145,7 +150,7 @@ func (d *Desk) guard(act account.Action, h http.HandlerFunc) http.HandlerFunc {
 			d.forbidden(w, r, u)
 			return
 		}
-		h(w, r.WithContext(context.WithValue(r.Context(), userKey, u)))
+		h(w, r)
 	}
 }
 
@@ -169,9 +174,9 @@ func parseForm(w http.ResponseWriter, r *http.Request) error {
 // site, so nothing it sent is shown back or kept, and nothing is done.
 func (d *Desk) forgedForm(w http.ResponseWriter, r *http.Request, u *account.User) {
 	mv := messageView{view: d.baseView(w, r, u, "Form not accepted"), Heading: "Form not accepted", Back: "/newsroom/",
-		Text: "This form could not be checked: it was sent from another site, or opened before your last sign-in. " +
-			"Nothing was done and nothing it sent was kept. Go back (your browser usually still has what you typed), " +
-			"copy your text, reload the page and send it again."}
+		Text: d.tr(r, "This form could not be checked: it was sent from another site, or opened before your last sign-in. "+
+			"Nothing was done and nothing it sent was kept. Go back (your browser usually still has what you typed), "+
+			"copy your text, reload the page and send it again.")}
 	d.render(w, r, http.StatusForbidden, "message", mv)
 }
 
@@ -323,7 +328,7 @@ func safeNext(p string) string {
 	return p
 }
 
-const genericLoginError = "The email or password is not right."
+var genericLoginError = en("The email or password is not right.")
 
 func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
@@ -348,20 +353,20 @@ func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 	ip := d.cfg.ClientIP.Of(r)
 	addr := addressKey(ip)
 	if wait, ok := d.loginAllowed(addr, now); !ok {
-		d.tooManyLogins(w, r, lv, wait, "Too many sign-in attempts from your address.")
+		d.tooManyLogins(w, r, lv, wait, en("Too many sign-in attempts from your address."))
 		return
 	}
 	u, secret, err := d.cfg.Accounts.SignIn(ctx, account.SignIn{Email: lv.Email, Password: r.PostFormValue("password"), Address: addr, IP: ip})
 	var le *account.LoginError
 	if errors.As(err, &le) {
 		if le.Throttled {
-			d.tooManyLogins(w, r, lv, le.Wait, "Too many failed sign-ins for this account from your address.")
+			d.tooManyLogins(w, r, lv, le.Wait, en("Too many failed sign-ins for this account from your address."))
 			return
 		}
 		lv.Notice = genericLoginError
 		if le.Wait > 0 {
 			w.Header().Set("Retry-After", retryAfter(le.Wait))
-			lv.Notice += " Wait " + retryAfter(le.Wait) + " seconds before the next attempt from your address."
+			lv.Notice = d.tr(r, genericLoginError) + " " + d.tr(r, "Wait %s seconds before the next attempt from your address.", retryAfter(le.Wait))
 		}
 		d.render(w, r, http.StatusUnauthorized, "login", lv)
 		return
@@ -391,7 +396,7 @@ func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 // tooManyLogins answers a sign-in attempt that is not checked yet: 429 with Retry-After.
 func (d *Desk) tooManyLogins(w http.ResponseWriter, r *http.Request, lv loginView, wait time.Duration, why string) {
 	w.Header().Set("Retry-After", retryAfter(wait))
-	lv.Notice = why + " Wait " + retryAfter(wait) + " seconds and try again."
+	lv.Notice = d.tr(r, why) + " " + d.tr(r, "Wait %s seconds and try again.", retryAfter(wait))
 	d.render(w, r, http.StatusTooManyRequests, "login", lv)
 }
 

@@ -45,7 +45,7 @@ func (d *Desk) briefsView(w http.ResponseWriter, r *http.Request, f briefForm) (
 
 func (d *Desk) listBriefs(w http.ResponseWriter, r *http.Request) {
 	f := briefForm{Language: r.URL.Query().Get("language"), Section: "politics",
-		At: d.cfg.Now().In(d.cfg.Location).Format("2006-01-02T15:04")}
+		At: d.cfg.Now().In(d.zone(r)).Format("2006-01-02T15:04")}
 	if f.Language == "" {
 		f.Language = "en"
 	}
@@ -64,7 +64,7 @@ func (d *Desk) readBrief(r *http.Request) (briefForm, newsroom.BriefInput, map[s
 	in := newsroom.BriefInput{Language: f.Language, Section: f.Section, Text: f.Text}
 	errs := map[string]string{}
 	if f.At != "" {
-		t, err := time.ParseInLocation("2006-01-02T15:04", f.At, d.cfg.Location)
+		t, err := time.ParseInLocation("2006-01-02T15:04", f.At, d.zone(r))
 		if err != nil {
 			errs["at"] = "Give the time as a date and time."
 		}
@@ -111,7 +111,7 @@ func (d *Desk) editBrief(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.renderBrief(w, r, b, briefForm{Language: b.Language, Section: b.Section.Key, Text: b.Text,
-		At: b.PublishedAt.In(d.cfg.Location).Format("2006-01-02T15:04")}, nil)
+		At: b.PublishedAt.In(d.zone(r)).Format("2006-01-02T15:04")}, nil)
 }
 
 func (d *Desk) renderBrief(w http.ResponseWriter, r *http.Request, b content.Brief, f briefForm, errs map[string]string) {

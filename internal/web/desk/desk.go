@@ -79,6 +79,8 @@ type Desk struct {
 	// assetURL maps a static file's own name to its hashed URL (the template function asset).
 	assetURL map[string]string
 
+	zones sync.Map // IANA name → *time.Location, the users' zones loaded so far (me.go)
+
 	loginMu     sync.Mutex
 	loginLimits map[string]*rate.Limiter // client address (IPv6: its /64) → sign-in attempts
 }
@@ -136,7 +138,7 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 var pageNames = []string{"login", "list", "edit", "conflict", "revisions", "diff", "briefs", "brief_edit", "images",
-	"users", "audit", "settings", "tokens", "message", "resume", "preview", "reviews", "wire", "search", "front"}
+	"users", "audit", "settings", "tokens", "message", "resume", "preview", "reviews", "wire", "search", "front", "me"}
 
 // parseTemplates parses every page once per newsroom language: the T and lang functions of
 // each set answer in that language (lang.go).
@@ -157,6 +159,7 @@ func (d *Desk) parseLanguage(lang string) (map[string]*template.Template, error)
 		"T":     func(s string, args ...any) string { return translate(lang, s, args...) },
 		"lang":  func() string { return lang },
 		"label": func(code any) string { return label(lang, fmt.Sprint(code)) },
+		"zone":  func(loc *time.Location) string { return zoneLabel(loc, d.cfg.Now()) },
 		// Times show in the zone of the page's reader: a page passes its view's Loc.
 		"when": func(loc *time.Location, t time.Time) string {
 			if t.IsZero() {

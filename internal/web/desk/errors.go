@@ -2,8 +2,11 @@ package desk
 
 import (
 	"errors"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
@@ -14,7 +17,7 @@ import (
 
 // baseView fills what every page needs; u may be nil (signed out).
 func (d *Desk) baseView(w http.ResponseWriter, r *http.Request, u *account.User, title string) view {
-	v := view{Title: title, User: u, CSRF: d.csrfToken(w, r), CSS: d.css, JS: d.js, Loc: d.cfg.Location}
+	v := view{Title: title, User: u, CSRF: d.csrfToken(w, r), CSS: d.css, JS: d.js, Loc: d.zoneOf(u)}
 	if u != nil && account.Can(u.Role, account.ActPublish) {
 		if list, err := d.svc.ListArticles(r.Context(), *u, newsroom.ArticleQuery{Status: content.StatusSubmitted, Limit: 100}); err == nil {
 			v.PendingStories = len(list)
@@ -47,7 +50,7 @@ func (d *Desk) notFound(w http.ResponseWriter, r *http.Request) {
 
 func (d *Desk) forbidden(w http.ResponseWriter, r *http.Request, u *account.User) {
 	mv := messageView{view: d.baseView(w, r, u, "Not allowed"), Heading: "Not allowed",
-		Text: "Your role (" + u.Role + ") does not allow this. Ask an editor or an administrator.", Back: "/newsroom/"}
+		Text: d.tr(r, "Your role (%s) does not allow this. Ask an editor or an administrator.", label(d.lang(r), u.Role)), Back: "/newsroom/"}
 	d.render(w, r, http.StatusForbidden, "message", mv)
 }
 
@@ -55,7 +58,7 @@ func (d *Desk) tooLargeOrBad(w http.ResponseWriter, r *http.Request, err error) 
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		d.message(w, r, http.StatusRequestEntityTooLarge, "Too large",
-			"What you sent is larger than "+strconv.FormatInt(mbe.Limit>>20, 10)+" MB. Send a smaller file or text.")
+			d.tr(r, "What you sent is larger than %d MB. Send a smaller file or text.", mbe.Limit>>20))
 		return
 	}
 	d.message(w, r, http.StatusBadRequest, "Bad request", "The form could not be read. Reload the page and try again.")
@@ -78,7 +81,7 @@ func (d *Desk) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.As(err, &ce):
 		d.message(w, r, http.StatusUnprocessableEntity, "Publishing checks failed", ce.Error())
 	case errors.As(err, &ve):
-		d.message(w, r, http.StatusUnprocessableEntity, "Check the form", ve.Error())
+		d.message(w, r, http.StatusUnprocessableEntity, "Check the form", d.fieldMessages(r, ve))
 	case errors.Is(err, media.ErrTooLarge):
 		d.message(w, r, http.StatusRequestEntityTooLarge, "Image too large", err.Error())
 	case errors.Is(err, media.ErrNotImage), errors.Is(err, media.ErrUnsupported), errors.Is(err, media.ErrTooManyPixels):
@@ -99,6 +102,16 @@ func (d *Desk) fail(w http.ResponseWriter, r *http.Request, err error) {
 		}
 		d.message(w, r, http.StatusInternalServerError, "Something went wrong", "An unexpected error occurred; it has been logged.")
 	}
+}
+
+// fieldMessages is what a FieldError says, each field's message in the request's language.
+func (d *Desk) fieldMessages(r *http.Request, fe *content.FieldError) string {
+	keys := slices.Sorted(maps.Keys(fe.Fields))
+	msgs := make([]string, 0, len(keys))
+	for _, k := range keys {
+		msgs = append(msgs, d.tr(r, fe.Fields[k]))
+	}
+	return strings.Join(msgs, " ")
 }
 
 // pathID reads the {id} path value; a malformed one is a 404.

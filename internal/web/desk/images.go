@@ -22,14 +22,18 @@ func (d *Desk) listImages(w http.ResponseWriter, r *http.Request) {
 	var iv imagesView
 	if id, err := strconv.ParseInt(r.URL.Query().Get("uploaded"), 10, 64); err == nil {
 		if img, err := d.svc.Image(r.Context(), *userFrom(r.Context()), id); err == nil && len(img.Renditions) > 0 {
-			iv.Notice = "Uploaded image " + strconv.FormatInt(img.ID, 10) + ". Use it as a lead image, or inline in Markdown: ![" +
-				img.Alt + "](/media/" + img.Renditions[len(img.Renditions)-1].File + ")"
+			iv.Notice = d.tr(r, "Uploaded image %d. Use it as a lead image, or inline in Markdown: %s", img.ID,
+				"!["+img.Alt+"](/media/"+img.Renditions[len(img.Renditions)-1].File+")")
 			if r.URL.Query().Get("known") == "1" {
-				iv.Notice = imageKnownNotice(img)
+				iv.Notice = d.tr(r, "This image is already in the library as image %d, described as “%s”. Its text was left as it is; "+
+					"to change it, use “Edit text” on it below (editors may change any image, correspondents one they uploaded "+
+					"that only their own drafts show).", img.ID, img.Alt)
 			}
 		}
 	}
-	iv.Notice += imageEditedNotice(r)
+	if id, err := strconv.ParseInt(r.URL.Query().Get("edited"), 10, 64); err == nil && id > 0 {
+		iv.Notice += d.tr(r, "Saved the text of image %d.", id)
+	}
 	d.renderImages(w, r, http.StatusOK, iv)
 }
 
@@ -102,21 +106,4 @@ func (d *Desk) updateImage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/newsroom/images?edited="+strconv.FormatInt(id, 10)+"#image-"+strconv.FormatInt(id, 10), http.StatusSeeOther)
-}
-
-// imageKnownNotice tells whoever uploaded bytes already in the library that the image
-// there was kept with its own text.
-func imageKnownNotice(img content.Image) string {
-	return "This image is already in the library as image " + strconv.FormatInt(img.ID, 10) + ", described as “" + img.Alt +
-		"”. Its text was left as it is; to change it, use “Edit text” on it below (editors may change any image, " +
-		"correspondents one they uploaded that only their own drafts show)."
-}
-
-// imageEditedNotice is the notice after an image's text was saved, or "".
-func imageEditedNotice(r *http.Request) string {
-	id, err := strconv.ParseInt(r.URL.Query().Get("edited"), 10, 64)
-	if err != nil || id <= 0 {
-		return ""
-	}
-	return "Saved the text of image " + strconv.FormatInt(id, 10) + "."
 }

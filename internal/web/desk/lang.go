@@ -3,6 +3,7 @@ package desk
 import (
 	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/newsdesk/newsdesk/internal/i18n"
 )
@@ -15,11 +16,24 @@ import (
 // deskLanguages are the languages the newsroom's screens are written in.
 var deskLanguages = []string{"en", "ru", "az"}
 
-// lang is the language of the newsroom for this request: the browser's, among
-// deskLanguages, else English.
+// lang is the language of the newsroom for this request: the signed-in user's own
+// setting, else the browser's among deskLanguages, else English.
 func (d *Desk) lang(r *http.Request) string {
+	if u := userFrom(r.Context()); u != nil && slices.Contains(deskLanguages, u.Language) {
+		return u.Language
+	}
 	return i18n.AcceptLanguage(r.Header.Get("Accept-Language"))
 }
+
+// tr is English text s in the language of the request, formatted with args: the texts the
+// desk's handlers put on pages (titles, notices, messages, field errors).
+func (d *Desk) tr(r *http.Request, s string, args ...any) string {
+	return translate(d.lang(r), s, args...)
+}
+
+// en marks an English text kept for later (a map of notices, a constant) as one to
+// translate where it is shown; TestDeskCatalogsComplete finds it by this call.
+func en(s string) string { return s }
 
 // translate returns the text of English s in lang, formatted with args.
 func translate(lang, s string, args ...any) string {

@@ -17,24 +17,31 @@ func TestDeskCatalogsComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
 	for _, f := range files {
 		b, err := templateFS.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, m := range tCall.FindAllStringSubmatch(string(b), -1) {
-			en := m[1]
-			for _, lang := range deskLanguages[1:] {
-				tr, ok := deskStrings[lang][en]
-				if !ok {
-					t.Errorf("%s: %q has no %s translation", f, en, lang)
-					continue
-				}
-				if a, b := verbs.FindAllString(en, -1), verbs.FindAllString(tr, -1); !slices.Equal(a, b) {
-					t.Errorf("%s: %s translation of %q has verbs %v, want %v", f, lang, en, b, a)
-				}
-			}
+			checkCatalogs(t, f, m[1])
+		}
+	}
+}
+
+var fmtVerbs = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+
+// checkCatalogs fails unless English text en (found at where) has a Russian and an
+// Azerbaijani translation with the same fmt verbs.
+func checkCatalogs(t *testing.T, where, en string) {
+	t.Helper()
+	for _, lang := range deskLanguages[1:] {
+		tr, ok := deskStrings[lang][en]
+		if !ok {
+			t.Errorf("%s: %q has no %s translation", where, en, lang)
+			continue
+		}
+		if a, b := fmtVerbs.FindAllString(en, -1), fmtVerbs.FindAllString(tr, -1); !slices.Equal(a, b) {
+			t.Errorf("%s: %s translation of %q has verbs %v, want %v", where, lang, en, b, a)
 		}
 	}
 }

@@ -69,8 +69,3 @@ func (d *Desk) openStory(r *http.Request, a content.Article) presenceView {
 	return pv
 }
 
-// zone is the time zone the newsroom shows times in for this request's reader.
-func (d *Desk) zone(r *http.Request) *time.Location {
-	_ = r // the user's own zone, once users have one
-	return d.cfg.Location
-}

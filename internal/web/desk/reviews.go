@@ -2,7 +2,6 @@ package desk
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -31,8 +30,8 @@ type reviewsView struct {
 
 // reviewNotices are the only texts ?done= can put on the moderation page.
 var reviewNotices = map[string]string{
-	"moderated": "%d review(s) changed.",
-	"renamed":   "The display name was changed.",
+	"moderated": en("%d review(s) changed."),
+	"renamed":   en("The display name was changed."),
 }
 
 // reviewsURL is the moderation list's address for a state and a page.
@@ -54,19 +53,19 @@ func reviewPage(s string) (int, bool) {
 }
 
 // reviewNotice is the notice for ?done= (and its count ?n=); unknown keys give none.
-func reviewNotice(q url.Values) string {
+func (d *Desk) reviewNotice(r *http.Request, q url.Values) string {
 	msg, ok := reviewNotices[q.Get("done")]
 	if !ok {
 		return ""
 	}
 	if !strings.Contains(msg, "%d") {
-		return msg
+		return d.tr(r, msg)
 	}
 	n, err := strconv.Atoi(q.Get("n"))
 	if err != nil || n < 0 {
-		return "Reviews changed."
+		return d.tr(r, "Reviews changed.")
 	}
-	return fmt.Sprintf(msg, n)
+	return d.tr(r, msg, n)
 }
 
 func (d *Desk) listReviews(w http.ResponseWriter, r *http.Request) {
@@ -112,7 +111,7 @@ func (d *Desk) listReviews(w http.ResponseWriter, r *http.Request) {
 		}
 		rv.Counts[string(s)] = n
 	}
-	rv.Notice = reviewNotice(q)
+	rv.Notice = d.reviewNotice(r, q)
 	d.render(w, r, http.StatusOK, "reviews", rv)
 }
 
@@ -194,11 +193,7 @@ func (d *Desk) renameReviewer(w http.ResponseWriter, r *http.Request) {
 func (d *Desk) reviewFail(w http.ResponseWriter, r *http.Request, err error) {
 	var fe *content.FieldError
 	if errors.As(err, &fe) {
-		var msgs []string
-		for _, m := range fe.Fields {
-			msgs = append(msgs, m)
-		}
-		d.message(w, r, http.StatusUnprocessableEntity, "Check the form", strings.Join(msgs, " "))
+		d.message(w, r, http.StatusUnprocessableEntity, "Check the form", d.fieldMessages(r, fe))
 		return
 	}
 	d.fail(w, r, err)

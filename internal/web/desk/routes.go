@@ -40,6 +40,8 @@ func (d *Desk) routeTable() []route {
 		{"GET", "/newsroom/static/{file}", "", true, d.static},
 		{"POST", "/newsroom/logout", "", false, d.logout},
 		{"POST", "/newsroom/logout-everywhere", "", false, d.logoutEverywhere},
+		{"GET", "/newsroom/me", "", false, d.mySettings},
+		{"POST", "/newsroom/me", "", false, d.saveMySettings},
 
 		{"GET", "/newsroom/{$}", v, false, d.listArticles},
 		{"GET", "/newsroom/search", v, false, d.searchNewsroom},

@@ -38,7 +38,7 @@ func (d *Desk) searchNewsroom(w http.ResponseWriter, r *http.Request) {
 	if p := q.Get("page"); p != "" {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 1 || (n-1)*searchPerPage >= search.MaxResults {
-			d.message(w, r, http.StatusBadRequest, "Bad page", "The page number "+strconv.Quote(p)+" is not one of the result pages.")
+			d.message(w, r, http.StatusBadRequest, "Bad page", d.tr(r, "The page number %q is not one of the result pages.", p))
 			return
 		}
 		sv.Page = n
@@ -48,13 +48,13 @@ func (d *Desk) searchNewsroom(w http.ResponseWriter, r *http.Request) {
 	switch content.Status(sv.Status) {
 	case "", content.StatusDraft, content.StatusSubmitted, content.StatusScheduled, content.StatusPublished, content.StatusUnpublished:
 	default:
-		d.message(w, r, http.StatusBadRequest, "Bad filter", "Unknown state "+strconv.Quote(sv.Status)+".")
+		d.message(w, r, http.StatusBadRequest, "Bad filter", d.tr(r, "Unknown state %q.", sv.Status))
 		return
 	}
 	switch sv.Kind {
 	case "", search.KindArticle, search.KindBrief:
 	default:
-		d.message(w, r, http.StatusBadRequest, "Bad filter", "Unknown type "+strconv.Quote(sv.Kind)+".")
+		d.message(w, r, http.StatusBadRequest, "Bad filter", d.tr(r, "Unknown type %q.", sv.Kind))
 		return
 	}
 	var err error

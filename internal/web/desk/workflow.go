@@ -52,7 +52,7 @@ func (d *Desk) publishArticle(w http.ResponseWriter, r *http.Request) {
 
 func (d *Desk) scheduleArticle(w http.ResponseWriter, r *http.Request) {
 	d.transition(w, r, "scheduled", func(id int64) (content.Article, error) {
-		at, err := time.ParseInLocation("2006-01-02T15:04", r.PostFormValue("publish_at"), d.cfg.Location)
+		at, err := time.ParseInLocation("2006-01-02T15:04", r.PostFormValue("publish_at"), d.zone(r))
 		if err != nil {
 			at = time.Time{} // the service answers "choose a time in the future"
 		}
@@ -140,7 +140,7 @@ func (d *Desk) revisions(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
-	d.render(w, r, http.StatusOK, "revisions", revisionsView{view: d.baseView(w, r, u, "Revisions: "+a.Headline), Article: a, Revisions: revs})
+	d.render(w, r, http.StatusOK, "revisions", revisionsView{view: d.baseView(w, r, u, d.tr(r, "Revisions: %s", a.Headline)), Article: a, Revisions: revs})
 }
 
 type fieldDiff struct {
@@ -196,15 +196,16 @@ func (d *Desk) diff(w http.ResponseWriter, r *http.Request) {
 func (d *Desk) renderDiff(w http.ResponseWriter, r *http.Request, a content.Article, rf, rt content.Revision, restore bool) {
 	title := "Compare revisions"
 	if restore {
-		title = "Restore version " + strconv.Itoa(rt.Version) + "?"
+		title = d.tr(r, "Restore version %d?", rt.Version)
 	}
 	dv := diffView{view: d.baseView(w, r, userFrom(r.Context()), title), Article: a, From: rf, To: rt, Restore: restore,
 		Body: editorial.Diff(rf.Article.BodyMD, rt.Article.BodyMD)}
 	fa, fb := rf.Article, rt.Article
-	for _, f := range []fieldDiff{{"Headline", fa.Headline, fb.Headline}, {"Standfirst", fa.Standfirst, fb.Standfirst},
-		{"Byline", fa.Byline + ", " + fa.BylineRole, fb.Byline + ", " + fb.BylineRole}, {"Dateline", fa.Dateline, fb.Dateline},
-		{"Slug", fa.Slug, fb.Slug}, {"Slugline", fa.Slugline, fb.Slugline}, {"Sign-off", fa.Signoff, fb.Signoff},
-		{"Urgency", strconv.Itoa(fa.Urgency), strconv.Itoa(fb.Urgency)}} {
+	// The field names are translated where shown (the diff template's T).
+	for _, f := range []fieldDiff{{en("Headline"), fa.Headline, fb.Headline}, {en("Standfirst"), fa.Standfirst, fb.Standfirst},
+		{en("Byline"), fa.Byline + ", " + fa.BylineRole, fb.Byline + ", " + fb.BylineRole}, {en("Dateline"), fa.Dateline, fb.Dateline},
+		{en("Slug"), fa.Slug, fb.Slug}, {en("Slugline"), fa.Slugline, fb.Slugline}, {en("Sign-off"), fa.Signoff, fb.Signoff},
+		{en("Urgency"), strconv.Itoa(fa.Urgency), strconv.Itoa(fb.Urgency)}} {
 		if f.Old != f.New {
 			dv.Fields = append(dv.Fields, f)
 		}
