@@ -21,8 +21,9 @@ import (
 
 // site is a running Newsdesk over SQLite in t.TempDir, with the demo edition.
 type site struct {
-	url string
-	st  *store.Store
+	url  string
+	st   *store.Store
+	site *app.Site // its route table, for the tests that walk it
 }
 
 // startSite opens a fresh SQLite store, fills it with the demo edition and serves the
@@ -56,7 +57,7 @@ func startSite(t *testing.T, settings ...func(*config.Config)) *site {
 	srv.Config.Handler = s.Handler
 	srv.Start()
 	t.Cleanup(srv.Close)
-	return &site{url: srv.URL, st: st}
+	return &site{url: srv.URL, st: st, site: s}
 }
 
 // addUser creates a newsroom account with a password.

@@ -112,6 +112,19 @@ func Axe(t testing.TB, urls ...string) {
 	}
 }
 
+// AxeScript returns axe-core's browser script (axe.min.js, Deque, MPL-2.0) from EXTVAL_DIR, for
+// a test that drives the browser itself and runs axe in the page (axe.run). It skips, as the
+// other checks do, when axe-core is not installed.
+func AxeScript(t testing.TB) string {
+	t.Helper()
+	p := filepath.Join(extvalDir(), "node_modules", "axe-core", "axe.min.js")
+	b, err := os.ReadFile(p) // #nosec G304 -- the validators' own install directory
+	if err != nil {
+		fail(t, unavailable("%s not found (npm install --prefix EXTVAL_DIR axe-core): %v", p, err))
+	}
+	return string(b)
+}
+
 // XMLSchema validates doc against the XML Schema at xsdPath with xmllint (no network) and reports
 // every error with its line.
 func XMLSchema(t testing.TB, xsdPath string, doc []byte) {
