@@ -56,7 +56,7 @@ func newsroomScreens(t *testing.T, routes []app.Route, ids map[string]string) []
 			strings.HasSuffix(p, ".csv") || strings.HasSuffix(p, ".json") || strings.Contains(p, "/api/") {
 			continue
 		}
-		p = strings.ReplaceAll(p, "{$}", "")
+		p = strings.ReplaceAll(strings.ReplaceAll(p, "{$}", ""), "{lang}", "en")
 		kind := "article"
 		switch {
 		case strings.HasPrefix(p, "/newsroom/briefs/"):
