@@ -369,7 +369,7 @@ func TestNewsroomPagesAreValid(t *testing.T) {
 	for name, p := range map[string]string{"list": "/newsroom/", "new": "/newsroom/articles/new", "edit": "/newsroom/articles/" + id,
 		"revisions": "/newsroom/articles/" + id + "/revisions", "diff": "/newsroom/articles/" + id + "/diff?from=1&to=2",
 		"preview": "/newsroom/articles/" + id + "/preview", "briefs": "/newsroom/briefs", "images": "/newsroom/images",
-		"tokens": "/newsroom/tokens", "users": "/newsroom/users", "reviews": "/newsroom/reviews?status=pending", "audit": "/newsroom/audit", "settings": "/newsroom/settings",
+		"tokens": "/newsroom/tokens", "users": "/newsroom/users", "reviews": "/newsroom/reviews?status=pending", "audit": "/newsroom/audit", "settings": "/newsroom/settings", "me": "/newsroom/me",
 		"notfound": "/newsroom/nope", "front": "/newsroom/front/en"} {
 		_, body := c.get(p)
 		pages[name] = []byte(body)
