@@ -68,4 +68,3 @@ func (d *Desk) openStory(r *http.Request, a content.Article) presenceView {
 	pv.Others = others
 	return pv
 }
-
