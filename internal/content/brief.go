@@ -1,5 +1,10 @@
 package content
 
+import (
+	"strings"
+	"unicode"
+)
+
 // MaxBriefTitleRunes is the longest title a brief is given.
 const MaxBriefTitleRunes = 100
 
@@ -19,12 +24,31 @@ func BriefTitle(text string) string {
 	return ShortenRunes(string(r), MaxBriefTitleRunes)
 }
 
-// ShortenRunes returns s if it has at most n characters (runes), and otherwise its first
-// n-1 characters followed by "…": a display truncation, which knows nothing of sentences.
+// ShortenRunes returns s if it has at most n characters (runes), and otherwise as much of
+// it as fits in n-1 characters followed by "…", cut at a word boundary: a word that does not
+// fit whole is left out, with the spaces and punctuation before it (a single word longer
+// than that is cut). It knows nothing of sentences.
 func ShortenRunes(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	if n < 1 {
+		return ""
+	}
+	cut := r[:n-1]
+	if inWord(r[n-1]) && n > 1 && inWord(r[n-2]) {
+		// The cut falls inside a word: go back to the space before it.
+		i := len(cut)
+		for i > 0 && !unicode.IsSpace(cut[i-1]) {
+			i--
+		}
+		if i > 0 {
+			cut = cut[:i]
+		}
+	}
+	return strings.TrimRightFunc(string(cut), func(c rune) bool { return unicode.IsSpace(c) || unicode.IsPunct(c) && c != ')' }) + "…"
 }
+
+// inWord reports whether c belongs to a word (a letter, digit or combining mark).
+func inWord(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c) }

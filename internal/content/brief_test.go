@@ -37,8 +37,13 @@ func TestShortenRunes(t *testing.T) {
 	}{
 		{"short", 10, "short"},
 		{"exactly ten", 11, "exactly ten"},
-		{"one too long", 11, "one too lo…"},
+		{"one too long", 11, "one too…"},
+		{"cut after a word", 9, "cut…"},
+		{"two words here", 10, "two words…"},
+		{"Talks, resumed today", 9, "Talks…"},
 		{"ééééé", 3, "éé…"},
+		{"Переговоры возобновятся завтра", 20, "Переговоры…"},
+		{"Sözügedən müqavilə imzalandı", 19, "Sözügedən müqavilə…"},
 	} {
 		if got := ShortenRunes(tc.s, tc.n); got != tc.want {
 			t.Errorf("ShortenRunes(%q, %d) = %q, want %q", tc.s, tc.n, got, tc.want)

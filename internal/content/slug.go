@@ -16,8 +16,13 @@ var translit = map[rune]string{
 	'ó': "o", 'ô': "o", 'ú': "u", 'û': "u", 'ñ': "n",
 }
 
-// Slugify turns a headline or name into a lowercase ASCII URL slug of at most 80 bytes,
-// transliterating Cyrillic and Azerbaijani letters. It returns "" when nothing is left.
+// MaxSlugBytes is the longest slug Slugify makes.
+const MaxSlugBytes = 80
+
+// Slugify turns a headline or name into a lowercase ASCII URL slug of at most
+// MaxSlugBytes bytes, transliterating Cyrillic and Azerbaijani letters. A longer slug is
+// cut after its last whole word that fits (a single word longer than that is cut). It
+// returns "" when nothing is left.
 func Slugify(s string) string {
 	var b strings.Builder
 	dash := false
@@ -47,11 +52,23 @@ func Slugify(s string) string {
 			dash = false
 		}
 		b.WriteString(part)
-		if b.Len() >= 80 {
+		if b.Len() > MaxSlugBytes {
 			break
 		}
 	}
-	return strings.Trim(b.String(), "-")
+	return cutSlug(strings.Trim(b.String(), "-"))
+}
+
+// cutSlug shortens a slug longer than MaxSlugBytes at the last hyphen that keeps it within
+// the limit, or at the limit when its first word alone is longer.
+func cutSlug(slug string) string {
+	if len(slug) <= MaxSlugBytes {
+		return slug
+	}
+	if i := strings.LastIndexByte(slug[:MaxSlugBytes+1], '-'); i > 0 {
+		return slug[:i]
+	}
+	return slug[:MaxSlugBytes]
 }
 
 // ValidSlug reports whether s is a usable slug: 1–100 bytes of a–z, 0–9 and inner hyphens.

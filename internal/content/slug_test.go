@@ -1,6 +1,9 @@
 package content
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSlugify(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -11,10 +14,22 @@ func TestSlugify(t *testing.T) {
 		{"Əliyev: yeni mərhələ", "eliyev-yeni-merhele"},
 		{"  --Hello,   world!--  ", "hello-world"},
 		{"", ""},
+		// Cut at a word boundary, never inside a word.
+		{"A very long headline that goes on and on about the ferry timetable, the customs deal and the port fees",
+			"a-very-long-headline-that-goes-on-and-on-about-the-ferry-timetable-the-customs"},
+		{strings.Repeat("abcdefghij ", 7) + "abc", strings.Repeat("abcdefghij-", 7) + "abc"},                   // exactly 80
+		{strings.Repeat("abcdefghij ", 7) + "abcd", strings.TrimSuffix(strings.Repeat("abcdefghij-", 7), "-")}, // 81: the last word goes
+		{strings.Repeat("x", 100), strings.Repeat("x", 80)},
+		{"Президент подписал указ о новых правилах пересечения государственной границы для грузовиков",
+			"prezident-podpisal-ukaz-o-novykh-pravilakh-peresecheniya-gosudarstvennoy"},
 	}
 	for _, tt := range tests {
-		if got := Slugify(tt.in); got != tt.want {
+		got := Slugify(tt.in)
+		if got != tt.want {
 			t.Errorf("Slugify(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if len(got) > MaxSlugBytes || !(got == "" || ValidSlug(got)) {
+			t.Errorf("Slugify(%q) = %q: not a valid slug of at most %d bytes", tt.in, got, MaxSlugBytes)
 		}
 	}
 }

@@ -1,10 +1,23 @@
 package editorial
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
+
+// problems leaves out the advice (TestAdvice tests it), keeping what TestCheck is about.
+func problems(ws []Warning) []Warning {
+	var out []Warning
+	for _, w := range ws {
+		if !w.Advice {
+			out = append(out, w)
+		}
+	}
+	return out
+}
 
 func TestCheck(t *testing.T) {
 	ptr := func(s string) *string { return &s }
@@ -85,7 +98,7 @@ func TestCheck(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Check(tt.in)
+			got := problems(Check(tt.in))
 			var gotCodes, wantCodes []string
 			for _, w := range got {
 				gotCodes = append(gotCodes, w.Code)
@@ -121,5 +134,60 @@ func TestNormalizeLinkText(t *testing.T) {
 		if got := normalizeLinkText(tt.in); got != tt.want {
 			t.Errorf("normalizeLinkText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestAdvice: the checks that advise (standfirst, tags, body length, capitals) never
+// block, come after the problems, and stay quiet on a complete story.
+func TestAdvice(t *testing.T) {
+	body := strings.Repeat("The ferry leaves at dawn and returns at night. ", 6) // 54 words
+	ok := Input{Headline: "Ferries return to the Caspian", Standfirst: "Night sailings resume.", BodyMarkdown: body, Tags: []string{"Transport"}}
+	with := func(f func(*Input)) Input { in := ok; f(&in); return in }
+	tests := []struct {
+		name string
+		in   Input
+		want [][2]string // code, a fragment of the message
+	}{
+		{"complete story", ok, nil},
+		{"no standfirst", with(func(in *Input) { in.Standfirst = "  " }), [][2]string{{CodeStandfirstEmpty, "no standfirst"}}},
+		{"long standfirst", with(func(in *Input) { in.Standfirst = strings.Repeat("ə", 301) }), [][2]string{{CodeStandfirstLong, "301 characters"}}},
+		{"standfirst of 300 passes", with(func(in *Input) { in.Standfirst = strings.Repeat("ə", 300) }), nil},
+		{"no tags", with(func(in *Input) { in.Tags = nil }), [][2]string{{CodeTagsEmpty, "no tags"}}},
+		{"blank tags", with(func(in *Input) { in.Tags = []string{" ", ""} }), [][2]string{{CodeTagsEmpty, "no tags"}}},
+		{"short body", with(func(in *Input) { in.BodyMarkdown = "Only six words in this body." }), [][2]string{{CodeBodyShort, "only 6 words"}}},
+		{"empty body", with(func(in *Input) { in.BodyMarkdown = "" }), [][2]string{{CodeBodyShort, "body is empty"}}},
+		{"capitals", with(func(in *Input) { in.Headline = "FERRIES RETURN TO THE CASPIAN" }), [][2]string{{CodeHeadlineCaps, "capital letters"}}},
+		{"cyrillic capitals", with(func(in *Input) { in.Headline = "ПАРОМЫ ВОЗВРАЩАЮТСЯ" }), [][2]string{{CodeHeadlineCaps, "capital letters"}}},
+		{"an acronym is fine", with(func(in *Input) { in.Headline = "NATO and EU ministers meet" }), nil},
+		{"a short capital word is fine", with(func(in *Input) { in.Headline = "UPDATE 2" }), nil},
+		{"all of them, problems first", Input{Headline: "", BodyMarkdown: "[here](x)"}, [][2]string{
+			{CodeHeadlineEmpty, ""}, {CodeLinkText, `"x"`}, {CodeStandfirstEmpty, ""}, {CodeBodyShort, "only 1 words"}, {CodeTagsEmpty, ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Check(tt.in)
+			if len(got) != len(tt.want) {
+				t.Fatalf("Check = %+v, want %d warnings %v", got, len(tt.want), tt.want)
+			}
+			advice := false
+			for i, w := range got {
+				if w.Code != tt.want[i][0] || !strings.Contains(w.Message, tt.want[i][1]) {
+					t.Errorf("warning %d = %s %q, want %s containing %q", i, w.Code, w.Message, tt.want[i][0], tt.want[i][1])
+				}
+				if advice && !w.Advice {
+					t.Errorf("the problem %s comes after advice", w.Code)
+				}
+				advice = advice || w.Advice
+				if w.Message != fmt.Sprintf(w.Format, w.Args...) {
+					t.Errorf("warning %d: message %q is not its format %q with %v", i, w.Message, w.Format, w.Args)
+				}
+			}
+			if Blocking(got) != slices.ContainsFunc(got, func(w Warning) bool { return !w.Advice }) {
+				t.Errorf("Blocking(%v) = %v", got, Blocking(got))
+			}
+		})
+	}
+	if Blocking(Check(with(func(in *Input) { in.Tags, in.Standfirst, in.BodyMarkdown = nil, "", "" }))) {
+		t.Error("advice alone blocks")
 	}
 }

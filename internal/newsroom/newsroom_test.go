@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/editorial"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
@@ -105,7 +106,7 @@ func TestWorkflow(t *testing.T) {
 		if err != nil || a.Status != content.StatusPublished || a.FirstPublishedAt.IsZero() {
 			t.Fatalf("publish: %v %+v", err, a)
 		}
-		if len(warnings) != 0 {
+		if editorial.Blocking(warnings) {
 			t.Errorf("unexpected warnings %v", warnings)
 		}
 		if _, err := e.st.PublicArticle(ctx, "en", a.Slug, e.clock.now().Add(time.Second)); err != nil {
@@ -363,6 +364,14 @@ func TestValidationAndChecks(t *testing.T) {
 		var ce *newsroom.ChecksError
 		if !errors.As(err, &ce) || len(warnings) < 3 {
 			t.Fatalf("blocked publish: %v, %d warnings", err, len(warnings))
+		}
+		// Advice alone (this story's body is short) does not block.
+		adv, err := e.svc.Create(ctx, e.editor, story("Ferries resume night sailings"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ws, err := e.svc.Publish(ctx, e.editor, adv.ID); err != nil || len(ws) == 0 || editorial.Blocking(ws) {
+			t.Errorf("publish with advice only, blocking on: %v, warnings %+v", err, ws)
 		}
 		if err := e.st.WithTx(ctx, func(tx *store.Tx) error { return tx.SetSetting(ctx, newsroom.SettingBlockOnChecks, "0") }); err != nil {
 			t.Fatal(err)

@@ -34,6 +34,9 @@ func (s *Service) Checks(ctx context.Context, a content.Article) []editorial.War
 		alt := a.LeadImage.Alt
 		in.LeadImageAlt = &alt
 	}
+	for _, t := range a.Tags {
+		in.Tags = append(in.Tags, t.Name)
+	}
 	return editorial.Check(in)
 }
 
@@ -105,7 +108,7 @@ func (s *Service) Publish(ctx context.Context, u Actor, id int64) (content.Artic
 		return a, nil, err
 	}
 	warnings := s.Checks(ctx, a)
-	if len(warnings) > 0 {
+	if editorial.Blocking(warnings) {
 		block, err := s.st.Setting(ctx, SettingBlockOnChecks, "0")
 		if err != nil {
 			return a, warnings, err

@@ -100,6 +100,8 @@ type editView struct {
 	Source       *sourcePanel      // the version shown beside the editor (translation.go)
 	Others       []content.Article // the story's other versions, to show beside it
 	Presence     presenceView      // the others who have the story open (presence.go)
+	Checks       []shownWarning    // Warnings in the reader's language (checks.go)
+	Confirm      *confirmStep      // asks to publish or schedule despite the warnings
 }
 
 func (d *Desk) editView(w http.ResponseWriter, r *http.Request, a content.Article, f articleForm, isNew bool) (editView, error) {
@@ -137,6 +139,7 @@ func (d *Desk) editView(w http.ResponseWriter, r *http.Request, a content.Articl
 	}
 	if !isNew {
 		ev.Warnings = d.svc.Checks(ctx, a)
+		ev.Checks = localWarnings(d.lang(r), ev.Warnings)
 		if a.GroupID != 0 {
 			ev.Translations, err = d.svc.Group(ctx, *u, a.GroupID)
 			if err != nil {

@@ -174,8 +174,9 @@ func (d *Desk) parseLanguage(lang string) (map[string]*template.Template, error)
 			}
 			return t.In(zoneOr(loc)).Format("2006-01-02T15:04")
 		},
-		"can":  account.Can,
-		"join": strings.Join,
+		"fieldZone": func(loc *time.Location) string { return fieldZoneName(lang, zoneOr(loc), d.cfg.Now()) },
+		"can":       account.Can,
+		"join":      strings.Join,
 		"tagnames": func(ts []content.Tag) string {
 			var names []string
 			for _, t := range ts {

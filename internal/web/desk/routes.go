@@ -50,6 +50,7 @@ func (d *Desk) routeTable() []route {
 		{"GET", "/newsroom/articles/{id}", v, false, d.editArticle},
 		{"POST", "/newsroom/articles/{id}", v, false, d.saveArticle},
 		{"POST", "/newsroom/preview", v, false, d.previewMarkdown},
+		{"POST", "/newsroom/checks", v, false, d.liveChecks},
 		{"GET", "/newsroom/articles/{id}/preview", v, false, d.previewArticle},
 		{"POST", "/newsroom/articles/{id}/submit", account.ActSubmit, false, d.submitArticle},
 		{"POST", "/newsroom/articles/{id}/return", account.ActReturn, false, d.returnArticle},

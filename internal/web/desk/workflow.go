@@ -44,6 +44,9 @@ func (d *Desk) returnArticle(w http.ResponseWriter, r *http.Request) {
 }
 
 func (d *Desk) publishArticle(w http.ResponseWriter, r *http.Request) {
+	if d.confirmFirst(w, r, "publish") {
+		return
+	}
 	d.transition(w, r, "published", func(id int64) (content.Article, error) {
 		a, _, err := d.svc.Publish(r.Context(), *userFrom(r.Context()), id)
 		return a, err
@@ -51,6 +54,9 @@ func (d *Desk) publishArticle(w http.ResponseWriter, r *http.Request) {
 }
 
 func (d *Desk) scheduleArticle(w http.ResponseWriter, r *http.Request) {
+	if d.confirmFirst(w, r, "schedule") {
+		return
+	}
 	d.transition(w, r, "scheduled", func(id int64) (content.Article, error) {
 		at, err := time.ParseInLocation("2006-01-02T15:04", r.PostFormValue("publish_at"), d.zone(r))
 		if err != nil {

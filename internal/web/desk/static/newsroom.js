@@ -59,3 +59,62 @@
     if (navigator.sendBeacon) { navigator.sendBeacon(url, form(true)); }
   });
 })();
+
+// Publishing checks while writing: a moment after typing stops, the form's fields as they
+// are go to the server, whose answer (in the page's language) replaces the list beside
+// Publish and Schedule. Publishing or scheduling with warnings asks first, in a dialog
+// (without this script, the server asks on a page of its own).
+(function () {
+  "use strict";
+  var panel = document.getElementById("checks");
+  var list = document.getElementById("checks-list");
+  var form = document.getElementById("editor");
+  var dialog = document.getElementById("checks-confirm");
+  if (!panel || !list) { return; }
+  var timer = null, seq = 0;
+  function run() {
+    var mine = ++seq;
+    fetch(panel.getAttribute("data-url"), { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) { if (html !== null && mine === seq) { list.innerHTML = html; } })
+      .catch(function () { /* offline: the list stays as it was */ });
+  }
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(run, 800);
+  }
+  if (form && window.fetch) {
+    form.addEventListener("input", later);
+    form.addEventListener("change", later);
+    document.addEventListener("newsdesk:edited", later); // an editor that writes the fields itself says so
+  }
+  if (!dialog || typeof dialog.showModal !== "function") { return; }
+  var pending = null;
+  var shown = document.getElementById("checks-confirm-list");
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-confirm]"), function (f) {
+    f.addEventListener("submit", function (e) {
+      var items = list.querySelectorAll("li");
+      if (f.querySelector("input[name=confirm]") || !items.length) { return; }
+      e.preventDefault();
+      shown.textContent = "";
+      Array.prototype.forEach.call(items, function (li) { shown.appendChild(li.cloneNode(true)); });
+      Array.prototype.forEach.call(dialog.querySelectorAll("button[value=publish], button[value=schedule]"), function (b) {
+        b.hidden = b.value !== f.getAttribute("data-confirm");
+      });
+      pending = f;
+      dialog.returnValue = "";
+      dialog.showModal();
+    });
+  });
+  dialog.addEventListener("close", function () {
+    var f = pending;
+    pending = null;
+    if (!f || dialog.returnValue !== f.getAttribute("data-confirm")) { return; }
+    var c = document.createElement("input");
+    c.type = "hidden";
+    c.name = "confirm";
+    c.value = "1";
+    f.appendChild(c);
+    f.submit();
+  });
+})();
