@@ -303,7 +303,7 @@ func TestWorkflowThroughForms(t *testing.T) {
 		if _, body := ed.get("/newsroom/"); !strings.Contains(body, "1 waiting") {
 			t.Error("no waiting badge for the editor")
 		}
-		if st, _, _ := ed.post("/newsroom/articles/"+id+"/publish", nil); st != http.StatusSeeOther {
+		if st, _, _ := ed.post("/newsroom/articles/"+id+"/publish", url.Values{"confirm": {"1"}}); st != http.StatusSeeOther {
 			t.Errorf("publish = %d", st)
 		}
 		if st, body := ed.get("/en/politics/gas-pipeline-talks-stall"); st != 200 || !strings.Contains(body, "Gas pipeline talks stall") {
