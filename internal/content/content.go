@@ -96,6 +96,19 @@ type Tag struct {
 	Slug string
 }
 
+// TagEntry is a tag as the newsroom manages it: with its language, its translation group
+// (the same subject in other languages; 0: linked to none) and how many stories carry it.
+type TagEntry struct {
+	ID       int64
+	Language string
+	Tag
+	GroupID int64
+	// Untranslated marks a tag made when a story was translated, with the name of the
+	// source's tag, until an editor names it.
+	Untranslated bool
+	Stories      int
+}
+
 // Article is a story in one language.
 type Article struct {
 	ID           int64

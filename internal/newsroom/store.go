@@ -64,6 +64,7 @@ type ImageStory struct {
 
 // Store is the storage the workflow needs; *store.Store implements it.
 type Store interface {
+	TagStore
 	// NewsroomTx runs fn in one transaction.
 	NewsroomTx(ctx context.Context, fn func(tx Tx) error) error
 	Languages(ctx context.Context) ([]content.Language, error)
@@ -89,6 +90,7 @@ type Store interface {
 // get the same transaction (its dynamic type is the store's, which other services' Tx
 // interfaces describe too).
 type Tx interface {
+	TagTx
 	CreateArticle(ctx context.Context, a content.Article) (int64, error)
 	SaveArticle(ctx context.Context, a content.Article, expectedVersion int, kind, note string, userID int64, at time.Time) (int, error)
 	ChangeState(ctx context.Context, c StateChange) error

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -273,9 +274,27 @@ func (s *Service) Translate(ctx context.Context, u Actor, id int64, lang string)
 	if len(list) > 0 {
 		return list[0], fmt.Errorf("a %s version already exists (article %d): %w", lang, list[0].ID, content.ErrConflict)
 	}
+	langs, err := s.st.Languages(ctx)
+	if err != nil {
+		return src, err
+	}
+	if !slices.ContainsFunc(langs, func(l content.Language) bool { return l.Code == lang }) {
+		msg := fmt.Sprintf("Unknown language %q.", lang)
+		if lang == "" {
+			msg = "Choose the language to translate into."
+		}
+		return src, &content.FieldError{Fields: map[string]string{"language": msg}}
+	}
 	var tags []string
-	for _, t := range src.Tags {
-		tags = append(tags, t.Name)
+	err = s.st.NewsroomTx(ctx, func(tx Tx) error { // the tags' translations in lang (tags.go)
+		tr, err := tx.TranslateTags(ctx, src.Tags, src.Language, lang)
+		for _, t := range tr {
+			tags = append(tags, t.Name)
+		}
+		return err
+	})
+	if err != nil {
+		return src, fmt.Errorf("translate the tags of article %d into %s: %w", id, lang, err)
 	}
 	in := ArticleInput{Language: lang, Section: src.Section.Key, Headline: src.Headline, Standfirst: src.Standfirst,
 		Body: src.BodyMD, Byline: src.Byline, BylineRole: src.BylineRole, Dateline: src.Dateline, Tags: tags,

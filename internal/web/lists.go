@@ -97,8 +97,34 @@ func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	tagKeys(w, cache.StoryList{Language: lang, TagID: id}.Key())
+	keys, err := s.tagTranslations(r, &lp, id, "/"+lang+"/tag/"+tag.Slug)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	tagKeys(w, append(keys, cache.StoryList{Language: lang, TagID: id}.Key())...)
 	s.render(w, r, http.StatusOK, "list", lp)
+}
+
+// tagTranslations links a tag page to its translations that public stories carry
+// (hreflang alternates) and returns the keys of all its translations: the first public
+// story of one purges this page.
+func (s *Server) tagTranslations(r *http.Request, lp *listPage, id int64, path string) ([]string, error) {
+	trs, err := s.cfg.Store.TagTranslationsAt(r.Context(), id, s.cfg.Now())
+	if err != nil {
+		return nil, err
+	}
+	var keys []string
+	for _, t := range trs {
+		keys = append(keys, cache.TagKey(t.ID))
+		if t.Stories > 0 {
+			if len(lp.Alternates) == 0 {
+				lp.Alternates = append(lp.Alternates, alternate{Lang: lp.Lang, URL: s.abs(path)})
+			}
+			lp.Alternates = append(lp.Alternates, alternate{Lang: t.Language, URL: s.abs("/" + t.Language + "/tag/" + t.Slug)})
+		}
+	}
+	return keys, nil
 }
 
 func (s *Server) authorPage(w http.ResponseWriter, r *http.Request) {

@@ -38,6 +38,8 @@ type Store interface {
 	SectionBySlug(ctx context.Context, lang, slug string) (content.Section, error)
 	AuthorBySlug(ctx context.Context, slug string) (content.Author, error)
 	PublicTagBySlug(ctx context.Context, lang, slug string, now time.Time) (int64, content.Tag, error)
+	// TagTranslationsAt lists a tag's translations, with their public stories counted.
+	TagTranslationsAt(ctx context.Context, id int64, now time.Time) ([]content.TagEntry, error)
 	PublicArticle(ctx context.Context, lang, slug string, now time.Time) (content.Article, error)
 	Translations(ctx context.Context, a content.Article, now time.Time) ([]content.Translation, error)
 	PublicArticles(ctx context.Context, q content.ListQuery, now time.Time) ([]content.ArticleSummary, error)

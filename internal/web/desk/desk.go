@@ -138,7 +138,7 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 var pageNames = []string{"login", "list", "edit", "conflict", "revisions", "diff", "briefs", "brief_edit", "images",
-	"users", "audit", "settings", "tokens", "message", "resume", "preview", "reviews", "wire", "search", "front", "me"}
+	"users", "audit", "settings", "tokens", "message", "resume", "preview", "reviews", "wire", "search", "front", "me", "tags"}
 
 // parseTemplates parses every page once per newsroom language: the T and lang functions of
 // each set answer in that language (lang.go).

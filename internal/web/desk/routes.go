@@ -84,6 +84,11 @@ func (d *Desk) routeTable() []route {
 		{"POST", "/newsroom/images", account.ActUploadImage, false, d.uploadImage},
 		{"POST", "/newsroom/images/{id}", account.ActUploadImage, false, d.updateImage},
 
+		{"GET", "/newsroom/tags", v, false, d.listTags},
+		{"POST", "/newsroom/tags/{id}/link", account.ActEditAny, false, d.linkTag},
+		{"POST", "/newsroom/tags/{id}/unlink", account.ActEditAny, false, d.unlinkTag},
+		{"POST", "/newsroom/tags/{id}/rename", account.ActEditAny, false, d.renameTag},
+
 		{"GET", "/newsroom/tokens", account.ActOwnTokens, false, d.listTokens},
 		{"POST", "/newsroom/tokens", account.ActOwnTokens, false, d.createToken},
 		{"POST", "/newsroom/tokens/{id}/revoke", account.ActOwnTokens, false, d.revokeToken},

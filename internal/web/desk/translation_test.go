@@ -1,13 +1,17 @@
 package desk_test
 
 import (
+	"maps"
 	"net/http"
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/testkit"
 	"github.com/newsdesk/newsdesk/internal/validate"
 )
@@ -92,7 +96,7 @@ func TestTranslationPagesAreValid(t *testing.T) {
 	src := c.newStory("Valid side by side")
 	ru, loc := c.translate(src, "ru")
 	pages := map[string][]byte{}
-	for name, p := range map[string]string{"beside": loc, "offer": "/newsroom/articles/" + ru, "images": "/newsroom/images"} {
+	for name, p := range map[string]string{"beside": loc, "offer": "/newsroom/articles/" + ru, "images": "/newsroom/images", "tags": "/newsroom/tags"} {
 		_, body := c.get(p)
 		pages[name] = []byte(body)
 	}
@@ -144,4 +148,126 @@ func TestImageTextsThroughForm(t *testing.T) {
 			t.Errorf("an unknown language: %d, want 422", st)
 		}
 	})
+}
+
+var tagRowRe = regexp.MustCompile(`<tr id="tag-(\d+)">\s*<td lang="(\w+)">([^<]+)`)
+
+// tagIDs reads the tags screen: tag ids by language and name.
+func (c *client) tagIDs(query string) map[string]string {
+	c.t.Helper()
+	_, page := c.get("/newsroom/tags" + query)
+	out := map[string]string{}
+	for _, m := range tagRowRe.FindAllStringSubmatch(page, -1) {
+		out[m[2]+"/"+strings.TrimSpace(m[3])] = m[1]
+	}
+	return out
+}
+
+// TestTranslatedStoryCarriesTranslatedTags: an editor links a tag to its Russian
+// translation on the tags screen; translating a story gives it the Russian tags (a tag
+// without a translation yet becomes an untranslated Russian tag, named later on the
+// screen); the Russian story's public page shows the Russian tags and its picture's
+// Russian alt text, and the English tag page links its Russian translation.
+func TestTranslatedStoryCarriesTranslatedTags(t *testing.T) {
+	testkit.Each(t, newSite, func(t *testing.T, s *site) {
+		ctx := t.Context()
+		ed, corr := s.client(t), s.client(t)
+		ed.login("editor@x.test")
+		corr.login("correspondent@x.test")
+		st, loc := ed.uploadImage(greyPNG(t, 48, 32), map[string]string{"alt": "Harbour cranes at dawn"})
+		m := uploadedRe.FindStringSubmatch(loc)
+		if st != http.StatusSeeOther || m == nil {
+			t.Fatalf("upload: %d %s", st, loc)
+		}
+		img := m[1]
+		if st, body, _ := ed.post("/newsroom/images/"+img, url.Values{"alt": {"Harbour cranes at dawn"}, "texts": {"1"},
+			"alt.ru": {"Портовые краны на рассвете"}}); st != http.StatusSeeOther {
+			t.Fatalf("Russian alt text: %d %s", st, body)
+		}
+		ed.get("/newsroom/articles/new")
+		st, body, h := ed.post("/newsroom/articles", url.Values{"language": {"en"}, "section": {"politics"},
+			"headline": {"Harbour power line opens"}, "body": {"Text."}, "tags": {"Harbour energy, Harbour grid"}, "lead_image": {img}})
+		m = idRe.FindStringSubmatch(h.Get("Location"))
+		if st != http.StatusSeeOther || m == nil {
+			t.Fatalf("create story: %d %s", st, body)
+		}
+		en := m[1]
+
+		tags := ed.tagIDs("?language=en&q=harbour")
+		energy := tags["en/Harbour energy"]
+		if energy == "" {
+			t.Fatalf("the tags screen lacks the story's tags: %v", tags)
+		}
+		link := url.Values{"language": {"ru"}, "name": {"Портовая энергетика"}}
+		if st, _, _ := corr.post("/newsroom/tags/"+energy+"/link", maps.Clone(link)); st != http.StatusForbidden {
+			t.Errorf("a correspondent links tags: %d, want 403", st)
+		}
+		if st, body, _ := ed.post("/newsroom/tags/"+energy+"/link", link); st != http.StatusSeeOther {
+			t.Fatalf("link: %d %s", st, body)
+		}
+		if st, _, _ := ed.post("/newsroom/tags/"+energy+"/link", url.Values{"language": {"en"}, "name": {"Other"}}); st != http.StatusUnprocessableEntity {
+			t.Errorf("a translation in the tag's own language: %d, want 422", st)
+		}
+		if st, _, _ := ed.post("/newsroom/tags/"+energy+"/link", url.Values{"language": {"xx"}, "name": {"Other"}}); st != http.StatusUnprocessableEntity {
+			t.Errorf("an unknown language: %d, want 422", st)
+		}
+
+		ru, _ := ed.translate(en, "ru")
+		a, err := s.st.ArticleByID(ctx, mustID(t, ru))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tagNames(a.Tags); !slices.Equal(got, []string{"Портовая энергетика", "Harbour grid"}) {
+			t.Errorf("the translation's tags: %v", got)
+		}
+		tags = ed.tagIDs("?language=ru&q=harbour")
+		grid := tags["ru/Harbour grid"]
+		if _, page := ed.get("/newsroom/tags?language=ru&q=harbour"); grid == "" || !strings.Contains(between(page, `<tr id="tag-`+grid+`">`, `</tr>`), "untranslated") {
+			t.Fatalf("the untranslated Russian tag is not marked: %v", tags)
+		}
+		if st, body, _ := ed.post("/newsroom/tags/"+grid+"/rename", url.Values{"name": {"Портовая сеть"}}); st != http.StatusSeeOther {
+			t.Fatalf("rename: %d %s", st, body)
+		}
+		for _, id := range []string{en, ru} {
+			if st, body, _ := ed.post("/newsroom/articles/"+id+"/publish", nil); st != http.StatusSeeOther {
+				t.Fatalf("publish %s: %d %s", id, st, body)
+			}
+		}
+
+		if a, err = s.st.ArticleByID(ctx, mustID(t, ru)); err != nil {
+			t.Fatal(err)
+		}
+		_, page := ed.get(content.ArticlePath(a.Language, a.Section.Slug, a.Slug))
+		for _, want := range []string{"Портовая энергетика", "Портовая сеть", `alt="Портовые краны на рассвете"`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the Russian public page lacks %s", want)
+			}
+		}
+		for _, not := range []string{">Harbour energy<", ">Harbour grid<", "Harbour cranes at dawn"} {
+			if strings.Contains(page, not) {
+				t.Errorf("the Russian public page shows %s", not)
+			}
+		}
+		_, page = ed.get("/en/tag/harbour-energy")
+		if !strings.Contains(page, `hreflang="ru" href="`) || !strings.Contains(page, "/ru/tag/portovaya-energetika") {
+			t.Errorf("the English tag page does not link its Russian translation")
+		}
+	})
+}
+
+func mustID(t *testing.T, s string) int64 {
+	t.Helper()
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func tagNames(tags []content.Tag) []string {
+	var out []string
+	for _, t := range tags {
+		out = append(out, t.Name)
+	}
+	return out
 }
