@@ -50,6 +50,10 @@ func operations() map[string]operation {
 		{"status", "Only reviews in this state; every state when absent.", strEnum("pending", "approved", "rejected", "spam")},
 		{"article_id", "Only reviews of this story.", map[string]any{"type": "integer", "format": "int64", "minimum": 1}},
 	}, page...)
+	tagFilters := []queryParam{
+		{"language", "Only tags of this language (its code, e.g. ru).", str()},
+		{"q", "Only tags whose name contains this text (at most 100 characters).", map[string]any{"type": "string", "maxLength": 100}},
+	}
 	return map[string]operation{
 		"GET /api/openapi.json": {summary: "This OpenAPI document", tag: "meta", public: true, status: 200, result: "OpenAPI"},
 		"GET " + nr + "/me": {summary: "The token's user", tag: "account", status: 200, result: "User",
@@ -104,6 +108,14 @@ func operations() map[string]operation {
 		"PUT " + nr + "/images/{id}": {summary: "Change an image's text", tag: "images", body: "ImageText", status: 200, result: "Image", extra: []int{422},
 			description: "Replaces alt, caption and credit, and with texts the alt text and caption per language (a story in that language shows them; an empty field falls back to the default). Editors may change any image; a correspondent only one they uploaded that is the lead picture of none but their own drafts (otherwise 403). Audited; the pages of the stories that show it are purged, and published ones go to the wire as updated."},
 
+		"GET " + nr + "/tags": {summary: "List tags", tag: "tags", query: tagFilters, status: 200, result: "TagList",
+			description: "Tags by name (at most 200), each with its translations: the same tag in the other languages."},
+		"PUT " + nr + "/tags/{id}": {summary: "Rename a tag", tag: "tags", body: "TagName", status: 200, result: "Tag", extra: []int{409, 422},
+			description: "Editors only. The slug (the tag page's address) follows the name; another tag of the language with that slug is 409. Clears untranslated; purges the pages that print the tag."},
+		"POST " + nr + "/tags/{id}/translations": {summary: "Link a tag to its translation", tag: "tags", body: "TagLink", status: 200, result: "Tag", extra: []int{409, 422},
+			description: "Editors only. The tag of that language with that name (made if none has its slug) becomes a translation of this one; both groups merge. Two tags of one language in a group are 409. A story translated afterwards carries the translation."},
+		"DELETE " + nr + "/tags/{id}/translations": {summary: "Unlink a tag from its translations", tag: "tags", status: 200, result: "Tag",
+			description: "Editors only. The tag keeps its stories; it is no longer a translation of the others."},
 		"GET " + nr + "/reviews": {summary: "List reader reviews", tag: "reviews", query: reviewFilters, status: 200, result: "ReviewList", extra: []int{503},
 			description: "For moderators (editors and admins; correspondents get 403): reviews newest first, in every state unless `status` says one, with the reader's email address, the spam score and its signals. Emails are shown here only, never publicly."},
 		"POST " + nr + "/reviews/bulk": {summary: "Moderate many reviews", tag: "reviews", body: "ReviewBulkRequest", status: 200, result: "ReviewChange", extra: []int{422, 503},

@@ -185,6 +185,11 @@ func components() map[string]any {
 		"alt": str(), "caption": str(), "credit": str(), "renditions": arrayOf(ref("Rendition")),
 		"srcset": desc(str(), "For <img srcset>: \"/media/FILE 320w, …\"."), "created_at": nullableTime(),
 		"texts": imageTexts()}
+	tagLink := map[string]any{"id": integer(), "language": str(), "name": str(), "slug": str(),
+		"untranslated": desc(map[string]any{"type": "boolean"}, "Made when a story was translated, with the source tag's name, until an editor names it.")}
+	tag := maps.Clone(tagLink)
+	tag["stories"] = desc(integer(), "How many stories carry it, in any state.")
+	tag["translations"] = arrayOf(object(keys(tagLink), tagLink))
 	brief := map[string]any{"id": integer(), "language": str(), "section": str(), "section_name": str(),
 		"text": str(), "status": strEnum("published", "submitted"), "published_at": nullableTime(),
 		"article_id": desc(nullableInt(), "The story it developed into, if any."), "owner_id": integer()}
@@ -256,6 +261,11 @@ func components() map[string]any {
 			"ImageText": object([]string{"alt"}, map[string]any{"alt": map[string]any{"type": "string", "maxLength": 1000},
 				"caption": map[string]any{"type": "string", "maxLength": 1000}, "credit": map[string]any{"type": "string", "maxLength": 1000},
 				"texts": desc(imageTexts(), "Optional: replaces every per-language text (absent: unchanged; {}: none).")}),
+			"Tag":     object(keys(tag), tag),
+			"TagList": list("tags", "Tag"),
+			"TagName": object([]string{"name"}, map[string]any{"name": map[string]any{"type": "string", "maxLength": 100}}),
+			"TagLink": object([]string{"language", "name"}, map[string]any{"language": desc(str(), "Language code of the translation."),
+				"name": map[string]any{"type": "string", "maxLength": 100, "description": "Its name in that language: an existing tag's, or a new one's."}}),
 			"ImageLanguageText": object([]string{"alt", "caption"}, map[string]any{
 				"alt":     map[string]any{"type": "string", "maxLength": 1000, "description": "Empty: the default alt text."},
 				"caption": map[string]any{"type": "string", "maxLength": 1000, "description": "Empty: the default caption."}}),

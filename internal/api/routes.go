@@ -61,6 +61,11 @@ func (a *API) routeTable() []route {
 		{"GET", nr + "/images/{id}", v, false, a.showImage},
 		{"PUT", nr + "/images/{id}", v, false, a.updateImage},
 
+		{"GET", nr + "/tags", v, false, a.listTags},
+		{"PUT", nr + "/tags/{id}", account.ActEditAny, false, a.renameTag},
+		{"POST", nr + "/tags/{id}/translations", account.ActEditAny, false, a.linkTag},
+		{"DELETE", nr + "/tags/{id}/translations", account.ActEditAny, false, a.unlinkTag},
+
 		{"GET", nr + "/reviews", m, false, a.listReviews},
 		{"POST", nr + "/reviews/bulk", m, false, a.bulkReviews},
 		{"PUT", nr + "/reviews/{id}", m, false, a.renameReview},

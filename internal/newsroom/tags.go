@@ -53,6 +53,27 @@ func (s *Service) Tags(ctx context.Context, u Actor, q TagQuery) ([]TagRow, erro
 	if err != nil {
 		return nil, err
 	}
+	return s.tagRows(ctx, list)
+}
+
+// Tag returns one tag with its translations, for anyone in the newsroom.
+func (s *Service) Tag(ctx context.Context, u Actor, id int64) (TagRow, error) {
+	if err := allow(u, account.ActViewNewsroom); err != nil {
+		return TagRow{}, err
+	}
+	e, err := s.st.TagByID(ctx, id)
+	if err != nil {
+		return TagRow{}, err
+	}
+	rows, err := s.tagRows(ctx, []content.TagEntry{e})
+	if err != nil {
+		return TagRow{}, err
+	}
+	return rows[0], nil
+}
+
+// tagRows gives each tag its translations and the languages it has none in.
+func (s *Service) tagRows(ctx context.Context, list []content.TagEntry) ([]TagRow, error) {
 	langs, err := s.st.Languages(ctx)
 	if err != nil {
 		return nil, err
