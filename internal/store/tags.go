@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -47,6 +48,11 @@ func (s *Store) NewsroomTags(ctx context.Context, q newsroom.TagQuery) ([]conten
 	if err != nil {
 		return nil, fmt.Errorf("list tags: %w", err)
 	}
+	return scanTagEntries(rows)
+}
+
+// scanTagEntries reads and closes rows of tagEntryColumns.
+func scanTagEntries(rows *sql.Rows) ([]content.TagEntry, error) {
 	defer rows.Close()
 	var out []content.TagEntry
 	for rows.Next() {
@@ -56,7 +62,10 @@ func (s *Store) NewsroomTags(ctx context.Context, q newsroom.TagQuery) ([]conten
 		}
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read tags: %w", err)
+	}
+	return out, nil
 }
 
 // TagGroups returns the tags of translation groups, by group, each in language order.
@@ -73,15 +82,11 @@ func (s *Store) TagGroups(ctx context.Context, groups []int64) (map[int64][]cont
 	if err != nil {
 		return nil, fmt.Errorf("list tag groups: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		e, err := scanTagEntry(rows)
-		if err != nil {
-			return nil, fmt.Errorf("scan tag: %w", err)
-		}
+	list, err := scanTagEntries(rows)
+	for _, e := range list {
 		out[e.GroupID] = append(out[e.GroupID], e)
 	}
-	return out, rows.Err()
+	return out, err
 }
 
 // TagByID returns a tag.
@@ -179,16 +184,7 @@ func (t *Tx) groupMembers(ctx context.Context, e content.TagEntry) ([]content.Ta
 	if err != nil {
 		return nil, fmt.Errorf("list tag group %d: %w", e.GroupID, err)
 	}
-	defer rows.Close()
-	var out []content.TagEntry
-	for rows.Next() {
-		m, err := scanTagEntry(rows)
-		if err != nil {
-			return nil, fmt.Errorf("scan tag: %w", err)
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return scanTagEntries(rows)
 }
 
 // UnlinkTag takes a tag out of its translation group (a group left with one tag is
@@ -344,14 +340,5 @@ func (s *Store) TagTranslationsAt(ctx context.Context, id int64, now time.Time) 
 	if err != nil {
 		return nil, fmt.Errorf("list translations of tag %d: %w", id, err)
 	}
-	defer rows.Close()
-	var out []content.TagEntry
-	for rows.Next() {
-		e, err := scanTagEntry(rows)
-		if err != nil {
-			return nil, fmt.Errorf("scan tag: %w", err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return scanTagEntries(rows)
 }
