@@ -229,7 +229,7 @@ func TestTranslatedStoryCarriesTranslatedTags(t *testing.T) {
 			t.Fatalf("rename: %d %s", st, body)
 		}
 		for _, id := range []string{en, ru} {
-			if st, body, _ := ed.post("/newsroom/articles/"+id+"/publish", nil); st != http.StatusSeeOther {
+			if st, body, _ := ed.post("/newsroom/articles/"+id+"/publish", url.Values{"confirm": {"1"}}); st != http.StatusSeeOther {
 				t.Fatalf("publish %s: %d %s", id, st, body)
 			}
 		}
