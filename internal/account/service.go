@@ -59,7 +59,18 @@ type Service struct {
 	// parallel guesses cannot all slip in before the first failure is counted.
 	mu       sync.Mutex
 	checking map[string]struct{}
+
+	// onAttack hears, inside the transaction of its audit entry, of an account under
+	// attack (signin.go).
+	onAttack []AttackHook
 }
+
+// AttackHook is told, inside the transaction that audits it, that user u's account had
+// many failed sign-ins; detail says how many and from where. An error rolls it back.
+type AttackHook func(ctx context.Context, tx Tx, u User, detail string) error
+
+// OnAttack registers a hook; call it before serving.
+func (s *Service) OnAttack(h AttackHook) { s.onAttack = append(s.onAttack, h) }
 
 // New returns the account service over st.
 func New(st Store, log *slog.Logger, now func() time.Time) *Service {

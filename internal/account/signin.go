@@ -145,8 +145,16 @@ func (s *Service) countFailure(ctx context.Context, acct string, in SignIn, u Us
 			return err
 		}
 		// Once per window: the administrators learn that the account is under attack.
-		return tx.Audit(ctx, 0, "login_attack", "user", u.ID, fmt.Sprintf("%d failed sign-ins for %s within %s; the last from %s",
-			all, u.Email, LoginAttackWindow, in.IP))
+		detail := fmt.Sprintf("%d failed sign-ins for %s within %s; the last from %s", all, u.Email, LoginAttackWindow, in.IP)
+		if err := tx.Audit(ctx, 0, "login_attack", "user", u.ID, detail); err != nil {
+			return err
+		}
+		for _, h := range s.onAttack {
+			if err := h(ctx, tx, u, detail); err != nil {
+				return fmt.Errorf("login attack hook: %w", err)
+			}
+		}
+		return nil
 	})
 	return failures, err
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/metrics"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/notify"
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/syndication"
@@ -60,6 +61,7 @@ type Site struct {
 	Reviews  *review.Service
 	Wire     *syndication.Service
 	WireAPI  *wire.Handler
+	Notify   *notify.Service
 	// Pages is the page cache (nil when --page-cache-mb is 0); PurgeHook posts the
 	// keys of this instance's changes to --purge-url (nil without one; start its Run).
 	Pages     *cache.Cache
@@ -124,6 +126,10 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		return wireSvc.RecordChange(ctx, tx, id, event) // the outbox is written in the publishing transaction
 	})
 	accounts := account.New(st, log, nil)
+	notes, err := newNotifications(cfg, st, svc, accounts, log) // notify.go
+	if err != nil {
+		return nil, err
+	}
 	https := strings.HasPrefix(cfg.BaseURL, "https://")
 	dk, err := desk.New(desk.Config{Service: svc, Reviews: reviews, Accounts: accounts, Wire: wireSvc, Storage: st, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https,
 		ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}})
@@ -137,7 +143,7 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		return nil, err
 	}
 	s := &Site{Newsroom: svc, Desk: dk, API: jsonAPI, Public: public, Media: ms, Reviews: reviews,
-		Wire: wireSvc, WireAPI: wireAPI, Pages: pages, PurgeHook: hook, Metrics: m}
+		Wire: wireSvc, WireAPI: wireAPI, Notify: notes, Pages: pages, PurgeHook: hook, Metrics: m}
 	mux := s.register(cfg.MetricsToken) // routes.go: every route is listed for the authorization test
 	// Cached public pages are answered in front of the router (web.Server.Front).
 	s.Handler = httpx.Wrap(httpx.Measure(public.Front(mux), m), httpx.Options{Logger: log, MaxBody: maxBody, HSTS: hsts})
@@ -196,6 +202,10 @@ func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writ
 	go site.Newsroom.RunScheduler(ctx, 5*time.Second)
 	go expireReviewAddresses(ctx, site.Reviews, log)
 	go site.Wire.RunBackfill(ctx, 10*time.Minute)
+	mailCtx, stopMail := context.WithCancel(ctx)
+	mailDone := make(chan struct{})
+	go func() { site.Notify.RunMail(mailCtx, 2*time.Second); close(mailDone) }()
+	defer func() { stopMail(); <-mailDone }() // a mail being sent is finished and recorded
 	// The outbox workers stop with the server and finish their batch (bounded by the
 	// request timeout) before the store closes, so no outcome is lost.
 	wireCtx, stopWire := context.WithCancel(ctx)

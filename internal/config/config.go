@@ -44,6 +44,11 @@ type Config struct {
 	// HSTS says when to send Strict-Transport-Security: "auto" (or empty: when BaseURL is
 	// https), "off", a max-age in seconds, or a whole header value ("max-age=N; …").
 	HSTS string
+	// SMTPURL is the mail server the notifications' emails go through
+	// (smtp://user:pass@host:port, or smtps://… for TLS from the start); empty: no email.
+	SMTPURL string
+	// MailFrom is the sender address of those emails.
+	MailFrom string
 }
 
 // Location loads the configured time zone.
@@ -92,6 +97,10 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 		"log database queries slower than this; 0 turns it off (env NEWSDESK_SLOW_QUERY)")
 	fs.StringVar(&c.HSTS, "hsts", env("NEWSDESK_HSTS", "auto"),
 		"Strict-Transport-Security: auto (when --base-url is https), off, a max-age in seconds, or a header value such as \"max-age=63072000; includeSubDomains\" (env NEWSDESK_HSTS)")
+	fs.StringVar(&c.SMTPURL, "smtp-url", env("NEWSDESK_SMTP_URL", ""),
+		"mail server for the notifications' emails: smtp://user:password@host:port (STARTTLS when offered) or smtps://… (TLS from the start) (env NEWSDESK_SMTP_URL; default: no email)")
+	fs.StringVar(&c.MailFrom, "mail-from", env("NEWSDESK_MAIL_FROM", ""),
+		"sender address of the notifications' emails, e.g. desk@news.example (env NEWSDESK_MAIL_FROM; needed with --smtp-url)")
 }
 
 // Validate checks the serve configuration and fills derived defaults.
@@ -135,6 +144,14 @@ func (c *Config) Validate() error {
 	}
 	if _, err := c.HSTSHeader(); err != nil {
 		errs = append(errs, err)
+	}
+	if c.SMTPURL != "" {
+		if u, err := url.Parse(c.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Host == "" {
+			errs = append(errs, errors.New("--smtp-url: use smtp://[user:password@]host[:port] or smtps://…"))
+		}
+		if c.MailFrom == "" {
+			errs = append(errs, errors.New("--mail-from: give the sender address of the emails (needed with --smtp-url)"))
+		}
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

@@ -51,6 +51,8 @@ type Service struct {
 	log   *slog.Logger
 	now   func() time.Time
 	hooks []Hook
+	// notifiers hear of the events people are told of (notes.go).
+	notifiers []Notifier
 }
 
 // OnChange registers a hook; call it before serving.

@@ -69,6 +69,11 @@ func (s *Service) transition(ctx context.Context, u Actor, id int64, act account
 				return err
 			}
 		}
+		if n, ok := transitionNote(act, c); ok {
+			if err := s.note(ctx, tx, n); err != nil {
+				return err
+			}
+		}
 		if event != "" {
 			return s.fire(ctx, tx, id, event)
 		}
@@ -323,6 +328,9 @@ func (s *Service) PublishDue(ctx context.Context) ([]int64, error) {
 		}
 		for _, id := range ids {
 			if err := s.fire(ctx, tx, id, EventRelease); err != nil {
+				return err
+			}
+			if err := s.note(ctx, tx, Note{Kind: NotePublished, ArticleID: id}); err != nil {
 				return err
 			}
 		}

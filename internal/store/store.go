@@ -46,6 +46,8 @@ type Store struct {
 	memo memo // languages, sections and settings between changes (memo.go)
 	// snapSlots bounds the open read snapshots (snapshot.go); nil on PostgreSQL.
 	snapSlots chan struct{}
+	// wireDead hear of dead-lettered deliveries, in the transaction that records them.
+	wireDead []WireDeadHook
 }
 
 // maxStmts bounds the prepared statement cache (queries built from filters vary a little).

@@ -164,6 +164,11 @@ func (s *Store) FinishWireDeliveries(ctx context.Context, claim string, results 
 			}
 			if n, _ := res.RowsAffected(); n > 0 {
 				count(r.SubscriberID, false)
+				if r.Dead {
+					if err := t.deadLettered(ctx, r); err != nil {
+						return err
+					}
+				}
 			}
 		}
 		// In subscriber order: two instances finishing at once then lock the usage rows in
@@ -271,6 +276,29 @@ func (t *Tx) RetryWireDelivery(ctx context.Context, id int64, now, expires time.
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("dead delivery %d: %w", id, content.ErrNotFound)
+	}
+	return nil
+}
+
+// WireDeadHook is told, inside the transaction that records it, that a delivery to
+// subscriber sub (named name) was given up on after lastError. An error rolls it back.
+type WireDeadHook func(ctx context.Context, tx *Tx, sub int64, name, lastError string) error
+
+// OnWireDead registers a hook for dead-lettered deliveries; call it before serving.
+func (s *Store) OnWireDead(h WireDeadHook) { s.wireDead = append(s.wireDead, h) }
+
+func (t *Tx) deadLettered(ctx context.Context, r syndication.Result) error {
+	if len(t.s.wireDead) == 0 {
+		return nil
+	}
+	var name string
+	if err := t.queryRow(ctx, `SELECT name FROM wire_subscribers WHERE id = ?`, r.SubscriberID).Scan(&name); err != nil {
+		return fmt.Errorf("subscriber %d of dead delivery %d: %w", r.SubscriberID, r.ID, err)
+	}
+	for _, h := range t.s.wireDead {
+		if err := h(ctx, t, r.SubscriberID, name, r.Error); err != nil {
+			return fmt.Errorf("dead delivery %d hook: %w", r.ID, err)
+		}
 	}
 	return nil
 }
