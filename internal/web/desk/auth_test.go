@@ -17,6 +17,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/notify"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/syndication"
 	"github.com/newsdesk/newsdesk/internal/testkit"
@@ -44,7 +45,7 @@ func newDeskSite(t *testing.T) (*site, *clock) {
 		t.Fatal(err)
 	}
 	dk, err := desk.New(desk.Config{Service: newsroom.New(st, nil, clk.Now), Accounts: account.New(st, nil, clk.Now),
-		Wire: syndication.New(syndication.Config{Store: st, Now: clk.Now}), Storage: st, Logger: slog.New(slog.DiscardHandler), Now: clk.Now,
+		Wire: syndication.New(syndication.Config{Store: st, Now: clk.Now}), Notify: notify.New(notify.Config{Store: st, Now: clk.Now}), Storage: st, Logger: slog.New(slog.DiscardHandler), Now: clk.Now,
 		ClientIP: httpx.ClientIP{Header: "X-Forwarded-For", Trusted: trusted}})
 	if err != nil {
 		t.Fatal(err)

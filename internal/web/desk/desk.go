@@ -8,6 +8,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"embed"
+	"errors"
 	"encoding/hex"
 	"fmt"
 	"html/template"
@@ -26,6 +27,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/notify"
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/syndication"
 )
@@ -42,6 +44,7 @@ type Config struct {
 	Reviews  *review.Service
 	Accounts *account.Service // sign-in, sessions, users and personal tokens
 	Wire     *syndication.Service
+	Notify   *notify.Service // the staff's notifications (notifications.go)
 	// Storage tells the one error path whether the database answers and what a failure
 	// means (503, 507).
 	Storage  Storage
@@ -101,6 +104,9 @@ func New(cfg Config) (*Desk, error) {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
 	}
+	if cfg.Notify == nil {
+		return nil, errors.New("newsroom: no notification service (Config.Notify)")
+	}
 	d := &Desk{cfg: cfg, svc: cfg.Service, log: cfg.Logger, assets: map[string]asset{}, assetURL: map[string]string{}}
 	for _, name := range []string{"newsroom.css", "newsroom.js", "front.js"} {
 		b, err := staticFS.ReadFile("static/" + name)
@@ -138,7 +144,8 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 var pageNames = []string{"login", "list", "edit", "conflict", "revisions", "diff", "briefs", "brief_edit", "images",
-	"users", "audit", "settings", "tokens", "message", "resume", "preview", "reviews", "wire", "search", "front", "me", "tags"}
+	"users", "audit", "settings", "tokens", "message", "resume", "preview", "reviews", "wire", "search", "front", "me", "tags",
+	"notifications"}
 
 // parseTemplates parses every page once per newsroom language: the T and lang functions of
 // each set answer in that language (lang.go).
@@ -237,6 +244,7 @@ type view struct {
 	// field cannot shadow them (a page's Reviews list once printed into the badge).
 	PendingStories int // submitted stories waiting for an editor
 	PendingReviews int // reader reviews waiting for moderation
+	Unread         int // the user's unread notifications
 }
 
 func (d *Desk) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {

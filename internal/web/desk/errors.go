@@ -28,6 +28,11 @@ func (d *Desk) baseView(w http.ResponseWriter, r *http.Request, u *account.User,
 			v.PendingReviews = n
 		}
 	}
+	if u != nil && d.cfg.Notify != nil {
+		if n, err := d.cfg.Notify.Unread(r.Context(), u.ID); err == nil {
+			v.Unread = n
+		}
+	}
 	return v
 }
 

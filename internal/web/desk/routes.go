@@ -64,6 +64,10 @@ func (d *Desk) routeTable() []route {
 		{"POST", "/newsroom/articles/{id}/restore", v, false, d.restore},
 		{"POST", "/newsroom/articles/{id}/presence", v, false, d.presence},
 
+		{"GET", "/newsroom/notifications", v, false, d.notificationsPage},
+		{"POST", "/newsroom/notifications/read", v, false, d.readNotifications},
+		{"POST", "/newsroom/notifications/prefs", v, false, d.saveNotificationPrefs},
+
 		{"GET", "/newsroom/briefs", v, false, d.listBriefs},
 		{"POST", "/newsroom/briefs", account.ActCreateBrief, false, d.createBrief},
 		{"GET", "/newsroom/briefs/{id}", v, false, d.editBrief},
