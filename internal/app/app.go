@@ -62,6 +62,7 @@ type Site struct {
 	Wire     *syndication.Service
 	WireAPI  *wire.Handler
 	Notify   *notify.Service
+	Accounts *account.Service
 	// Pages is the page cache (nil when --page-cache-mb is 0); PurgeHook posts the
 	// keys of this instance's changes to --purge-url (nil without one; start its Run).
 	Pages     *cache.Cache
@@ -143,7 +144,7 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		return nil, err
 	}
 	s := &Site{Newsroom: svc, Desk: dk, API: jsonAPI, Public: public, Media: ms, Reviews: reviews,
-		Wire: wireSvc, WireAPI: wireAPI, Notify: notes, Pages: pages, PurgeHook: hook, Metrics: m}
+		Wire: wireSvc, WireAPI: wireAPI, Notify: notes, Accounts: accounts, Pages: pages, PurgeHook: hook, Metrics: m}
 	mux := s.register(cfg.MetricsToken) // routes.go: every route is listed for the authorization test
 	// Cached public pages are answered in front of the router (web.Server.Front).
 	s.Handler = httpx.Wrap(httpx.Measure(public.Front(mux), m), httpx.Options{Logger: log, MaxBody: maxBody, HSTS: hsts})
