@@ -195,6 +195,8 @@ type Store interface {
 	WireUsage(ctx context.Context, from, to time.Time) ([]Usage, error)
 	WireOutboxStats(ctx context.Context) (OutboxStats, error)
 	DeadWireDeliveries(ctx context.Context, limit int) ([]DeadDelivery, error)
+	SentWireVersions(ctx context.Context, since time.Time, limit int) ([]Sent, error)
+	OldestPendingDelivery(ctx context.Context) (time.Time, error)
 }
 
 // Tx is what the wire writes inside a transaction; *store.Tx implements it.

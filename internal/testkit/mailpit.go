@@ -42,13 +42,12 @@ func StartMailpit(tb testing.TB) *Mailpit {
 	if bin == "" {
 		tb.Skip("no Mailpit: run the tests with ./scripts/test, which installs it (or set NEWSDESK_MAILPIT to its binary)")
 	}
-	if _, err := os.Stat(bin); err != nil {
+	if _, err := os.Stat(bin); err != nil { // #nosec G703 -- the test machine's own setting
 		tb.Skipf("no Mailpit at NEWSDESK_MAILPIT=%s: %v", bin, err)
 	}
 	m := &Mailpit{SMTP: freeAddr(tb), api: freeAddr(tb), log: &bytes.Buffer{}}
 	ctx, cancel := context.WithCancel(context.Background())
-	// #nosec G204 -- the test's own Mailpit binary, with arguments made here.
-	cmd := exec.CommandContext(ctx, bin, "--smtp", m.SMTP, "--listen", m.api,
+	cmd := exec.CommandContext(ctx, bin, "--smtp", m.SMTP, "--listen", m.api, // #nosec G204 G702 -- the test machine's own Mailpit, with arguments made here
 		"--database", filepath.Join(tb.TempDir(), "mailpit.db"), "--smtp-auth-accept-any", "--smtp-auth-allow-insecure")
 	cmd.Stdout, cmd.Stderr = m.log, m.log
 	if err := cmd.Start(); err != nil {
