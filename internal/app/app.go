@@ -234,6 +234,7 @@ func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writ
 	}
 	srv := httpServer(h, log)                     // limits.go: timeouts and header limits
 	srv.RegisterOnShutdown(site.WireAPI.Shutdown) // live streams never go idle: end them
+	srv.RegisterOnShutdown(site.Desk.Shutdown)    // nor do the newsroom's event streams
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("serving", "addr", ln.Addr().String(), "db", store.Describe(cfg.DB), "dialect", st.Dialect(),

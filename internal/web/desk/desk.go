@@ -65,6 +65,9 @@ type Storage interface {
 	Ping(ctx context.Context) error
 	// Classify marks a storage error with content.ErrUnavailable or content.ErrStorageFull.
 	Classify(err error) error
+	// DeskStamp changes when what a user's dashboard shows changes (events.go); it also
+	// returns the user's unread notifications.
+	DeskStamp(ctx context.Context, userID int64) (stamp string, unread int, err error)
 }
 
 // Desk is the newsroom web surface.
@@ -76,6 +79,7 @@ type Desk struct {
 	assets map[string]asset                         // hashed name → file
 	css    string
 	js     string
+	liveJS string
 	mux    *http.ServeMux
 	routes []route // the route table mux serves (routes.go), for Routes
 
@@ -86,6 +90,8 @@ type Desk struct {
 
 	loginMu     sync.Mutex
 	loginLimits map[string]*rate.Limiter // client address (IPv6: its /64) → sign-in attempts
+
+	live liveStreams // the open event streams (events.go)
 }
 
 type asset struct {
@@ -107,8 +113,9 @@ func New(cfg Config) (*Desk, error) {
 	if cfg.Notify == nil {
 		return nil, errors.New("newsroom: no notification service (Config.Notify)")
 	}
-	d := &Desk{cfg: cfg, svc: cfg.Service, log: cfg.Logger, assets: map[string]asset{}, assetURL: map[string]string{}}
-	for _, name := range []string{"newsroom.css", "newsroom.js", "front.js"} {
+	d := &Desk{cfg: cfg, svc: cfg.Service, log: cfg.Logger, assets: map[string]asset{}, assetURL: map[string]string{},
+		live: liveStreams{done: make(chan struct{})}}
+	for _, name := range []string{"newsroom.css", "newsroom.js", "front.js", "live.js"} {
 		b, err := staticFS.ReadFile("static/" + name)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)
@@ -124,6 +131,7 @@ func New(cfg Config) (*Desk, error) {
 		d.assetURL[name] = "/newsroom/static/" + hashed
 	}
 	d.css, d.js = d.assetURL["newsroom.css"], d.assetURL["newsroom.js"]
+	d.liveJS = d.assetURL["live.js"] // live updates of the dashboard and the badge (events.go)
 	if err := d.parseTemplates(); err != nil {
 		return nil, err
 	}
@@ -145,7 +153,7 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 var pageNames = []string{"login", "list", "edit", "conflict", "revisions", "diff", "briefs", "brief_edit", "images",
 	"users", "audit", "settings", "tokens", "message", "resume", "preview", "reviews", "wire", "search", "front", "me", "tags",
-	"notifications"}
+	"notifications", "dashboard"}
 
 // parseTemplates parses every page once per newsroom language: the T and lang functions of
 // each set answer in that language (lang.go).
@@ -167,6 +175,7 @@ func (d *Desk) parseLanguage(lang string) (map[string]*template.Template, error)
 		"lang":  func() string { return lang },
 		"label": func(code any) string { return label(lang, fmt.Sprint(code)) },
 		"zone":  func(loc *time.Location) string { return zoneLabel(loc, d.cfg.Now()) },
+		"until": func(t time.Time) string { return untilText(lang, d.cfg.Now(), t) }, // dashboard.go
 		// Times show in the zone of the page's reader: a page passes its view's Loc.
 		"when": func(loc *time.Location, t time.Time) string {
 			if t.IsZero() {
@@ -236,6 +245,7 @@ type view struct {
 	User    *account.User
 	CSRF    string
 	CSS, JS string
+	LiveJS  string
 	Notice  string
 	Errors  map[string]string
 	Nav     string

@@ -366,7 +366,7 @@ func TestNewsroomPagesAreValid(t *testing.T) {
 	pages["conflict"] = []byte(conflict)
 	_, invalid, _ := c.post("/newsroom/articles", url.Values{"language": {"en"}, "headline": {""}})
 	pages["invalid"] = []byte(invalid)
-	for name, p := range map[string]string{"list": "/newsroom/", "new": "/newsroom/articles/new", "edit": "/newsroom/articles/" + id,
+	for name, p := range map[string]string{"dashboard": "/newsroom/", "list": "/newsroom/stories", "notifications": "/newsroom/notifications", "new": "/newsroom/articles/new", "edit": "/newsroom/articles/" + id,
 		"revisions": "/newsroom/articles/" + id + "/revisions", "diff": "/newsroom/articles/" + id + "/diff?from=1&to=2",
 		"preview": "/newsroom/articles/" + id + "/preview", "briefs": "/newsroom/briefs", "images": "/newsroom/images",
 		"tokens": "/newsroom/tokens", "users": "/newsroom/users", "reviews": "/newsroom/reviews?status=pending", "audit": "/newsroom/audit", "settings": "/newsroom/settings", "me": "/newsroom/me",
@@ -400,7 +400,7 @@ func TestNewsroomPagesAreAccessible(t *testing.T) {
 	}))
 	defer srv.Close()
 	var urls []string
-	for _, p := range []string{"/newsroom/", "/newsroom/articles/new", "/newsroom/articles/" + id, "/newsroom/briefs",
+	for _, p := range []string{"/newsroom/", "/newsroom/stories", "/newsroom/notifications", "/newsroom/articles/new", "/newsroom/articles/" + id, "/newsroom/briefs",
 		"/newsroom/images", "/newsroom/users", "/newsroom/articles/" + id + "/revisions", "/newsroom/front/en"} {
 		urls = append(urls, srv.URL+p)
 	}

@@ -17,7 +17,7 @@ import (
 
 // baseView fills what every page needs; u may be nil (signed out).
 func (d *Desk) baseView(w http.ResponseWriter, r *http.Request, u *account.User, title string) view {
-	v := view{Title: title, User: u, CSRF: d.csrfToken(w, r), CSS: d.css, JS: d.js, Loc: d.zoneOf(u)}
+	v := view{Title: title, User: u, CSRF: d.csrfToken(w, r), CSS: d.css, JS: d.js, LiveJS: d.liveJS, Loc: d.zoneOf(u)}
 	if u != nil && account.Can(u.Role, account.ActPublish) {
 		if list, err := d.svc.ListArticles(r.Context(), *u, newsroom.ArticleQuery{Status: content.StatusSubmitted, Limit: 100}); err == nil {
 			v.PendingStories = len(list)

@@ -43,7 +43,10 @@ func (d *Desk) routeTable() []route {
 		{"GET", "/newsroom/me", "", false, d.mySettings},
 		{"POST", "/newsroom/me", "", false, d.saveMySettings},
 
-		{"GET", "/newsroom/{$}", v, false, d.listArticles},
+		{"GET", "/newsroom/{$}", v, false, d.dashboard},
+		{"GET", "/newsroom/dashboard", v, false, d.dashboardPanels},
+		{"GET", "/newsroom/events", v, false, d.events},
+		{"GET", "/newsroom/stories", v, false, d.listArticles},
 		{"GET", "/newsroom/search", v, false, d.searchNewsroom},
 		{"GET", "/newsroom/articles/new", account.ActCreateArticle, false, d.newArticle},
 		{"POST", "/newsroom/articles", account.ActCreateArticle, false, d.createArticle},

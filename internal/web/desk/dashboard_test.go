@@ -1,0 +1,112 @@
+package desk_test
+
+import (
+	"bufio"
+	"context"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/testkit"
+)
+
+// TestDashboardAndNotifications: the newsroom's home is the dashboard (old story-list
+// links redirect to /newsroom/stories); a submission shows in the editor's "waiting"
+// panel, raises their badge and lists in their notifications; a return shows in the
+// correspondent's "returned to me" panel with the note; marking read and the preferences
+// form work; the events stream says that something changed. On both databases.
+func TestDashboardAndNotifications(t *testing.T) {
+	testkit.EachDB(t, func(t *testing.T, dsn string) {
+		s := newSite(t, dsn)
+		corr, ed := s.client(t), s.client(t)
+		corr.login("correspondent@x.test")
+		ed.login("editor@x.test")
+
+		if st, _, h := ed.do("GET", "/newsroom/?status=submitted&q=ferry", nil); st != http.StatusMovedPermanently ||
+			h.Get("Location") != "/newsroom/stories?status=submitted&q=ferry" {
+			t.Errorf("an old list link answered %d to %q", st, h.Get("Location"))
+		}
+		if st, body := ed.get("/newsroom/stories?status=submitted"); st != 200 || !strings.Contains(body, `action="/newsroom/stories"`) {
+			t.Errorf("the story list answered %d", st)
+		}
+		_, home := ed.get("/newsroom/")
+		stamp := regexp.MustCompile(`data-stamp="([^"]*)"`).FindStringSubmatch(home)
+		if stamp == nil || !strings.Contains(home, "Nothing is waiting.") {
+			t.Fatalf("the editor's dashboard before any submission:\n%s", home)
+		}
+
+		// The events stream, opened with the stamp of the page, reports the change.
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		req, _ := http.NewRequestWithContext(ctx, "GET", s.srv.URL+"/newsroom/events?since="+url.QueryEscape(stamp[1]), nil)
+		resp, err := ed.http.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		if ct := resp.Header.Get("Content-Type"); resp.StatusCode != 200 || !strings.HasPrefix(ct, "text/event-stream") {
+			t.Fatalf("events answered %d %q", resp.StatusCode, ct)
+		}
+
+		id := corr.newStory("Ferry timetable changes")
+		if st, _, _ := corr.post("/newsroom/articles/"+id+"/submit", nil); st != http.StatusSeeOther {
+			t.Fatalf("submit = %d", st)
+		}
+		lines := bufio.NewScanner(resp.Body)
+		var event string
+		for event != "event: change" && lines.Scan() {
+			if strings.HasPrefix(lines.Text(), "event:") {
+				event = lines.Text()
+			}
+		}
+		if !lines.Scan() || !strings.Contains(lines.Text(), `"unread": 1`) {
+			t.Errorf("the change event after a submission: %q then %q (%v)", event, lines.Text(), lines.Err())
+		}
+		cancel()
+
+		_, panels := ed.get("/newsroom/dashboard")
+		if !strings.Contains(panels, "Ferry timetable changes") || strings.Contains(panels, "<html") {
+			t.Errorf("the dashboard's panels after the submission:\n%s", panels)
+		}
+		_, home = ed.get("/newsroom/")
+		if !regexp.MustCompile(`data-unread>1</span>`).MatchString(home) {
+			t.Errorf("no unread badge of 1 on the editor's dashboard")
+		}
+		_, list := ed.get("/newsroom/notifications")
+		if !strings.Contains(list, "A story waits for an editor") || !strings.Contains(list, "/newsroom/articles/"+id) {
+			t.Errorf("the editor's notifications:\n%s", list)
+		}
+		if st, _, _ := ed.post("/newsroom/notifications/read", url.Values{}); st != http.StatusSeeOther {
+			t.Errorf("mark read = %d", st)
+		}
+		if _, home = ed.get("/newsroom/"); !strings.Contains(home, "data-unread hidden>0</span>") {
+			t.Errorf("the badge after marking read is not hidden")
+		}
+		if st, _, _ := ed.post("/newsroom/notifications/read", url.Values{"upto": {"x"}}); st != http.StatusBadRequest {
+			t.Errorf("a bad upto answered %d", st)
+		}
+
+		// The correspondent turns off the in-app notice of returns; the return still
+		// shows on their dashboard, with its note.
+		if st, _, _ := corr.post("/newsroom/notifications/prefs", url.Values{"email_returned": {"1"}, "app_published": {"1"}}); st != http.StatusSeeOther {
+			t.Errorf("save preferences = %d", st)
+		}
+		_, prefs := corr.get("/newsroom/notifications")
+		if strings.Contains(prefs, `name="app_returned" value="1" checked`) || !strings.Contains(prefs, `name="email_returned" value="1" checked`) {
+			t.Errorf("the preferences form does not show what was saved")
+		}
+		if st, _, _ := ed.post("/newsroom/articles/"+id+"/return", url.Values{"note": {"Add the winter sailings."}}); st != http.StatusSeeOther {
+			t.Fatalf("return = %d", st)
+		}
+		_, home = corr.get("/newsroom/")
+		if !strings.Contains(home, "Returned to me") || !strings.Contains(home, "Add the winter sailings.") {
+			t.Errorf("the correspondent's dashboard lacks the returned story and its note")
+		}
+		if strings.Contains(home, "data-unread>") {
+			t.Errorf("a notification the correspondent turned off raised the badge")
+		}
+	})
+}
