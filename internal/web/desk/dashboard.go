@@ -3,6 +3,7 @@ package desk
 import (
 	"bytes"
 	"net/http"
+	"net/url"
 	"slices"
 	"time"
 
@@ -38,7 +39,9 @@ const dashboardLimit = 20
 // with its filters in the query, a redirect to /newsroom/stories with the same query.
 func (d *Desk) dashboard(w http.ResponseWriter, r *http.Request) {
 	if r.URL.RawQuery != "" {
-		http.Redirect(w, r, "/newsroom/stories?"+r.URL.RawQuery, http.StatusMovedPermanently)
+		// The path is fixed: only the query, re-encoded, comes from the request.
+		to := url.URL{Path: "/newsroom/stories", RawQuery: r.URL.Query().Encode()}
+		http.Redirect(w, r, to.String(), http.StatusMovedPermanently) // #nosec G710 -- a fixed local path; the query cannot change where it leads
 		return
 	}
 	dv, ok := d.dashboardData(w, r)

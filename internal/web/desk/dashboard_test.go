@@ -26,7 +26,7 @@ func TestDashboardAndNotifications(t *testing.T) {
 		ed.login("editor@x.test")
 
 		if st, _, h := ed.do("GET", "/newsroom/?status=submitted&q=ferry", nil); st != http.StatusMovedPermanently ||
-			h.Get("Location") != "/newsroom/stories?status=submitted&q=ferry" {
+			h.Get("Location") != "/newsroom/stories?q=ferry&status=submitted" {
 			t.Errorf("an old list link answered %d to %q", st, h.Get("Location"))
 		}
 		if st, body := ed.get("/newsroom/stories?status=submitted"); st != 200 || !strings.Contains(body, `action="/newsroom/stories"`) {
