@@ -158,25 +158,7 @@ func (s *Store) SetNotificationPrefsOff(ctx context.Context, userID int64, off [
 // deliveries, the claim is one UPDATE whose sub-select skips, on PostgreSQL, the rows
 // another instance is claiming; a row is claimed again only after its lease ran out.
 func (s *Store) ClaimMail(ctx context.Context, claim string, now, leaseUntil time.Time, limit int) ([]notify.Mail, error) {
-	var ids []any
-	err := s.WithTx(ctx, func(t *Tx) error {
-		rows, err := t.tx.QueryContext(ctx, s.q(`UPDATE mail_outbox SET attempts = attempts + 1, claim = ?, next_at = ?
-			WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'pending' AND next_at <= ?
-				ORDER BY next_at LIMIT ?`+s.d.skipLocked()+`)
-			RETURNING id`), claim, micros(leaseUntil), micros(now), limit)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return rows.Err()
-	})
+	ids, err := s.claimOutbox(ctx, "mail_outbox", claim, now, leaseUntil, limit)
 	if err != nil {
 		return nil, fmt.Errorf("claim mail: %w", err)
 	}

@@ -36,25 +36,7 @@ func (t *Tx) EnqueueWireDeliveries(ctx context.Context, v syndication.Version, n
 // writes are serial. A row is claimed again only after its lease runs out (its worker
 // died), as a new attempt.
 func (s *Store) ClaimWireDeliveries(ctx context.Context, claim string, now, leaseUntil time.Time, limit int) ([]syndication.Delivery, error) {
-	var ids []any
-	err := s.WithTx(ctx, func(t *Tx) error {
-		rows, err := t.tx.QueryContext(ctx, s.q(`UPDATE wire_deliveries SET attempts = attempts + 1, claim = ?, next_at = ?
-			WHERE id IN (SELECT id FROM wire_deliveries WHERE status = 'pending' AND next_at <= ?
-				ORDER BY next_at LIMIT ?`+s.d.skipLocked()+`)
-			RETURNING id`), claim, micros(leaseUntil), micros(now), limit)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return rows.Err()
-	})
+	ids, err := s.claimOutbox(ctx, "wire_deliveries", claim, now, leaseUntil, limit)
 	if err != nil {
 		return nil, fmt.Errorf("claim deliveries: %w", err)
 	}
@@ -301,4 +283,32 @@ func (t *Tx) deadLettered(ctx context.Context, r syndication.Result) error {
 		}
 	}
 	return nil
+}
+
+// claimOutbox reserves up to limit due pending rows of an outbox table (wire_deliveries,
+// mail_outbox: both have status, next_at, attempts and claim) for one worker until
+// leaseUntil, counting the attempt, and returns their ids. The claim is one UPDATE: on
+// PostgreSQL its sub-select skips rows another instance is claiming; on SQLite writes are
+// serial.
+func (s *Store) claimOutbox(ctx context.Context, table, claim string, now, leaseUntil time.Time, limit int) ([]any, error) {
+	var ids []any
+	err := s.WithTx(ctx, func(t *Tx) error {
+		rows, err := t.tx.QueryContext(ctx, s.q(`UPDATE `+table+` SET attempts = attempts + 1, claim = ?, next_at = ?
+			WHERE id IN (SELECT id FROM `+table+` WHERE status = 'pending' AND next_at <= ?
+				ORDER BY next_at LIMIT ?`+s.d.skipLocked()+`)
+			RETURNING id`), claim, micros(leaseUntil), micros(now), limit)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return rows.Err()
+	})
+	return ids, err
 }
