@@ -92,6 +92,23 @@ func (c *client) do(method, path string, form url.Values) (int, string, http.Hea
 	return resp.StatusCode, string(b), resp.Header
 }
 
+// status sends a GET and returns the status without reading the body (an event stream).
+func (c *client) status(path string) int {
+	c.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, "GET", c.s.srv.URL+path, nil)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		c.t.Fatalf("GET %s: %v", path, err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
 func (c *client) get(path string) (int, string) {
 	c.t.Helper()
 	st, body, _ := c.do("GET", path, nil)
