@@ -45,7 +45,7 @@ func colorScheme(scheme string) chromedp.Action[chromedp.Void] {
 
 // newsroomScreens lists the GET pages of the newsroom's route table as paths, each {id}
 // given the demo story's, brief's or image's number. Routes that answer no HTML page
-// (files, CSV, JSON) are left to their own tests.
+// (files, CSV, JSON, the event stream, the dashboard's bare panels) are left to their own tests.
 func newsroomScreens(t *testing.T, routes []app.Route, ids map[string]string) []string {
 	t.Helper()
 	param := regexp.MustCompile(`\{[a-z_]+\}`)
@@ -53,7 +53,9 @@ func newsroomScreens(t *testing.T, routes []app.Route, ids map[string]string) []
 	for _, r := range routes {
 		p := r.Pattern
 		if r.Method != "GET" || !strings.HasPrefix(p, "/newsroom/") || strings.HasPrefix(p, "/newsroom/static/") ||
-			strings.HasSuffix(p, ".csv") || strings.HasSuffix(p, ".json") || strings.Contains(p, "/api/") {
+			strings.HasSuffix(p, ".csv") || strings.HasSuffix(p, ".json") || strings.Contains(p, "/api/") ||
+			p == "/newsroom/events" || p == "/newsroom/dashboard" { // an event stream; the dashboard's panels without the page
+
 			continue
 		}
 		p = strings.ReplaceAll(strings.ReplaceAll(p, "{$}", ""), "{lang}", "en")

@@ -187,8 +187,9 @@ func (s *Store) ClaimMail(ctx context.Context, claim string, now, leaseUntil tim
 	return out, rows.Err()
 }
 
-// userLanguageColumn is the recipient's newsroom language in ClaimMail's select.
-func (s *Store) userLanguageColumn() string { return "''" }
+// userLanguageColumn is the recipient's newsroom language in ClaimMail's select (their
+// own setting; "" when they chose none, and the email is in English).
+func (s *Store) userLanguageColumn() string { return "u.language" }
 
 // FinishMail records the outcomes of one claim: sent rows are closed, failed ones wait for
 // their next attempt or are kept as failed. A row no longer under this claim is left alone.

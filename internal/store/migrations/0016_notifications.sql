@@ -1,4 +1,4 @@
--- Newsdesk schema, version 15: notifications — what the newsroom tells its staff (a story
+-- Newsdesk schema, version 16: notifications — what the newsroom tells its staff (a story
 -- submitted, returned or published, an account under attack, a webhook subscriber given up
 -- on), the kinds each user turned off, and the outbox of the emails that carry them.
 --
