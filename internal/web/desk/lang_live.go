@@ -4,9 +4,13 @@ package desk
 // notifications (English text → translation), looked up after deskStrings (lang.go).
 var liveStrings = map[string]map[string]string{
 	"ru": {
-		"Notifications":    "Уведомления",
-		"Mark all as read": "Отметить все как прочитанные",
-		"new":              "новое",
+		"Marked as read.": "Отмечено как прочитанное.",
+		"The form said which notifications to mark in a way the newsroom does not understand; reload the page.": "Форма указала, какие уведомления отметить, непонятным для редакции образом; обновите страницу.",
+		"Unknown kind of notification.": "Неизвестный вид уведомления.",
+		"Your choices are saved.":       "Ваш выбор сохранён.",
+		"Notifications":                 "Уведомления",
+		"Mark all as read":              "Отметить все как прочитанные",
+		"new":                           "новое",
 		"Nothing yet. You will be told here when a story needs you.": "Пока ничего. Когда материал потребует вашего участия, вы узнаете об этом здесь.",
 		"What you are told of": "О чём сообщать",
 		"This server sends no email (it has no mail server set up); your email choices apply once it does.": "Этот сервер не отправляет писем (почтовый сервер не настроен); выбор для почты вступит в силу, когда его настроят.",
@@ -55,9 +59,13 @@ var liveStrings = map[string]map[string]string{
 		"withdrawn":                          "отозван",
 	},
 	"az": {
-		"Notifications":    "Bildirişlər",
-		"Mark all as read": "Hamısını oxunmuş kimi qeyd et",
-		"new":              "yeni",
+		"Marked as read.": "Oxunmuş kimi qeyd edildi.",
+		"The form said which notifications to mark in a way the newsroom does not understand; reload the page.": "Forma hansı bildirişlərin qeyd ediləcəyini redaksiyanın anlamadığı şəkildə göstərdi; səhifəni yeniləyin.",
+		"Unknown kind of notification.": "Naməlum bildiriş növü.",
+		"Your choices are saved.":       "Seçimləriniz saxlanıldı.",
+		"Notifications":                 "Bildirişlər",
+		"Mark all as read":              "Hamısını oxunmuş kimi qeyd et",
+		"new":                           "yeni",
 		"Nothing yet. You will be told here when a story needs you.": "Hələ heç nə yoxdur. Material sizi gözləyəndə bunu burada görəcəksiniz.",
 		"What you are told of": "Nə barədə xəbər verilsin",
 		"This server sends no email (it has no mail server set up); your email choices apply once it does.": "Bu server məktub göndərmir (poçt serveri qurulmayıb); poçt seçimləriniz o qurulanda qüvvəyə minəcək.",
