@@ -126,7 +126,8 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	accounts := account.New(st, log, nil)
 	https := strings.HasPrefix(cfg.BaseURL, "https://")
 	dk, err := desk.New(desk.Config{Service: svc, Reviews: reviews, Accounts: accounts, Wire: wireSvc, Storage: st, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https,
-		ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}})
+		ClientIP:  httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted},
+		Autosaves: newsroom.NewAutosaves(st, svc, nil)})
 	if err != nil {
 		return nil, fmt.Errorf("build newsroom: %w", err)
 	}

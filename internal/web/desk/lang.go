@@ -37,13 +37,23 @@ func en(s string) string { return s }
 
 // translate returns the text of English s in lang, formatted with args.
 func translate(lang, s string, args ...any) string {
-	if t, ok := deskStrings[lang][s]; ok {
+	if t, ok := catalogText(lang, s); ok {
 		s = t
 	}
 	if len(args) == 0 {
 		return s
 	}
 	return fmt.Sprintf(s, args...)
+}
+
+// catalogText finds the text of English s in lang's catalogs: deskStrings, then the
+// story editor's (lang_editor.go).
+func catalogText(lang, s string) (string, bool) {
+	if t, ok := deskStrings[lang][s]; ok {
+		return t, true
+	}
+	t, ok := editorStrings[lang][s]
+	return t, ok
 }
 
 // deskStrings maps the English text of the newsroom to Russian and Azerbaijani

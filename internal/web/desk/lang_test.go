@@ -35,7 +35,7 @@ var fmtVerbs = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
 func checkCatalogs(t *testing.T, where, en string) {
 	t.Helper()
 	for _, lang := range deskLanguages[1:] {
-		tr, ok := deskStrings[lang][en]
+		tr, ok := catalogText(lang, en)
 		if !ok {
 			t.Errorf("%s: %q has no %s translation", where, en, lang)
 			continue
