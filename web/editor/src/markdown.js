@@ -82,6 +82,9 @@ function cellMarkdown(cell) {
 }
 
 serializer = new MarkdownSerializer(Object.assign({}, defaultMarkdownSerializer.nodes, {
+  // An empty paragraph (Enter pressed twice) has no Markdown: it is left out.
+  bullet_list(state, node) { state.renderList(node, "  ", () => "- "); },
+  paragraph(state, node) { if (node.childCount) { defaultMarkdownSerializer.nodes.paragraph(state, node); } },
   figure(state, node) { state.write(figureHTML(node.attrs)); state.closeBlock(node); },
   html_block(state, node) { state.text(node.attrs.html, false); state.closeBlock(node); },
   html_inline(state, node) { state.text(node.attrs.html, false); },

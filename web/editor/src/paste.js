@@ -2,6 +2,11 @@
 // colours, classes and spans; this turns Word's list paragraphs into real lists and
 // removes what Word and Google Docs add around the text.
 export function cleanPastedHTML(html) {
+  // Style elements and attributes are taken out of the text before it is parsed: the
+  // page's Content-Security-Policy refuses inline styles even in a parsed copy. What a
+  // style attribute says about emphasis is kept aside in data-nd-style.
+  html = html.replace(/<style[\s\S]*?<\/style\s*>/gi, "")
+    .replace(/(<[a-z][^>]*?\s)style\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, "$1data-nd-style=$2");
   const doc = new DOMParser().parseFromString(html, "text/html");
   const body = doc.body;
   // Word's conditional comments, Office namespaced tags (<o:p>), styles and scripts.
@@ -16,13 +21,39 @@ export function cleanPastedHTML(html) {
   wordLists(doc, body);
   // Word's list bullets and numbers are text in spans marked mso-list:Ignore.
   body.querySelectorAll("span").forEach(s => {
-    if (/mso-list:\s*ignore/i.test(s.getAttribute("style") || "")) { s.remove(); }
+    if (/mso-list:\s*ignore/i.test(s.getAttribute("data-nd-style") || "")) { s.remove(); }
   });
   // Google Docs wraps everything in <b style="font-weight:normal" id="docs-internal-guid-…">.
   body.querySelectorAll("b[id^='docs-internal-guid']").forEach(b => {
     b.replaceWith.apply(b, Array.from(b.childNodes));
   });
+  semanticStyles(doc, body);
   return body.innerHTML;
+}
+
+// semanticStyles turns the styles that mean emphasis (bold, italic, struck through) into
+// elements and removes every style attribute: the page's Content-Security-Policy forbids
+// inline styles, and the story keeps none.
+function semanticStyles(doc, body) {
+  body.querySelectorAll("[data-nd-style]").forEach(el => {
+    const style = el.getAttribute("data-nd-style").toLowerCase();
+    const prop = name => { const m = new RegExp("(?:^|;)\\s*" + name + "\\s*:\\s*([^;]+)").exec(style); return m ? m[1].trim() : ""; };
+    const weight = prop("font-weight");
+    el.removeAttribute("data-nd-style");
+    if ((el.tagName === "B" || el.tagName === "STRONG") && (weight === "normal" || weight === "400")) {
+      el.replaceWith.apply(el, Array.from(el.childNodes));
+      return;
+    }
+    const wrap = [];
+    if (/^(bold|bolder|[6-9]00)$/.test(weight) && !el.closest("h1,h2,h3,h4,h5,h6,strong,b")) { wrap.push("strong"); }
+    if (prop("font-style") === "italic" && !el.closest("em,i")) { wrap.push("em"); }
+    if ((prop("text-decoration") + prop("text-decoration-line")).indexOf("line-through") >= 0) { wrap.push("s"); }
+    for (const tag of wrap) {
+      const w = doc.createElement(tag);
+      while (el.firstChild) { w.appendChild(el.firstChild); }
+      el.appendChild(w);
+    }
+  });
 }
 
 // wordLists groups Word's consecutive list paragraphs (class MsoListParagraph… or a
@@ -30,17 +61,20 @@ export function cleanPastedHTML(html) {
 function wordLists(doc, body) {
   const paras = Array.from(body.querySelectorAll("p"));
   let stack = []; // open lists, one per level
-  let last = null;
+  let last = null, lastID = null;
   for (const p of paras) {
-    const style = p.getAttribute("style") || "";
-    const m = /mso-list:\s*\S+\s+level(\d+)/i.exec(style);
+    const style = p.getAttribute("data-nd-style") || "";
+    const m = /mso-list:\s*(\S+)\s+level(\d+)/i.exec(style);
     const isList = m || /MsoListParagraph/i.test(p.className || "");
     if (!isList) { stack = []; last = null; continue; }
-    if (last && p.previousElementSibling !== last) { stack = []; }
-    const level = m ? parseInt(m[1], 10) : 1;
+    const listID = m ? m[1] : "";
+    // A new list starts after anything else, and where Word starts another list.
+    if ((last && p.previousElementSibling !== last) || listID !== lastID) { stack = []; }
+    lastID = listID;
+    const level = m ? parseInt(m[2], 10) : 1;
     let ordered = false;
     p.querySelectorAll("span").forEach(s => {
-      if (/mso-list:\s*ignore/i.test(s.getAttribute("style") || "")) {
+      if (/mso-list:\s*ignore/i.test(s.getAttribute("data-nd-style") || "")) {
         ordered = ordered || /^\(?[0-9a-zA-Z]{1,4}[.)]/.test(s.textContent.trim());
         s.remove();
       }
@@ -67,5 +101,5 @@ function wordLists(doc, body) {
     marker.textContent = "";
     if (!text) { li.remove(); }
   }
-  paras.forEach(p => { if (!p.textContent && !p.children.length && (/mso-list/i.test(p.getAttribute("style") || "") || /MsoListParagraph/i.test(p.className || ""))) { p.remove(); } });
+  paras.forEach(p => { if (!p.textContent && !p.children.length && (/mso-list/i.test(p.getAttribute("data-nd-style") || "") || /MsoListParagraph/i.test(p.className || ""))) { p.remove(); } });
 }

@@ -32,7 +32,18 @@ const tables = tableNodes({
   },
 });
 
+// Lists are tight (no blank line between items) unless Markdown says otherwise: a list
+// pasted or begun in the editor is one of short items.
+const bullet = md.spec.nodes.get("bullet_list"), ordered = md.spec.nodes.get("ordered_list");
 let nodes = md.spec.nodes
+  .update("bullet_list", Object.assign({}, bullet, {
+    attrs: { tight: { default: true } },
+    parseDOM: [{ tag: "ul", getAttrs: () => ({ tight: true }) }],
+  }))
+  .update("ordered_list", Object.assign({}, ordered, {
+    attrs: { order: { default: 1 }, tight: { default: true } },
+    parseDOM: [{ tag: "ol", getAttrs: dom => ({ order: dom.hasAttribute("start") ? +dom.getAttribute("start") || 1 : 1, tight: true }) }],
+  }))
   .update("heading", Object.assign({}, md.spec.nodes.get("heading"), {
     // A pasted h1 becomes a section heading: the headline is the story's only h1.
     parseDOM: [{ tag: "h1", attrs: { level: 2 } }, { tag: "h2", attrs: { level: 2 } }, { tag: "h3", attrs: { level: 3 } },
