@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/newsdesk/newsdesk/internal/account"
@@ -64,41 +62,36 @@ func TestStoryEditor(t *testing.T) {
 	t.Run("typing then closing the tab loses nothing", func(t *testing.T) {
 		b.t = t
 		const sentence = "A sentence typed just before the tab was closed."
-		// A second tab of the same browser (same session and storage), closed as a
-		// reader closes one.
-		tab, closeTab := chromedp.NewContext(b.ctx)
-		second := &browser{t: t, ctx: tab, base: b.base, out: b.out}
-		second.do("open the story in a second tab", chromedp.Navigate(b.base+story),
-			chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-				_, err := chromedp.Call(ctx, page.BringToFront, cdp.Empty{})
-				return err
-			}),
-			chromedp.WaitVisible(chromedp.CSS(".pm-editor")))
-		second.do("cursor", chromedp.Evaluate[chromedp.Void](`(() => { const v = window.newsdeskEditor.view; `+
-				`v.focus(); v.dispatch(v.state.tr.setSelection(v.state.selection.constructor.atEnd(v.state.doc))); })()`))
-		t.Log("cursor")
+		// A second browser of the same correspondent, closed right after typing (without
+		// waiting for the "Saved" indicator), then started again on the same profile.
+		profile := t.TempDir()
+		second := newBrowserWithProfile(t, chromium, s.url, profile)
+		second.signIn(reporterEmail, reporterPass)
+		second.open(story, ".pm-editor")
 		second.do("type at the end of the story",
+			chromedp.Evaluate[chromedp.Void](`(() => { const v = window.newsdeskEditor.view; v.focus(); `+
+				`v.dispatch(v.state.tr.setSelection(v.state.selection.constructor.atEnd(v.state.doc))); })()`),
 			chromedp.SendKeys(chromedp.CSS(".pm-editor"), "\n"+sentence),
-			// The editor has the text in its form (and so in this browser's storage).
-			chromedp.Poll[chromedp.Void](`document.getElementById("body").value.includes(`+jsString(sentence)+`)`,
-				pollBound...),
+			// The form has the text (the editor keeps it in its textarea as Markdown).
+			chromedp.Poll[chromedp.Void](`document.getElementById("body").value.includes(`+jsString(sentence)+`)`, pollBound...),
 		)
-		closeTab()
-		b.do("come back to the first tab", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-			_, err := chromedp.Call(ctx, page.BringToFront, cdp.Empty{})
-			return err
-		}))
-		// Reopen: the server's working copy or this browser's copy is offered back.
-		b.open(story, ".pm-editor")
-		b.do("restore what was typed",
+		second.close()
+		// Reopened, the story offers the text back: the server's working copy if the page
+		// could send it, else this browser's own copy.
+		// (The profile keeps the session: no sign-in.)
+		third := newBrowserWithProfile(t, chromium, s.url, profile)
+		third.open(story, ".pm-editor")
+		third.do("restore what was typed",
 			chromedp.WaitVisible(chromedp.CSS("[data-restore]")),
 			chromedp.Click(chromedp.CSS("[data-restore]")),
-			chromedp.Poll[chromedp.Void](`(document.querySelector(".pm-editor") || {}).textContent.includes(`+jsString(sentence)+`)`,
-				pollBound...),
+			chromedp.Poll[chromedp.Void](`(document.querySelector(".pm-editor") || {}).textContent.includes(`+jsString(sentence)+`)`, pollBound...),
 		)
-		b.save()
-		if got := get(b, "read the saved body", chromedp.Value(chromedp.ID("body"))); !strings.Contains(got, sentence) {
+		third.save()
+		if got := get(third, "read the saved body", chromedp.Value(chromedp.ID("body"))); !strings.Contains(got, sentence) {
 			t.Errorf("saved body = %q, want the sentence typed before closing", got)
+		}
+		if problems := third.consoleProblems(); len(problems) > 0 {
+			t.Errorf("the browser console reported %d problems:\n%s", len(problems), strings.Join(problems, "\n"))
 		}
 	})
 
@@ -211,4 +204,15 @@ var pollBound = []chromedp.PollOption{chromedp.WithPollingInterval(50 * time.Mil
 func jsString(s string) string {
 	q, _ := json.Marshal(s)
 	return string(q)
+}
+
+// close closes the browser as a person closes its window: the pages are told they are
+// left (pagehide), then the browser ends.
+func (b *browser) close() {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	if err := chromedp.Cancel(ctx); err != nil {
+		b.t.Logf("closing the browser: %v", err)
+	}
 }

@@ -209,7 +209,7 @@ func TestNewsroomToPublicSite(t *testing.T) {
 		if got := get(b, "read the preview", chromedp.Text(chromedp.CSS("#preview blockquote"))); got != "Live preview works." {
 			t.Errorf("preview blockquote = %q, want %q", got, "Live preview works.")
 		}
-		if got := get(b, "read the word count", chromedp.Text(chromedp.ID("word-count"))); strings.HasPrefix(got, "Words: 0 ") {
+		if got := get(b, "read the word count", chromedp.Text(chromedp.ID("word-stats"))); strings.HasPrefix(got, "Words: 0 ") {
 			t.Errorf("word count = %q after typing, want the words counted", got)
 		}
 		shot := get(b, "take a screenshot of the editor", chromedp.FullScreenshot(100))

@@ -2,10 +2,10 @@ package desk
 
 // editorStrings holds the Russian and Azerbaijani texts of the story editor (toolbar,
 // dialogs, autosave, counters), looked up after deskStrings (lang.go).
-var editorStrings = map[string]map[string]string{
-	"ru": {
-		"%s of %s characters":                "%s из %s знаков",
+var editorStrings = map[string]map[string]string{ // #nosec G101 -- interface texts, not credentials
+	"ru": { // #nosec G101 -- interface texts, not credentials
 		"Your autosaved copy was discarded.": "Автоматически сохранённая копия удалена.",
+		"%s of %s characters":                "%s из %s знаков",
 		"%s of %s characters: too long":      "%s из %s знаков: слишком длинно",
 		"+ column":                           "+ столбец",
 		"+ row":                              "+ строка",
@@ -63,9 +63,9 @@ var editorStrings = map[string]map[string]string{
 		"Your changes autosaved at %s were not saved to the story.":        "Ваши правки, автоматически сохранённые в %s, не внесены в материал.",
 		"This is your copy autosaved at %s, not yet saved: Save keeps it.": "Это ваша копия, автоматически сохранённая в %s, но ещё не внесённая в материал: нажмите «Сохранить», чтобы её сохранить.",
 	},
-	"az": {
-		"%s of %s characters":                "%s / %s simvol",
+	"az": { // #nosec G101 -- interface texts, not credentials
 		"Your autosaved copy was discarded.": "Avtomatik saxlanılmış nüsxə silindi.",
+		"%s of %s characters":                "%s / %s simvol",
 		"%s of %s characters: too long":      "%s / %s simvol: çox uzundur",
 		"+ column":                           "+ sütun",
 		"+ row":                              "+ sətir",
