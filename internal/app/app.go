@@ -133,7 +133,8 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	}
 	https := strings.HasPrefix(cfg.BaseURL, "https://")
 	dk, err := desk.New(desk.Config{Service: svc, Reviews: reviews, Accounts: accounts, Wire: wireSvc, Notify: notes, Storage: st, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https,
-		ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}})
+		ClientIP:  httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted},
+		Autosaves: newsroom.NewAutosaves(st, svc, nil)})
 	if err != nil {
 		return nil, fmt.Errorf("build newsroom: %w", err)
 	}

@@ -61,6 +61,13 @@ func chromiumPath(t *testing.T) string {
 // does ends within testBudget (or the test's deadline).
 func newBrowser(t *testing.T, path, base string) *browser {
 	t.Helper()
+	return newBrowserWithProfile(t, path, base, t.TempDir())
+}
+
+// newBrowserWithProfile is newBrowser with the browser profile (cookies, storage) in dir,
+// which a later browser may open again.
+func newBrowserWithProfile(t *testing.T, path, base, dir string) *browser {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), testBudget)
 	if d, ok := t.Deadline(); ok && time.Until(d)-5*time.Second < testBudget {
 		cancel()
@@ -78,7 +85,7 @@ func newBrowser(t *testing.T, path, base string) *browser {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true), // /dev/shm is small in containers
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(dir),
 		chromedp.WindowSize(1280, 900),
 		chromedp.CombinedOutput(out),
 	)

@@ -43,8 +43,13 @@ func formOf(a content.Article, loc *time.Location) articleForm {
 
 // readForm reads the article form; a malformed number or time is a field error.
 func (d *Desk) readForm(r *http.Request) (articleForm, newsroom.ArticleInput, map[string]string) {
+	return d.readFields(r, r.PostFormValue)
+}
+
+// readFields reads the article form's fields from v (the form, or a working copy); times
+// are in the zone of r's user.
+func (d *Desk) readFields(r *http.Request, v func(string) string) (articleForm, newsroom.ArticleInput, map[string]string) {
 	errs := map[string]string{}
-	v := func(k string) string { return r.PostFormValue(k) }
 	f := articleForm{Language: v("language"), Section: v("section"), Headline: v("headline"), Standfirst: v("standfirst"),
 		Body: strings.ReplaceAll(v("body"), "\r\n", "\n"), Byline: v("byline"), BylineRole: v("byline_role"),
 		Dateline: v("dateline"), Tags: v("tags"), Slug: v("slug"), Slugline: v("slugline"), Signoff: v("signoff"),
@@ -102,6 +107,12 @@ type editView struct {
 	Presence     presenceView      // the others who have the story open (presence.go)
 	Checks       []shownWarning    // Warnings in the reader's language (checks.go)
 	Confirm      *confirmStep      // asks to publish or schedule despite the warnings
+	// The story editor (editor_view.go).
+	EditorJS, EditorCSS string
+	ReadMinutes         int
+	WorkingCopy         *workingCopy // the user's autosaved copy, when it differs from what the form shows
+	HeadlineLimit       int
+	StandfirstLimit     int
 }
 
 func (d *Desk) editView(w http.ResponseWriter, r *http.Request, a content.Article, f articleForm, isNew bool) (editView, error) {
@@ -128,6 +139,7 @@ func (d *Desk) editView(w http.ResponseWriter, r *http.Request, a content.Articl
 		return ev, err
 	}
 	ev.Words = editorial.WordCount(f.Body)
+	d.editorView(&ev)
 	for _, s := range ev.Sections {
 		if s.Key == f.Section {
 			slug := f.Slug
@@ -229,13 +241,24 @@ func (d *Desk) editArticle(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
-	ev, err := d.editView(w, r, a, formOf(a, d.zone(r)), false)
+	f := formOf(a, d.zone(r))
+	saved, wc := d.workingCopyOf(r, *userFrom(r.Context()), id, f)
+	restoring := r.URL.Query().Get("copy") == "autosave" && saved != nil
+	if restoring {
+		f = d.formOfCopy(r, a, *saved)
+	}
+	ev, err := d.editView(w, r, a, f, false)
 	if err != nil {
 		d.fail(w, r, err)
 		return
 	}
 	ev.Presence = d.openStory(r, a)
 	ev.Notice = d.tr(r, notices[r.URL.Query().Get("notice")])
+	if restoring {
+		ev.Notice = d.tr(r, "This is your copy autosaved at %s, not yet saved: Save keeps it.", saved.SavedAt.In(d.zone(r)).Format("15:04"))
+	} else {
+		ev.WorkingCopy = wc
+	}
 	if r.URL.Query().Get("notice") == "published" && len(ev.Warnings) > 0 {
 		ev.Notice += " " + d.tr(r, "Mind the warnings below.")
 	}
@@ -250,6 +273,7 @@ var notices = map[string]string{
 	"corrected":   en("Correction published."),
 	"unpublished": en("Withdrawn: the public page now answers 410."), "restored": en("Revision restored as a new revision."),
 	"translated": en("Translation draft created."), "developed": en("Story draft created from the brief."),
+	"discarded": en("Your autosaved copy was discarded."),
 }
 
 type conflictView struct {
@@ -291,6 +315,7 @@ func (d *Desk) saveArticle(w http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		d.fail(w, r, err)
 	default:
+		d.clearWorkingCopy(r, *u, id)
 		http.Redirect(w, r, "/newsroom/articles/"+strconv.FormatInt(id, 10)+"?notice=saved"+sourceQuery(r), http.StatusSeeOther)
 	}
 }

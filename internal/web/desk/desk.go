@@ -57,6 +57,8 @@ type Config struct {
 	SecureCookies bool
 	// ClientIP finds the client's address behind trusted proxies (sign-in throttling).
 	ClientIP httpx.ClientIP
+	// Autosaves keeps the story editor's working copies; nil turns autosave off.
+	Autosaves *newsroom.Autosaves
 }
 
 // Storage is what the newsroom's error path asks of the database; *store.Store
@@ -115,7 +117,8 @@ func New(cfg Config) (*Desk, error) {
 	}
 	d := &Desk{cfg: cfg, svc: cfg.Service, log: cfg.Logger, assets: map[string]asset{}, assetURL: map[string]string{},
 		live: liveStreams{done: make(chan struct{})}}
-	for _, name := range []string{"newsroom.css", "newsroom.js", "front.js", "live.js"} {
+	// editor.js and editor.css are the story editor, built by scripts/build-editor.
+	for _, name := range []string{"newsroom.css", "newsroom.js", "front.js", "live.js", "editor.js", "editor.css"} {
 		b, err := staticFS.ReadFile("static/" + name)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)

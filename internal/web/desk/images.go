@@ -19,6 +19,10 @@ type imagesView struct {
 }
 
 func (d *Desk) listImages(w http.ResponseWriter, r *http.Request) {
+	if wantsJSON(r) {
+		d.listImagesJSON(w, r)
+		return
+	}
 	var iv imagesView
 	if id, err := strconv.ParseInt(r.URL.Query().Get("uploaded"), 10, 64); err == nil {
 		if img, err := d.svc.Image(r.Context(), *userFrom(r.Context()), id); err == nil && len(img.Renditions) > 0 {
@@ -59,6 +63,11 @@ func (d *Desk) uploadImage(w http.ResponseWriter, r *http.Request) {
 	in := newsroom.ImageInput{Alt: r.PostFormValue("alt"), Caption: r.PostFormValue("caption"), Credit: r.PostFormValue("credit")}
 	iv := imagesView{Alt: in.Alt, Cap: in.Caption, Credit: in.Credit}
 	file, _, err := r.FormFile("file")
+	if err != nil && wantsJSON(r) {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": "Choose a JPEG, PNG or WebP file to upload.",
+			"errors": map[string]string{"file": "Choose a JPEG, PNG or WebP file to upload."}})
+		return
+	}
 	if err != nil {
 		iv.Errors = map[string]string{"file": "Choose a JPEG, PNG or WebP file to upload."}
 		d.renderImages(w, r, http.StatusUnprocessableEntity, iv)
@@ -66,6 +75,10 @@ func (d *Desk) uploadImage(w http.ResponseWriter, r *http.Request) {
 	}
 	defer file.Close()
 	img, created, err := d.svc.AddImage(r.Context(), *userFrom(r.Context()), d.cfg.Media, file, in)
+	if wantsJSON(r) {
+		d.answerUpload(w, r, img, err)
+		return
+	}
 	var ve *content.FieldError
 	if errors.As(err, &ve) {
 		iv.Errors = ve.Fields

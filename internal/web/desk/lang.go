@@ -46,12 +46,16 @@ func translate(lang, s string, args ...any) string {
 	return fmt.Sprintf(s, args...)
 }
 
-// catalogText finds the text of English s in lang's catalogs.
+// catalogText finds the text of English s in lang's catalogs: deskStrings, then the
+// dashboard's (liveStrings) and the story editor's (lang_editor.go).
 func catalogText(lang, s string) (string, bool) {
 	if t, ok := deskStrings[lang][s]; ok {
 		return t, true
 	}
-	t, ok := liveStrings[lang][s]
+	if t, ok := liveStrings[lang][s]; ok {
+		return t, true
+	}
+	t, ok := editorStrings[lang][s]
 	return t, ok
 }
 

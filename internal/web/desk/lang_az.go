@@ -498,4 +498,9 @@ var azStrings = map[string]string{ // #nosec G101 -- interface texts (the word "
 	"Link":                         "Əlaqələndir",
 	"Unlink from its translations": "Tərcümələrindən ayır",
 	"No tags match.":               "Uyğun teq yoxdur.",
+	"The copy must name the version of the story it was begun from.": "Surət materialın hansı versiyasından başlandığını göstərməlidir.",
+	"A tag's name holds at most 100 characters.":                     "Teqin adı ən çox 100 simvol ola bilər.",
+	"Give the tag a name with letters or digits.":                    "Teqə hərf və ya rəqəmlərdən ibarət ad verin.",
+	"A translation is in another language than the tag's own.":       "Tərcümə teqin öz dilindən fərqli dildə olmalıdır.",
+	"Choose one of the site's languages.":                            "Saytın dillərindən birini seçin.",
 }

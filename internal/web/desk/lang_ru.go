@@ -498,4 +498,9 @@ var ruStrings = map[string]string{ // #nosec G101 -- interface texts (the word "
 	"Link":                         "Связать",
 	"Unlink from its translations": "Отвязать от переводов",
 	"No tags match.":               "Подходящих тегов нет.",
+	"The copy must name the version of the story it was begun from.": "Копия должна указывать версию материала, с которой она начата.",
+	"A tag's name holds at most 100 characters.":                     "Название тега — не длиннее 100 символов.",
+	"Give the tag a name with letters or digits.":                    "Дайте тегу название из букв или цифр.",
+	"A translation is in another language than the tag's own.":       "Перевод должен быть на другом языке, чем сам тег.",
+	"Choose one of the site's languages.":                            "Выберите один из языков сайта.",
 }

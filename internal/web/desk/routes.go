@@ -66,6 +66,8 @@ func (d *Desk) routeTable() []route {
 		{"GET", "/newsroom/articles/{id}/diff", v, false, d.diff},
 		{"POST", "/newsroom/articles/{id}/restore", v, false, d.restore},
 		{"POST", "/newsroom/articles/{id}/presence", v, false, d.presence},
+		{"POST", "/newsroom/articles/{id}/autosave", v, false, d.autosave},
+		{"POST", "/newsroom/articles/{id}/autosave/discard", v, false, d.discardAutosave},
 
 		{"GET", "/newsroom/notifications", v, false, d.notificationsPage},
 		{"POST", "/newsroom/notifications/read", v, false, d.readNotifications},
