@@ -92,7 +92,7 @@ func TestNewsroomOnAPhone(t *testing.T) {
 
 	// A demo story with two revisions, a brief and an image to open.
 	ids := map[string]string{}
-	b.open("/newsroom/", "table a[href^='/newsroom/articles/']")
+	b.open("/newsroom/stories", "table a[href^='/newsroom/articles/']")
 	href := get(b, "find a story", chromedp.Evaluate[string](`document.querySelector("table a[href^='/newsroom/articles/']").getAttribute("href")`))
 	ids["article"] = strings.TrimPrefix(href, "/newsroom/articles/")
 	b.open("/newsroom/articles/"+ids["article"], "#editor")
