@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/newsdesk/newsdesk/internal/account"
@@ -78,6 +80,22 @@ func TestWhoElseIsHere(t *testing.T) {
 // waits for the condition, whichever document is loaded then).
 func (b *browser) confirmAnyway(label, notice string) {
 	b.t.Helper()
+	// A "leave the page?" prompt from the story editor's unsent-changes guard would hold the
+	// navigation forever in a headless browser: accept it, and say so in the log (one run at
+	// load 17 stayed on the draft; the guard's false alarm is an open bug, not this test's subject).
+	if err := chromedp.Listen(b.ctx, func(ev any) {
+		if e, ok := ev.(*page.EventJavascriptDialogOpening); ok && e.Type == page.DialogTypeBeforeunload {
+			b.t.Log("the page asked before leaving (beforeunload); accepted")
+			go func() {
+				_, _ = chromedp.Run(b.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+					_, err := cdp.Call(ctx, t, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+					return err
+				}))
+			}()
+		}
+	}); err != nil {
+		b.t.Logf("listen for dialogs: %v", err)
+	}
 	b.do(`press "`+label+`"`, chromedp.Click(chromedp.Search(`//dialog[@id="checks-confirm"]//button[normalize-space()="`+label+`"]`)))
 	deadline := time.Now().Add(stepTimeout)
 	for {
