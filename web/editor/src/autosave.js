@@ -43,7 +43,8 @@ export function startAutosave(form, ui, editor) {
   const params = new URLSearchParams(location.search);
   if (params.get("notice") === "created") { localStorage.removeItem("newsdesk:autosave:new"); }
 
-  let sent = JSON.stringify(fieldsOf(form)); // what the server has (or the page showed)
+  const loaded = JSON.stringify(fieldsOf(form)); // the story as the page showed it
+  let sent = loaded; // what the server has (its working copy, or the page)
   let timer = null, sending = false, again = false, submitting = false;
   const dirty = () => JSON.stringify(fieldsOf(form)) !== sent;
 
@@ -102,7 +103,16 @@ export function startAutosave(form, ui, editor) {
   }
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
-  form.addEventListener("submit", () => { submitting = true; editor.sync(); keepLocal(); });
+  // Any form of the page that leaves it (Save, and the workflow's Submit, Publish, Schedule…)
+  // is a navigation the user asked for: no "leave the page?" prompt. What Save does not
+  // carry goes to the working copy first, and the next page offers it back. A form whose
+  // submit a script stopped (a confirmation dialog) or a dialog's own form stays.
+  document.addEventListener("submit", e => {
+    if (e.defaultPrevented || (e.target.getAttribute("method") || "").toLowerCase() === "dialog") { return; }
+    if (e.target === form) { submitting = true; editor.sync(); keepLocal(); return; }
+    leave();
+    submitting = true;
+  });
 
   function leave() {
     if (submitting || !url) { return; }
@@ -119,6 +129,9 @@ export function startAutosave(form, ui, editor) {
   });
 
   offerLocal(form, ui, key, editor);
+  // unsaved tells whether the form differs from the story as loaded: the working copy may
+  // hold the change, the story does not.
+  return { unsaved: () => { editor.sync(); return JSON.stringify(fieldsOf(form)) !== loaded; } };
 }
 
 // offerLocal offers back what this browser kept and the server does not have: neither

@@ -205,7 +205,8 @@ function start() {
     sync();
   } };
   startCounters(form, ui);
-  startAutosave(form, ui, { sync: sync, setBody: window.newsdeskEditor.setMarkdown });
+  const saver = startAutosave(form, ui, { sync: sync, setBody: window.newsdeskEditor.setMarkdown });
+  window.newsdeskEditor.unsaved = saver.unsaved; // the checks dialog asks before publishing over unsaved changes
 }
 
 if (document.readyState === "loading") {

@@ -94,9 +94,17 @@
   Array.prototype.forEach.call(document.querySelectorAll("form[data-confirm]"), function (f) {
     f.addEventListener("submit", function (e) {
       var items = list.querySelectorAll("li");
-      if (f.querySelector("input[name=confirm]") || !items.length) { return; }
+      var ed = window.newsdeskEditor;
+      var unsaved = !!(ed && ed.unsaved && ed.unsaved());
+      if (f.querySelector("input[name=confirm]") || (!items.length && !unsaved)) { return; }
       e.preventDefault();
       shown.textContent = "";
+      if (unsaved) {
+        var li = document.createElement("li");
+        li.setAttribute("data-code", "unsaved");
+        li.textContent = dialog.getAttribute("data-unsaved");
+        shown.appendChild(li);
+      }
       Array.prototype.forEach.call(items, function (li) { shown.appendChild(li.cloneNode(true)); });
       Array.prototype.forEach.call(dialog.querySelectorAll("button[value=publish], button[value=schedule]"), function (b) {
         b.hidden = b.value !== f.getAttribute("data-confirm");
@@ -115,6 +123,8 @@
     c.name = "confirm";
     c.value = "1";
     f.appendChild(c);
-    f.submit();
+    // requestSubmit fires the submit event (the editor's guard knows the page is being left);
+    // the handler above lets it through, the form now carrying confirm=1.
+    if (typeof f.requestSubmit === "function") { f.requestSubmit(); } else { f.submit(); }
   });
 })();
