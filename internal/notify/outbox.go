@@ -130,19 +130,15 @@ func trim(s string) string {
 
 // message writes the email of one notification, in the recipient's language.
 func (s *Service) message(m Mail) Message {
-	t := mailTexts(m.Lang)
+	subject, lead, footer := mailTexts(m.Lang, m.Kind)
 	link := s.baseURL + "/newsroom/notifications"
 	if m.ArticleID != 0 {
 		link = fmt.Sprintf("%s/newsroom/articles/%d", s.baseURL, m.ArticleID)
-	}
-	subject, lead := t.subject[m.Kind], t.lead[m.Kind]
-	if subject == "" {
-		subject, lead = t.subject[""], t.lead[""]
 	}
 	body := fmt.Sprintf(lead, m.Subject) + "\n"
 	if m.Detail != "" {
 		body += "\n" + m.Detail + "\n"
 	}
-	body += "\n" + link + "\n\n-- \n" + t.footer + "\n" + s.baseURL + "/newsroom/notifications\n"
+	body += "\n" + link + "\n\n-- \n" + footer + "\n" + s.baseURL + "/newsroom/notifications\n"
 	return Message{To: m.To, ToName: m.ToName, Subject: fmt.Sprintf(subject, m.Subject), Body: body}
 }

@@ -1,74 +1,43 @@
 package notify
 
-// texts are the words of the emails in one language; %s is the notification's subject
-// (a headline, an account's address, a subscriber's name).
-type texts struct {
-	subject map[string]string
-	lead    map[string]string
-	footer  string
-}
+// words is one text of the emails in each of their languages.
+type words struct{ en, ru, az string }
 
-// mailTexts returns the emails' words in lang, English when lang has none.
-func mailTexts(lang string) texts {
+// in returns the text in lang, English when lang is neither Russian nor Azerbaijani.
+func (w words) in(lang string) string {
 	switch lang {
 	case "ru":
-		return texts{
-			subject: map[string]string{
-				KindSubmitted:   "Ждёт редактора: %s",
-				KindReturned:    "Материал возвращён вам: %s",
-				KindPublished:   "Опубликовано: %s",
-				KindLoginAttack: "Подбор пароля к учётной записи %s",
-				KindDeadLetter:  "Доставка подписчику %s прекращена",
-				"":              "Newsdesk: %s",
-			},
-			lead: map[string]string{
-				KindSubmitted:   "Материал «%s» отправлен редакторам и ждёт проверки.",
-				KindReturned:    "Редактор вернул вам материал «%s». Что нужно изменить:",
-				KindPublished:   "Ваш материал «%s» опубликован.",
-				KindLoginAttack: "К учётной записи %s много неудачных попыток входа.",
-				KindDeadLetter:  "Вебхук подписчика %s не принимает материалы; доставка прекращена после всех повторов.",
-				"":              "%s",
-			},
-			footer: "Какие уведомления присылать, можно выбрать здесь:",
-		}
+		return w.ru
 	case "az":
-		return texts{
-			subject: map[string]string{
-				KindSubmitted:   "Redaktoru gözləyir: %s",
-				KindReturned:    "Material sizə qaytarıldı: %s",
-				KindPublished:   "Dərc olundu: %s",
-				KindLoginAttack: "%s hesabına parol seçmə cəhdləri",
-				KindDeadLetter:  "%s abunəçisinə çatdırılma dayandırıldı",
-				"":              "Newsdesk: %s",
-			},
-			lead: map[string]string{
-				KindSubmitted:   "«%s» materialı redaktorlara göndərilib və yoxlanışı gözləyir.",
-				KindReturned:    "Redaktor «%s» materialını sizə qaytardı. Nəyi dəyişmək lazımdır:",
-				KindPublished:   "«%s» materialınız dərc olundu.",
-				KindLoginAttack: "%s hesabına çoxlu uğursuz giriş cəhdi olub.",
-				KindDeadLetter:  "%s abunəçisinin vebhuku materialları qəbul etmir; bütün təkrarlardan sonra çatdırılma dayandırıldı.",
-				"":              "%s",
-			},
-			footer: "Hansı bildirişlərin göndəriləcəyini burada seçə bilərsiniz:",
-		}
+		return w.az
 	}
-	return texts{
-		subject: map[string]string{
-			KindSubmitted:   "Waiting for an editor: %s",
-			KindReturned:    "Returned to you: %s",
-			KindPublished:   "Published: %s",
-			KindLoginAttack: "Sign-in attack on %s",
-			KindDeadLetter:  "Deliveries to %s given up",
-			"":              "Newsdesk: %s",
-		},
-		lead: map[string]string{
-			KindSubmitted:   "“%s” was submitted and waits for an editor.",
-			KindReturned:    "An editor returned “%s” to you. What should change:",
-			KindPublished:   "Your story “%s” is published.",
-			KindLoginAttack: "The account %s has had many failed sign-ins.",
-			KindDeadLetter:  "The webhook of subscriber %s does not take stories; a delivery was given up after every retry.",
-			"":              "%s",
-		},
-		footer: "Choose which notifications you get here:",
+	return w.en
+}
+
+// kindWords are the subject and the first line of one kind's email; %s is the
+// notification's subject (a headline, an account's address, a subscriber's name).
+type kindWords struct{ subject, lead words }
+
+// mailWords is the table of the emails' words by notification kind; the kind "" serves
+// any kind the table does not list.
+var mailWords = map[string]kindWords{
+	KindSubmitted:   {words{"Waiting for an editor: %s", "Ждёт редактора: %s", "Redaktoru gözləyir: %s"}, words{"“%s” was submitted and waits for an editor.", "Материал «%s» отправлен редакторам и ждёт проверки.", "«%s» materialı redaktorlara göndərilib və yoxlanışı gözləyir."}},
+	KindReturned:    {words{"Returned to you: %s", "Материал возвращён вам: %s", "Material sizə qaytarıldı: %s"}, words{"An editor returned “%s” to you. What should change:", "Редактор вернул вам материал «%s». Что нужно изменить:", "Redaktor «%s» materialını sizə qaytardı. Nəyi dəyişmək lazımdır:"}},
+	KindPublished:   {words{"Published: %s", "Опубликовано: %s", "Dərc olundu: %s"}, words{"Your story “%s” is published.", "Ваш материал «%s» опубликован.", "«%s» materialınız dərc olundu."}},
+	KindLoginAttack: {words{"Sign-in attack on %s", "Подбор пароля к учётной записи %s", "%s hesabına parol seçmə cəhdləri"}, words{"The account %s has had many failed sign-ins.", "К учётной записи %s много неудачных попыток входа.", "%s hesabına çoxlu uğursuz giriş cəhdi olub."}},
+	KindDeadLetter:  {words{"Deliveries to %s given up", "Доставка подписчику %s прекращена", "%s abunəçisinə çatdırılma dayandırıldı"}, words{"The webhook of subscriber %s does not take stories; a delivery was given up after every retry.", "Вебхук подписчика %s не принимает материалы; доставка прекращена после всех повторов.", "%s abunəçisinin vebhuku materialları qəbul etmir; bütün təkrarlardan sonra çatdırılma dayandırıldı."}},
+	"":              {words{"Newsdesk: %s", "Newsdesk: %s", "Newsdesk: %s"}, words{"%s", "%s", "%s"}},
+}
+
+// mailFooter introduces the link to the recipient's notification settings.
+var mailFooter = words{"Choose which notifications you get here:", "Какие уведомления присылать, можно выбрать здесь:", "Hansı bildirişlərin göndəriləcəyini burada seçə bilərsiniz:"}
+
+// mailTexts returns the subject, the lead and the footer of an email of kind in lang,
+// English when lang has none.
+func mailTexts(lang, kind string) (subject, lead, footer string) {
+	k, ok := mailWords[kind]
+	if !ok {
+		k = mailWords[""]
 	}
+	return k.subject.in(lang), k.lead.in(lang), mailFooter.in(lang)
 }
