@@ -13,11 +13,7 @@ type checksJSON struct {
 
 // checkArticle runs the publishing checks on a story as it is saved, without publishing.
 func (a *API) checkArticle(w http.ResponseWriter, r *http.Request, u account.User) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	art, err := a.svc.Get(r.Context(), u, id)
+	art, err := a.pathArticle(r, u)
 	if err != nil {
 		return err
 	}

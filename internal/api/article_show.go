@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 )
 
@@ -35,18 +36,24 @@ func openByOf(ps []newsroom.Presence) []openByJSON {
 // showArticle returns one story the token's user may see, with the others who have it
 // open in the newsroom's editor.
 func (a *API) showArticle(w http.ResponseWriter, r *http.Request, u account.User) error {
-	id, err := pathID(r, "id")
+	art, err := a.pathArticle(r, u)
 	if err != nil {
 		return err
 	}
-	art, err := a.svc.Get(r.Context(), u, id)
-	if err != nil {
-		return err
-	}
-	open, err := a.svc.OpenBy(r.Context(), u, id)
+	open, err := a.svc.OpenBy(r.Context(), u, art.ID)
 	if err != nil {
 		return err
 	}
 	a.reply(w, r, http.StatusOK, articleDetailJSON{articleJSON: a.article(art), OpenBy: openByOf(open)})
 	return nil
+}
+
+// pathArticle loads the story the path's {id} names, as u may see it; a malformed id is not
+// found.
+func (a *API) pathArticle(r *http.Request, u account.User) (content.Article, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return content.Article{}, err
+	}
+	return a.svc.Get(r.Context(), u, id)
 }
