@@ -91,18 +91,18 @@ func (s *Store) TagGroups(ctx context.Context, groups []int64) (map[int64][]cont
 
 // TagByID returns a tag.
 func (s *Store) TagByID(ctx context.Context, id int64) (content.TagEntry, error) {
-	e, err := scanTagEntry(s.queryRow(ctx, "SELECT "+tagEntryColumns+" WHERE t.id = ?", id))
-	if isNoRows(err) {
-		return e, fmt.Errorf("tag %d: %w", id, content.ErrNotFound)
-	}
-	if err != nil {
-		return e, fmt.Errorf("load tag %d: %w", id, err)
-	}
-	return e, nil
+	return tagByID(s.queryRow(ctx, tagByIDQuery, id), id)
 }
 
 func (t *Tx) tagByID(ctx context.Context, id int64) (content.TagEntry, error) {
-	e, err := scanTagEntry(t.queryRow(ctx, "SELECT "+tagEntryColumns+" WHERE t.id = ?", id))
+	return tagByID(t.queryRow(ctx, tagByIDQuery, id), id)
+}
+
+const tagByIDQuery = "SELECT " + tagEntryColumns + " WHERE t.id = ?"
+
+// tagByID reads the tag id from the row of tagByIDQuery, in or out of a transaction.
+func tagByID(row *sql.Row, id int64) (content.TagEntry, error) {
+	e, err := scanTagEntry(row)
 	if isNoRows(err) {
 		return e, fmt.Errorf("tag %d: %w", id, content.ErrNotFound)
 	}
