@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,13 +20,8 @@ func TestFrontPage(t *testing.T) {
 	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		f := seed(t, st)
 		ctx := context.Background()
-		var mu sync.Mutex
-		var purged [][]string
-		st.OnPurge(func(keys []string, local bool) {
-			mu.Lock()
-			defer mu.Unlock()
-			purged = append(purged, keys)
-		})
+		var log purgeLog
+		st.OnPurge(log.record)
 		set := func(lang string, picks ...content.FrontPick) {
 			t.Helper()
 			if err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.SetFront(ctx, lang, picks) }); err != nil {
@@ -38,11 +32,9 @@ func TestFrontPage(t *testing.T) {
 		set("ru", content.FrontPick{ArticleID: f.leadRU})
 		set("en", content.FrontPick{ArticleID: f.embargoed}, content.FrontPick{ArticleID: f.lead, PinnedUntil: pinEnd},
 			content.FrontPick{ArticleID: f.gone}, content.FrontPick{ArticleID: f.draft}, content.FrontPick{ArticleID: f.later})
-		mu.Lock()
-		if want := [][]string{{cache.FrontKey("ru")}, {cache.FrontKey("en")}}; !slices.EqualFunc(purged, want, slices.Equal[[]string]) {
+		if purged, want := log.all(), [][]string{{cache.FrontKey("ru")}, {cache.FrontKey("en")}}; !slices.EqualFunc(purged, want, slices.Equal[[]string]) {
 			t.Errorf("purged %v, want %v", purged, want)
 		}
-		mu.Unlock()
 
 		front, err := st.Front(ctx, "en", f.now)
 		if err != nil {
@@ -130,23 +122,16 @@ func TestTakeOffFront(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var mu sync.Mutex
-		var purged [][]string
-		st.OnPurge(func(keys []string, _ bool) {
-			mu.Lock()
-			defer mu.Unlock()
-			purged = append(purged, keys)
-		})
+		var log purgeLog
+		st.OnPurge(log.record)
 		for _, id := range []int64{f.lead, f.draft} { // the draft is on no front: nothing to purge
 			if err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.TakeOffFront(ctx, id) }); err != nil {
 				t.Fatal(err)
 			}
 		}
-		mu.Lock()
-		if want := [][]string{{cache.FrontKey("en")}}; !slices.EqualFunc(purged, want, slices.Equal[[]string]) {
+		if purged, want := log.all(), [][]string{{cache.FrontKey("en")}}; !slices.EqualFunc(purged, want, slices.Equal[[]string]) {
 			t.Errorf("purged %v, want %v", purged, want)
 		}
-		mu.Unlock()
 		front, err := st.Front(ctx, "en", f.now)
 		if err != nil || len(front) != 2 || front[0].ArticleID != f.later || front[1].ArticleID != f.embargoed {
 			t.Errorf("English front after taking the lead off = %+v, %v", front, err)

@@ -38,6 +38,13 @@ func (p *purgeLog) last() ([]string, bool) {
 	return p.calls[len(p.calls)-1], p.local[len(p.local)-1]
 }
 
+// all returns the keys of every purge so far, oldest first.
+func (p *purgeLog) all() [][]string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.Clone(p.calls)
+}
+
 func (p *purgeLog) reset() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
