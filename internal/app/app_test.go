@@ -193,7 +193,7 @@ func TestArticleAnatomy(t *testing.T) {
 		for _, a := range alts {
 			langs[a[1]] = a[2]
 		}
-		if len(langs) != 3 || !strings.HasSuffix(langs["ru"], "/ru/politika/") && !strings.Contains(langs["ru"], "/ru/politika/") {
+		if len(langs) != 4 || langs["x-default"] != langs["en"] || !strings.HasSuffix(langs["ru"], "/ru/politika/") && !strings.Contains(langs["ru"], "/ru/politika/") {
 			t.Errorf("hreflang alternates = %v", langs)
 		}
 		for _, want := range []string{

@@ -64,20 +64,12 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int,
 	ap.CurrentSection = a.Section.Key
 	ap.Feeds = append(feedLinks(a.Section.Name+" — "+p.SiteName, content.SectionPath(lang, a.Section.Slug)+"feed/"), ap.Feeds...)
 	ap.Canonical = s.abs(path)
-	if len(ap.Translations) > 0 {
-		ap.Alternates = append(ap.Alternates, alternate{Lang: a.Language, URL: ap.Canonical})
-		for _, t := range ap.Translations {
-			ap.Alternates = append(ap.Alternates, alternate{Lang: t.Language, URL: s.abs(content.ArticlePath(t.Language, t.SectionSlug, t.Slug))})
-		}
+	// The head links the translations, and the language switch goes to them.
+	versions := map[string]string{a.Language: path}
+	for _, t := range ap.Translations {
+		versions[t.Language] = content.ArticlePath(t.Language, t.SectionSlug, t.Slug)
 	}
-	// The language switch goes to the translation of this story where one exists.
-	for i, l := range ap.LangLinks {
-		for _, t := range ap.Translations {
-			if t.Language == l.Code {
-				ap.LangLinks[i].URL = content.ArticlePath(t.Language, t.SectionSlug, t.Slug)
-			}
-		}
-	}
+	s.setAlternates(&ap.page, versions, "")
 	published, modified := a.PublishedAt.In(s.cfg.Location).Format(time.RFC3339), a.PublishedAt.In(s.cfg.Location).Format(time.RFC3339)
 	if ap.Updated {
 		modified = a.UpdatedAt.In(s.cfg.Location).Format(time.RFC3339)

@@ -72,9 +72,11 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	}
 	tagKeys(w, cache.StoryList{Language: lang}.Key()) // the language's briefs (cache.BriefList{Language: lang}) share the key
 	hp.Canonical = s.abs("/" + lang + "/")
+	versions := map[string]string{}
 	for _, l := range p.LangLinks {
-		hp.Alternates = append(hp.Alternates, alternate{Lang: l.Code, URL: s.abs(l.URL)})
+		versions[l.Code] = l.URL
 	}
+	s.setAlternates(&hp.page, versions, "/") // the site's address answers in the reader's language (ops.go)
 	hp.Description = hp.SiteName
 	hp.OG = openGraph("og:type", "website", "og:title", hp.SiteName, "og:url", hp.Canonical, "og:site_name", hp.SiteName, "og:locale", lang)
 	s.render(w, r, http.StatusOK, "home", hp)

@@ -74,6 +74,12 @@ func (s *Server) sectionFront(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if n, _ := parsePage(r); n == 1 { // later pages have no counterpart in other languages
+		if err := s.sectionAlternates(r, &lp.page, sec.Key, ""); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	tagKeys(w, cache.StoryList{Language: lang, SectionID: sec.ID}.Key(), cache.BriefList{Language: lang, SectionID: sec.ID}.Key())
 	s.render(w, r, http.StatusOK, "list", lp)
 }
@@ -115,14 +121,15 @@ func (s *Server) tagTranslations(r *http.Request, lp *listPage, id int64, path s
 		return nil, err
 	}
 	var keys []string
+	versions := map[string]string{lp.Lang: path}
 	for _, t := range trs {
 		keys = append(keys, cache.TagKey(t.ID))
 		if t.Stories > 0 {
-			if len(lp.Alternates) == 0 {
-				lp.Alternates = append(lp.Alternates, alternate{Lang: lp.Lang, URL: s.abs(path)})
-			}
-			lp.Alternates = append(lp.Alternates, alternate{Lang: t.Language, URL: s.abs("/" + t.Language + "/tag/" + t.Slug)})
+			versions[t.Language] = "/" + t.Language + "/tag/" + t.Slug
 		}
+	}
+	if n, _ := parsePage(r); n == 1 {
+		s.setAlternates(&lp.page, versions, "")
 	}
 	return keys, nil
 }

@@ -29,7 +29,9 @@ func (s *Server) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "public, max-age=3600")
 	body := "User-agent: *\nDisallow: /newsroom/\nDisallow: /api/\n"
 	if s.cfg.BaseURL != "" {
-		body += "\nSitemap: " + s.cfg.BaseURL + "/sitemap.xml\n"
+		// The index lists every sitemap; the news sitemap is named too, for the crawlers
+		// that read robots.txt but not the index's entries (Google News among them).
+		body += "\nSitemap: " + s.abs("/sitemap.xml") + "\nSitemap: " + s.abs("/news-sitemap.xml") + "\n"
 	}
 	_, _ = w.Write([]byte(body))
 }

@@ -26,14 +26,16 @@ var sitemapKeys = []string{cache.Sitemaps}
 
 func htmlEscape(s string) string { return html.EscapeString(s) }
 
-// sitemapIndex lists the sitemap of sections and the pages of stories.
+// sitemapIndex lists the sitemap of sections, the news sitemap and the pages of stories.
 func (s *Server) sitemapIndex(w http.ResponseWriter, r *http.Request) {
 	s.serveDoc(w, r, xmlType, sitemapKeys, func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
 		n, err := s.cfg.Store.CountPublicArticles(ctx, now)
 		if err != nil {
 			return nil, time.Time{}, err
 		}
-		refs := []feed.SitemapRef{{Loc: s.abs("/sitemaps/sections.xml")}}
+		// The news sitemap is listed too: a crawler given the index alone finds it, and
+		// its stories, which the story pages list as well, are only marked up for news.
+		refs := []feed.SitemapRef{{Loc: s.abs("/sitemaps/sections.xml")}, {Loc: s.abs("/news-sitemap.xml")}}
 		for i := 0; i*sitemapPage < n; i++ {
 			refs = append(refs, feed.SitemapRef{Loc: s.abs(fmt.Sprintf("/sitemaps/stories-%d.xml", i+1))})
 		}
