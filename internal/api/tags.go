@@ -73,48 +73,42 @@ func (a *API) replyTag(w http.ResponseWriter, r *http.Request, u account.User, i
 
 // renameTag names a tag (its slug follows).
 func (a *API) renameTag(w http.ResponseWriter, r *http.Request, u account.User) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
 	var req struct {
 		Name string `json:"name"`
 	}
-	if err := decodeJSON(w, r, &req, false); err != nil {
-		return err
-	}
-	if err := a.svc.RenameTag(r.Context(), u, id, req.Name); err != nil {
-		return err
-	}
-	return a.replyTag(w, r, u, id)
+	return a.changeTag(w, r, u, &req, func(id int64) error { return a.svc.RenameTag(r.Context(), u, id, req.Name) })
 }
 
 // linkTag links a tag to its translation in a language (an existing tag of that name, or a new one).
 func (a *API) linkTag(w http.ResponseWriter, r *http.Request, u account.User) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
 	var req struct {
 		Language string `json:"language"`
 		Name     string `json:"name"`
 	}
-	if err := decodeJSON(w, r, &req, false); err != nil {
-		return err
-	}
-	if err := a.svc.LinkTag(r.Context(), u, id, req.Language, req.Name); err != nil {
-		return err
-	}
-	return a.replyTag(w, r, u, id)
+	return a.changeTag(w, r, u, &req, func(id int64) error {
+		return a.svc.LinkTag(r.Context(), u, id, req.Language, req.Name)
+	})
 }
 
 // unlinkTag takes a tag out of its translations.
 func (a *API) unlinkTag(w http.ResponseWriter, r *http.Request, u account.User) error {
+	return a.changeTag(w, r, u, nil, func(id int64) error { return a.svc.UnlinkTag(r.Context(), u, id) })
+}
+
+// changeTag makes one change to the tag the path's {id} names: it reads the request's
+// JSON body into req first (no body is read when req is nil), and answers with the tag as
+// it is after the change.
+func (a *API) changeTag(w http.ResponseWriter, r *http.Request, u account.User, req any, change func(id int64) error) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err
 	}
-	if err := a.svc.UnlinkTag(r.Context(), u, id); err != nil {
+	if req != nil {
+		if err := decodeJSON(w, r, req, false); err != nil {
+			return err
+		}
+	}
+	if err := change(id); err != nil {
 		return err
 	}
 	return a.replyTag(w, r, u, id)
