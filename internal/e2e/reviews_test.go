@@ -38,6 +38,13 @@ func TestReaderReviewApproved(t *testing.T) {
 		if !strings.Contains(msg, "awaits moderation") {
 			t.Fatalf("answer in place reads %q", msg)
 		}
+		// The notice and the reset come in one step of the page's script: once the notice
+		// shows, the form is empty and the notice has the focus.
+		if fresh := get(b, "look at the form after sending", chromedp.Evaluate[bool](
+			`document.getElementById("review-text").value === "" && document.getElementById("review-name").value === "" &&
+			 !document.querySelector("input[name=rating]:checked") && document.activeElement === document.querySelector(".review-live")`)); !fresh {
+			t.Errorf("after sending, the form was not reset with the focus on the notice")
+		}
 		if where := get(b, "read the address", chromedp.Location()); !strings.HasSuffix(where, story) {
 			t.Errorf("the form left the story: %s", where)
 		}

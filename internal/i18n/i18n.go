@@ -38,9 +38,28 @@ func (c *Catalog) Date(t time.Time) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), c.Months[t.Month()-1], t.Year())
 }
 
-// DateTime formats t as a day date with the time of day, e.g. "25 November 2026, 14:07".
+// DateTime formats t as a day date with the time of day and the offset of t's zone, so
+// that a reader anywhere can place it, e.g. "25 November 2026, 14:07 GMT+4".
 func (c *Catalog) DateTime(t time.Time) string {
-	return fmt.Sprintf("%s, %02d:%02d", c.Date(t), t.Hour(), t.Minute())
+	return fmt.Sprintf("%s, %02d:%02d %s", c.Date(t), t.Hour(), t.Minute(), Offset(t))
+}
+
+// Offset names the offset of t's zone from Greenwich as readers write it, the same in
+// every language: "GMT" for none, else "GMT+4", "GMT-3", "GMT+5:30".
+func Offset(t time.Time) string {
+	_, secs := t.Zone()
+	if secs == 0 {
+		return "GMT"
+	}
+	sign := "+"
+	if secs < 0 {
+		sign, secs = "-", -secs
+	}
+	h, m := secs/3600, secs%3600/60
+	if m == 0 {
+		return fmt.Sprintf("GMT%s%d", sign, h)
+	}
+	return fmt.Sprintf("GMT%s%d:%02d", sign, h, m)
 }
 
 // Lookup returns the catalog of a language code, falling back to English.

@@ -56,9 +56,9 @@ func TestDateFormats(t *testing.T) {
 		date, dateTime string
 		jan            string
 	}{
-		{"en", "25 November 2026", "25 November 2026, 14:07", "3 January 2027, 09:05"},
-		{"ru", "25 ноября 2026", "25 ноября 2026, 14:07", "3 января 2027, 09:05"},
-		{"az", "25 noyabr 2026", "25 noyabr 2026, 14:07", "3 yanvar 2027, 09:05"},
+		{"en", "25 November 2026", "25 November 2026, 14:07 GMT", "3 January 2027, 09:05 GMT"},
+		{"ru", "25 ноября 2026", "25 ноября 2026, 14:07 GMT", "3 января 2027, 09:05 GMT"},
+		{"az", "25 noyabr 2026", "25 noyabr 2026, 14:07 GMT", "3 yanvar 2027, 09:05 GMT"},
 	}
 	for _, tt := range tests {
 		c := Lookup(tt.code)
@@ -71,6 +71,28 @@ func TestDateFormats(t *testing.T) {
 		if got := c.DateTime(jan); got != tt.jan {
 			t.Errorf("%s DateTime(January) = %q, want %q", tt.code, got, tt.jan)
 		}
+	}
+}
+
+func TestOffset(t *testing.T) {
+	at := time.Date(2026, time.December, 7, 7, 18, 0, 0, time.UTC)
+	tests := []struct {
+		zone *time.Location
+		want string
+	}{
+		{time.UTC, "GMT"},
+		{time.FixedZone("Baku", 4*3600), "GMT+4"},
+		{time.FixedZone("Washington", -5*3600), "GMT-5"},
+		{time.FixedZone("Delhi", 5*3600+1800), "GMT+5:30"},
+		{time.FixedZone("St Johns", -(3*3600 + 1800)), "GMT-3:30"},
+	}
+	for _, tt := range tests {
+		if got := Offset(at.In(tt.zone)); got != tt.want {
+			t.Errorf("Offset in %s = %q, want %q", tt.zone, got, tt.want)
+		}
+	}
+	if got := Lookup("en").DateTime(at.In(time.FixedZone("Baku", 4*3600))); got != "7 December 2026, 11:18 GMT+4" {
+		t.Errorf("DateTime in Baku = %q", got)
 	}
 }
 
