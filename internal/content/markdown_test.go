@@ -42,24 +42,7 @@ func TestRenderSanitisesRawHTML(t *testing.T) {
 		{"markdown javascript link beside html", "[x](javascript:alert(1)) <b>bold</b>", []string{"javascript"}, []string{"<b>bold</b>"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out, err := r.Render(tc.src)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if problem := unsafeHTML(out); problem != "" {
-				t.Errorf("Render(%q) = %q: %s", tc.src, out, problem)
-			}
-			low := strings.ToLower(out)
-			for _, g := range tc.gone {
-				if strings.Contains(low, strings.ToLower(g)) {
-					t.Errorf("Render(%q) = %q, still has %q", tc.src, out, g)
-				}
-			}
-			for _, k := range tc.kept {
-				if !strings.Contains(out, k) {
-					t.Errorf("Render(%q) = %q, lost %q", tc.src, out, k)
-				}
-			}
+			renderSafely(t, r, tc.src, tc.gone, tc.kept)
 		})
 	}
 }
@@ -135,4 +118,29 @@ func TestRenderPureMarkdownUnchanged(t *testing.T) {
 	if !strings.Contains(got, `<li id="fn:1">`) || !strings.Contains(got, `href="#fn:1"`) {
 		t.Errorf("footnote not rendered: %q", got)
 	}
+}
+
+// renderSafely renders src and checks that the output is safe, has none of gone (in any
+// case) and all of kept; it returns the output.
+func renderSafely(t *testing.T, r *Renderer, src string, gone, kept []string) string {
+	t.Helper()
+	out, err := r.Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problem := unsafeHTML(out); problem != "" {
+		t.Errorf("Render(%q) = %q: %s", src, out, problem)
+	}
+	low := strings.ToLower(out)
+	for _, g := range gone {
+		if strings.Contains(low, strings.ToLower(g)) {
+			t.Errorf("Render(%q) = %q, still has %q", src, out, g)
+		}
+	}
+	for _, k := range kept {
+		if !strings.Contains(out, k) {
+			t.Errorf("Render(%q) = %q, lost %q", src, out, k)
+		}
+	}
+	return out
 }

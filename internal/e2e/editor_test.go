@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"io"
+	"net/http"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +15,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/validate"
 )
 
 // wordLikeHTML is a clipboard as Word fills it: Office namespaces, mso classes and
@@ -177,6 +183,93 @@ func TestStoryEditor(t *testing.T) {
 		if got := get(b, "read the saved body", chromedp.Value(chromedp.ID("body"))); !strings.Contains(got, `alt="`+alt+`"`) {
 			t.Errorf("saved body = %q, want the figure with its alt text", got)
 		}
+	})
+
+	t.Run("an embed inserted from the toolbar is a link card on the public page", func(t *testing.T) {
+		b.t = t
+		const href = "https://www.youtube.com/watch?v=harbour&t=5"
+		// What the editor stores: one line, the one model the importer writes too
+		// (TestEmbedCardRoundTrip in internal/importer holds the same line).
+		const line = `<figure class="nd-embed"><a href="https://www.youtube.com/watch?v=harbour&amp;t=5">YouTube: https://www.youtube.com/watch?v=harbour&amp;t=5</a>` +
+			`<figcaption>The ferry &amp; the storm</figcaption></figure>`
+		b.open(story, ".pm-editor")
+		b.do("open the embed dialog from the toolbar",
+			chromedp.Evaluate[chromedp.Void](`(() => { const v = window.newsdeskEditor.view; v.focus(); `+
+				`v.dispatch(v.state.tr.setSelection(v.state.selection.constructor.atEnd(v.state.doc))); })()`),
+			chromedp.Click(chromedp.CSS(`.pm-toolbar button[data-cmd="embed"]`)),
+			chromedp.WaitVisible(chromedp.ID("embed-href")),
+		)
+		// An address that is not https is refused in the dialog.
+		b.do("try an http address",
+			chromedp.SendKeys(chromedp.ID("embed-href"), "http://www.youtube.com/watch?v=harbour"),
+			chromedp.Click(button("Insert the embed")),
+			chromedp.WaitVisible(chromedp.CSS("#embed-dialog .field-error")),
+		)
+		if n := get(b, "count embeds", chromedp.Evaluate[int](`document.querySelectorAll(".pm-editor figure.nd-embed").length`)); n != 0 {
+			t.Fatalf("an http address inserted %d embeds", n)
+		}
+		b.do("insert the embed with its caption",
+			chromedp.SetValue(chromedp.ID("embed-href"), href),
+			chromedp.SendKeys(chromedp.ID("embed-caption"), "The ferry & the storm"),
+			chromedp.Click(button("Insert the embed")),
+			chromedp.WaitVisible(chromedp.CSS(".pm-editor figure.nd-embed .embed-url")),
+		)
+		md := get(b, "wait for the card in the Markdown", chromedp.Poll[string](`(() => { const v = document.getElementById("body").value;`+
+			` return v.includes("nd-embed") ? v : null; })()`, pollBound...))
+		if !strings.Contains(md, "\n\n"+line+"\n") && !strings.HasSuffix(md, "\n\n"+line) {
+			t.Errorf("body Markdown lacks the card as its own block %s:\n%s", line, md)
+		}
+		b.save()
+		// Opened again, the editor shows the stored card as a card, not as raw HTML.
+		b.open(story, ".pm-editor figure.nd-embed")
+		if got := get(b, "read the card's address", chromedp.Text(chromedp.CSS(".pm-editor figure.nd-embed .embed-url"))); got != href {
+			t.Errorf("the reopened card shows %q, want %q", got, href)
+		}
+		if n := get(b, "count raw HTML blocks", chromedp.Evaluate[int](`document.querySelectorAll(".pm-editor .raw-html").length`)); n != 0 {
+			t.Errorf("the reopened story shows %d raw HTML blocks", n)
+		}
+
+		// An editor publishes it; the public page shows the card (valid HTML, a link and
+		// no request to the provider: the page's CSP would report one in the console).
+		s.addUser(t, editorEmail, "Omar Editor", account.RoleEditor, editorPass)
+		ctx := context.Background()
+		ed, err := s.st.UserByEmail(ctx, editorEmail)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, err := strconv.ParseInt(m[1], 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _, err := newsroom.New(s.st, nil, nil).Publish(ctx, ed, id)
+		if err != nil {
+			t.Fatalf("publish the story: %v", err)
+		}
+		if !strings.Contains(a.BodyHTML, line) { // ninjs body_html is this HTML
+			t.Errorf("the published body HTML lacks the card:\n%s", a.BodyHTML)
+		}
+		path := content.ArticlePath(a.Language, a.Section.Slug, a.Slug)
+		b.open(path, "article.story .body figure.nd-embed a")
+		card := get(b, "read the card", chromedp.Attributes(chromedp.CSS("article.story .body figure.nd-embed a")))
+		if card["href"] != href {
+			t.Errorf("the public card links to %q, want %q", card["href"], href)
+		}
+		if got := get(b, "read the caption", chromedp.Text(chromedp.CSS("article.story .body figure.nd-embed figcaption"))); got != "The ferry & the storm" {
+			t.Errorf("the public card's caption = %q", got)
+		}
+		if n := get(b, "count frames", chromedp.Evaluate[int](`document.querySelectorAll("iframe, script[src*='youtube']").length`)); n != 0 {
+			t.Errorf("the public page has %d frames or provider scripts", n)
+		}
+		resp, err := http.Get(s.url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		validate.HTML(t, map[string][]byte{"embed-story": page})
 	})
 
 	b.t = t

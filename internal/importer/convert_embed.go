@@ -52,13 +52,20 @@ func embedProvider(u string) (string, bool) {
 	return "", false
 }
 
-// providerName names the site of u for a card: the oEmbed provider, else its host.
+// providerName names the site of u for a card: the oEmbed provider, Telegram (which the
+// story editor's cards name too, though WordPress does not embed it), else its host. The
+// story editor (web/editor/src/schema.js, cardName) names its cards by the same rule, so
+// a card converts back to itself.
 func providerName(u string) string {
 	if name, ok := embedProvider(u); ok {
 		return name
 	}
 	if p, err := url.Parse(u); err == nil && p.Hostname() != "" {
-		return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
+		host := strings.ToLower(p.Hostname())
+		if host == "t.me" || host == "telegram.me" || host == "www.t.me" || host == "www.telegram.me" {
+			return "Telegram"
+		}
+		return strings.TrimPrefix(host, "www.")
 	}
 	return "Link"
 }

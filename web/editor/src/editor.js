@@ -19,6 +19,7 @@ import { schema } from "./schema.js";
 import { parseMarkdown, toMarkdown } from "./markdown.js";
 import { cleanPastedHTML } from "./paste.js";
 import { imagePlugin, FigureView } from "./images.js";
+import { embedCommand, EmbedView } from "./embeds.js";
 import { startAutosave } from "./autosave.js";
 import { startCounters } from "./counters.js";
 
@@ -120,6 +121,7 @@ function start() {
     quote: wrapIn(schema.nodes.blockquote),
     lift: lift,
     image: images.command,
+    embed: embedCommand(ui),
     table: insertTable,
     row: addRowAfter,
     column: addColumnAfter,
@@ -169,7 +171,8 @@ function start() {
     state: state,
     attributes: { class: "pm-editor body-text", role: "textbox", "aria-multiline": "true",
       "aria-label": label ? label.textContent : "", "aria-describedby": "word-stats" },
-    nodeViews: { figure: (node, v, getPos) => new FigureView(node, v, getPos, ui) },
+    nodeViews: { figure: (node, v, getPos) => new FigureView(node, v, getPos, ui),
+      embed: (node, v, getPos) => new EmbedView(node, v, getPos, ui) },
     transformPastedHTML: cleanPastedHTML,
     dispatchTransaction(tr) {
       view.updateState(view.state.apply(tr));
@@ -187,7 +190,7 @@ function start() {
       const name = b.getAttribute("data-cmd");
       const cmd = commands[name];
       if (!cmd) { return; }
-      b.disabled = !cmd(view.state, null, view) && name !== "image" && name !== "link";
+      b.disabled = !cmd(view.state, null, view) && name !== "image" && name !== "embed" && name !== "link";
       if (active[name]) { b.setAttribute("aria-pressed", active[name](view.state) ? "true" : "false"); }
     });
   }

@@ -4,7 +4,9 @@
 import { Plugin } from "prosemirror-state";
 import { schema } from "./schema.js";
 
-function t(ui, key, values) {
+// t is the page's text for key (a data-* attribute of <template id="editor-ui">), with
+// {name} placeholders filled from values.
+export function t(ui, key, values) {
   let s = ui.getAttribute("data-" + key) || key;
   for (const k in values || {}) { s = s.split("{" + k + "}").join(values[k]); }
   return s;
@@ -26,14 +28,25 @@ export function askImageText(ui, preview, values) {
   decorative.checked = !!values.decorative;
   err.hidden = true;
   if (preview) { img.src = preview; img.alt = ""; img.hidden = false; } else { img.hidden = true; img.removeAttribute("src"); }
+  return runDialog(dlg, alt, () => {
+    if (alt.value.trim() || decorative.checked) { return true; }
+    err.textContent = t(ui, "alt-required");
+    err.hidden = false;
+    return false;
+  }).then(ok => ok ? { alt: decorative.checked ? "" : alt.value.trim(), decorative: decorative.checked,
+    caption: caption.value.trim(), credit: credit.value.trim() } : null);
+}
+
+// runDialog shows a dialog whose form has an "ok" button and resolves with whether it was
+// closed with it. valid is asked on "ok": while it says false, the dialog stays open and
+// first (the field to mend) has the focus.
+export function runDialog(dlg, first, valid) {
+  const f = dlg.querySelector("form");
   return new Promise(resolve => {
     function onSubmit(e) {
-      const ok = e.submitter && e.submitter.value === "ok";
-      if (ok && !alt.value.trim() && !decorative.checked) {
+      if (e.submitter && e.submitter.value === "ok" && !valid()) {
         e.preventDefault();
-        err.textContent = t(ui, "alt-required");
-        err.hidden = false;
-        alt.focus();
+        first.focus();
       }
     }
     f.addEventListener("submit", onSubmit);
@@ -41,12 +54,10 @@ export function askImageText(ui, preview, values) {
     dlg.addEventListener("close", function done() {
       dlg.removeEventListener("close", done);
       f.removeEventListener("submit", onSubmit);
-      if (dlg.returnValue !== "ok") { resolve(null); return; }
-      resolve({ alt: decorative.checked ? "" : alt.value.trim(), decorative: decorative.checked,
-        caption: caption.value.trim(), credit: credit.value.trim() });
+      resolve(dlg.returnValue === "ok");
     });
     dlg.showModal();
-    alt.focus();
+    first.focus();
   });
 }
 
@@ -196,11 +207,42 @@ export function imagePlugin(form, ui) {
   };
 }
 
-// FigureView shows a figure with its alt text (and a button to change it) and the
-// caption and credit as fields typed in place.
-export class FigureView {
+// AtomView is the node view of a block the editor shows as a card with fields typed in
+// place (a figure, an embed): a subclass builds this.dom and renders the node's attributes.
+export class AtomView {
   constructor(node, view, getPos, ui) {
     this.node = node; this.view = view; this.getPos = getPos; this.ui = ui;
+  }
+  // field is the text input of the attribute name, typed in place.
+  field(name) {
+    const input = document.createElement("input");
+    input.type = "text";
+    input.placeholder = t(this.ui, name + "-placeholder");
+    input.setAttribute("aria-label", t(this.ui, name + "-placeholder"));
+    input.className = "fig-" + name;
+    input.addEventListener("input", () => this.set({ [name]: input.value }));
+    return input;
+  }
+  set(attrs) {
+    const pos = this.getPos();
+    if (typeof pos !== "number") { return; }
+    this.view.dispatch(this.view.state.tr.setNodeMarkup(pos, null, Object.assign({}, this.node.attrs, attrs)));
+  }
+  update(node) {
+    if (node.type !== this.node.type) { return false; }
+    this.node = node;
+    this.render();
+    return true;
+  }
+  stopEvent(e) { return !!(e.target && e.target.closest && e.target.closest("input, button")); }
+  ignoreMutation() { return true; }
+}
+
+// FigureView shows a figure with its alt text (and a button to change it) and the
+// caption and credit as fields typed in place.
+export class FigureView extends AtomView {
+  constructor(node, view, getPos, ui) {
+    super(node, view, getPos, ui);
     const dom = document.createElement("figure");
     dom.className = "nd-image";
     this.img = document.createElement("img");
@@ -221,20 +263,6 @@ export class FigureView {
     this.dom = dom;
     this.render();
   }
-  field(name) {
-    const input = document.createElement("input");
-    input.type = "text";
-    input.placeholder = t(this.ui, name + "-placeholder");
-    input.setAttribute("aria-label", t(this.ui, name + "-placeholder"));
-    input.className = "fig-" + name;
-    input.addEventListener("input", () => this.set({ [name]: input.value }));
-    return input;
-  }
-  set(attrs) {
-    const pos = this.getPos();
-    if (typeof pos !== "number") { return; }
-    this.view.dispatch(this.view.state.tr.setNodeMarkup(pos, null, Object.assign({}, this.node.attrs, attrs)));
-  }
   render() {
     const a = this.node.attrs;
     if (this.img.getAttribute("src") !== a.src) { this.img.src = a.src; }
@@ -244,12 +272,4 @@ export class FigureView {
     if (document.activeElement !== this.caption) { this.caption.value = a.caption; }
     if (document.activeElement !== this.credit) { this.credit.value = a.credit; }
   }
-  update(node) {
-    if (node.type !== this.node.type) { return false; }
-    this.node = node;
-    this.render();
-    return true;
-  }
-  stopEvent(e) { return !!(e.target && e.target.closest && e.target.closest("input, button")); }
-  ignoreMutation() { return true; }
 }

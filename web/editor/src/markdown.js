@@ -1,10 +1,11 @@
 // Markdown in and out: the stored body stays Markdown (goldmark renders it on the
 // server with GFM tables and footnotes). Images with a caption are our own one-line
-// <figure class="nd-image"> HTML block, which the server's body policy lets through.
+// <figure class="nd-image"> HTML block, embeds the one-line link card <figure
+// class="nd-embed"> the importer writes too; the server's body policy lets both through.
 import MarkdownIt from "markdown-it";
 import { MarkdownParser, MarkdownSerializer, MarkdownSerializerState, defaultMarkdownParser,
   defaultMarkdownSerializer } from "prosemirror-markdown";
-import { schema, ownImage } from "./schema.js";
+import { schema, ownImage, cardName, embedAttrs } from "./schema.js";
 
 // Footnote references ([^1]) must survive a round trip unescaped.
 const esc = MarkdownSerializerState.prototype.esc;
@@ -27,24 +28,34 @@ export function figureHTML(a) {
   return '<figure class="nd-image"><img src="' + escapeHTML(a.src) + '" alt="' + escapeHTML(a.alt || "") + '">' + cap + "</figure>";
 }
 
-// parseFigure reads back one of our figures from an HTML block, or returns null.
-function parseFigure(html) {
+// parseOurs reads back one of our one-line figures of class cls from an HTML block, with
+// read (the node's getAttrs), or returns null.
+function parseOurs(html, cls, read) {
   const s = html.trim();
-  if (!/^<figure class="nd-image">[\s\S]*<\/figure>$/.test(s) || s.indexOf("\n") >= 0) { return null; }
+  if (!s.startsWith('<figure class="' + cls + '">') || !s.endsWith("</figure>") || s.indexOf("\n") >= 0) { return null; }
   const doc = new DOMParser().parseFromString(s, "text/html");
   const figs = doc.body.querySelectorAll("figure");
   if (figs.length !== 1 || doc.body.children.length !== 1) { return null; }
-  const attrs = schema.nodes.figure.spec.parseDOM[0].getAttrs(figs[0]);
-  return attrs || null;
+  return read(figs[0]) || null;
+}
+
+// embedHTML is how an embed is stored: one line, "<provider>: <address>" as the link's text.
+export function embedHTML(a) {
+  const text = (a.text || cardName(a.href) + ": " + a.href).replace(/\s+/g, " ").trim();
+  const caption = (a.caption || "").replace(/\s+/g, " ").trim();
+  return '<figure class="nd-embed"><a href="' + escapeHTML(a.href) + '">' + escapeHTML(text) + "</a>" +
+    (caption ? "<figcaption>" + escapeHTML(caption) + "</figcaption>" : "") + "</figure>";
 }
 
 const tokenizer = MarkdownIt("default", { html: true, linkify: false, typographer: false });
-// Our figures become their own token, so they load as figures rather than raw HTML.
+// Our figures and cards become their own tokens, so they load as such rather than raw HTML.
 tokenizer.core.ruler.push("nd_figure", function (state) {
   for (const tok of state.tokens) {
     if (tok.type === "html_block") {
-      const f = parseFigure(tok.content);
-      if (f) { tok.type = "nd_figure"; tok.meta = f; }
+      const f = parseOurs(tok.content, "nd-image", schema.nodes.figure.spec.parseDOM[0].getAttrs);
+      if (f) { tok.type = "nd_figure"; tok.meta = f; continue; }
+      const e = parseOurs(tok.content, "nd-embed", embedAttrs);
+      if (e) { tok.type = "nd_embed"; tok.meta = e; }
     }
   }
 });
@@ -65,6 +76,7 @@ const parser = new MarkdownParser(schema, tokenizer, Object.assign({}, defaultMa
   html_block: { node: "html_block", getAttrs: tok => ({ html: tok.content.replace(/\n+$/, "") }) },
   html_inline: { node: "html_inline", getAttrs: tok => ({ html: tok.content }) },
   nd_figure: { node: "figure", getAttrs: tok => tok.meta },
+  nd_embed: { node: "embed", getAttrs: tok => tok.meta },
   image: { node: "image", getAttrs: tok => ({ src: tok.attrGet("src"), title: tok.attrGet("title") || null,
     alt: (tok.children[0] && tok.children[0].content) || "" }) },
 }));
@@ -86,6 +98,7 @@ serializer = new MarkdownSerializer(Object.assign({}, defaultMarkdownSerializer.
   bullet_list(state, node) { state.renderList(node, "  ", () => "- "); },
   paragraph(state, node) { if (node.childCount) { defaultMarkdownSerializer.nodes.paragraph(state, node); } },
   figure(state, node) { state.write(figureHTML(node.attrs)); state.closeBlock(node); },
+  embed(state, node) { state.write(embedHTML(node.attrs)); state.closeBlock(node); },
   html_block(state, node) { state.text(node.attrs.html, false); state.closeBlock(node); },
   html_inline(state, node) { state.text(node.attrs.html, false); },
   image(state, node) {

@@ -20,6 +20,50 @@ export function ownImage(src) {
   return typeof src === "string" && /^\/media\/[A-Za-z0-9._-]+$/.test(src);
 }
 
+// cardHosts are the sites an embed card names by brand (the importer's list in
+// internal/importer/convert_embed.go, which names imported cards the same way); any other
+// site is named by its host.
+const cardHosts = {
+  "youtube.com": "YouTube", "youtu.be": "YouTube", "youtube-nocookie.com": "YouTube", "vimeo.com": "Vimeo",
+  "twitter.com": "X", "x.com": "X", "instagram.com": "Instagram", "instagr.am": "Instagram",
+  "facebook.com": "Facebook", "fb.watch": "Facebook", "tiktok.com": "TikTok", "soundcloud.com": "SoundCloud",
+  "spotify.com": "Spotify", "t.me": "Telegram", "telegram.me": "Telegram",
+};
+
+// embedURL returns the address a correspondent typed as an embed's, cleaned, if it is an
+// https address with a host; else null (http, javascript:, data: and typos are refused).
+export function embedURL(s) {
+  s = (s || "").trim();
+  if (!/^https:\/\//i.test(s) || /[\s<>"]/.test(s)) { return null; }
+  try {
+    const u = new URL(s);
+    return u.protocol === "https:" && u.hostname ? s : null;
+  } catch (e) { return null; }
+}
+
+// cardName names the site of an embed's address: a brand, else the host (no www.).
+export function cardName(href) {
+  let host = "";
+  try { host = new URL(href).hostname.toLowerCase(); } catch (e) { return "Link"; }
+  let bare = host;
+  for (const prefix of ["www.", "m.", "mobile.", "open.", "player.", "music."]) {
+    if (bare.startsWith(prefix)) { bare = bare.slice(prefix.length); }
+  }
+  return cardHosts[bare] || host.replace(/^www\./, "");
+}
+
+// embedAttrs reads one of our link cards (<figure class="nd-embed"><a href>text</a>
+// <figcaption>caption</figcaption></figure>) when its link and caption are plain text, or
+// returns false: a card with markup in it stays raw HTML, so nothing of it is lost.
+export function embedAttrs(dom) {
+  if (!dom.classList.contains("nd-embed") || dom.children.length < 1 || dom.children.length > 2) { return false; }
+  const a = dom.children[0], cap = dom.children[1];
+  if (a.tagName !== "A" || a.children.length || (cap && (cap.tagName !== "FIGCAPTION" || cap.children.length))) { return false; }
+  const href = (a.getAttribute("href") || "").trim();
+  if (!/^https?:\/\/[^\s<>"]+$/i.test(href)) { return false; }
+  return { href: href, text: a.textContent, caption: cap ? cap.textContent : "" };
+}
+
 const tables = tableNodes({
   tableGroup: "block",
   cellContent: "inline*",
@@ -78,6 +122,21 @@ let nodes = md.spec.nodes
     } }],
     toDOM(node) {
       return ["figure", { class: "nd-image" }, ["img", { src: node.attrs.src, alt: node.attrs.alt }]];
+    },
+  })
+  .addToEnd("embed", {
+    // A link card for a video, a post or a map: the public page shows a card with the
+    // address, never the provider's player or script.
+    group: "block",
+    atom: true,
+    draggable: true,
+    attrs: { href: {}, text: { default: "" }, caption: { default: "" } },
+    parseDOM: [{ tag: "figure.nd-embed", getAttrs: embedAttrs }],
+    toDOM(node) {
+      const a = node.attrs;
+      const out = ["figure", { class: "nd-embed" }, ["a", { href: a.href }, a.text || cardName(a.href) + ": " + a.href]];
+      if (a.caption) { out.push(["figcaption", a.caption]); }
+      return out;
     },
   })
   .addToEnd("html_block", {
