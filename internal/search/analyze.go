@@ -88,9 +88,20 @@ func (a *Analyzer) Terms(lang, text string) []string {
 	return out
 }
 
-// Tokens calls fn for every word of text, in order. A word is a run of letters, digits and
-// combining marks; an apostrophe between two letters stays inside the word ("don't"), and
-// in Turkish and Azerbaijani it cuts off the suffix of a proper name ("Bakı'da" → "bakı").
+// Tokens calls fn for every word of text, in order. The rule is the same for the stories
+// that are indexed and for the queries that look for them, so that a query matches a text
+// whatever punctuation joins its words:
+//
+//   - A word is a run of letters or a run of digits (with their combining marks): a change
+//     from letters to digits or back starts a new word, so "COP29", "COP-29" and "cop 29"
+//     are all the words "cop" "29", and "F-16" and "F16" are "f" "16".
+//   - Hyphens and every other punctuation separate words: "half-empty" is "half" "empty",
+//     which a query finds as the phrase it is ("half-empty", "half empty").
+//   - An apostrophe between two letters stays inside the word and is dropped ("don't",
+//     "don’t" and "dont" are one word; "O'Brien" is "obrien"). In Turkish and Azerbaijani
+//     it cuts off the suffix of a proper name or a number ("Bakı'da" → "bakı", "2024'te"
+//     → "2024") when what comes before it is not a single letter.
+//   - A soft hyphen (U+00AD) inside a word is ignored.
 func (a *Analyzer) Tokens(lang, text string, fn func(Token)) {
 	a.TokensWhile(lang, text, func(t Token) bool { fn(t); return true })
 }
@@ -112,17 +123,37 @@ func (a *Analyzer) TokensWhile(lang, text string, fn func(Token) bool) {
 		}
 		start := i
 		end := i + n
-		cut := -1 // where a Turkic apostrophe suffix starts
+		digits := isNumber(r)
+		letters := 1 // runes of the word before end
+		cut := -1    // where a Turkic apostrophe suffix starts
+		soft := false
+	scan:
 		for end < len(text) {
 			r2, n2 := utf8.DecodeRuneInString(text[end:])
 			if isWordRune(r2) {
+				if cut < 0 && isNumber(r2) != digits && !unicode.In(r2, unicode.Mn, unicode.Mc) {
+					break // letters to digits or back: a new word
+				}
 				end += n2
+				letters++
 				continue
+			}
+			if r2 == softHyphen && end+n2 < len(text) {
+				if r3, _ := utf8.DecodeRuneInString(text[end+n2:]); isWordRune(r3) && isNumber(r3) == digits {
+					end += n2
+					soft = true
+					continue
+				}
 			}
 			if isApostrophe(r2) && end+n2 < len(text) {
 				if r3, _ := utf8.DecodeRuneInString(text[end+n2:]); unicode.IsLetter(r3) {
-					if cut < 0 && rl == rulesTurkic {
+					switch {
+					case cut < 0 && rl == rulesTurkic && (digits || letters > 1):
 						cut = end
+					case cut < 0 && digits:
+						// "1990's": the digits end here, the letters are a word of their own
+						// (as in "1990s")
+						break scan
 					}
 					end += n2
 					continue
@@ -134,6 +165,9 @@ func (a *Analyzer) TokensWhile(lang, text string, fn func(Token) bool) {
 		word := text[start:end]
 		if cut >= 0 {
 			word = text[start:cut]
+		}
+		if soft {
+			word = strings.ReplaceAll(word, "\u00ad", "")
 		}
 		buf = fold(buf[:keyLen], rl, word)
 		if len(buf) == keyLen {
@@ -196,6 +230,17 @@ func isWordRune(r rune) bool {
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Nl, unicode.No, unicode.Mn, unicode.Mc)
 }
+
+// isNumber reports whether r is a digit (or another number), as opposed to a letter.
+func isNumber(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsNumber(r)
+}
+
+// softHyphen marks where a word may be broken at the end of a line; it is no part of it.
+const softHyphen = '\u00ad'
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 

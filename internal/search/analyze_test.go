@@ -30,6 +30,13 @@ func TestAnalyzeStemsAndFolds(t *testing.T) {
 		{"decomposed turkic", "az", "s\u0327e\u0301", []string{"şe"}},
 		{"digits and punctuation", "en", "In 2024, 3.5% of G-20 (sic)", []string{"in", "2024", "3", "5", "of", "g", "20", "sic"}},
 		{"english apostrophe", "en", "don't Obama’s", []string{"dont", "obama"}},
+		{"hyphens separate", "en", "half-empty driving-licence", []string{"half", "empti", "drive", "licenc"}},
+		{"letters and digits apart", "en", "COP29 F-16 5G", []string{"cop", "29", "f", "16", "5", "g"}},
+		{"apostrophe after digits", "en", "1990's", []string{"1990", "s"}},
+		{"soft hyphen ignored", "en", "driv\u00ading", []string{"drive"}},
+		{"russian hyphens", "ru", "из-за по-русски что-то", []string{"из", "за", "по", "русск", "что", "то"}},
+		{"azerbaijani number suffix", "az", "COP29-da 2024'te", []string{"cop", "29", "da", "2024"}},
+		{"turkic apostrophe after one letter", "az", "O'Brien", []string{"obrien"}},
 		{"nothing", "en", " -- ** () ", nil},
 		{"unknown language folds only", "de", "Häuser HÄUSER", []string{"hauser", "hauser"}},
 		{"greek final sigma", "el", "ΟΔΟΣ οδος", []string{"οδοσ", "οδοσ"}},
@@ -84,5 +91,49 @@ func TestAnalyzerCacheBound(t *testing.T) {
 	a.Terms("en", b.String())
 	if n := len(a.cache); n == 0 || n > maxCached {
 		t.Errorf("cache holds %d entries", n)
+	}
+}
+
+// TestSameWordsWhateverTheSpelling holds the rule that makes a query match a story: both are
+// analysed alike, so spellings a reader may type for the same words give the same terms.
+func TestSameWordsWhateverTheSpelling(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		same []string
+	}{
+		{"en", []string{"half-empty", "half empty", "Half–Empty", "HALF EMPTY"}},
+		{"en", []string{"driving-licence", "driving licence", "DRIVING-LICENCE"}},
+		{"en", []string{"don't", "don’t", "dont", "DON'T", "donʼt"}},
+		{"en", []string{"O'Brien", "O’Brien", "OBrien", "obrien"}},
+		{"en", []string{"COP29", "cop 29", "COP-29", "cop29"}},
+		{"en", []string{"F-16", "F16", "f 16"}},
+		{"ru", []string{"из-за", "из за", "ИЗ-ЗА"}},
+		{"ru", []string{"по-русски", "по русски"}},
+		{"ru", []string{"что-то", "что то", "ЧТО-ТО"}},
+		{"ru", []string{"Су-35", "СУ35", "су 35"}},
+		{"ru", []string{"COP29", "cop 29"}},
+		{"az", []string{"Qarabağ", "QARABAĞ", "qarabağ"}},
+		{"az", []string{"İlham", "ilham", "İLHAM"}},
+		{"az", []string{"ILDIRIM", "ıldırım"}},
+		{"az", []string{"COP29", "Cop29", "cop 29"}},
+		{"az", []string{"Bakı'da", "Bakı’da", "bakı"}},
+		{"az", []string{"sosial-iqtisadi", "sosial iqtisadi"}},
+	} {
+		want := Analyze(tt.lang, tt.same[0])
+		for _, s := range tt.same[1:] {
+			if got := Analyze(tt.lang, s); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: %q is %q, %q is %q", tt.lang, tt.same[0], want, s, got)
+			}
+		}
+	}
+	// and different words stay different
+	for _, tt := range []struct{ lang, a, b string }{
+		{"az", "ilham", "ılham"},          // i and ı are two letters
+		{"az", "şəhər", "seher"},          // ş and ə too
+		{"en", "halfempty", "half-empty"}, // a compound written as one word is another word
+	} {
+		if a, b := Analyze(tt.lang, tt.a), Analyze(tt.lang, tt.b); reflect.DeepEqual(a, b) {
+			t.Errorf("%s: %q and %q are both %q", tt.lang, tt.a, tt.b, a)
+		}
 	}
 }

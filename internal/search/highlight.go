@@ -28,6 +28,16 @@ func (m Marked) HTML() template.HTML {
 	return template.HTML(b.String()) // #nosec G203 -- every piece is escaped above
 }
 
+// mark appends a matched word, to the mark before it when they touch ("COP29" is the
+// words "cop" and "29", marked as one).
+func (m Marked) mark(s string) Marked {
+	if n := len(m); n > 0 && m[n-1].Mark {
+		m[n-1].Text += s
+		return m
+	}
+	return append(m, Fragment{Text: s, Mark: true})
+}
+
 // String returns the text without marks.
 func (m Marked) String() string {
 	var b strings.Builder
@@ -93,7 +103,7 @@ func (a *Analyzer) Highlight(text string, m Matcher) Marked {
 		if t.Start > last {
 			out = append(out, Fragment{Text: text[last:t.Start]})
 		}
-		out = append(out, Fragment{Text: text[t.Start:t.End], Mark: true})
+		out = out.mark(text[t.Start:t.End])
 		last = t.End
 	})
 	if last < len(text) {
@@ -172,7 +182,7 @@ func (a *Analyzer) Snippet(text string, m Matcher, words int) Marked {
 		if t.start > from {
 			out = append(out, Fragment{Text: text[from:t.start]})
 		}
-		out = append(out, Fragment{Text: text[t.start:t.end], Mark: true})
+		out = out.mark(text[t.start:t.end])
 		from = t.end
 	}
 	if toks[end].end > from {

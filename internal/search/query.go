@@ -121,6 +121,8 @@ func clean(s string) (string, bool) {
 			r = '"'
 		case r == '−' || r == '–':
 			r = '-'
+		case r == softHyphen: // inside a word, as the analyzer reads it in stories
+			continue
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError:
 			r = ' '
 		}

@@ -29,6 +29,7 @@ func TestParseQuery(t *testing.T) {
 		{`* - -- ( ) ** `, nil},
 		{`NEAR( oil `, []Clause{w("NEAR("), w("oil")}}, // a word like any other
 		{`e-mail `, []Clause{w("e-mail")}},
+		{"driv\u00ading half-empty ", []Clause{w("driving"), w("half-empty")}}, // a soft hyphen is no separator
 		{`-`, nil},
 		{`oil - gas `, []Clause{w("oil"), w("gas")}},
 		{"oil\x00gas ", []Clause{w("oil"), w("gas")}},

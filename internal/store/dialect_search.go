@@ -15,10 +15,9 @@ import (
 // Terms are only ever index terms made by the analyzer (letters, digits and '_'), and each
 // is quoted, so nothing a visitor types can act as an operator of either syntax.
 type match struct {
-	op     matchOp
-	terms  []string // opTerm: one; opPhrase: several, in order
-	prefix bool     // opPhrase: the last term is the beginning of a word
-	kids   []match
+	op    matchOp
+	terms []string // opTerm: one; opPhrase: several, in order
+	kids  []match
 }
 
 type matchOp int
@@ -32,6 +31,14 @@ const (
 )
 
 func termMatch(t string) match { return match{op: opTerm, terms: []string{t}} }
+
+// phraseMatch matches terms next to each other, in order; a single term is a term.
+func phraseMatch(terms []string) match {
+	if len(terms) == 1 {
+		return termMatch(terms[0])
+	}
+	return match{op: opPhrase, terms: terms}
+}
 
 func andMatch(ms ...match) match {
 	if len(ms) == 1 {
@@ -78,13 +85,10 @@ func (d dialect) renderTo(b *strings.Builder, m match) {
 	switch m.op {
 	case opTerm, opPhrase:
 		if !d.postgres {
-			// FTS5: a quoted string of several tokens is a phrase; "…"* a prefix.
+			// FTS5: a quoted string of several tokens is a phrase.
 			b.WriteByte('"')
 			b.WriteString(strings.Join(m.terms, " "))
 			b.WriteByte('"')
-			if m.prefix {
-				b.WriteByte('*')
-			}
 			return
 		}
 		if len(m.terms) > 1 {
@@ -95,9 +99,6 @@ func (d dialect) renderTo(b *strings.Builder, m match) {
 				b.WriteString(" <-> ")
 			}
 			b.WriteString("'" + t + "'")
-			if m.prefix && i == len(m.terms)-1 {
-				b.WriteString(":*")
-			}
 		}
 		if len(m.terms) > 1 {
 			b.WriteByte(')')

@@ -142,41 +142,36 @@ type langPlan struct {
 
 // planFor analyses the query for a language and expands the word being typed into the
 // terms of the words that begin with it.
+//
+// The word being typed is known as a word, not as a term (the stem of "escalat" is not a
+// beginning of "escal", nor "empty" of "empti"), so it is looked up among the words of the
+// language, alone or as the last word of a phrase ("half-empt", "driving-licence"): the
+// part matches its own term or any of the terms of the words it begins. The index's own
+// prefix search would compare the word with stems, and miss.
 func (s *Store) planFor(ctx context.Context, an *search.Analyzer, lang string, q search.Query) (langPlan, error) {
 	lp := langPlan{lang: lang, plan: an.Plan(lang, q)}
 	for _, p := range lp.plan.Include {
-		m := match{op: opPhrase, terms: p.Terms}
-		if len(p.Terms) == 1 {
-			m.op = opTerm
+		if !p.Prefix {
+			lp.parts = append(lp.parts, phraseMatch(p.Terms))
+			continue
 		}
-		if p.Prefix {
-			if len(p.Terms) > 1 {
-				// The last word of a phrase: the index's own prefix search on terms.
-				m.prefix = true
-				m.terms = append(slices.Clone(p.Terms[:len(p.Terms)-1]), p.Word)
-			} else {
-				stems, err := s.prefixTerms(ctx, lang, p.Word)
-				if err != nil {
-					return lp, err
-				}
-				alts := []match{termMatch(p.Terms[0])}
-				for _, st := range stems {
-					if st != p.Terms[0] {
-						alts = append(alts, termMatch(st))
-						lp.extra = append(lp.extra, st)
-					}
-				}
-				m = orMatch(alts...)
+		stems, err := s.prefixTerms(ctx, lang, p.Word)
+		if err != nil {
+			return lp, err
+		}
+		last := len(p.Terms) - 1
+		alts := []match{phraseMatch(p.Terms)}
+		for _, st := range stems {
+			if st == p.Terms[last] {
+				continue
 			}
+			alts = append(alts, phraseMatch(append(slices.Clone(p.Terms[:last]), st)))
+			lp.extra = append(lp.extra, st)
 		}
-		lp.parts = append(lp.parts, m)
+		lp.parts = append(lp.parts, orMatch(alts...))
 	}
 	for _, p := range lp.plan.Exclude {
-		m := match{op: opPhrase, terms: p.Terms}
-		if len(p.Terms) == 1 {
-			m.op = opTerm
-		}
-		lp.not = append(lp.not, m)
+		lp.not = append(lp.not, phraseMatch(p.Terms))
 	}
 	return lp, nil
 }

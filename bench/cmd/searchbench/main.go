@@ -49,13 +49,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var dsn, cpuProfile string
 	var o gen.Options
 	var rounds int
-	var reindex, quiet bool
+	var reindex, quiet, compound bool
 	fs.StringVar(&dsn, "db", "", "database: a SQLite file path, or a postgres://… URL (required)")
 	fs.IntVar(&o.Articles, "articles", 100000, "articles to generate when the database is empty")
 	fs.IntVar(&o.Briefs, "briefs", 300000, "briefs to generate when the database is empty")
 	fs.IntVar(&rounds, "rounds", 5, "times each query runs (after one warm-up round); 0 runs no queries")
 	fs.BoolVar(&reindex, "reindex", false, "rebuild the search index even when it exists")
 	fs.BoolVar(&quiet, "quiet", false, "no progress lines")
+	fs.BoolVar(&compound, "compound", false, "run the queries of two words and more with their last two words joined by a hyphen (\"fruit-service\", a phrase) instead")
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the reindex and the queries to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -121,6 +122,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			(processCPU() - cpu0).Seconds(), loadAverage())
 	}
 	now := time.Now()
+	list := queries
+	if compound {
+		list = compoundQueries()
+	}
 	// The process's CPU time around each search (every thread: the total is counted on a
 	// connection of its own while the page is found) measures what one search costs
 	// whatever else the machine is doing; nothing else runs in the process meanwhile.
@@ -131,7 +136,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		var times, cpus []time.Duration
 		var totals, hits int
 		for round := 0; round <= rounds; round++ {
-			for _, q := range queries {
+			for _, q := range list {
 				r := search.Request{Query: search.ParseQuery(q.q), Now: now, Limit: 20}
 				if !all {
 					r.Languages = []string{q.lang}
@@ -164,12 +169,28 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			what = "all languages"
 		}
 		fmt.Fprintf(stdout, "search    %-13s %d queries × %d: median %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms (on average %d matches, %d on the page)\n",
-			what, len(queries), rounds, ms(pct(0.5)), ms(pct(0.95)), ms(pct(0.99)), ms(times[len(times)-1]),
-			totals/len(queries), hits/len(queries))
+			what, len(list), rounds, ms(pct(0.5)), ms(pct(0.95)), ms(pct(0.99)), ms(times[len(times)-1]),
+			totals/len(list), hits/len(list))
 		fmt.Fprintf(stdout, "          %-13s CPU time of one search: median %.2f ms, p95 %.2f ms, p99 %.2f ms; load average %s\n",
 			what, ms(cpct(0.5)), ms(cpct(0.95)), ms(cpct(0.99)), loadAverage())
 	}
 	return nil
+}
+
+// compoundQueries returns the queries of two words and more with their last two words
+// joined by a hyphen, as a reader types a compound ("over fruit-service"): the last part is
+// a phrase whose last word is being typed.
+func compoundQueries() []struct{ lang, q string } {
+	var out []struct{ lang, q string }
+	for _, q := range queries {
+		f := strings.Fields(q.q)
+		if len(f) < 2 {
+			continue
+		}
+		j := strings.Join(f[:len(f)-2], " ") + " " + f[len(f)-2] + "-" + f[len(f)-1]
+		out = append(out, struct{ lang, q string }{q.lang, strings.TrimSpace(j)})
+	}
+	return out
 }
 
 // processCPU returns the CPU time the process has used, on every thread.
