@@ -28,15 +28,23 @@ func (m Marked) HTML() template.HTML {
 	return template.HTML(b.String()) // #nosec G203 -- every piece is escaped above
 }
 
-// mark appends a matched word, to the mark before it when they touch ("COP29" is the
-// words "cop" and "29", marked as one).
+// mark appends a matched word, to the mark before it when they touch or only a hyphen
+// stands between them: "COP29" (the words "cop" and "29") and "half-empty" are marked as
+// one.
 func (m Marked) mark(s string) Marked {
-	if n := len(m); n > 0 && m[n-1].Mark {
+	n := len(m)
+	switch {
+	case n > 0 && m[n-1].Mark:
 		m[n-1].Text += s
 		return m
+	case n > 1 && m[n-2].Mark && isHyphen(m[n-1].Text):
+		m[n-2].Text += m[n-1].Text + s
+		return m[:n-1]
 	}
 	return append(m, Fragment{Text: s, Mark: true})
 }
+
+func isHyphen(s string) bool { return s == "-" || s == "\u2010" || s == "\u2011" }
 
 // String returns the text without marks.
 func (m Marked) String() string {
