@@ -8,7 +8,9 @@
 // reindex figure), then runs the fixed list of 200 queries (queries.go), each in its own
 // language and then in all languages, --rounds times, and prints the median, 95th and 99th
 // percentile of the time one search takes (store.Search: the index queries, loading the
-// page of results and cutting their snippets; not the HTML).
+// page of results and cutting their snippets; not the HTML). With --compound it runs the
+// queries of two words and more with their last two words hyphenated instead
+// ("fruit-service": a phrase whose last word is being typed).
 package main
 
 import (
