@@ -3,17 +3,22 @@ package account
 import (
 	_ "embed"
 	"errors"
-	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/newsdesk/newsdesk/internal/content"
 )
 
 // ErrWeakPassword is matched (errors.Is) by every refusal of CheckNewPassword.
 var ErrWeakPassword = errors.New("weak password")
 
 // WeakPasswordError says why a new password is refused. Reason is a human phrase that
-// completes "The password is refused: …".
-type WeakPasswordError struct{ Reason string }
+// completes "The password is refused: …"; Why is that phrase as a format and its
+// arguments, for a surface that shows it in another language.
+type WeakPasswordError struct {
+	Reason string
+	Why    content.Message
+}
 
 func (e *WeakPasswordError) Error() string { return "password refused: " + e.Reason }
 
@@ -21,7 +26,8 @@ func (e *WeakPasswordError) Error() string { return "password refused: " + e.Rea
 func (e *WeakPasswordError) Is(target error) bool { return target == ErrWeakPassword }
 
 func weak(format string, args ...any) error {
-	return &WeakPasswordError{Reason: fmt.Sprintf(format, args...)}
+	why := content.Msg(format, args...)
+	return &WeakPasswordError{Reason: why.String(), Why: why}
 }
 
 // CheckNewPassword applies NIST SP 800-63B (section 5.1.1.2) to a password being set: at

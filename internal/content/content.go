@@ -32,8 +32,12 @@ var ErrStorageFull = errors.New("storage full")
 // domain, which the surfaces show field by field (422 in the API).
 type FieldError struct {
 	// What names what was invalid, for Error ("review"); "" says "input".
-	What   string
+	What string
+	// Fields holds each bad field's message in English.
 	Fields map[string]string
+	// Messages holds, for a message Set with arguments, its format and arguments, so
+	// that a surface can show it in another language; Message reads the two together.
+	Messages map[string]Message
 }
 
 func (e *FieldError) Error() string {

@@ -62,9 +62,9 @@ func (s *Autosaves) Save(ctx context.Context, u Actor, id int64, base int, field
 	if !CanEdit(u, cur) {
 		return Autosave{}, cur, fmt.Errorf("autosave article %d: %w", id, account.ErrForbidden)
 	}
-	errs := map[string]string{}
+	errs := &content.FieldError{What: "autosave"}
 	if base <= 0 || base > cur.Version {
-		errs["version"] = "The copy must name the version of the story it was begun from."
+		errs.Set("version", "The copy must name the version of the story it was begun from.")
 	}
 	kept := make(map[string]string, len(AutosaveFields))
 	for _, name := range AutosaveFields {
@@ -77,12 +77,12 @@ func (s *Autosaves) Save(ctx context.Context, u Actor, id int64, base int, field
 			limit = MaxBodyBytes
 		}
 		if len(v) > limit {
-			errs[name] = fmt.Sprintf("This field is longer than the %d bytes a story may hold.", limit)
+			errs.Set(name, "This field is longer than the %d bytes a story may hold.", limit)
 		}
 		kept[name] = v
 	}
-	if len(errs) > 0 {
-		return Autosave{}, cur, &content.FieldError{What: "autosave", Fields: errs}
+	if len(errs.Fields) > 0 {
+		return Autosave{}, cur, errs
 	}
 	a := Autosave{ArticleID: id, UserID: u.ID, BaseVersion: base, Fields: kept, SavedAt: s.now().UTC().Truncate(time.Microsecond)}
 	if err := s.st.PutAutosave(ctx, a); err != nil {

@@ -23,17 +23,17 @@ type BriefInput struct {
 const MaxBriefRunes = 1500
 
 func (s *Service) validateBrief(ctx context.Context, in *BriefInput) (content.Section, error) {
-	errs := map[string]string{}
+	errs := &content.FieldError{}
 	in.Text = strings.TrimSpace(in.Text)
 	switch {
 	case in.Text == "":
-		errs["text"] = "Write the brief."
+		errs.Set("text", "Write the brief.")
 	case utf8.RuneCountInString(in.Text) > MaxBriefRunes:
-		errs["text"] = fmt.Sprintf("A brief is one paragraph of at most %d characters.", MaxBriefRunes)
+		errs.Set("text", "A brief is one paragraph of at most %d characters.", MaxBriefRunes)
 	case !utf8.ValidString(in.Text) || strings.ContainsRune(in.Text, 0):
-		errs["text"] = "The text contains invalid characters."
+		errs.Set("text", "The text contains invalid characters.")
 	case strings.Contains(in.Text, "\n\n"):
-		errs["text"] = "A brief is one paragraph: remove the blank lines."
+		errs.Set("text", "A brief is one paragraph: remove the blank lines.")
 	}
 	var sec content.Section
 	secs, err := s.st.Sections(ctx, in.Language)
@@ -46,15 +46,15 @@ func (s *Service) validateBrief(ctx context.Context, in *BriefInput) (content.Se
 		}
 	}
 	if len(secs) == 0 {
-		errs["language"] = fmt.Sprintf("Unknown language %q.", in.Language)
+		errs.Set("language", "Unknown language %q.", in.Language)
 	} else if sec.ID == 0 {
-		errs["section"] = fmt.Sprintf("Unknown section %q.", in.Section)
+		errs.Set("section", "Unknown section %q.", in.Section)
 	}
 	if in.At.IsZero() {
 		in.At = s.now()
 	}
-	if len(errs) > 0 {
-		return sec, &content.FieldError{Fields: errs}
+	if len(errs.Fields) > 0 {
+		return sec, errs
 	}
 	return sec, nil
 }

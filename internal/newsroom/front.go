@@ -87,7 +87,9 @@ func (s *Service) SetFront(ctx context.Context, u Actor, lang string, picks []co
 // checkPicks says, as a content.FieldError, what is wrong with a front page's picks.
 func (s *Service) checkPicks(ctx context.Context, lang string, picks []content.FrontPick) error {
 	fail := func(field, format string, args ...any) error {
-		return &content.FieldError{What: "front page", Fields: map[string]string{field: fmt.Sprintf(format, args...)}}
+		fe := &content.FieldError{What: "front page"}
+		fe.Set(field, format, args...)
+		return fe
 	}
 	if len(picks) > content.MaxFrontStories {
 		return fail("articles", "The front page holds at most %d stories; %d were sent.", content.MaxFrontStories, len(picks))

@@ -19,21 +19,21 @@ func (in *ImageInput) cleanTexts(langs []content.Language) error {
 	for _, l := range langs {
 		known[l.Code] = true
 	}
-	errs := map[string]string{}
+	errs := &content.FieldError{}
 	texts := map[string]content.ImageText{}
 	for lang, t := range in.Texts {
 		t.Alt, t.Caption = strings.TrimSpace(t.Alt), strings.TrimSpace(t.Caption)
 		switch {
 		case !known[lang]:
-			errs["texts."+lang] = "The site has no language with the code " + quoteCode(lang) + "."
+			errs.Set("texts."+lang, "The site has no language with the code %s.", quoteCode(lang))
 		case tooLong(t.Alt) || tooLong(t.Caption):
-			errs["texts."+lang] = "At most 1,000 characters of valid text."
+			errs.Set("texts."+lang, "At most 1,000 characters of valid text.")
 		case t != content.ImageText{}:
 			texts[lang] = t
 		}
 	}
-	if len(errs) > 0 {
-		return &content.FieldError{Fields: errs}
+	if len(errs.Fields) > 0 {
+		return errs
 	}
 	in.Texts = texts
 	return nil

@@ -125,42 +125,42 @@ type ArticleInput struct {
 const MaxBodyBytes = 512 << 10
 
 func (s *Service) validate(ctx context.Context, in *ArticleInput) (content.Section, error) {
-	errs := map[string]string{}
+	errs := &content.FieldError{}
 	in.Headline = strings.TrimSpace(in.Headline)
 	in.Standfirst = strings.TrimSpace(in.Standfirst)
 	in.Byline, in.BylineRole, in.Dateline = strings.TrimSpace(in.Byline), strings.TrimSpace(in.BylineRole), strings.TrimSpace(in.Dateline)
 	in.Slug = strings.TrimSpace(in.Slug)
 	switch {
 	case in.Headline == "":
-		errs["headline"] = "A headline is required."
+		errs.Set("headline", "A headline is required.")
 	case utf8.RuneCountInString(in.Headline) > 300:
-		errs["headline"] = "The headline is longer than 300 characters."
+		errs.Set("headline", "The headline is longer than 300 characters.")
 	}
 	if utf8.RuneCountInString(in.Standfirst) > 1000 {
-		errs["standfirst"] = "The standfirst is longer than 1,000 characters."
+		errs.Set("standfirst", "The standfirst is longer than 1,000 characters.")
 	}
 	if len(in.Body) > MaxBodyBytes {
-		errs["body"] = "The body is longer than 512 KB."
+		errs.Set("body", "The body is longer than 512 KB.")
 	}
 	for name, v := range map[string]string{"headline": in.Headline, "standfirst": in.Standfirst, "body": in.Body,
 		"byline": in.Byline, "byline_role": in.BylineRole, "dateline": in.Dateline} {
 		if !utf8.ValidString(v) || strings.ContainsRune(v, 0) {
-			errs[name] = "The text contains invalid characters."
+			errs.Set(name, "The text contains invalid characters.")
 		}
 	}
 	if in.Urgency == 0 {
 		in.Urgency = 5
 	}
 	if in.Urgency < 1 || in.Urgency > 9 {
-		errs["urgency"] = "Urgency is a number from 1 (flash) to 9 (routine)."
+		errs.Set("urgency", "Urgency is a number from 1 (flash) to 9 (routine).")
 	}
 	if in.Slug != "" && !content.ValidSlug(in.Slug) {
-		errs["slug"] = "A slug has only lowercase letters a–z, digits and hyphens."
+		errs.Set("slug", "A slug has only lowercase letters a–z, digits and hyphens.")
 	}
 	if in.Slug == "" {
 		in.Slug = content.Slugify(in.Headline)
 	}
-	if in.Slug == "" && errs["headline"] == "" {
+	if in.Slug == "" && errs.Fields["headline"] == "" {
 		in.Slug = "story"
 	}
 	var tags []string
@@ -173,14 +173,14 @@ func (s *Service) validate(ctx context.Context, in *ArticleInput) (content.Secti
 		}
 	}
 	if len(tags) > 20 {
-		errs["tags"] = "At most 20 tags."
+		errs.Set("tags", "At most 20 tags.")
 	}
 	in.Tags = tags
 	var sec content.Section
 	if in.Language == "" {
-		errs["language"] = "Choose a language."
+		errs.Set("language", "Choose a language.")
 	} else if in.Section == "" {
-		errs["section"] = "Choose a section."
+		errs.Set("section", "Choose a section.")
 	} else {
 		secs, err := s.st.Sections(ctx, in.Language)
 		if err != nil {
@@ -193,21 +193,21 @@ func (s *Service) validate(ctx context.Context, in *ArticleInput) (content.Secti
 		}
 		if sec.ID == 0 {
 			if len(secs) == 0 {
-				errs["language"] = fmt.Sprintf("Unknown language %q.", in.Language)
+				errs.Set("language", "Unknown language %q.", in.Language)
 			} else {
-				errs["section"] = fmt.Sprintf("Unknown section %q.", in.Section)
+				errs.Set("section", "Unknown section %q.", in.Section)
 			}
 		}
 	}
 	if in.LeadImageID != 0 {
 		if _, err := s.st.ImageByID(ctx, in.LeadImageID); errors.Is(err, content.ErrNotFound) {
-			errs["lead_image"] = "That image does not exist."
+			errs.Set("lead_image", "That image does not exist.")
 		} else if err != nil {
 			return sec, err
 		}
 	}
-	if len(errs) > 0 {
-		return sec, &content.FieldError{Fields: errs}
+	if len(errs.Fields) > 0 {
+		return sec, errs
 	}
 	return sec, nil
 }

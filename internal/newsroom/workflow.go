@@ -284,11 +284,13 @@ func (s *Service) Translate(ctx context.Context, u Actor, id int64, lang string)
 		return src, err
 	}
 	if !slices.ContainsFunc(langs, func(l content.Language) bool { return l.Code == lang }) {
-		msg := fmt.Sprintf("Unknown language %q.", lang)
+		fe := &content.FieldError{}
 		if lang == "" {
-			msg = "Choose the language to translate into."
+			fe.Set("language", "Choose the language to translate into.")
+		} else {
+			fe.Set("language", "Unknown language %q.", lang)
 		}
-		return src, &content.FieldError{Fields: map[string]string{"language": msg}}
+		return src, fe
 	}
 	var tags []string
 	err = s.st.NewsroomTx(ctx, func(tx Tx) error { // the tags' translations in lang (tags.go)

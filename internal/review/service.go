@@ -409,7 +409,9 @@ func (s *Service) Rename(ctx context.Context, u Actor, id int64, name string) er
 	}
 	name = Clean(Input{Name: name}).Name
 	if name == "" || len([]rune(name)) > MaxNameRunes {
-		return &content.FieldError{What: "review", Fields: map[string]string{"name": fmt.Sprintf("A name of 1 to %d characters.", MaxNameRunes)}}
+		fe := &content.FieldError{What: "review"}
+		fe.Set("name", "A name of 1 to %d characters.", MaxNameRunes)
+		return fe
 	}
 	return s.st.ReviewTx(ctx, func(tx Tx) error {
 		if err := tx.RenameReviewer(ctx, id, name); err != nil {

@@ -51,7 +51,7 @@ func (d *Desk) createUser(w http.ResponseWriter, r *http.Request) {
 	hash, err := account.HashPassword(r.PostFormValue("password"))
 	var weak *account.WeakPasswordError
 	if errors.As(err, &weak) {
-		errs["password"] = d.tr(r, "This password is refused: %s.", weak.Reason)
+		errs["password"] = d.tr(r, "This password is refused: %s.", say(d.lang(r), weak.Why))
 	} else if err != nil {
 		d.fail(w, r, err)
 		return

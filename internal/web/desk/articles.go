@@ -198,7 +198,7 @@ func (d *Desk) createArticle(w http.ResponseWriter, r *http.Request) {
 	a, err := d.svc.Create(r.Context(), *u, in)
 	var ve *content.FieldError
 	if errors.As(err, &ve) {
-		d.rerender(w, r, content.Article{}, f, true, ve.Fields, "")
+		d.rerender(w, r, content.Article{}, f, true, fieldTexts(d.lang(r), ve), "")
 		return
 	}
 	if err != nil {
@@ -306,7 +306,7 @@ func (d *Desk) saveArticle(w http.ResponseWriter, r *http.Request) {
 	var ce *newsroom.ConflictError
 	switch {
 	case errors.As(err, &ve):
-		d.rerender(w, r, cur, f, false, ve.Fields, "")
+		d.rerender(w, r, cur, f, false, fieldTexts(d.lang(r), ve), "")
 	case errors.As(err, &ce):
 		cv := conflictView{view: d.baseView(w, r, u, "Edit conflict"), Article: ce.Current, Mine: f,
 			Diff: editorial.Diff(ce.Current.BodyMD, f.Body)}

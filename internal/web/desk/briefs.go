@@ -80,7 +80,7 @@ func (d *Desk) createBrief(w http.ResponseWriter, r *http.Request) {
 		_, err = d.svc.CreateBrief(r.Context(), *userFrom(r.Context()), in)
 		var ve *content.FieldError
 		if errors.As(err, &ve) {
-			errs = ve.Fields
+			errs = fieldTexts(d.lang(r), ve)
 		} else if err != nil {
 			d.fail(w, r, err)
 			return
@@ -146,7 +146,7 @@ func (d *Desk) saveBrief(w http.ResponseWriter, r *http.Request) {
 		_, err = d.svc.UpdateBrief(r.Context(), *u, id, in)
 		var ve *content.FieldError
 		if errors.As(err, &ve) {
-			errs = ve.Fields
+			errs = fieldTexts(d.lang(r), ve)
 		} else if err != nil {
 			d.fail(w, r, err)
 			return

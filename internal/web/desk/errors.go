@@ -114,7 +114,7 @@ func (d *Desk) fieldMessages(r *http.Request, fe *content.FieldError) string {
 	keys := slices.Sorted(maps.Keys(fe.Fields))
 	msgs := make([]string, 0, len(keys))
 	for _, k := range keys {
-		msgs = append(msgs, d.tr(r, fe.Fields[k]))
+		msgs = append(msgs, say(d.lang(r), fe.Message(k)))
 	}
 	return strings.Join(msgs, " ")
 }

@@ -166,7 +166,7 @@ func (d *Desk) saveFront(w http.ResponseWriter, r *http.Request) {
 func frontProblem(lang string, fe *content.FieldError) string {
 	msgs := make([]string, 0, len(fe.Fields))
 	for _, k := range slices.Sorted(maps.Keys(fe.Fields)) {
-		msgs = append(msgs, fe.Fields[k])
+		msgs = append(msgs, say(lang, fe.Message(k)))
 	}
 	return translate(lang, "The front page was not saved:") + " " + strings.Join(msgs, " ")
 }

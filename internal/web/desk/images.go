@@ -81,7 +81,7 @@ func (d *Desk) uploadImage(w http.ResponseWriter, r *http.Request) {
 	}
 	var ve *content.FieldError
 	if errors.As(err, &ve) {
-		iv.Errors = ve.Fields
+		iv.Errors = fieldTexts(d.lang(r), ve)
 		d.renderImages(w, r, http.StatusUnprocessableEntity, iv)
 		return
 	}

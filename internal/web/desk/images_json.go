@@ -66,7 +66,7 @@ func (d *Desk) answerUpload(w http.ResponseWriter, r *http.Request, img content.
 	case err == nil:
 		writeJSON(w, http.StatusCreated, libraryImageOf(img))
 	case errors.As(err, &ve):
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": ve.Error(), "errors": ve.Fields})
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": ve.Error(), "errors": fieldTexts(d.lang(r), ve)})
 	case errors.Is(err, media.ErrTooLarge):
 		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": err.Error()})
 	case errors.Is(err, media.ErrNotImage), errors.Is(err, media.ErrUnsupported), errors.Is(err, media.ErrTooManyPixels):

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/i18n"
 )
 
@@ -46,8 +47,31 @@ func translate(lang, s string, args ...any) string {
 	return fmt.Sprintf(s, args...)
 }
 
+// say is a domain's message in lang: its English format through the catalogs, then its
+// arguments as the domain gave them (a section key the user typed stays as typed), but
+// for a workflow state, which takes its label in lang.
+func say(lang string, m content.Message) string {
+	args := slices.Clone(m.Args)
+	for i, a := range args {
+		if st, ok := a.(content.Status); ok {
+			args[i] = label(lang, string(st))
+		}
+	}
+	return translate(lang, m.Format, args...)
+}
+
+// fieldTexts is what fe says beside each field, in lang: the Errors of a form's view.
+func fieldTexts(lang string, fe *content.FieldError) map[string]string {
+	out := make(map[string]string, len(fe.Fields))
+	for k := range fe.Fields {
+		out[k] = say(lang, fe.Message(k))
+	}
+	return out
+}
+
 // catalogText finds the text of English s in lang's catalogs: deskStrings, then the
-// dashboard's (liveStrings) and the story editor's (lang_editor.go).
+// dashboard's (liveStrings), the story editor's (lang_editor.go) and the domains'
+// messages (lang_domain.go).
 func catalogText(lang, s string) (string, bool) {
 	if t, ok := deskStrings[lang][s]; ok {
 		return t, true
@@ -55,7 +79,10 @@ func catalogText(lang, s string) (string, bool) {
 	if t, ok := liveStrings[lang][s]; ok {
 		return t, true
 	}
-	t, ok := editorStrings[lang][s]
+	if t, ok := editorStrings[lang][s]; ok {
+		return t, true
+	}
+	t, ok := domainStrings[lang][s]
 	return t, ok
 }
 

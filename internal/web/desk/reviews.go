@@ -86,7 +86,7 @@ func (d *Desk) listReviews(w http.ResponseWriter, r *http.Request) {
 	list, err := d.cfg.Reviews.Queue(r.Context(), *u, review.Status(status), reviewPageSize+1, offset)
 	var fe *content.FieldError
 	if errors.As(err, &fe) {
-		d.message(w, r, http.StatusBadRequest, "Bad filter", fe.Error())
+		d.message(w, r, http.StatusBadRequest, "Bad filter", d.fieldMessages(r, fe))
 		return
 	}
 	if err != nil {
