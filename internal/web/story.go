@@ -114,6 +114,9 @@ func (s *Server) storyFoot(w htmlWriter, ap *articlePage) {
 		}
 		w.raw("</ul>\n</section>")
 	}
+	if strings.HasPrefix(ap.Canonical, "http") { // shown in print only: where the printed story lives
+		w.el("\n<p class=\"print-url\">", ap.Canonical, "</p>")
+	}
 	w.raw("\n")
 	if ap.ShowMeta {
 		w.raw(`<p class="agency-meta">`)
