@@ -31,6 +31,9 @@ func (s *Server) setAlternates(p *page, paths map[string]string, xDefault string
 		}
 		p.Alternates = append(p.Alternates, alternate{Lang: l.Code, URL: s.abs(path)})
 		p.LangLinks[i].URL = path
+		if l.Code != p.Lang {
+			p.LocaleAlts = append(p.LocaleAlts, l.Code)
+		}
 	}
 	if xDefault != "" {
 		p.Alternates = append(p.Alternates, alternate{Lang: "x-default", URL: s.abs(xDefault)})

@@ -75,8 +75,9 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int,
 		modified = a.UpdatedAt.In(s.cfg.Location).Format(time.RFC3339)
 	}
 	ap.OG = openGraph("og:type", "article", "og:title", a.Headline, "og:description", a.Standfirst, "og:url", ap.Canonical,
-		"og:site_name", p.SiteName, "og:locale", lang, "article:published_time", published,
+		"og:site_name", p.SiteName, "article:published_time", published,
 		"article:modified_time", modified, "article:section", a.Section.Name)
+	ap.Share = s.leadShareImage(a.LeadImage)
 	if ap.Reviews, err = s.reviewsBlock(r, a, form); err != nil {
 		s.fail(w, r, err)
 		return
@@ -143,9 +144,16 @@ type (
 		Name string `json:"name"`
 	}
 	ldOrg struct {
-		Type string `json:"@type"`
-		Name string `json:"name"`
-		URL  string `json:"url"`
+		Type string  `json:"@type"`
+		Logo *ldLogo `json:"logo,omitempty"`
+		Name string  `json:"name"`
+		URL  string  `json:"url"`
+	}
+	ldLogo struct {
+		Type   string `json:"@type"`
+		Height int    `json:"height"`
+		URL    string `json:"url"`
+		Width  int    `json:"width"`
 	}
 )
 
@@ -173,9 +181,17 @@ func (s *Server) newsArticleLD(ap articlePage, published, modified string) templ
 		ld.Correction = append(ld.Correction, ldComment{Type: "CorrectionComment", Text: c.Text,
 			DatePublished: c.CreatedAt.In(s.cfg.Location).Format(time.RFC3339)})
 	}
+	// The image is the lead image, or the brand's card (search engines show a story
+	// with an image); the publisher is the agency with its logo.
 	if img := a.LeadImage; img != nil && len(img.Renditions) > 0 {
 		r := img.Renditions[len(img.Renditions)-1]
 		ld.Image = []ldImage{{Type: "ImageObject", URL: s.abs("/media/" + r.File), Width: r.Width, Height: r.Height, Caption: img.Caption}}
+	} else if b := ap.Brand; b != nil {
+		ld.Image = []ldImage{{Type: "ImageObject", URL: s.abs(b.Card.URL), Width: b.Card.Width, Height: b.Card.Height, Caption: b.Name}}
+	}
+	if b := ap.Brand; b != nil {
+		ld.Publisher.Name = b.Name
+		ld.Publisher.Logo = &ldLogo{Type: "ImageObject", URL: s.abs(b.Publisher.URL), Width: b.Publisher.Width, Height: b.Publisher.Height}
 	}
 	b, err := json.Marshal(ld) // escapes <, > and & so the script element cannot be closed early
 	if err != nil {

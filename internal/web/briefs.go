@@ -81,6 +81,7 @@ func (s *Server) briefArchive(w http.ResponseWriter, r *http.Request) {
 	bp.Days = s.groupByDay(p.Lang, base, list)
 	bp.Title = bp.Heading
 	bp.Canonical = s.abs(pageURL(base, n))
+	bp.OG = openGraph("og:type", "website", "og:title", bp.Title, "og:url", bp.Canonical, "og:site_name", bp.SiteName)
 	if n == 1 { // later pages have no counterpart in other languages
 		if err := s.sectionAlternates(r, &bp.page, sec.Key, "briefs/"); err != nil {
 			s.fail(w, r, err)
@@ -122,6 +123,7 @@ func (s *Server) briefDay(w http.ResponseWriter, r *http.Request) {
 		bp.Days = []briefDay{{ISO: day.Format(time.DateOnly), Label: label, URL: base + day.Format(time.DateOnly), Briefs: list}}
 	}
 	bp.Canonical = s.abs(base + day.Format(time.DateOnly))
+	bp.OG = openGraph("og:type", "website", "og:title", bp.Title, "og:url", bp.Canonical, "og:site_name", bp.SiteName)
 	if err := s.sectionAlternates(r, &bp.page, sec.Key, "briefs/"+day.Format(time.DateOnly)); err != nil {
 		s.fail(w, r, err)
 		return

@@ -78,6 +78,6 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	}
 	s.setAlternates(&hp.page, versions, "/") // the site's address answers in the reader's language (ops.go)
 	hp.Description = hp.SiteName
-	hp.OG = openGraph("og:type", "website", "og:title", hp.SiteName, "og:url", hp.Canonical, "og:site_name", hp.SiteName, "og:locale", lang)
+	hp.OG = openGraph("og:type", "website", "og:title", hp.SiteName, "og:url", hp.Canonical, "og:site_name", hp.SiteName)
 	s.render(w, r, http.StatusOK, "home", hp)
 }

@@ -55,7 +55,7 @@ func TestDemoPageKeys(t *testing.T) {
 	for len(queue) > 0 && len(seen) < 600 {
 		p := queue[0]
 		queue = queue[1:]
-		if seen[p] || strings.HasPrefix(p, "/static/") || strings.HasPrefix(p, "/search") || strings.HasPrefix(p, "//") || day.MatchString(p) {
+		if seen[p] || strings.HasPrefix(p, "/static/") || strings.HasPrefix(p, "/brand/") || strings.HasPrefix(p, "/search") || strings.HasPrefix(p, "//") || day.MatchString(p) {
 			continue
 		}
 		seen[p] = true

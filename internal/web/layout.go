@@ -24,7 +24,15 @@ func (s *Server) writeLayout(ctx context.Context, buf *bytes.Buffer, p *page, co
 	}
 	T := p.T
 	w := htmlWriter{buf}
-	w.el("<!DOCTYPE html>\n<html lang=\"", p.Lang, "\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<link rel=\"icon\" href=\"data:,\">\n<title>")
+	w.el("<!DOCTYPE html>\n<html lang=\"", p.Lang, "\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	if b := p.Brand; b != nil {
+		w.raw("<link rel=\"icon\" href=\"")
+		w.url(b.Icon.URL)
+		w.raw("\" sizes=\"32x32\" type=\"image/png\">\n<link rel=\"apple-touch-icon\" href=\"")
+		w.url(b.Touch.URL)
+		w.raw("\">\n")
+	}
+	w.raw("<title>")
 	if p.Title != "" {
 		w.text(p.Title)
 		w.raw(" — ")
@@ -44,9 +52,15 @@ func (s *Server) writeLayout(ctx context.Context, buf *bytes.Buffer, p *page, co
 		w.raw("\n<meta name=\"robots\" content=\"noindex\">")
 	}
 	writeHeadMeta(w, p)
+	s.writeShareMeta(w, p)
 	w.raw("\n<link rel=\"stylesheet\" href=\"")
 	w.url(p.CSS)
 	w.raw("\">")
+	if p.Brand != nil && p.Brand.Stylesheet != "" { // the accent colour, after the stylesheet it overrides
+		w.raw("\n<link rel=\"stylesheet\" href=\"")
+		w.url(p.Brand.Stylesheet)
+		w.raw("\">")
+	}
 	if p.JS != "" {
 		w.raw("\n<script src=\"")
 		w.url(p.JS)
@@ -59,7 +73,9 @@ func (s *Server) writeLayout(ctx context.Context, buf *bytes.Buffer, p *page, co
 	}
 	w.el("\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">", T.T("skip_to_content"), "</a>\n<header class=\"masthead\">\n<div class=\"wrap masthead-inner\">\n<a class=\"brand\" href=\"")
 	w.url("/" + p.Lang + "/")
-	w.el("\">", p.SiteName, "</a>\n<nav class=\"langs\" aria-label=\"")
+	w.raw("\">")
+	writeBrandMark(w, p)
+	w.raw("</a>\n<nav class=\"langs\" aria-label=\"")
 	w.text(T.T("language_nav"))
 	w.raw("\">\n<ul>")
 	for _, l := range p.LangLinks {
@@ -89,6 +105,30 @@ func (s *Server) writeLayout(ctx context.Context, buf *bytes.Buffer, p *page, co
 	w.text(T.T("powered_by"))
 	w.raw("</p>\n</div>\n</footer>\n</body>\n</html>\n")
 	return nil
+}
+
+// writeBrandMark writes the masthead's link text: the logo, if there is one, and the
+// site's name unless the logo shows it (then the logo's text alternative is the name).
+func writeBrandMark(w htmlWriter, p *page) {
+	b := p.Brand
+	if b == nil || b.Logo.URL == "" {
+		w.text(p.SiteName)
+		return
+	}
+	w.raw("<img class=\"brand-logo\" src=\"")
+	w.url(b.Logo.URL)
+	w.raw("\" width=\"")
+	// Drawn 3rem (48 px) high: its width follows.
+	w.int(max(1, b.Logo.Width*48/max(1, b.Logo.Height)))
+	w.raw("\" height=\"48\" alt=\"")
+	if b.LogoHasName {
+		w.text(p.SiteName)
+		w.raw("\">")
+		return
+	}
+	w.raw("\"> <span>")
+	w.text(p.SiteName)
+	w.raw("</span>")
 }
 
 // writeHeadLinks writes the head's alternate links, translations then feeds, each on a

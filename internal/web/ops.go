@@ -38,6 +38,12 @@ func (s *Server) robots(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) staticAsset(w http.ResponseWriter, r *http.Request) {
 	f, ok := s.static[r.PathValue("file")]
+	s.serveHashed(w, r, f, ok)
+}
+
+// serveHashed answers with a file named by a hash of its bytes, cacheable for a year
+// (not found when !ok).
+func (s *Server) serveHashed(w http.ResponseWriter, r *http.Request, f staticFile, ok bool) {
 	if !ok {
 		s.notFound(w, r)
 		return

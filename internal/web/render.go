@@ -27,7 +27,10 @@ type page struct {
 	LangLinks      []langLink
 	Sections       []content.Section
 	CurrentSection string
-	OG             []metaProperty // Open Graph, in property order
+	OG             []metaProperty // Open Graph, in property order (the layout adds image and locale: share.go)
+	Share          shareImage     // the page's own image for link previews; none: the brand's card
+	LocaleAlts     []string       // the languages of the page's translations, for og:locale:alternate
+	Brand          *brandState    // nil on pages made without the database (an outage's error page)
 	JSONLD         template.JS
 	NoIndex        bool
 	Feeds          []feedLink

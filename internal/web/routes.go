@@ -25,6 +25,8 @@ func (s *Server) routeTable() []route {
 		{"GET", "/readyz", s.readyz},
 		{"GET", "/robots.txt", s.robots},
 		{"GET", "/static/{file}", s.staticAsset},
+		{"GET", "/brand/{file}", s.brandFile},
+		{"GET", "/favicon.ico", s.favicon},
 		{"GET", "/{$}", s.root},
 		{"GET", "/{lang}", s.languageRoot},
 

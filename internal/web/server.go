@@ -97,6 +97,8 @@ type Server struct {
 	// frags keeps fragments shared by many pages (fragments.go).
 	frags *fragments
 	slots chan struct{} // RenderSlots: a token a render in progress
+	// brandFiles keeps the brand made from the settings and its files (brand.go).
+	brandFiles brandFiles
 }
 
 type staticFile struct {

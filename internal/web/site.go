@@ -35,6 +35,9 @@ func (s *Server) base(r *http.Request, lang string) (page, error) {
 	if !found {
 		return p, fmt.Errorf("language %q: %w", lang, content.ErrNotFound)
 	}
+	if p.Brand, err = s.brand(r.Context(), fallbackName(langs)); err != nil {
+		return p, err
+	}
 	if p.Sections, err = s.cfg.Store.Sections(r.Context(), lang); err != nil {
 		return p, err
 	}
