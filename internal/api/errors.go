@@ -73,12 +73,19 @@ type errorDetail struct {
 type warningJSON struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
+	// Severity is "warning" for a problem the newsroom asks to confirm before publishing,
+	// "advice" for what would make the story better and never asks.
+	Severity string `json:"severity"`
 }
 
 func warningsJSON(ws []editorial.Warning) []warningJSON {
 	out := make([]warningJSON, 0, len(ws))
 	for _, w := range ws {
-		out = append(out, warningJSON{Code: w.Code, Message: w.Message})
+		sev := "warning"
+		if w.Advice {
+			sev = "advice"
+		}
+		out = append(out, warningJSON{Code: w.Code, Message: w.Message, Severity: sev})
 	}
 	return out
 }

@@ -85,16 +85,23 @@ func TestChecksRoute(t *testing.T) {
 			t.Errorf("GET checks → 200: %s", p)
 		}
 		var codes []string
+		severity := map[string]string{}
 		for _, w := range r.body["warnings"].([]any) {
 			m := w.(map[string]any)
 			if m["message"] == "" {
 				t.Errorf("warning without a message: %v", m)
 			}
 			codes = append(codes, m["code"].(string))
+			severity[m["code"].(string)], _ = m["severity"].(string)
 		}
-		for _, c := range []string{"headline_long", "link_text", "heading_skip"} {
+		for _, c := range []string{"headline_long", "link_text", "heading_skip", "body_short"} {
 			if !slices.Contains(codes, c) {
 				t.Errorf("checks = %v, want %s among them", codes, c)
+			}
+		}
+		for code, want := range map[string]string{"headline_long": "warning", "link_text": "warning", "heading_skip": "warning", "body_short": "advice"} {
+			if severity[code] != want {
+				t.Errorf("severity of %s = %q, want %q", code, severity[code], want)
 			}
 		}
 		if g := e.do("GET", path("/articles/{id}", id), "corr", nil); g.str("status") != "draft" {

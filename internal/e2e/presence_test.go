@@ -86,12 +86,20 @@ func TestWhoElseIsHere(t *testing.T) {
 // waits for the condition, whichever document is loaded then).
 func (b *browser) confirmAnyway(label, notice string) {
 	b.t.Helper()
-	// Confirming is a navigation the user asked for: the story editor's unsent-changes guard
-	// must not raise a "leave the page?" prompt (what was not sent goes to the working copy).
-	// A prompt fails the test, and is accepted so that it cannot hold the page forever.
+	b.failOnLeavePrompt()
+	b.do(`press "`+label+`"`, chromedp.Click(chromedp.Search(`//dialog[@id="checks-confirm"]//button[normalize-space()="`+label+`"]`)))
+	b.waitForNotice(notice)
+}
+
+// failOnLeavePrompt fails the test should the next navigation raise a "leave the page?"
+// prompt. Publishing is a navigation the user asked for: the story editor's unsent-changes
+// guard must not ask (what was not sent goes to the working copy). A prompt is accepted so
+// that it cannot hold the page forever.
+func (b *browser) failOnLeavePrompt() {
+	b.t.Helper()
 	if err := chromedp.Listen(b.ctx, func(ev any) {
 		if e, ok := ev.(*page.EventJavascriptDialogOpening); ok && e.Type == page.DialogTypeBeforeunload {
-			b.t.Error("the page asked before leaving (beforeunload) after a confirmed publish")
+			b.t.Error("the page asked before leaving (beforeunload) on publishing")
 			go func() {
 				_, _ = chromedp.Run(b.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 					_, err := cdp.Call(ctx, t, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
@@ -102,7 +110,12 @@ func (b *browser) confirmAnyway(label, notice string) {
 	}); err != nil {
 		b.t.Logf("listen for dialogs: %v", err)
 	}
-	b.do(`press "`+label+`"`, chromedp.Click(chromedp.Search(`//dialog[@id="checks-confirm"]//button[normalize-space()="`+label+`"]`)))
+}
+
+// waitForNotice waits until the story's page has loaded again with the notice and the state
+// it names (published, scheduled).
+func (b *browser) waitForNotice(notice string) {
+	b.t.Helper()
 	deadline := time.Now().Add(stepTimeout)
 	for {
 		ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)

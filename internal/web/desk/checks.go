@@ -57,8 +57,8 @@ func (d *Desk) liveChecks(w http.ResponseWriter, r *http.Request) {
 }
 
 // confirmFirst shows the story again with its warnings and a "… anyway" button when a
-// publish or schedule form without confirm=1 meets a story with warnings, and reports
-// whether it did; otherwise the caller goes on.
+// publish or schedule form without confirm=1 meets a story with warnings (advice alone
+// does not ask), and reports whether it did; otherwise the caller goes on.
 func (d *Desk) confirmFirst(w http.ResponseWriter, r *http.Request, action string) bool {
 	if r.PostFormValue("confirm") == "1" {
 		return false
@@ -68,8 +68,8 @@ func (d *Desk) confirmFirst(w http.ResponseWriter, r *http.Request, action strin
 		return false
 	}
 	a, err := d.svc.Get(r.Context(), *userFrom(r.Context()), id)
-	if err != nil || len(d.svc.Checks(r.Context(), a)) == 0 {
-		return false // the step itself answers the error
+	if err != nil || !editorial.Blocking(d.svc.Checks(r.Context(), a)) {
+		return false // the step itself answers the error; advice alone asks nothing
 	}
 	ev, err := d.editView(w, r, a, formOf(a, d.zone(r)), false)
 	if err != nil {

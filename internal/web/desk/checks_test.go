@@ -21,16 +21,19 @@ func cleanStory(headline string) url.Values {
 
 // TestConfirmBeforePublishing: publishing or scheduling a story with warnings through the
 // forms first shows the story again with its warnings and a "… anyway" button; with
-// confirm=1 it goes ahead; a story without warnings goes ahead at once.
+// confirm=1 it goes ahead; a story without warnings, or with advice alone, goes ahead at once.
 func TestConfirmBeforePublishing(t *testing.T) {
 	testkit.Each(t, newSite, func(t *testing.T, s *site) {
 		ed := s.client(t)
 		ed.login("editor@x.test")
-		id := ed.newStory("Ferry talks resume") // a short body: the checks have something to say
+		id := ed.storyWith("Ferry talks resume", "Text of the story. [Click here](https://example.com/timetable) for the times.")
 		st, body, _ := ed.post("/newsroom/articles/"+id+"/publish", nil)
-		if st != http.StatusOK || !strings.Contains(body, "Publish anyway") || !strings.Contains(body, `data-code="body_short"`) ||
+		if st != http.StatusOK || !strings.Contains(body, "Publish anyway") || !strings.Contains(body, `data-code="link_text"`) ||
 			!strings.Contains(body, `name="confirm" value="1"`) {
 			t.Fatalf("publish with warnings, unconfirmed: %d, want the story again with a confirmation", st)
+		}
+		if !strings.Contains(body, `data-code="body_short" class="advice"`) {
+			t.Error("the confirmation does not show the advice, set apart as advice")
 		}
 		if _, page := ed.get("/newsroom/articles/" + id); !strings.Contains(page, "state-draft") {
 			t.Fatal("an unconfirmed publish published the story")
@@ -40,8 +43,17 @@ func TestConfirmBeforePublishing(t *testing.T) {
 			t.Errorf("confirmed publish: %d %s", st, h.Get("Location"))
 		}
 
+		advised := ed.newStory("Ferry fares frozen") // a short body: advice, no warning
+		if _, page := ed.get("/newsroom/articles/" + advised); !strings.Contains(page, `data-code="body_short" class="advice"`) {
+			t.Error("the editor page does not show the short body's advice")
+		}
+		if st, _, h := ed.post("/newsroom/articles/"+advised+"/publish", nil); st != http.StatusSeeOther ||
+			!strings.Contains(h.Get("Location"), "notice=published") {
+			t.Errorf("publish with advice alone: %d %s, want it published at once", st, h.Get("Location"))
+		}
+
 		at := time.Now().Add(48 * time.Hour).Format("2006-01-02T15:04")
-		id2 := ed.newStory("Port fees to rise")
+		id2 := ed.storyWith("Port fees to rise", "## Fees\n\n#### Who pays\n\nThe shipping lines.")
 		st, body, _ = ed.post("/newsroom/articles/"+id2+"/schedule", url.Values{"publish_at": {at}})
 		if st != http.StatusOK || !strings.Contains(body, "Schedule anyway") || !strings.Contains(body, `name="publish_at" value="`+at+`"`) {
 			t.Fatalf("schedule with warnings, unconfirmed: %d, want a confirmation carrying the time", st)
@@ -70,6 +82,14 @@ func TestConfirmBeforePublishing(t *testing.T) {
 			t.Errorf("a correspondent's publish answered %d, want 403 before any confirmation", st)
 		}
 	})
+}
+
+// storyWith creates a story with the given body (and a standfirst and tags, so that the
+// body's own checks are what the page shows) and returns its id.
+func (c *client) storyWith(headline, body string) string {
+	c.t.Helper()
+	return c.createStory(url.Values{"language": {"en"}, "section": {"politics"}, "headline": {headline},
+		"standfirst": {"Stand."}, "body": {body}, "tags": {"Transport"}})
 }
 
 // TestLiveChecks: the editor page's script sends the fields as typed and gets the warnings

@@ -145,9 +145,15 @@ var idRe = regexp.MustCompile(`/newsroom/articles/(\d+)`)
 // newStory creates a draft through the form and returns its id.
 func (c *client) newStory(headline string) string {
 	c.t.Helper()
-	c.get("/newsroom/articles/new")
-	st, body, h := c.post("/newsroom/articles", url.Values{"language": {"en"}, "section": {"politics"}, "headline": {headline},
+	return c.createStory(url.Values{"language": {"en"}, "section": {"politics"}, "headline": {headline},
 		"standfirst": {"Stand."}, "body": {"Text of the story.\n\n> “Quote,” said an aide."}, "tags": {"Energy, Grid"}, "urgency": {"4"}})
+}
+
+// createStory sends the new-story form with the given fields and returns the story's id.
+func (c *client) createStory(f url.Values) string {
+	c.t.Helper()
+	c.get("/newsroom/articles/new")
+	st, body, h := c.post("/newsroom/articles", f)
 	m := idRe.FindStringSubmatch(h.Get("Location"))
 	if st != http.StatusSeeOther || m == nil {
 		c.t.Fatalf("create story: %d %s", st, body)

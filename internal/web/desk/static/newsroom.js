@@ -93,7 +93,7 @@
   var shown = document.getElementById("checks-confirm-list");
   Array.prototype.forEach.call(document.querySelectorAll("form[data-confirm]"), function (f) {
     f.addEventListener("submit", function (e) {
-      var items = list.querySelectorAll("li");
+      var items = list.querySelectorAll("li:not(.advice)"); // advice is shown, but never asks
       var ed = window.newsdeskEditor;
       var unsaved = !!(ed && ed.unsaved && ed.unsaved());
       if (f.querySelector("input[name=confirm]") || (!items.length && !unsaved)) { return; }
