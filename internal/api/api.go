@@ -29,9 +29,11 @@ type Config struct {
 	// means (503, 507).
 	Storage Storage
 	Media   *media.Store // nil: image uploads answer 503
-	Logger  *slog.Logger
-	BaseURL string // absolute site URL, for an article's public "url"
-	Now     func() time.Time
+	// Autosaves keeps the users' working copies of stories (nil: the autosave routes answer 503).
+	Autosaves *newsroom.Autosaves
+	Logger    *slog.Logger
+	BaseURL   string // absolute site URL, for an article's public "url"
+	Now       func() time.Time
 }
 
 // Storage is what the API's error path asks of the database; *store.Store implements it.
@@ -48,6 +50,7 @@ type API struct {
 	accounts *account.Service
 	storage  Storage
 	media    *media.Store
+	autosave *newsroom.Autosaves
 	log      *slog.Logger
 	base     string
 	now      func() time.Time
@@ -62,7 +65,7 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request, u account.User) er
 
 // New builds the API and registers its routes.
 func New(cfg Config) *API {
-	a := &API{svc: cfg.Service, reviews: cfg.Reviews, accounts: cfg.Accounts, storage: cfg.Storage, media: cfg.Media, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), now: cfg.Now}
+	a := &API{svc: cfg.Service, reviews: cfg.Reviews, accounts: cfg.Accounts, storage: cfg.Storage, media: cfg.Media, autosave: cfg.Autosaves, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), now: cfg.Now}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}

@@ -55,8 +55,10 @@ func newEnvLog(t *testing.T, dsn string, log *slog.Logger) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := api.New(api.Config{Service: newsroom.New(st, nil, nil), Reviews: review.New(st, nil, nil, review.DefaultLimits),
-		Accounts: account.New(st, nil, nil), Storage: st, Media: ms, Logger: log, BaseURL: baseURL + "/"})
+	svc := newsroom.New(st, nil, nil)
+	a := api.New(api.Config{Service: svc, Reviews: review.New(st, nil, nil, review.DefaultLimits),
+		Accounts: account.New(st, nil, nil), Storage: st, Media: ms, Autosaves: newsroom.NewAutosaves(st, svc, nil),
+		Logger: log, BaseURL: baseURL + "/"})
 	e := &env{t: t, st: st, api: a, users: map[string]account.User{}, tokens: map[string]string{}, tokIDs: map[string]int64{}}
 	for _, u := range []struct{ key, role string }{
 		{"admin", account.RoleAdmin}, {"editor", account.RoleEditor},

@@ -134,6 +134,15 @@ func operations() map[string]operation {
 			description: "The story keeps its approved reviews but takes no new ones (the form answers 403)."},
 		"POST " + nr + "/articles/{id}/reviews/open": {summary: "Open reader reviews on a story", tag: "reviews", bodyOpt: true, status: 200, result: "ReviewsState", extra: []int{503},
 			description: "Undoes close. Reviews may still be closed by age (the site's \"close after days\" setting)."},
+		"GET " + nr + "/articles/{id}/autosave": {summary: "Your working copy of a story", tag: "articles", status: 200, result: "Autosave",
+			description: "What you typed into the story and have not saved (kept by PUT here or by the newsroom's editor page as you type). " +
+				"`newer_version` says someone saved the story after the copy was begun. 404 when you have no copy of it; a story you may not see is 403."},
+		"PUT " + nr + "/articles/{id}/autosave": {summary: "Keep your working copy of a story", tag: "articles", body: "AutosaveRequest", status: 200, result: "Autosave", extra: []int{422, 503},
+			description: "Keeps the fields as you typed them, with the version of the story you began from; replaces your earlier copy. " +
+				"It never changes the story or its revisions, and each user has a copy of their own; the editor page offers it back. " +
+				"Only who may edit the story may keep a copy (others get 403). Fields are text as the editor's form has them; `tags` may also be a list, `urgency` and `lead_image` numbers."},
+		"DELETE " + nr + "/articles/{id}/autosave": {summary: "Discard your working copy of a story", tag: "articles", status: 200, result: "AutosaveDiscard", extra: []int{503},
+			description: "Forgets your working copy (there may be none); the story does not change."},
 		"GET " + nr + "/front/{lang}": {summary: "The front page of a language", tag: "front", status: 200, result: "Front",
 			description: "The stories the editors put at the top of the language's home page, in order, with their pins. A story that is no longer published, or whose pin has run out, is no longer on it. `articles` and `pinned_until` have the shape of the PUT body. An unknown language is 404."},
 		"PUT " + nr + "/front/{lang}": {summary: "Choose the front page of a language", tag: "front", body: "FrontRequest", status: 200, result: "Front", extra: []int{422},

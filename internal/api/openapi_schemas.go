@@ -278,13 +278,16 @@ func components() map[string]any {
 			"ReviewBulkRequest": object([]string{"ids", "action"}, map[string]any{
 				"ids":    map[string]any{"type": "array", "items": map[string]any{"type": "integer", "format": "int64", "minimum": 1}, "minItems": 1, "maxItems": 500},
 				"action": strEnum("approve", "reject", "spam", "delete")}),
-			"ReviewRename": object([]string{"name"}, map[string]any{"name": map[string]any{"type": "string", "minLength": 1, "maxLength": 80}}),
-			"ReviewsState": object([]string{"article_id", "reviews_closed"}, map[string]any{"article_id": integer(), "reviews_closed": map[string]any{"type": "boolean"}}),
-			"User":         object(keys(user), user),
-			"Front":        frontSchema(),
-			"FrontStory":   frontStorySchema(),
-			"FrontRequest": object([]string{"articles"}, frontProps()),
-			"OpenAPI":      map[string]any{"type": "object", "description": "An OpenAPI 3.1 document."},
+			"ReviewRename":    object([]string{"name"}, map[string]any{"name": map[string]any{"type": "string", "minLength": 1, "maxLength": 80}}),
+			"ReviewsState":    object([]string{"article_id", "reviews_closed"}, map[string]any{"article_id": integer(), "reviews_closed": map[string]any{"type": "boolean"}}),
+			"User":            object(keys(user), user),
+			"Front":           frontSchema(),
+			"FrontStory":      frontStorySchema(),
+			"FrontRequest":    object([]string{"articles"}, frontProps()),
+			"Autosave":        autosaveSchema(),
+			"AutosaveRequest": autosaveRequestSchema(),
+			"AutosaveDiscard": object([]string{"article_id", "discarded"}, map[string]any{"article_id": integer(), "discarded": map[string]any{"type": "boolean"}}),
+			"OpenAPI":         map[string]any{"type": "object", "description": "An OpenAPI 3.1 document."},
 
 			"ArticleDetail": object(keys(detail), detail),
 			"OpenBy": object([]string{"user", "since"}, map[string]any{
@@ -326,4 +329,27 @@ func frontStorySchema() map[string]any {
 		"published_at": nullableTime(), "pinned_until": nullableTime(),
 		"public": desc(map[string]any{"type": "boolean"}, "Readers see it now (false while it is scheduled or under embargo).")}
 	return object(keys(p), p)
+}
+
+// autosaveFieldsDesc says what a working copy's fields are.
+const autosaveFieldsDesc = "The editor's fields as typed: section, headline, standfirst, body, byline, byline_role, dateline, tags, slug, lead_image, embargo, slugline, urgency, signoff (text)."
+
+func autosaveSchema() map[string]any {
+	props := map[string]any{"article_id": integer(), "base_version": desc(integer(), "The story's version the copy was begun from."),
+		"current_version": desc(integer(), "The story's version now."),
+		"newer_version":   desc(map[string]any{"type": "boolean"}, "Someone saved the story after the copy was begun."),
+		"saved_at":        dateTime(),
+		"fields":          desc(map[string]any{"type": "object", "additionalProperties": str()}, autosaveFieldsDesc)}
+	return object(keys(props), props)
+}
+
+func autosaveRequestSchema() map[string]any {
+	text := str()
+	textOrNumber := map[string]any{"type": []any{"string", "integer"}}
+	props := map[string]any{"version": desc(integer(), "The story's version the copy was begun from."),
+		"tags": map[string]any{"oneOf": []any{str(), arrayOf(str())}}, "urgency": textOrNumber, "lead_image": textOrNumber}
+	for _, name := range []string{"section", "headline", "standfirst", "body", "byline", "byline_role", "dateline", "slug", "embargo", "slugline", "signoff"} {
+		props[name] = text
+	}
+	return object([]string{"version"}, props)
 }

@@ -47,6 +47,9 @@ func (a *API) routeTable() []route {
 		{"POST", nr + "/articles/{id}/translate", account.ActTranslate, false, a.translateArticle},
 		{"POST", nr + "/articles/{id}/restore", account.ActEditOwn, false, a.restoreArticle},
 		{"GET", nr + "/articles/{id}/checks", v, false, a.checkArticle},
+		{"GET", nr + "/articles/{id}/autosave", v, false, a.showAutosave},
+		{"PUT", nr + "/articles/{id}/autosave", v, false, a.putAutosave},
+		{"DELETE", nr + "/articles/{id}/autosave", v, false, a.deleteAutosave},
 		{"GET", nr + "/articles/{id}/revisions", v, false, a.listRevisions},
 		{"GET", nr + "/articles/{id}/revisions/{version}", v, false, a.showRevision},
 

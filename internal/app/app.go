@@ -132,13 +132,15 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		return nil, err
 	}
 	https := strings.HasPrefix(cfg.BaseURL, "https://")
+	autosaves := newsroom.NewAutosaves(st, svc, nil)
 	dk, err := desk.New(desk.Config{Service: svc, Reviews: reviews, Accounts: accounts, Wire: wireSvc, Notify: notes, Storage: st, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https,
 		ClientIP:  httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted},
-		Autosaves: newsroom.NewAutosaves(st, svc, nil)})
+		Autosaves: autosaves})
 	if err != nil {
 		return nil, fmt.Errorf("build newsroom: %w", err)
 	}
-	jsonAPI := api.New(api.Config{Service: svc, Reviews: reviews, Accounts: accounts, Storage: st, Media: ms, Logger: log, BaseURL: cfg.BaseURL})
+	jsonAPI := api.New(api.Config{Service: svc, Reviews: reviews, Accounts: accounts, Storage: st, Media: ms, Autosaves: autosaves,
+		Logger: log, BaseURL: cfg.BaseURL})
 	wireAPI := wire.New(wire.Config{Service: wireSvc, Logger: log})
 	hsts, err := cfg.HSTSHeader()
 	if err != nil {
