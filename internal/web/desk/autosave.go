@@ -81,7 +81,7 @@ func (d *Desk) discardAutosave(w http.ResponseWriter, r *http.Request) {
 // workingCopy is the user's autosaved copy of a story, when it differs from the story.
 type workingCopy struct {
 	SavedAt     time.Time
-	At          string // SavedAt as the page says it
+	At          string // SavedAt as the page says it: the time of day in the user's zone
 	BaseVersion int
 	Fields      string // JSON of the fields, for the editor's script to compare with its own copy
 }
@@ -113,7 +113,7 @@ func (d *Desk) workingCopyOf(r *http.Request, u account.User, id int64, f articl
 	if err != nil {
 		return &a, nil
 	}
-	return &a, &workingCopy{SavedAt: a.SavedAt, At: d.when(a.SavedAt), BaseVersion: a.BaseVersion, Fields: string(b)}
+	return &a, &workingCopy{SavedAt: a.SavedAt, At: a.SavedAt.In(d.zoneOf(&u)).Format("15:04"), BaseVersion: a.BaseVersion, Fields: string(b)}
 }
 
 // values returns the form's fields as the edit form sends them.

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/testkit"
@@ -43,11 +44,13 @@ func TestAutosave(t *testing.T) {
 		before, _ := s.st.ArticleByID(ctx, nid)
 		revs, _ := s.st.Revisions(ctx, nid)
 
+		var savedAt string
 		for _, text := range []string{"First words typed.", "First words typed, and more."} {
 			st, answer := corr.autosave(id, "1", text)
 			if st != http.StatusOK || answer["saved_at"] == nil || answer["newer_version"] != false {
 				t.Fatalf("autosave = %d %v, want 200 with saved_at", st, answer)
 			}
+			savedAt, _ = answer["saved_at"].(string)
 		}
 		now, _ := s.st.ArticleByID(ctx, nid)
 		nowRevs, _ := s.st.Revisions(ctx, nid)
@@ -58,6 +61,16 @@ func TestAutosave(t *testing.T) {
 		_, page := corr.get("/newsroom/articles/" + id)
 		if !strings.Contains(page, `id="working-copy"`) || !strings.Contains(page, `href="?copy=autosave"`) {
 			t.Fatal("the edit page does not offer the autosaved copy")
+		}
+		// The notice gives the copy's time in the user's own zone, not the site's (Baku).
+		corr.post("/newsroom/me", url.Values{"language": {""}, "time_zone": {"America/New_York"}})
+		at, err := time.Parse(time.RFC3339Nano, savedAt)
+		if err != nil {
+			t.Fatalf("saved_at %q: %v", savedAt, err)
+		}
+		ny, _ := time.LoadLocation("America/New_York")
+		if _, page := corr.get("/newsroom/articles/" + id); !strings.Contains(page, "autosaved at "+at.In(ny).Format("15:04")+" ") {
+			t.Errorf("the working-copy notice does not give %s (New York time): %s", at.In(ny).Format("15:04"), around(page, "autosaved at"))
 		}
 		_, page = corr.get("/newsroom/articles/" + id + "?copy=autosave")
 		if !strings.Contains(page, "First words typed, and more.</textarea>") || !strings.Contains(page, `name="version" value="1"`) {
@@ -154,4 +167,13 @@ func (s *site) autosaves(id int64, email string) (string, error) {
 	}
 	a, err := s.st.AutosaveOf(ctx, id, u.ID)
 	return a.Fields["body"], err
+}
+
+// around returns the part of page near the first occurrence of s, for a failure message.
+func around(page, s string) string {
+	i := strings.Index(page, s)
+	if i < 0 {
+		return "(no " + strconv.Quote(s) + ")"
+	}
+	return page[i:min(len(page), i+80)]
 }

@@ -3,7 +3,6 @@ package desk
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/content"
@@ -53,9 +52,4 @@ func (d *Desk) clearWorkingCopy(r *http.Request, u account.User, id int64) {
 	if err := d.cfg.Autosaves.Discard(r.Context(), u, id); err != nil {
 		d.log.WarnContext(r.Context(), "newsroom_autosave_clear_failed", "article", id, "err", err)
 	}
-}
-
-// when formats a time as the newsroom's pages do.
-func (d *Desk) when(t time.Time) string {
-	return t.In(d.cfg.Location).Format("15:04")
 }
