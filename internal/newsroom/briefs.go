@@ -186,6 +186,17 @@ func (s *Service) ListArticles(ctx context.Context, u Actor, q ArticleQuery) ([]
 	return s.st.NewsroomArticles(ctx, q)
 }
 
+// CountArticles counts the stories ListArticles would list without a limit.
+func (s *Service) CountArticles(ctx context.Context, u Actor, q ArticleQuery) (int, error) {
+	if err := allow(u, account.ActViewNewsroom); err != nil {
+		return 0, err
+	}
+	if !account.Can(u.Role, account.ActEditAny) {
+		q.OwnerID = u.ID
+	}
+	return s.st.CountNewsroomArticles(ctx, q)
+}
+
 // ListBriefs lists briefs for the newsroom: correspondents see only their own.
 func (s *Service) ListBriefs(ctx context.Context, u Actor, limit, offset int) ([]content.Brief, error) {
 	if err := allow(u, account.ActViewNewsroom); err != nil {

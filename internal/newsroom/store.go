@@ -31,8 +31,13 @@ type ArticleQuery struct {
 	OwnerID   int64
 	GroupID   int64
 	Search    string // in the headline, case-insensitive
-	Limit     int
-	Offset    int
+	// EmbargoedAfter, when set, keeps only the stories whose embargo lifts after it.
+	EmbargoedAfter time.Time
+	// Due orders the stories by when they come due, soonest first: the embargo's lifting
+	// with EmbargoedAfter, else the time they are (or were) published.
+	Due    bool
+	Limit  int
+	Offset int
 }
 
 // AuditEntry is one line of the audit log.
@@ -73,6 +78,8 @@ type Store interface {
 	Setting(ctx context.Context, key, def string) (string, error)
 	ArticleByID(ctx context.Context, id int64) (content.Article, error)
 	NewsroomArticles(ctx context.Context, q ArticleQuery) ([]content.Article, error)
+	// CountNewsroomArticles counts the stories q's filters keep (its order, limit and offset aside).
+	CountNewsroomArticles(ctx context.Context, q ArticleQuery) (int, error)
 	Revisions(ctx context.Context, articleID int64) ([]content.Revision, error)
 	Revision(ctx context.Context, articleID int64, version int) (content.Revision, error)
 	BriefByID(ctx context.Context, id int64) (content.Brief, error)

@@ -256,34 +256,19 @@ func (s *Store) Revision(ctx context.Context, articleID int64, version int) (con
 
 // NewsroomArticles lists stories in any state, most recently changed first.
 func (s *Store) NewsroomArticles(ctx context.Context, q newsroom.ArticleQuery) ([]content.Article, error) {
-	where, args := []string{"1 = 1"}, []any{}
-	if q.Status != "" {
-		where, args = append(where, "a.status = ?"), append(args, string(q.Status))
-	}
-	if q.SectionID != 0 {
-		where, args = append(where, "a.section_id = ?"), append(args, q.SectionID)
-	}
-	if q.Language != "" {
-		where, args = append(where, "a.language = ?"), append(args, q.Language)
-	}
-	if q.AuthorID != 0 {
-		where, args = append(where, "a.author_id = ?"), append(args, q.AuthorID)
-	}
-	if q.OwnerID != 0 {
-		where, args = append(where, "a.owner_id = ?"), append(args, q.OwnerID)
-	}
-	if q.GroupID != 0 {
-		where, args = append(where, "a.group_id = ?"), append(args, q.GroupID)
-	}
-	if q.Search != "" {
-		where, args = append(where, "LOWER(a.headline) LIKE ? ESCAPE '\\'"), append(args, "%"+likeEscape(strings.ToLower(q.Search))+"%")
-	}
+	where, args := newsroomFilter(q)
 	if q.Limit <= 0 || q.Limit > 200 {
 		q.Limit = 50
 	}
+	order := "a.updated_at DESC, a.id DESC"
+	switch {
+	case q.Due && !q.EmbargoedAfter.IsZero():
+		order = "a.embargo_until, a.id"
+	case q.Due:
+		order = "a.published_at, a.id"
+	}
 	args = append(args, q.Limit, q.Offset)
-	rows, err := s.query(ctx, ("SELECT " + articleColumns + " WHERE " + strings.Join(where, " AND ") +
-		" ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?"), args...)
+	rows, err := s.query(ctx, ("SELECT " + articleColumns + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list newsroom articles: %w", err)
 	}
@@ -297,6 +282,47 @@ func (s *Store) NewsroomArticles(ctx context.Context, q newsroom.ArticleQuery) (
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// CountNewsroomArticles counts the stories NewsroomArticles would list without a limit.
+func (s *Store) CountNewsroomArticles(ctx context.Context, q newsroom.ArticleQuery) (int, error) {
+	where, args := newsroomFilter(q)
+	var n int
+	if err := s.queryRow(ctx, "SELECT COUNT(*) FROM articles a WHERE "+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count newsroom articles: %w", err)
+	}
+	return n, nil
+}
+
+// newsroomFilter is the WHERE clause of q's filters, over articles as a.
+func newsroomFilter(q newsroom.ArticleQuery) (string, []any) {
+	where, args := []string{"1 = 1"}, []any{}
+	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
+	if q.Status != "" {
+		add("a.status = ?", string(q.Status))
+	}
+	if q.SectionID != 0 {
+		add("a.section_id = ?", q.SectionID)
+	}
+	if q.Language != "" {
+		add("a.language = ?", q.Language)
+	}
+	if q.AuthorID != 0 {
+		add("a.author_id = ?", q.AuthorID)
+	}
+	if q.OwnerID != 0 {
+		add("a.owner_id = ?", q.OwnerID)
+	}
+	if q.GroupID != 0 {
+		add("a.group_id = ?", q.GroupID)
+	}
+	if q.Search != "" {
+		add("LOWER(a.headline) LIKE ? ESCAPE '\\'", "%"+likeEscape(strings.ToLower(q.Search))+"%")
+	}
+	if !q.EmbargoedAfter.IsZero() {
+		add("a.embargo_until > ?", micros(q.EmbargoedAfter))
+	}
+	return strings.Join(where, " AND "), args
 }
 
 func likeEscape(s string) string {

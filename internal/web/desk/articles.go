@@ -368,6 +368,9 @@ func (d *Desk) listArticles(w http.ResponseWriter, r *http.Request) {
 		Section: q.Get("section"), Search: q.Get("q"), Author: q.Get("author")}
 	lv.Nav = "stories"
 	nq := newsroom.ArticleQuery{Status: content.Status(lv.Status), Language: lv.Language, Search: strings.TrimSpace(lv.Search), Limit: 100}
+	if lv.Embargoed = q.Get("embargoed") == "1"; lv.Embargoed {
+		nq.EmbargoedAfter, nq.Due = d.cfg.Now(), true // the embargo that lifts first leads
+	}
 	switch content.Status(lv.Status) {
 	case "", content.StatusDraft, content.StatusSubmitted, content.StatusScheduled, content.StatusPublished, content.StatusUnpublished:
 	default:
@@ -408,6 +411,7 @@ func (d *Desk) listArticles(w http.ResponseWriter, r *http.Request) {
 type listView struct {
 	view
 	Status, Language, Section, Search, Author string
+	Embargoed                                 bool // only stories whose embargo has not lifted
 	Languages                                 []content.Language
 	Sections                                  []content.Section
 	Authors                                   []content.Author

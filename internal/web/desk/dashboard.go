@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"net/http"
 	"net/url"
-	"slices"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/account"
@@ -20,16 +19,19 @@ import (
 
 type dashboardView struct {
 	view
-	Now         time.Time
-	Stamp       string            // what the page shows, for the events stream (DeskStamp)
-	Waiting     []content.Article // submitted, for an editor
-	Returned    []content.Article // my drafts an editor sent back, with the note
-	Scheduled   []content.Article
-	Embargoed   []content.Article
-	Drafts      []content.Article
-	CanPublish  bool
-	CanModerate bool
-	Wire        *syndication.Activity // nil for those who cannot publish
+	Now       time.Time
+	Stamp     string            // what the page shows, for the events stream (DeskStamp)
+	Waiting   []content.Article // submitted, for an editor
+	Returned  []content.Article // my drafts an editor sent back, with the note
+	Scheduled []content.Article // soonest first, at most dashboardLimit
+	Embargoed []content.Article // published, embargo not yet lifted; soonest first
+	// ScheduledMore and EmbargoedMore count the stories beyond the lists, which the story
+	// list shows.
+	ScheduledMore, EmbargoedMore int
+	Drafts                       []content.Article
+	CanPublish                   bool
+	CanModerate                  bool
+	Wire                         *syndication.Activity // nil for those who cannot publish
 }
 
 // dashboardLimit bounds each panel's list.
@@ -98,25 +100,16 @@ func (d *Desk) dashboardData(w http.ResponseWriter, r *http.Request) (dashboardV
 			dv.Drafts = append(dv.Drafts, a)
 		}
 	}
-	if dv.Scheduled, err = list(content.StatusScheduled, 0); err != nil {
+	// What comes due next leads; the store finds it, however many stories there are.
+	due := newsroom.ArticleQuery{Status: content.StatusScheduled, Due: true, Limit: dashboardLimit}
+	if dv.Scheduled, dv.ScheduledMore, err = d.upcoming(r, due); err != nil {
 		return fail()
 	}
-	published, err := list(content.StatusPublished, 0)
-	if err != nil {
+	due = newsroom.ArticleQuery{Status: content.StatusPublished, EmbargoedAfter: dv.Now, Due: true, Limit: dashboardLimit}
+	if dv.Embargoed, dv.EmbargoedMore, err = d.upcoming(r, due); err != nil {
 		return fail()
 	}
-	for _, a := range published {
-		if a.EmbargoUntil.After(dv.Now) {
-			dv.Embargoed = append(dv.Embargoed, a)
-		}
-	}
-	// Soonest first: what comes due next leads.
-	soonest := func(at func(content.Article) time.Time) func(a, b content.Article) int {
-		return func(a, b content.Article) int { return at(a).Compare(at(b)) }
-	}
-	slices.SortStableFunc(dv.Scheduled, soonest(func(a content.Article) time.Time { return a.PublishedAt }))
-	slices.SortStableFunc(dv.Embargoed, soonest(func(a content.Article) time.Time { return a.EmbargoUntil }))
-	for _, l := range []*[]content.Article{&dv.Waiting, &dv.Returned, &dv.Scheduled, &dv.Embargoed, &dv.Drafts} {
+	for _, l := range []*[]content.Article{&dv.Waiting, &dv.Returned, &dv.Drafts} {
 		if len(*l) > dashboardLimit {
 			*l = (*l)[:dashboardLimit]
 		}
@@ -130,6 +123,17 @@ func (d *Desk) dashboardData(w http.ResponseWriter, r *http.Request) (dashboardV
 		dv.Wire = &act
 	}
 	return dv, true
+}
+
+// upcoming lists the first of the stories q finds, soonest first, and counts the others.
+func (d *Desk) upcoming(r *http.Request, q newsroom.ArticleQuery) ([]content.Article, int, error) {
+	u := userFrom(r.Context())
+	list, err := d.svc.ListArticles(r.Context(), *u, q)
+	if err != nil || len(list) < q.Limit {
+		return list, 0, err
+	}
+	n, err := d.svc.CountArticles(r.Context(), *u, q)
+	return list, max(0, n-len(list)), err
 }
 
 // untilText says in lang how long until t, as the dashboard's countdowns do (live.js

@@ -3,13 +3,17 @@ package desk_test
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/content"
+	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
@@ -107,6 +111,62 @@ func TestDashboardAndNotifications(t *testing.T) {
 		}
 		if strings.Contains(home, "data-unread>") {
 			t.Errorf("a notification the correspondent turned off raised the badge")
+		}
+	})
+}
+
+// TestDashboardUpcoming: the scheduled and embargoed panels list what comes due first, out
+// of all such stories however many there are, and link to the rest on the story list.
+func TestDashboardUpcoming(t *testing.T) {
+	testkit.Each(t, newSite, func(t *testing.T, s *site) {
+		ctx := context.Background()
+		ed := s.client(t)
+		ed.login("editor@x.test")
+		nid, _ := strconv.ParseInt(ed.newStory("Template story"), 10, 64)
+		tmpl, err := s.st.ArticleByID(ctx, nid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := time.Now()
+		// More scheduled stories than the panel shows, the soonest made last; and 3 embargoed.
+		const scheduled = 23
+		err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+			for i := range scheduled {
+				a := tmpl
+				a.ID, a.GroupID, a.Status = 0, 0, content.StatusScheduled
+				a.Headline, a.Slug = fmt.Sprintf("Scheduled story %02d", i), fmt.Sprintf("scheduled-story-%02d", i)
+				a.PublishedAt = now.Add(time.Duration(scheduled-i) * time.Hour)
+				if _, err := tx.CreateArticle(ctx, a); err != nil {
+					return err
+				}
+			}
+			for i := range 3 {
+				a := tmpl
+				a.ID, a.GroupID, a.Status = 0, 0, content.StatusPublished
+				a.Headline, a.Slug = fmt.Sprintf("Embargoed story %d", i), fmt.Sprintf("embargoed-story-%d", i)
+				a.PublishedAt, a.EmbargoUntil = now.Add(-time.Hour), now.Add(time.Duration(3-i)*time.Hour)
+				if _, err := tx.CreateArticle(ctx, a); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, home := ed.get("/newsroom/")
+		if !strings.Contains(home, "Scheduled story 22") || strings.Contains(home, "Scheduled story 02") {
+			t.Error("the scheduled panel does not lead with the stories due soonest")
+		}
+		if !strings.Contains(home, `href="/newsroom/stories?status=scheduled">and 3 more</a>`) {
+			t.Errorf("the scheduled panel does not link to the 3 stories beyond it:\n%s", around(home, "p-scheduled"))
+		}
+		if i, j := strings.Index(home, "Embargoed story 2"), strings.Index(home, "Embargoed story 0"); i < 0 || j < 0 || i > j {
+			t.Error("the embargoed panel does not list the embargo that lifts first first")
+		}
+		if _, list := ed.get("/newsroom/stories?status=published&embargoed=1"); !strings.Contains(list, "Embargoed story 1") ||
+			strings.Contains(list, "Template story") {
+			t.Error("the story list's embargo filter does not list just the embargoed stories")
 		}
 	})
 }
