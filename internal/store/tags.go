@@ -236,6 +236,9 @@ func (t *Tx) RenameTag(ctx context.Context, id int64, name string) error {
 	if _, err := t.exec(ctx, "UPDATE tags SET name = ?, slug = ?, untranslated = FALSE WHERE id = ?", name, slug, id); err != nil {
 		return fmt.Errorf("rename tag %d: %w", id, err)
 	}
+	if err := t.keepTagSlug(ctx, e, slug); err != nil {
+		return err
+	}
 	rows, err := t.tx.QueryContext(ctx, t.s.q("SELECT article_id FROM article_tags WHERE tag_id = ?"), id)
 	if err != nil {
 		return fmt.Errorf("stories of tag %d: %w", id, err)
@@ -341,4 +344,36 @@ func (s *Store) TagTranslationsAt(ctx context.Context, id int64, now time.Time) 
 		return nil, fmt.Errorf("list translations of tag %d: %w", id, err)
 	}
 	return scanTagEntries(rows)
+}
+
+// keepTagSlug keeps the slug tag e had before it took slug, so that its old address leads
+// to the new one, and forgets any old address that slug now is.
+func (t *Tx) keepTagSlug(ctx context.Context, e content.TagEntry, slug string) error {
+	if e.Slug == slug {
+		return nil
+	}
+	if _, err := t.exec(ctx, "DELETE FROM tag_redirects WHERE language = ? AND slug = ?", e.Language, slug); err != nil {
+		return fmt.Errorf("forget tag address %s: %w", slug, err)
+	}
+	if _, err := t.exec(ctx, `INSERT INTO tag_redirects (language, slug, tag_id) VALUES (?, ?, ?)
+		ON CONFLICT (language, slug) DO UPDATE SET tag_id = excluded.tag_id`, e.Language, e.Slug, e.ID); err != nil {
+		return fmt.Errorf("keep tag address %s: %w", e.Slug, err)
+	}
+	return nil
+}
+
+// TagRedirect returns the id and current slug of the tag that was once at slug in lang,
+// or content.ErrNotFound.
+func (s *Store) TagRedirect(ctx context.Context, lang, slug string) (int64, string, error) {
+	var id int64
+	var now string
+	err := s.queryRow(ctx, `SELECT t.id, t.slug FROM tag_redirects r JOIN tags t ON t.id = r.tag_id
+		WHERE r.language = ? AND r.slug = ?`, lang, slug).Scan(&id, &now)
+	if isNoRows(err) {
+		return 0, "", fmt.Errorf("tag address %s/%s: %w", lang, slug, content.ErrNotFound)
+	}
+	if err != nil {
+		return 0, "", fmt.Errorf("tag address %s/%s: %w", lang, slug, err)
+	}
+	return id, now, nil
 }

@@ -113,7 +113,11 @@ func (s *Server) tagFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	id, tag, err := s.cfg.Store.PublicTagBySlug(r.Context(), lang, r.PathValue("tag"), s.cfg.Now())
 	if err != nil {
-		s.fail(w, r, err)
+		rest := "" // an unknown format leads to the tag's page
+		if _, ok := feedTypes[r.PathValue("format")]; ok {
+			rest = "/feed/" + r.PathValue("format")
+		}
+		s.failOrRenamedTag(w, r, err, rest)
 		return
 	}
 	path := "/" + lang + "/tag/" + tag.Slug

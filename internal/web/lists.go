@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 
@@ -93,7 +94,7 @@ func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) {
 	}
 	id, tag, err := s.cfg.Store.PublicTagBySlug(r.Context(), lang, r.PathValue("tag"), s.cfg.Now())
 	if err != nil {
-		s.fail(w, r, err)
+		s.failOrRenamedTag(w, r, err, "")
 		return
 	}
 	lp := listPage{page: p, Heading: p.T.T("tagged", tag.Name)}
@@ -164,4 +165,25 @@ func (s *Server) authorPage(w http.ResponseWriter, r *http.Request) {
 	}
 	tagKeys(w, cache.StoryList{Language: lang, AuthorID: a.ID}.Key())
 	s.render(w, r, http.StatusOK, "list", lp)
+}
+
+// failOrRenamedTag answers a tag address that found no tag: 301 to the tag's address now
+// when a tag was renamed from it (rest follows the tag's slug, as /feed/rss.xml does), else
+// err. The redirect carries the tag's key, so that renaming it again purges it.
+func (s *Server) failOrRenamedTag(w http.ResponseWriter, r *http.Request, err error, rest string) {
+	if !errors.Is(err, content.ErrNotFound) {
+		s.fail(w, r, err)
+		return
+	}
+	lang := r.PathValue("lang")
+	id, slug, rerr := s.cfg.Store.TagRedirect(r.Context(), lang, r.PathValue("tag"))
+	if rerr != nil {
+		if !errors.Is(rerr, content.ErrNotFound) {
+			err = rerr
+		}
+		s.fail(w, r, err)
+		return
+	}
+	tagKeys(w, cache.TagKey(id))
+	http.Redirect(w, r, "/"+lang+"/tag/"+slug+rest, http.StatusMovedPermanently) // #nosec G710 -- a local path made of a site language and a stored slug
 }

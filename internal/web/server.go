@@ -38,6 +38,9 @@ type Store interface {
 	SectionBySlug(ctx context.Context, lang, slug string) (content.Section, error)
 	AuthorBySlug(ctx context.Context, slug string) (content.Author, error)
 	PublicTagBySlug(ctx context.Context, lang, slug string, now time.Time) (int64, content.Tag, error)
+	// TagRedirect returns the id and current slug of the tag once at slug in lang (renamed
+	// since), or content.ErrNotFound.
+	TagRedirect(ctx context.Context, lang, slug string) (int64, string, error)
 	// TagTranslationsAt lists a tag's translations, with their public stories counted.
 	TagTranslationsAt(ctx context.Context, id int64, now time.Time) ([]content.TagEntry, error)
 	PublicArticle(ctx context.Context, lang, slug string, now time.Time) (content.Article, error)
