@@ -205,10 +205,17 @@ func TestNewsroomToPublicSite(t *testing.T) {
 		b.do("type into the story editor",
 			chromedp.SendKeys(chromedp.ID("headline"), "Live preview check"),
 			chromedp.SendKeys(chromedp.CSS(".pm-editor"), typed),
-			chromedp.WaitVisible(chromedp.CSS("#preview blockquote")),
 		)
-		if got := get(b, "read the preview", chromedp.Text(chromedp.CSS("#preview blockquote"))); got != "Live preview works." {
-			t.Errorf("preview blockquote = %q, want %q", got, "Live preview works.")
+		// The preview follows the typing a moment behind: its blockquote shows first empty or
+		// half typed, so wait for the whole line (or the step's bound, then say what it shows).
+		ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+		_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](
+			`(document.querySelector("#preview blockquote") || {textContent: ""}).textContent.trim() === "Live preview works."`,
+			chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(stepTimeout-time.Second)))
+		cancel()
+		if err != nil {
+			got, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(document.querySelector("#preview blockquote") || {textContent: ""}).textContent.trim()`))
+			t.Errorf("preview blockquote = %q, want %q (%v)", got, "Live preview works.", err)
 		}
 		if got := get(b, "read the word count", chromedp.Text(chromedp.ID("word-stats"))); strings.HasPrefix(got, "Words: 0 ") {
 			t.Errorf("word count = %q after typing, want the words counted", got)
