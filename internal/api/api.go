@@ -16,6 +16,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/pages"
 	"github.com/newsdesk/newsdesk/internal/review"
 )
 
@@ -28,7 +29,8 @@ type Config struct {
 	// Storage tells the one error path whether the database answers and what a failure
 	// means (503, 507).
 	Storage Storage
-	Media   *media.Store // nil: image uploads answer 503
+	Media   *media.Store   // nil: image uploads answer 503
+	Pages   *pages.Service // the site's pages (About…); nil: their routes answer 503
 	// Autosaves keeps the users' working copies of stories (nil: the autosave routes answer 503).
 	Autosaves *newsroom.Autosaves
 	Logger    *slog.Logger
@@ -51,6 +53,7 @@ type API struct {
 	storage  Storage
 	media    *media.Store
 	autosave *newsroom.Autosaves
+	pages    *pages.Service
 	log      *slog.Logger
 	base     string
 	now      func() time.Time
@@ -65,7 +68,7 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request, u account.User) er
 
 // New builds the API and registers its routes.
 func New(cfg Config) *API {
-	a := &API{svc: cfg.Service, reviews: cfg.Reviews, accounts: cfg.Accounts, storage: cfg.Storage, media: cfg.Media, autosave: cfg.Autosaves, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), now: cfg.Now}
+	a := &API{svc: cfg.Service, reviews: cfg.Reviews, accounts: cfg.Accounts, storage: cfg.Storage, media: cfg.Media, autosave: cfg.Autosaves, pages: cfg.Pages, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), now: cfg.Now}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}

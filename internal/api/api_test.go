@@ -16,6 +16,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/api"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/pages"
 	"github.com/newsdesk/newsdesk/internal/pgtest"
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
@@ -58,6 +59,7 @@ func newEnvLog(t *testing.T, dsn string, log *slog.Logger) *env {
 	svc := newsroom.New(st, nil, nil)
 	a := api.New(api.Config{Service: svc, Reviews: review.New(st, nil, nil, review.DefaultLimits),
 		Accounts: account.New(st, nil, nil), Storage: st, Media: ms, Autosaves: newsroom.NewAutosaves(st, svc, nil),
+		Pages:  pages.New(st, nil, nil),
 		Logger: log, BaseURL: baseURL + "/"})
 	e := &env{t: t, st: st, api: a, users: map[string]account.User{}, tokens: map[string]string{}, tokIDs: map[string]int64{}}
 	for _, u := range []struct{ key, role string }{

@@ -57,6 +57,13 @@ var routePermission = map[string]account.Action{
 	"POST /articles/{id}/reviews/open":       account.ActModerate,
 	"GET /front/{lang}":                      account.ActViewNewsroom,
 	"PUT /front/{lang}":                      account.ActArrangeFront,
+	"GET /pages":                             account.ActManageSite,
+	"POST /pages":                            account.ActManageSite,
+	"GET /pages/{id}":                        account.ActManageSite,
+	"PUT /pages/{id}":                        account.ActManageSite,
+	"DELETE /pages/{id}":                     account.ActManageSite,
+	"POST /pages/{id}/publish":               account.ActManageSite,
+	"POST /pages/{id}/unpublish":             account.ActManageSite,
 }
 
 // TestRoleCheckedBeforeBody sends, for every authenticated route and every role that lacks

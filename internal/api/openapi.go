@@ -54,7 +54,7 @@ func operations() map[string]operation {
 		{"language", "Only tags of this language (its code, e.g. ru).", str()},
 		{"q", "Only tags whose name contains this text (at most 100 characters).", map[string]any{"type": "string", "maxLength": 100}},
 	}
-	return map[string]operation{
+	ops := map[string]operation{
 		"GET /api/openapi.json": {summary: "This OpenAPI document", tag: "meta", public: true, status: 200, result: "OpenAPI"},
 		"GET " + nr + "/me": {summary: "The token's user", tag: "account", status: 200, result: "User",
 			description: "Who the token belongs to, with the actions their role allows."},
@@ -153,6 +153,8 @@ func operations() map[string]operation {
 		"GET /api/v1/articles/{id}/reviews": {summary: "A public story's reviews", tag: "reviews", public: true, query: page, status: 200, result: "PublicReviewList", extra: []int{503},
 			description: "Anyone may read the approved reviews of a published story, newest first, with their count and average rating. Reviewers' email addresses are never part of it. A story readers cannot see is 404."},
 	}
+	maps.Copy(ops, pageOperations(nr))
+	return ops
 }
 
 // pathParams lists the {name} segments of a path.

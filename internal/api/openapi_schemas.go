@@ -221,7 +221,7 @@ func components() map[string]any {
 		"securitySchemes": map[string]any{"bearer": map[string]any{"type": "http", "scheme": "bearer",
 			"description": "A personal API token: newsdesk token create --email E. Revoked tokens and disabled users are refused at once."}},
 		"responses": errorResponses(),
-		"schemas": map[string]any{
+		"schemas": withPageSchemas(map[string]any{
 			"Error": object([]string{"error"}, map[string]any{"error": object([]string{"code", "message"}, map[string]any{
 				"code":     strEnum(errorCodes()...),
 				"message":  desc(str(), "A sentence for people."),
@@ -295,7 +295,7 @@ func components() map[string]any {
 				"since": desc(dateTime(), "When they opened it (RFC 3339).")}),
 			"CheckResult": object([]string{"warnings"}, map[string]any{"warnings": desc(arrayOf(ref("Warning")),
 				"The checks that failed; empty when the story passes.")}),
-		},
+		}),
 	}
 }
 

@@ -81,6 +81,14 @@ func (a *API) routeTable() []route {
 		{"POST", nr + "/articles/{id}/reviews/open", m, false, a.setReviewsClosed(false)},
 		{"GET", "/api/v1/articles/{id}/reviews", "", true, a.listPublicReviews},
 
+		{"GET", nr + "/pages", account.ActManageSite, false, a.listPages},
+		{"POST", nr + "/pages", account.ActManageSite, false, a.createPage},
+		{"GET", nr + "/pages/{id}", account.ActManageSite, false, a.showPage},
+		{"PUT", nr + "/pages/{id}", account.ActManageSite, false, a.updatePage},
+		{"DELETE", nr + "/pages/{id}", account.ActManageSite, false, a.deletePage},
+		{"POST", nr + "/pages/{id}/publish", account.ActManageSite, false, a.setPageStatus(true)},
+		{"POST", nr + "/pages/{id}/unpublish", account.ActManageSite, false, a.setPageStatus(false)},
+
 		{"GET", nr + "/front/{lang}", v, false, a.showFront},
 		{"PUT", nr + "/front/{lang}", account.ActArrangeFront, false, a.setFront},
 	}

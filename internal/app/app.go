@@ -26,6 +26,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/metrics"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/notify"
+	sitepages "github.com/newsdesk/newsdesk/internal/pages"
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/syndication"
@@ -139,7 +140,8 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	if err != nil {
 		return nil, fmt.Errorf("build newsroom: %w", err)
 	}
-	jsonAPI := api.New(api.Config{Service: svc, Reviews: reviews, Accounts: accounts, Storage: st, Media: ms, Autosaves: autosaves,
+	sitePages := sitepages.New(st, log, nil)
+	jsonAPI := api.New(api.Config{Service: svc, Reviews: reviews, Accounts: accounts, Storage: st, Media: ms, Autosaves: autosaves, Pages: sitePages,
 		Logger: log, BaseURL: cfg.BaseURL})
 	wireAPI := wire.New(wire.Config{Service: wireSvc, Logger: log})
 	hsts, err := cfg.HSTSHeader()

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"time"
 
@@ -137,6 +139,31 @@ func loadEdition(ctx context.Context, tx *store.Tx, ed demo.Edition, now time.Ti
 		}
 		if _, err := tx.CreateBrief(ctx, brief); err != nil {
 			return err
+		}
+	}
+	return loadPages(ctx, tx, ed.Pages, now, md)
+}
+
+// loadPages writes the edition's pages, published and linked to their translations.
+func loadPages(ctx context.Context, tx *store.Tx, pages []demo.Page, now time.Time, md *content.Renderer) error {
+	for _, pg := range pages {
+		first := int64(0)
+		for _, lang := range slices.Sorted(maps.Keys(pg.Versions)) {
+			v := pg.Versions[lang]
+			html, err := md.Render(v.Body)
+			if err != nil {
+				return err
+			}
+			id, err := tx.CreatePage(ctx, content.Page{Language: lang, Slug: v.Slug, Title: v.Title, BodyMD: v.Body, BodyHTML: html,
+				Status: content.StatusPublished, InFooter: true, Position: pg.Position, CreatedAt: now, UpdatedAt: now, PublishedAt: now})
+			if err != nil {
+				return fmt.Errorf("demo page %s/%s: %w", pg.Key, lang, err)
+			}
+			if first == 0 {
+				first = id
+			} else if err := tx.LinkPage(ctx, id, first); err != nil {
+				return fmt.Errorf("demo page %s/%s: %w", pg.Key, lang, err)
+			}
 		}
 	}
 	return nil

@@ -43,7 +43,7 @@ func crawl(t *testing.T, s *demoSite, limit int, start ...string) map[string]str
 func TestPagesAreValidHTML(t *testing.T) {
 	validate.Dir(t)
 	s := newDemoSite(t, filepath.Join(t.TempDir(), "site.db"))
-	pages := crawl(t, s, 400, "/en/", "/ru/", "/az/", "/en/politics/briefs/")
+	pages := crawl(t, s, 400, "/en/", "/ru/", "/az/", "/en/politics/briefs/", "/en/page/about-us", "/az/page/duzelisler")
 	if len(pages) < 40 {
 		t.Fatalf("crawled only %d pages", len(pages))
 	}
@@ -76,7 +76,7 @@ func TestPagesAreAccessible(t *testing.T) {
 	})
 	var urls []string
 	for _, p := range []string{"/en/", "/ru/", leadEN, "/az/siyaset/", "/en/politics/briefs/", "/en/tag/diplomacy",
-		"/en/author/nigar-sultanli", "/en/politics/briefs/2026-11-24"} {
+		"/en/author/nigar-sultanli", "/en/politics/briefs/2026-11-24", "/en/page/about-us", "/ru/page/ispravleniya"} {
 		urls = append(urls, s.srv.URL+p)
 	}
 	validate.Axe(t, urls...)

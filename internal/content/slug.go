@@ -89,6 +89,7 @@ func ValidSlug(s string) bool {
 var reservedSlugs = map[string]bool{
 	"tag": true, "author": true, "briefs": true, "search": true, "static": true, "media": true,
 	"api": true, "newsroom": true, "feed": true, "rss": true, "atom": true, "sitemap": true,
+	PageSegment: true,
 }
 
 // ReservedSectionSlug reports whether s is used by the site's own URLs.

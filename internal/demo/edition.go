@@ -19,6 +19,7 @@ func New() Edition {
 		Authors:  authors(),
 		Stories:  stories(),
 		Briefs:   briefs(),
+		Pages:    pages(),
 	}
 }
 

@@ -12,6 +12,7 @@ type Edition struct {
 	Authors  []Author
 	Stories  []Story
 	Briefs   []Brief
+	Pages    []Page
 }
 
 // Section is a site section with a stable key and per-language names and URL slugs.
@@ -57,4 +58,19 @@ type Brief struct {
 	Ago      time.Duration // how long before "now"
 	Text     string
 	Story    string // optional key of the story it links to
+}
+
+// Page is one of the agency's standing pages (About, Corrections policy), in each
+// language: the versions are translations of one another.
+type Page struct {
+	Key      string
+	Position int // footer order
+	Versions map[string]PageVersion
+}
+
+// PageVersion is a page in one language.
+type PageVersion struct {
+	Slug  string
+	Title string
+	Body  string // Markdown
 }

@@ -78,6 +78,7 @@ var azerbaijani = Catalog{
 		"back_home":              "Ana səhifəyə keç",
 		"demo_notice":            "Demo buraxılış: bu saytdakı bütün xəbərlər uydurmadır və Newsdesk-in imkanlarını göstərmək üçün yazılıb.",
 		"powered_by":             "Newsdesk ilə hazırlanıb",
+		"site_pages":             "Sayt haqqında",
 		"feeds":                  "Lentlər",
 		"section_page":           "%s — səhifə %d",
 		"search":                 "Axtarış",

@@ -77,6 +77,7 @@ var english = Catalog{
 		"back_home":              "Go to the home page",
 		"demo_notice":            "Demo edition: every story on this site is fictional, written to show Newsdesk.",
 		"powered_by":             "Published with Newsdesk",
+		"site_pages":             "Site information",
 		"feeds":                  "Feeds",
 		"section_page":           "%s — page %d",
 		"search":                 "Search",

@@ -176,3 +176,23 @@ func (s *Server) masthead(ctx context.Context, lang, current string, sections []
 	}
 	return renderHTML(ctx, func(_ context.Context, buf *bytes.Buffer) error { return draw(buf, sections) })
 }
+
+// footerPages is the footer's list of the language's published pages (About, Contacts…),
+// kept as a fragment under the key their changes purge. When they cannot be read (an error
+// page while the database is away) the footer goes without them.
+func (s *Server) footerPages(ctx context.Context, lang string) template.HTML {
+	h, err := s.fragment(ctx, "footer:"+lang, []string{cache.FooterKey(lang)}, s.cfg.Now(),
+		func(ctx context.Context, buf *bytes.Buffer) error {
+			links, err := s.cfg.Store.FooterPages(s.cfg.Store.PublicRead(ctx), lang)
+			if err != nil {
+				return err
+			}
+			htmlWriter{buf}.footerPages(i18n.Lookup(lang), links)
+			return nil
+		})
+	if err != nil {
+		s.log.WarnContext(ctx, "footer_pages_failed", "lang", lang, "err", err)
+		return ""
+	}
+	return h
+}

@@ -99,7 +99,9 @@ func (s *Server) writeLayout(ctx context.Context, buf *bytes.Buffer, p *page, co
 	if err := content(buf); err != nil {
 		return err
 	}
-	w.raw("\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n<p>© ")
+	w.raw("\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n")
+	w.html(s.footerPages(ctx, p.Lang))
+	w.raw("<p>© ")
 	w.int(p.Year)
 	w.el(" ", p.SiteName, " · ")
 	w.text(T.T("powered_by"))

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/i18n"
 )
@@ -151,7 +152,7 @@ func firstPage[T any](list []T, per int) ([]T, bool) {
 	return list, false
 }
 
-var pageNames = []string{"home", "list", "briefs", "error", "search"}
+var pageNames = []string{"home", "list", "briefs", "error", "search", "sitepage"}
 
 func (s *Server) parseTemplates() error {
 	funcs := template.FuncMap{
@@ -213,6 +214,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		buf.Grow(sh.sizeHint())
 	}
 	p := data.layoutPage()
+	tagKeys(w, cache.FooterKey(p.Lang)) // every page's footer lists the language's pages
 	err := s.writeLayout(r.Context(), buf, &p, func(buf *bytes.Buffer) error {
 		if cw, ok := data.(contentWriter); ok {
 			return cw.writeContent(s, buf)

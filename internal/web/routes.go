@@ -41,6 +41,7 @@ func (s *Server) routeTable() []route {
 		{"GET", "/search.json", s.searchJSON},
 		{"GET", "/{lang}/tag/{tag}", c(s.tagPage)},
 		{"GET", "/{lang}/author/{author}", c(s.authorPage)},
+		{"GET", "/{lang}/page/{slug}", c(s.sitePageView)},
 
 		{"GET", "/rss.xml", c(s.siteFeed)},
 		{"GET", "/atom.xml", c(s.siteFeed)},

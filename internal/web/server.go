@@ -54,6 +54,14 @@ type Store interface {
 	SitemapArticles(ctx context.Context, offset, limit int, since, now time.Time) ([]content.SitemapEntry, error)
 	CountPublicArticles(ctx context.Context, now time.Time) (int, error)
 	NextVisibilityChange(ctx context.Context, now time.Time) (time.Time, error)
+	// PublicPage returns the published page of a language at slug (About, Contacts…).
+	PublicPage(ctx context.Context, lang, slug string) (content.Page, error)
+	// PublicPageGroup lists the published pages of a translation group.
+	PublicPageGroup(ctx context.Context, groupID int64) ([]content.PageLink, error)
+	// FooterPages lists the published pages a language's footer shows, in order.
+	FooterPages(ctx context.Context, lang string) ([]content.PageLink, error)
+	// PublicPages lists every published page, for the sitemap.
+	PublicPages(ctx context.Context) ([]content.Page, error)
 	Setting(ctx context.Context, key, def string) (string, error)
 	Search(ctx context.Context, r search.Request) (search.Results, error)
 	// PublicRead marks ctx as serving a public page: its reads may go to the read replica

@@ -82,7 +82,8 @@ func (s *Server) sitemapFile(w http.ResponseWriter, r *http.Request) {
 }
 
 // sectionsSitemap lists the home pages and section fronts of every language, each with
-// its alternates in the other languages.
+// its alternates in the other languages, and the site's published pages (About…) with
+// their translations.
 func (s *Server) sectionsSitemap(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
 	langs, err := s.cfg.Store.Languages(ctx)
 	if err != nil {
@@ -113,7 +114,11 @@ func (s *Server) sectionsSitemap(ctx context.Context, now time.Time) ([]byte, ti
 			urls = append(urls, feed.URL{Loc: a.Href, Alternates: bySection[k]})
 		}
 	}
-	b, err := feed.URLSet(urls)
+	pages, err := s.pagesSitemap(ctx)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	b, err := feed.URLSet(append(urls, pages...))
 	return b, time.Time{}, err
 }
 
@@ -141,4 +146,28 @@ func (s *Server) newsSitemap(w http.ResponseWriter, r *http.Request) {
 		b, err := feed.URLSet(urls)
 		return b, time.Time{}, err
 	})
+}
+
+// pagesSitemap lists the published pages, each with its last change and, when it has
+// published translations, its alternates.
+func (s *Server) pagesSitemap(ctx context.Context) ([]feed.URL, error) {
+	pages, err := s.cfg.Store.PublicPages(ctx)
+	if err != nil {
+		return nil, err
+	}
+	groups := map[int64][]feed.Alternate{}
+	for _, p := range pages {
+		if p.GroupID != 0 {
+			groups[p.GroupID] = append(groups[p.GroupID], feed.Alternate{Lang: p.Language, Href: s.abs(content.PagePath(p.Language, p.Slug))})
+		}
+	}
+	urls := make([]feed.URL, 0, len(pages))
+	for _, p := range pages {
+		u := feed.URL{Loc: s.abs(content.PagePath(p.Language, p.Slug)), LastMod: p.UpdatedAt}
+		if alt := groups[p.GroupID]; len(alt) > 1 {
+			u.Alternates = alt
+		}
+		urls = append(urls, u)
+	}
+	return urls, nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/i18n"
 )
 
@@ -171,4 +172,18 @@ func (w htmlWriter) pager(p pager) {
 		w.tmplEl("\">", p.NextText, " →</a>")
 	}
 	w.raw("\n</nav>")
+}
+
+// footerPages writes the footer's navigation to the site's pages; nothing when there are none.
+func (w htmlWriter) footerPages(cat *i18n.Catalog, links []content.PageLink) {
+	if len(links) == 0 {
+		return
+	}
+	w.el("<nav class=\"footer-pages\" aria-label=\"", cat.T("site_pages"), "\">\n<ul>")
+	for _, l := range links {
+		w.raw("<li><a href=\"")
+		w.url(l.URL())
+		w.el("\">", l.Title, "</a></li>")
+	}
+	w.raw("</ul>\n</nav>\n")
 }
