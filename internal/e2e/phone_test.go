@@ -34,6 +34,21 @@ const runAxe = `axe.run(document).then(r => JSON.stringify(r.violations
 	.filter(v => v.impact === "serious" || v.impact === "critical")
 	.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(" "))}))))`
 
+// axe runs axe-core (its script given) in the page shown and reports each serious or
+// critical violation as an error of the running test, naming the colour scheme.
+func (b *browser) axe(script, scheme string) {
+	b.t.Helper()
+	get(b, "load axe", chromedp.Evaluate[bool](script+";true"))
+	raw := get(b, "run axe", chromedp.Evaluate[string](runAxe, chromedp.EvalAwaitPromise))
+	var found []axeFinding
+	if err := json.Unmarshal([]byte(raw), &found); err != nil {
+		b.t.Fatalf("axe's answer %q: %v", raw, err)
+	}
+	for _, f := range found {
+		b.t.Errorf("axe, %s mode: %s (%s): %s — %s", scheme, f.ID, f.Impact, f.Help, strings.Join(f.Nodes, "; "))
+	}
+}
+
 // colorScheme emulates prefers-color-scheme.
 func colorScheme(scheme string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
@@ -125,15 +140,7 @@ func TestNewsroomOnAPhone(t *testing.T) {
 				if wide != "" {
 					t.Errorf("%s scrolls sideways at %d px: %s", path, phoneWidth, wide)
 				}
-				get(b, "load axe", chromedp.Evaluate[bool](axe+";true"))
-				raw := get(b, "run axe", chromedp.Evaluate[string](runAxe, chromedp.EvalAwaitPromise))
-				var found []axeFinding
-				if err := json.Unmarshal([]byte(raw), &found); err != nil {
-					t.Fatalf("axe's answer %q: %v", raw, err)
-				}
-				for _, f := range found {
-					t.Errorf("axe, %s mode: %s (%s): %s — %s", scheme, f.ID, f.Impact, f.Help, strings.Join(f.Nodes, "; "))
-				}
+				b.axe(axe, scheme)
 			})
 		}
 	}

@@ -2,7 +2,6 @@ package e2e_test
 
 import (
 	"context"
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -38,15 +37,7 @@ func TestPublicPagesInDarkMode(t *testing.T) {
 			t.Run(scheme+p.path, func(t *testing.T) {
 				b.t = t
 				b.open(p.path, p.sel)
-				get(b, "load axe", chromedp.Evaluate[bool](axe+";true"))
-				raw := get(b, "run axe", chromedp.Evaluate[string](runAxe, chromedp.EvalAwaitPromise))
-				var found []axeFinding
-				if err := json.Unmarshal([]byte(raw), &found); err != nil {
-					t.Fatalf("axe's answer %q: %v", raw, err)
-				}
-				for _, f := range found {
-					t.Errorf("axe, %s mode: %s (%s): %s — %s", scheme, f.ID, f.Impact, f.Help, strings.Join(f.Nodes, "; "))
-				}
+				b.axe(axe, scheme)
 			})
 		}
 	}
