@@ -7,9 +7,11 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/account"
+	"github.com/newsdesk/newsdesk/internal/brand"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/demo"
 	"github.com/newsdesk/newsdesk/internal/store"
@@ -67,6 +69,9 @@ func loadEdition(ctx context.Context, tx *store.Tx, ed demo.Edition, now time.Ti
 		if err := tx.PutLanguage(ctx, l); err != nil {
 			return err
 		}
+	}
+	if err := loadBrand(ctx, tx, ed.Brand); err != nil {
+		return err
 	}
 	sections := map[string]content.Section{}
 	for i, sec := range ed.Sections {
@@ -164,6 +169,20 @@ func loadPages(ctx context.Context, tx *store.Tx, pages []demo.Page, now time.Ti
 			} else if err := tx.LinkPage(ctx, id, first); err != nil {
 				return fmt.Errorf("demo page %s/%s: %w", pg.Key, lang, err)
 			}
+		}
+	}
+	return nil
+}
+
+// loadBrand sets the edition's brand: its name, accent and logo (checked as an upload is).
+func loadBrand(ctx context.Context, tx *store.Tx, b demo.Brand) error {
+	logo, err := brand.Logo(strings.NewReader(b.Logo))
+	if err != nil {
+		return fmt.Errorf("demo logo: %w", err)
+	}
+	for k, v := range map[string]string{brand.SettingName: b.Name, brand.SettingAccent: b.Accent, brand.SettingLogo: logo.Encode()} {
+		if err := tx.SetSetting(ctx, k, v); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"html"
 	"image"
@@ -12,6 +13,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/newsdesk/newsdesk/internal/brand"
+	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 var metaRe = regexp.MustCompile(`<meta (property|name)="([^"]+)" content="([^"]*)">`)
@@ -36,6 +40,12 @@ func checkImage(t *testing.T, s *demoSite, what, u string, w, h int) {
 	resp, body := s.get(t, pu.Path)
 	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "image/") {
 		t.Errorf("%s %s = %d %s", what, u, resp.StatusCode, resp.Header.Get("Content-Type"))
+		return
+	}
+	if resp.Header.Get("Content-Type") == "image/svg+xml" { // a drawing: its size is the upload's, read when it came in
+		if w <= 0 || h <= 0 || !strings.Contains(body, "<svg") {
+			t.Errorf("%s %s: SVG of %dx%d", what, u, w, h)
+		}
 		return
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader([]byte(body)))
@@ -147,4 +157,45 @@ func TestLinkPreviews(t *testing.T) {
 		t.Errorf("JSON-LD publisher %+v", ld.Publisher)
 	}
 	checkImage(t, s, "publisher logo", ld.Publisher.Logo.URL, ld.Publisher.Logo.Width, ld.Publisher.Logo.Height)
+}
+
+// TestBrandOnPages: the demo's brand is on its pages — the logo in the masthead beside
+// the name, the accent in a stylesheet of its own after the site's — and a change of
+// brand purges every cached page, which then names the new files.
+func TestBrandOnPages(t *testing.T) {
+	ctx := context.Background()
+	s := newDemoSite(t, filepath.Join(t.TempDir(), "site.db"))
+	logoRe := regexp.MustCompile(`<a class="brand" href="/ru/"><img class="brand-logo" src="(/brand/logo-[0-9a-f]+\.svg)" width="48" height="48" alt=""> <span>Каспийская лента</span></a>`)
+	cssRe := regexp.MustCompile(`<link rel="stylesheet" href="/static/site\.[0-9a-f]+\.css">\n<link rel="stylesheet" href="(/brand/accent-[0-9a-f]+\.css)">`)
+	_, page := s.get(t, "/ru/")
+	logo, css := logoRe.FindStringSubmatch(page), cssRe.FindStringSubmatch(page)
+	if logo == nil || css == nil {
+		t.Fatalf("the masthead's logo or the accent's stylesheet is missing:\n%s", page[:min(len(page), 3000)])
+	}
+	if resp, body := s.get(t, logo[1]); resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/svg+xml" || !strings.Contains(body, "<svg") {
+		t.Errorf("logo %s = %d %s", logo[1], resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	if resp, body := s.get(t, css[1]); resp.StatusCode != 200 || !strings.Contains(body, "--accent: #0b5c6b;") ||
+		!strings.Contains(resp.Header.Get("Cache-Control"), "immutable") {
+		t.Errorf("accent stylesheet %s = %d %q", css[1], resp.StatusCode, body)
+	}
+	if err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+		if err := tx.SetSetting(ctx, brand.SettingAccent, "#6b2c91"); err != nil {
+			return err
+		}
+		return tx.SetSetting(ctx, brand.SettingLogo, "")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	_, page = s.get(t, "/ru/")
+	css2 := cssRe.FindStringSubmatch(page)
+	if css2 == nil || css2[1] == css[1] || strings.Contains(page, "brand-logo") {
+		t.Fatalf("the cached page kept the old brand: %v", css2)
+	}
+	if _, body := s.get(t, css2[1]); !strings.Contains(body, "--accent: #6b2c91;") {
+		t.Errorf("new accent stylesheet: %q", body)
+	}
+	if resp, _ := s.get(t, css[1]); resp.StatusCode != 200 {
+		t.Errorf("the old stylesheet, which pages cached elsewhere name, = %d", resp.StatusCode)
+	}
 }

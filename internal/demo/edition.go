@@ -15,6 +15,7 @@ func New() Edition {
 			"ru": "Каспийская лента",
 			"az": "Xəzər Lenti",
 		},
+		Brand:    brand(),
 		Sections: sections(),
 		Authors:  authors(),
 		Stories:  stories(),

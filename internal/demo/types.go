@@ -8,6 +8,7 @@ import "time"
 type Edition struct {
 	// SiteName is the fictional agency's name per language code.
 	SiteName map[string]string
+	Brand    Brand
 	Sections []Section
 	Authors  []Author
 	Stories  []Story

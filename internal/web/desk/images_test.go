@@ -26,16 +26,25 @@ func (c *client) uploadImage(pic []byte, fields map[string]string) (int, string)
 	if c.csrf == "" {
 		c.get("/newsroom/images")
 	}
+	return c.postFiles("/newsroom/images", fields, map[string][]byte{"file": pic})
+}
+
+// postFiles sends a multipart form to path with the CSRF token, fields and files (by
+// field name), and returns the status and the redirect.
+func (c *client) postFiles(path string, fields map[string]string, files map[string][]byte) (int, string) {
+	c.t.Helper()
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)
 	_ = mw.WriteField("csrf", c.csrf)
 	for k, v := range fields {
 		_ = mw.WriteField(k, v)
 	}
-	fw, _ := mw.CreateFormFile("file", "picture.png")
-	_, _ = fw.Write(pic)
+	for k, data := range files {
+		fw, _ := mw.CreateFormFile(k, k+".bin")
+		_, _ = fw.Write(data)
+	}
 	_ = mw.Close()
-	req, err := http.NewRequest("POST", c.s.srv.URL+"/newsroom/images", &b)
+	req, err := http.NewRequest("POST", c.s.srv.URL+path, &b)
 	if err != nil {
 		c.t.Fatal(err)
 	}

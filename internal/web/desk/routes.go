@@ -108,6 +108,8 @@ func (d *Desk) routeTable() []route {
 		{"GET", "/newsroom/audit", account.ActViewAudit, false, d.auditLog},
 		{"GET", "/newsroom/settings", account.ActManageSite, false, d.settings},
 		{"POST", "/newsroom/settings", account.ActManageSite, false, d.saveSettings},
+		{"GET", "/newsroom/settings/brand", account.ActManageSite, false, d.brandPage},
+		{"POST", "/newsroom/settings/brand", account.ActManageSite, false, d.saveBrand},
 		{"GET", "/newsroom/wire", account.ActManageSite, false, d.wirePage},
 		{"GET", "/newsroom/wire/usage.csv", account.ActManageSite, false, d.wireUsageCSV},
 		{"POST", "/newsroom/wire/deliveries/{id}/retry", account.ActManageSite, false, d.retryDelivery},
