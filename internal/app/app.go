@@ -193,7 +193,16 @@ func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writ
 	}()
 	defer func() { stopSearch(); <-searchDone }()
 	if cfg.Demo {
-		if err := SeedDemo(ctx, st, out); err != nil {
+		if cfg.Media == "" { // the demo's pictures go where the site will serve them from
+			if cfg.Media, err = os.MkdirTemp("", "newsdesk-media-"); err != nil {
+				return fmt.Errorf("media directory: %w", err)
+			}
+		}
+		ms, err := media.New(cfg.Media, media.Limits{})
+		if err != nil {
+			return fmt.Errorf("media directory: %w", err)
+		}
+		if err := SeedDemoWithPictures(ctx, st, ms, out); err != nil {
 			return fmt.Errorf("demo edition: %w", err)
 		}
 	}

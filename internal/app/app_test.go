@@ -37,9 +37,21 @@ func newDemoSite(t testing.TB, dsn string) *demoSite {
 // newDemoSiteWith serves the demo edition through wrap (nil: as it is).
 func newDemoSiteWith(t testing.TB, dsn string, wrap func(http.Handler) http.Handler) *demoSite {
 	t.Helper()
-	st := sitekit.Demo(t, dsn)
+	return serveDemo(t, sitekit.Demo(t, dsn), "", wrap)
+}
+
+// newPictureSite serves the demo edition with its pictures through wrap (nil: as it is).
+func newPictureSite(t testing.TB, dsn string, wrap func(http.Handler) http.Handler) *demoSite {
+	t.Helper()
+	dir := t.TempDir()
+	return serveDemo(t, sitekit.DemoWithPictures(t, dsn, dir), dir, wrap)
+}
+
+// serveDemo serves st, its media in mediaDir ("": a directory of its own), through wrap.
+func serveDemo(t testing.TB, st *store.Store, mediaDir string, wrap func(http.Handler) http.Handler) *demoSite {
+	t.Helper()
 	srv := testkit.Serve(t, func(baseURL string) (http.Handler, error) {
-		h, err := app.Handler(config.Config{BaseURL: baseURL, TimeZone: "Asia/Baku", Demo: true}, st, nil)
+		h, err := app.Handler(config.Config{BaseURL: baseURL, TimeZone: "Asia/Baku", Demo: true, Media: mediaDir}, st, nil)
 		if err != nil || wrap == nil {
 			return h, err
 		}

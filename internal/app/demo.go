@@ -1,8 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image/jpeg"
 	"io"
 	"maps"
 	"slices"
@@ -14,6 +16,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/brand"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/demo"
+	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -28,7 +31,14 @@ var demoLanguages = []content.Language{
 
 // SeedDemo fills an empty database with the demo edition, in one transaction, and prints
 // the newsroom login it created. On a database with content it adds nothing and says so.
+// The stories have no pictures: SeedDemoWithPictures.
 func SeedDemo(ctx context.Context, st *store.Store, out io.Writer) error {
+	return SeedDemoWithPictures(ctx, st, nil, out)
+}
+
+// SeedDemoWithPictures is SeedDemo with the demo's drawn pictures taken into ms (the
+// site's media directory) and shown as the lead images of their stories (ms nil: none).
+func SeedDemoWithPictures(ctx context.Context, st *store.Store, ms *media.Store, out io.Writer) error {
 	empty, err := st.IsEmpty(ctx)
 	if err != nil {
 		return err
@@ -45,8 +55,13 @@ func SeedDemo(ctx context.Context, st *store.Store, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	ed := demo.New()
+	pictures, err := drawPictures(ctx, ms, ed.Pictures)
+	if err != nil {
+		return err
+	}
 	if err := st.WithTx(ctx, func(tx *store.Tx) error {
-		return loadEdition(ctx, tx, demo.New(), time.Now().UTC(), content.NewRenderer())
+		return loadEdition(ctx, tx, ed, pictures, time.Now().UTC(), content.NewRenderer())
 	}); err != nil {
 		return err
 	}
@@ -62,8 +77,38 @@ func SeedDemo(ctx context.Context, st *store.Store, out io.Writer) error {
 	return nil
 }
 
-// loadEdition writes an edition into tx, dating everything relative to now.
-func loadEdition(ctx context.Context, tx *store.Tx, ed demo.Edition, now time.Time, md *content.Renderer) error {
+// drawPictures draws the demo's pictures and takes them into ms, by story key, with their
+// texts (the English ones the default); ms nil takes none.
+func drawPictures(ctx context.Context, ms *media.Store, pics []demo.Picture) (map[string]content.Image, error) {
+	out := map[string]content.Image{}
+	if ms == nil {
+		return out, nil
+	}
+	for _, p := range pics {
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, p.Image(), &jpeg.Options{Quality: 90}); err != nil {
+			return nil, fmt.Errorf("demo picture %s: %w", p.Scene, err)
+		}
+		m, err := ms.Ingest(ctx, &buf)
+		if err != nil {
+			return nil, fmt.Errorf("demo picture %s: %w", p.Scene, err)
+		}
+		img := m.Content()
+		img.Alt, img.Caption, img.Credit = p.Alt["en"], p.Caption["en"], p.Credit
+		img.Texts = map[string]content.ImageText{}
+		for lang, alt := range p.Alt {
+			if lang != "en" {
+				img.Texts[lang] = content.ImageText{Alt: alt, Caption: p.Caption[lang]}
+			}
+		}
+		out[p.Story] = img
+	}
+	return out, nil
+}
+
+// loadEdition writes an edition into tx, with the pictures of its stories (by story key),
+// dating everything relative to now.
+func loadEdition(ctx context.Context, tx *store.Tx, ed demo.Edition, pictures map[string]content.Image, now time.Time, md *content.Renderer) error {
 	for _, l := range demoLanguages {
 		l.SiteName = ed.SiteName[l.Code]
 		if err := tx.PutLanguage(ctx, l); err != nil {
@@ -111,6 +156,17 @@ func loadEdition(ctx context.Context, tx *store.Tx, ed demo.Edition, now time.Ti
 		}
 		sort.Strings(langs)
 		au := authors[story.Author]
+		var lead *content.Image
+		if img, ok := pictures[story.Key]; ok {
+			id, err := tx.CreateImage(ctx, img, 0)
+			if err == nil {
+				err = tx.SetImageTexts(ctx, id, img.Texts)
+			}
+			if err != nil {
+				return fmt.Errorf("demo story %s: %w", story.Key, err)
+			}
+			lead = &content.Image{ID: id}
+		}
 		for _, lang := range langs {
 			v := story.Versions[lang]
 			html, err := md.Render(v.Body)
@@ -125,7 +181,7 @@ func loadEdition(ctx context.Context, tx *store.Tx, ed demo.Edition, now time.Ti
 				GroupID: group, Language: lang, Section: sec, Author: content.Author{ID: authorIDs[story.Author]},
 				Byline: au.Name[lang], BylineRole: au.Roles[lang], Dateline: v.Dateline, Headline: v.Headline,
 				Standfirst: v.Standfirst, BodyMD: v.Body, BodyHTML: html, Slug: v.Slug, Status: content.StatusPublished,
-				Lead: story.Lead, Tags: tags, CreatedAt: published, PublishedAt: published, UpdatedAt: updated,
+				Lead: story.Lead, Tags: tags, LeadImage: lead, CreatedAt: published, PublishedAt: published, UpdatedAt: updated,
 			})
 			if err != nil {
 				return fmt.Errorf("demo story %s/%s: %w", story.Key, lang, err)

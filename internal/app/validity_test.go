@@ -42,7 +42,7 @@ func crawl(t *testing.T, s *demoSite, limit int, start ...string) map[string]str
 // TestPagesAreValidHTML checks every page of the demo site with the Nu Html Checker.
 func TestPagesAreValidHTML(t *testing.T) {
 	validate.Dir(t)
-	s := newDemoSite(t, filepath.Join(t.TempDir(), "site.db"))
+	s := newPictureSite(t, filepath.Join(t.TempDir(), "site.db"), nil)
 	pages := crawl(t, s, 400, "/en/", "/ru/", "/az/", "/en/politics/briefs/", "/en/page/about-us", "/az/page/duzelisler")
 	if len(pages) < 40 {
 		t.Fatalf("crawled only %d pages", len(pages))
@@ -69,7 +69,7 @@ func TestPagesAreAccessible(t *testing.T) {
 	validate.Dir(t)
 	// axe-check injects axe-core as an inline script, which our CSP rightly forbids; the
 	// test serves the same pages without the CSP header so that axe can run in them.
-	s := newDemoSiteWith(t, filepath.Join(t.TempDir(), "site.db"), func(h http.Handler) http.Handler {
+	s := newPictureSite(t, filepath.Join(t.TempDir(), "site.db"), func(h http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			h.ServeHTTP(noCSP{w}, r)
 		})

@@ -253,4 +253,6 @@ type ArticleSummary struct {
 	Dateline    string
 	PublishedAt time.Time
 	UpdatedAt   time.Time
+	// LeadImage is the story's lead picture with its texts in Language (nil: none).
+	LeadImage *Image
 }

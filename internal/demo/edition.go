@@ -21,6 +21,7 @@ func New() Edition {
 		Stories:  stories(),
 		Briefs:   briefs(),
 		Pages:    pages(),
+		Pictures: pictures(),
 	}
 }
 

@@ -2,7 +2,10 @@
 // show what a small multilingual agency site looks like. Nothing here is a real event.
 package demo
 
-import "time"
+import (
+	"image"
+	"time"
+)
 
 // Edition is the whole demo content, in plain data; the store loads it.
 type Edition struct {
@@ -14,6 +17,7 @@ type Edition struct {
 	Stories  []Story
 	Briefs   []Brief
 	Pages    []Page
+	Pictures []Picture
 }
 
 // Section is a site section with a stable key and per-language names and URL slugs.
@@ -75,3 +79,16 @@ type PageVersion struct {
 	Title string
 	Body  string // Markdown
 }
+
+// Picture is a demo story's lead image: a scene drawn by the demo itself (pictures_draw.go),
+// with its alt text and caption per language.
+type Picture struct {
+	Story   string            // key of the story it leads
+	Scene   string            // which drawing
+	Alt     map[string]string // language code → alt text
+	Caption map[string]string // language code → caption
+	Credit  string
+}
+
+// Image draws the picture, PictureWidth × PictureHeight.
+func (p Picture) Image() image.Image { return drawScene(p.Scene) }

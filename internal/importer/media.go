@@ -122,10 +122,8 @@ func (m *mediaIntake) ingest(ctx context.Context, tx Tx, u, alt string) (int64, 
 		m.done[u] = ingested{}
 		return 0, false, nil
 	}
-	img := content.Image{Hash: mi.Hash, Format: mi.Format, Width: mi.Width, Height: mi.Height, Alt: alt}
-	for _, r := range mi.Renditions {
-		img.Renditions = append(img.Renditions, content.Rendition{Width: r.Width, Height: r.Height, File: r.File})
-	}
+	img := mi.Content()
+	img.Alt = alt
 	// Bytes already in the library give the image that is there, with its text as it is
 	// (an editor may have corrected it since an earlier import): a re-import links the same
 	// image and changes nothing of it.

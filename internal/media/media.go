@@ -19,6 +19,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/newsdesk/newsdesk/internal/content"
 )
 
 // Default limits, used for the zero fields of Limits.
@@ -89,6 +91,15 @@ type Image struct {
 	// Renditions are in ascending width. The last is the upload at its own
 	// size, or at the largest standard width if it is wider than that.
 	Renditions []Rendition
+}
+
+// Content returns the image as the content model records it, without its texts.
+func (m Image) Content() content.Image {
+	img := content.Image{Hash: m.Hash, Format: m.Format, Width: m.Width, Height: m.Height}
+	for _, r := range m.Renditions {
+		img.Renditions = append(img.Renditions, content.Rendition{Width: r.Width, Height: r.Height, File: r.File})
+	}
+	return img
 }
 
 // Store ingests images into one directory and serves names from it.

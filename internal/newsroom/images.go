@@ -64,11 +64,8 @@ func (s *Service) AddImage(ctx context.Context, u Actor, ms *media.Store, r io.R
 	if err != nil {
 		return content.Image{}, false, err
 	}
-	img = content.Image{Hash: m.Hash, Format: m.Format, Width: m.Width, Height: m.Height, Alt: in.Alt,
-		Caption: in.Caption, Credit: in.Credit}
-	for _, r := range m.Renditions {
-		img.Renditions = append(img.Renditions, content.Rendition{Width: r.Width, Height: r.Height, File: r.File})
-	}
+	img = m.Content()
+	img.Alt, img.Caption, img.Credit = in.Alt, in.Caption, in.Credit
 	err = s.st.NewsroomTx(ctx, func(tx Tx) error {
 		var err error
 		img.ID, created, err = tx.InsertImage(ctx, img, u.ID)

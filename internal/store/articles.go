@@ -228,13 +228,17 @@ func (s *Store) PublicArticles(ctx context.Context, lq content.ListQuery, now ti
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
-	return scanSummaries(rows)
+	list, err := scanSummaries(rows)
+	if err != nil {
+		return nil, err
+	}
+	return list, s.withLeadImages(ctx, list)
 }
 
 // summaryColumns are the columns scanSummaries reads: of articles a, sections sec and
 // section_names sn.
 const summaryColumns = `a.id, a.language, sec.key, sn.name, sn.slug, a.headline, a.standfirst, a.slug,
-		a.byline, a.byline_role, a.dateline, a.published_at, a.updated_at`
+		a.byline, a.byline_role, a.dateline, a.published_at, a.updated_at, COALESCE(a.lead_image_id, 0)`
 
 // scanSummaries reads the rows of a query of summaryColumns, and closes them.
 func scanSummaries(rows *sql.Rows) ([]content.ArticleSummary, error) {
@@ -242,12 +246,15 @@ func scanSummaries(rows *sql.Rows) ([]content.ArticleSummary, error) {
 	var out []content.ArticleSummary
 	for rows.Next() {
 		var a content.ArticleSummary
-		var pub, upd int64
+		var pub, upd, img int64
 		if err := rows.Scan(&a.ID, &a.Language, &a.SectionKey, &a.SectionName, &a.SectionSlug, &a.Headline, &a.Standfirst,
-			&a.Slug, &a.Byline, &a.BylineRole, &a.Dateline, &pub, &upd); err != nil {
+			&a.Slug, &a.Byline, &a.BylineRole, &a.Dateline, &pub, &upd, &img); err != nil {
 			return nil, fmt.Errorf("scan article summary: %w", err)
 		}
 		a.PublishedAt, a.UpdatedAt = fromMicros(pub), fromMicros(upd)
+		if img != 0 {
+			a.LeadImage = &content.Image{ID: img} // filled by withLeadImages
+		}
 		out = append(out, a)
 	}
 	return out, rows.Err()

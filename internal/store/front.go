@@ -93,6 +93,9 @@ func (s *Store) PublicFront(ctx context.Context, lang string, now time.Time) ([]
 		return nil, time.Time{}, fmt.Errorf("read front page %s: %w", lang, err)
 	}
 	list, err := scanSummaries(rows)
+	if err == nil {
+		err = s.withLeadImages(ctx, list)
+	}
 	if err != nil {
 		return nil, time.Time{}, fmt.Errorf("read front page %s: %w", lang, err)
 	}

@@ -95,10 +95,11 @@ func (t *Tx) SetImageTexts(ctx context.Context, id int64, texts map[string]conte
 	return t.purgeImage(ctx, id, changed)
 }
 
-// purgeImage purges the pages of the stories that show image id as their lead picture (the
-// only pages that print its text): of every language, or only of languages when given.
+// purgeImage purges the pages that show image id as a story's lead picture (the only
+// pages that print its text): the stories' own pages, and the home pages and section
+// fronts that show their pictures; of every language, or only of languages when given.
 func (t *Tx) purgeImage(ctx context.Context, id int64, languages []any) error {
-	q := "SELECT id FROM articles WHERE lead_image_id = ?"
+	q := "SELECT id, language, section_id FROM articles WHERE lead_image_id = ?"
 	args := []any{id}
 	if len(languages) > 0 {
 		q += " AND language IN (" + placeholders(len(languages)) + ")"
@@ -111,11 +112,13 @@ func (t *Tx) purgeImage(ctx context.Context, id int64, languages []any) error {
 	defer rows.Close()
 	t.changed = true
 	for rows.Next() {
-		var art int64
-		if err := rows.Scan(&art); err != nil {
+		var art, sec int64
+		var lang string
+		if err := rows.Scan(&art, &lang, &sec); err != nil {
 			return fmt.Errorf("purge keys of image %d: %w", id, err)
 		}
-		t.Purge(cache.ArticleKey(art))
+		t.Purge(cache.ArticleKey(art), cache.FrontKey(lang), cache.StoryList{Language: lang}.Key(),
+			cache.StoryList{Language: lang, SectionID: sec}.Key())
 	}
 	return rows.Err()
 }

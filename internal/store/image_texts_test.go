@@ -56,6 +56,11 @@ func TestImageTextsPerLanguage(t *testing.T) {
 		if !slices.Contains(keys, cache.ArticleKey(ru)) || slices.Contains(keys, cache.ArticleKey(en)) || slices.Contains(keys, cache.All) {
 			t.Errorf("a Russian text purged %v, want the Russian story's page only (%s)", keys, cache.ArticleKey(ru))
 		}
+		for _, k := range []string{cache.FrontKey("ru"), cache.StoryList{Language: "ru", SectionID: f.politics.ID}.Key()} {
+			if !slices.Contains(keys, k) || slices.Contains(keys, strings.Replace(k, "ru", "en", 1)) {
+				t.Errorf("a Russian text purged %v, want the Russian lists that show the picture (%s), not the English", keys, k)
+			}
+		}
 		tests := []struct {
 			name, lang, slug, alt, caption string
 		}{
@@ -69,6 +74,11 @@ func TestImageTextsPerLanguage(t *testing.T) {
 			}
 			if a.LeadImage.Alt != tc.alt || a.LeadImage.Caption != tc.caption {
 				t.Errorf("%s public page: alt %q caption %q, want %q %q", tc.name, a.LeadImage.Alt, a.LeadImage.Caption, tc.alt, tc.caption)
+			}
+			list, err := st.PublicArticles(ctx, content.ListQuery{Language: tc.lang, SectionID: f.politics.ID}, f.now)
+			if i := slices.IndexFunc(list, func(s content.ArticleSummary) bool { return s.ID == a.ID }); err != nil || i < 0 ||
+				list[i].LeadImage == nil || list[i].LeadImage.Alt != tc.alt || len(list[i].LeadImage.Renditions) != 1 {
+				t.Errorf("%s in its section's list: %+v %v, want its picture with alt %q", tc.name, list, err, tc.alt)
 			}
 			src, err := st.WireSource(ctx, a.ID)
 			if err != nil || src.Article.LeadImage == nil || src.Article.LeadImage.Alt != tc.alt {

@@ -127,9 +127,18 @@ func (s *Store) ImageByID(ctx context.Context, id int64) (content.Image, error) 
 
 // Images lists the newest images.
 func (s *Store) Images(ctx context.Context, limit, offset int) ([]content.Image, error) {
-	rows, err := s.query(ctx, ("SELECT " + imageColumns + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"), limit, offset)
+	out, err := s.readImages(ctx, "SELECT "+imageColumns+" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("list images: %w", err)
+	}
+	return out, nil
+}
+
+// readImages runs a query of imageColumns and gives the images their texts.
+func (s *Store) readImages(ctx context.Context, query string, args ...any) ([]content.Image, error) {
+	rows, err := s.query(ctx, query, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []content.Image
@@ -141,9 +150,43 @@ func (s *Store) Images(ctx context.Context, limit, offset int) ([]content.Image,
 		out = append(out, img)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list images: %w", err)
+		return nil, err
 	}
 	return out, withTexts(ctx, s.query, out)
+}
+
+// withLeadImages loads the lead images of the listed stories (scanSummaries notes their
+// ids) in one query, each with its texts in the story's language.
+func (s *Store) withLeadImages(ctx context.Context, list []content.ArticleSummary) error {
+	var args []any
+	for _, a := range list {
+		if a.LeadImage != nil {
+			args = append(args, a.LeadImage.ID)
+		}
+	}
+	if len(args) == 0 {
+		return nil
+	}
+	images, err := s.readImages(ctx, "SELECT "+imageColumns+" WHERE id IN ("+placeholders(len(args))+")", args...)
+	if err != nil {
+		return fmt.Errorf("load lead images: %w", err)
+	}
+	byID := make(map[int64]content.Image, len(images))
+	for _, img := range images {
+		byID[img.ID] = img
+	}
+	for i, a := range list {
+		if a.LeadImage == nil {
+			continue
+		}
+		if img, ok := byID[a.LeadImage.ID]; ok && len(img.Renditions) > 0 {
+			img = img.In(a.Language)
+			list[i].LeadImage = &img
+		} else {
+			list[i].LeadImage = nil
+		}
+	}
+	return nil
 }
 
 // ImageByFilePrefix finds an image by the 32-hex prefix of its hash that names its files.

@@ -22,6 +22,7 @@ type listPage struct {
 	BriefsTitle string
 	Briefs      []content.Brief
 	BriefsURL   string
+	Pictures    int // how many of the first stories show their lead image (section fronts)
 }
 
 // listStories fills the stories and pager of a list page at path; a page past the end is a 404.
@@ -64,7 +65,7 @@ func (s *Server) sectionFront(w http.ResponseWriter, r *http.Request) {
 	}
 	path := content.SectionPath(lang, sec.Slug)
 	lp := listPage{page: p, Heading: sec.Name, ShowBriefs: true, BriefsTitle: p.T.T("briefs_in", sec.Name),
-		BriefsURL: path + "briefs/"}
+		BriefsURL: path + "briefs/", Pictures: frontPictures}
 	lp.Title, lp.CurrentSection = sec.Name, sec.Key
 	lp.Feeds = feedLinks(sec.Name+" — "+p.SiteName, path+"feed/")
 	if err := s.listStories(r, &lp, path, content.ListQuery{Language: lang, SectionID: sec.ID}); err != nil {

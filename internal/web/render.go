@@ -166,7 +166,8 @@ func (s *Server) parseTemplates() error {
 		"briefs": func(list []content.Brief) template.HTML {
 			return writeHTML(func(w htmlWriter) { w.briefs(s.cfg.Location, list) })
 		},
-		"pager": func(p pager) template.HTML { return writeHTML(func(w htmlWriter) { w.pager(p) }) },
+		"pager":   func(p pager) template.HTML { return writeHTML(func(w htmlWriter) { w.pager(p) }) },
+		"teasers": teaserPictures, // picture.go
 	}
 	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {

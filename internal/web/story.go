@@ -48,24 +48,9 @@ func (s *Server) storyHead(w htmlWriter, ap *articlePage) {
 	}
 	w.raw("</p>\n</div>\n</header>\n")
 	if img := a.LeadImage; img != nil && len(img.Renditions) > 0 {
-		r := img.Renditions[0]
-		w.raw("<figure class=\"lead-image\">\n<img src=\"")
-		w.url("/media/" + r.File)
-		w.raw(`" srcset="`)
-		for i, r := range img.Renditions {
-			if i > 0 {
-				w.raw(", ")
-			}
-			w.url("/media/" + r.File)
-			w.raw(" ")
-			w.int(r.Width)
-			w.raw("w")
-		}
-		w.raw(`" sizes="(min-width: 60rem) 40rem, 100vw" width="`)
-		w.int(r.Width)
-		w.raw(`" height="`)
-		w.int(r.Height)
-		w.el(`" alt="`, img.Alt, "\">\n")
+		w.raw("<figure class=\"lead-image\">\n")
+		w.picture(*img, "(min-width: 60rem) 40rem, 100vw", loadEager)
+		w.raw("\n")
 		if img.Caption != "" || img.Credit != "" {
 			w.raw("<figcaption>")
 			w.text(img.Caption)

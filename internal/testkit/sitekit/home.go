@@ -7,7 +7,7 @@ import (
 
 var (
 	leadsSection  = regexp.MustCompile(`(?s)<section class="leads".*?</section>`)
-	teaserHeading = regexp.MustCompile(`(?s)<article class="teaser">\s*<h3><a [^>]*>(.*?)</a></h3>`)
+	teaserHeading = regexp.MustCompile(`(?s)<article class="teaser[^"]*">\s*(?:<div class="teaser-picture">.*?</div>\s*)?<h3><a [^>]*>(.*?)</a></h3>`)
 )
 
 // TopStories returns the headlines of a public home page's top stories (its "leads"

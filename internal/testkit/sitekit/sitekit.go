@@ -12,13 +12,20 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
 // Demo opens and migrates dsn as the site does, loads the demo edition into it, and closes
-// the store when the test ends.
+// the store when the test ends. Its stories have no pictures (DemoWithPictures).
 func Demo(tb testing.TB, dsn string) *store.Store {
+	return DemoWithPictures(tb, dsn, "")
+}
+
+// DemoWithPictures is Demo with the demo's pictures taken into the media directory dir
+// (config.Config.Media of the site that serves them; "": none).
+func DemoWithPictures(tb testing.TB, dsn, dir string) *store.Store {
 	tb.Helper()
 	ctx := context.Background()
 	st, err := app.OpenStore(ctx, dsn, nil)
@@ -26,7 +33,13 @@ func Demo(tb testing.TB, dsn string) *store.Store {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { st.Close() })
-	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
+	var ms *media.Store
+	if dir != "" {
+		if ms, err = media.New(dir, media.Limits{}); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := app.SeedDemoWithPictures(ctx, st, ms, io.Discard); err != nil {
 		tb.Fatal(err)
 	}
 	return st
