@@ -50,3 +50,37 @@ func (e *FieldError) Message(field string) Message {
 	}
 	return Message{Format: e.Fields[field]}
 }
+
+// Refusal is a request the domain turns down for a reason it can say (a story in the wrong
+// state, a version that exists already): Kind is what errors.Is finds (ErrConflict, a
+// media error), Message the reason in a form a surface can translate.
+type Refusal struct {
+	Kind    error
+	Message Message
+	// KindFirst writes Kind before the message ("the file is too large: the limit is
+	// 20 MB"), for a message that details the kind rather than stands for it.
+	KindFirst bool
+}
+
+// Refuse is a refusal of kind for the reason format formatted with args; its Error is
+// "reason: kind", as fmt.Errorf("reason: %w", kind) gives.
+func Refuse(kind error, format string, args ...any) *Refusal {
+	return &Refusal{Kind: kind, Message: Msg(format, args...)}
+}
+
+// RefuseDetail is a refusal of kind detailed by format formatted with args; its Error is
+// "kind: detail", as fmt.Errorf("%w: detail", kind) gives.
+func RefuseDetail(kind error, format string, args ...any) *Refusal {
+	return &Refusal{Kind: kind, Message: Msg(format, args...), KindFirst: true}
+}
+
+// Error is the refusal in English.
+func (e *Refusal) Error() string {
+	if e.KindFirst {
+		return e.Kind.Error() + ": " + e.Message.String()
+	}
+	return e.Message.String() + ": " + e.Kind.Error()
+}
+
+// Unwrap makes errors.Is(err, e.Kind) true.
+func (e *Refusal) Unwrap() error { return e.Kind }

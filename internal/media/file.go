@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/newsdesk/newsdesk/internal/content"
 )
 
 // DefaultMaxFileBytes bounds a file kept as it is (video, audio, a document) when
@@ -97,7 +99,7 @@ func (s *Store) Keep(ctx context.Context, r io.Reader, ext string, maxBytes int6
 	h := sha256.New()
 	n, err := io.Copy(io.MultiWriter(f, h), io.LimitReader(r, maxBytes+1))
 	if err == nil && n > maxBytes {
-		err = fmt.Errorf("%w: the limit is %s", ErrTooLarge, humanBytes(maxBytes))
+		err = content.RefuseDetail(ErrTooLarge, "the limit is %s", humanBytes(maxBytes))
 	}
 	if err = closeTemp(f, err); err != nil {
 		return File{}, fmt.Errorf("keep media file: %w", err)

@@ -177,8 +177,8 @@ func (s *Store) Ingest(ctx context.Context, r io.Reader) (img Image, err error) 
 
 	need := workingMemory(format, data, cfg, orientation)
 	if need > s.limits.MaxMemory {
-		return Image{}, fmt.Errorf("%w: decoding and resizing this %dx%d image would take about %s of memory, over this site's limit of %s; "+
-			"upload it smaller", ErrTooManyPixels, cfg.Width, cfg.Height, humanMemory(need), humanMemory(s.limits.MaxMemory))
+		return Image{}, content.RefuseDetail(ErrTooManyPixels, "decoding and resizing this %dx%d image would take about %s of memory, over this site's limit of %s; "+
+			"upload it smaller", cfg.Width, cfg.Height, humanMemory(need), humanMemory(s.limits.MaxMemory))
 	}
 	if err := s.decodes.acquire(ctx, need); err != nil {
 		return Image{}, err
@@ -208,15 +208,15 @@ func (s *Store) Ingest(ctx context.Context, r io.Reader) (img Image, err error) 
 // checkSize applies MaxSide and MaxPixels to the dimensions from a header.
 func (s *Store) checkSize(w, h int) error {
 	if w <= 0 || h <= 0 {
-		return fmt.Errorf("%w: it has no pixels (%dx%d)", ErrNotImage, w, h)
+		return content.RefuseDetail(ErrNotImage, "it has no pixels (%dx%d)", w, h)
 	}
 	if w > s.limits.MaxSide || h > s.limits.MaxSide {
-		return fmt.Errorf("%w: %dx%d is over the limit of %d pixels a side",
-			ErrTooManyPixels, w, h, s.limits.MaxSide)
+		return content.RefuseDetail(ErrTooManyPixels, "%dx%d is over the limit of %d pixels a side",
+			w, h, s.limits.MaxSide)
 	}
 	if int64(w)*int64(h) > s.limits.MaxPixels {
-		return fmt.Errorf("%w: %dx%d is %.1f megapixels, over the limit of %.1f",
-			ErrTooManyPixels, w, h, float64(w)*float64(h)/1e6, float64(s.limits.MaxPixels)/1e6)
+		return content.RefuseDetail(ErrTooManyPixels, "%dx%d is %.1f megapixels, over the limit of %.1f",
+			w, h, float64(w)*float64(h)/1e6, float64(s.limits.MaxPixels)/1e6)
 	}
 	return nil
 }
@@ -234,7 +234,7 @@ func readLimited(r io.Reader, maxBytes int64) ([]byte, error) {
 		return nil, fmt.Errorf("read upload: %w", err)
 	}
 	if n > maxBytes {
-		return nil, fmt.Errorf("%w: the limit is %s", ErrTooLarge, humanBytes(maxBytes))
+		return nil, content.RefuseDetail(ErrTooLarge, "the limit is %s", humanBytes(maxBytes))
 	}
 	return buf.Bytes(), nil
 }

@@ -160,7 +160,7 @@ func (s *Service) DevelopBrief(ctx context.Context, u Actor, id int64) (content.
 		return content.Article{}, err
 	}
 	if b.ArticleID != 0 {
-		return content.Article{}, fmt.Errorf("brief %d already developed into article %d: %w", id, b.ArticleID, content.ErrConflict)
+		return content.Article{}, content.Refuse(content.ErrConflict, "brief %d already developed into article %d", id, b.ArticleID)
 	}
 	// The story starts with the brief's title as its headline, less the full stop.
 	headline := strings.TrimRight(content.BriefTitle(b.Text), ".!?")

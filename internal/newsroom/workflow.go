@@ -162,7 +162,7 @@ func (s *Service) Correct(ctx context.Context, u Actor, id int64, text string) (
 		return a, err
 	}
 	if a.Status != content.StatusPublished {
-		return a, fmt.Errorf("only a published story can be corrected; this one is %s: %w", a.Status, content.ErrConflict)
+		return a, content.Refuse(content.ErrConflict, "only a published story can be corrected; this one is %s", a.Status)
 	}
 	err = s.st.NewsroomTx(ctx, func(tx Tx) error {
 		if err := tx.AddCorrection(ctx, id, text, u.ID, s.now()); err != nil {
@@ -277,7 +277,7 @@ func (s *Service) Translate(ctx context.Context, u Actor, id int64, lang string)
 		return src, err
 	}
 	if len(list) > 0 {
-		return list[0], fmt.Errorf("a %s version already exists (article %d): %w", lang, list[0].ID, content.ErrConflict)
+		return list[0], content.Refuse(content.ErrConflict, "a %s version already exists (article %d)", lang, list[0].ID)
 	}
 	langs, err := s.st.Languages(ctx)
 	if err != nil {

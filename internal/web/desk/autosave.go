@@ -29,17 +29,17 @@ type autosaveAnswer struct {
 func (d *Desk) autosave(w http.ResponseWriter, r *http.Request) {
 	id, ok := pathID(r)
 	if !ok {
-		writeJSON(w, http.StatusNotFound, map[string]string{"error": "There is no such story."})
+		writeJSON(w, http.StatusNotFound, map[string]string{"error": d.tr(r, "There is no such story.")})
 		return
 	}
 	if d.cfg.Autosaves == nil {
-		writeJSON(w, http.StatusNotFound, map[string]string{"error": "Autosave is not available on this server."})
+		writeJSON(w, http.StatusNotFound, map[string]string{"error": d.tr(r, "Autosave is not available on this server.")})
 		return
 	}
 	base, err := strconv.Atoi(r.PostFormValue("version"))
 	if err != nil {
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": "The copy must name the version of the story it was begun from.",
-			"errors": map[string]string{"version": "a number is required"}})
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": d.tr(r, "The copy must name the version of the story it was begun from."),
+			"errors": map[string]string{"version": d.tr(r, "a number is required")}})
 		return
 	}
 	fields := map[string]string{}
@@ -130,14 +130,14 @@ func (d *Desk) failJSON(w http.ResponseWriter, r *http.Request, err error) {
 	var ve *content.FieldError
 	switch {
 	case errors.Is(err, content.ErrNotFound):
-		writeJSON(w, http.StatusNotFound, map[string]string{"error": "There is no such story."})
+		writeJSON(w, http.StatusNotFound, map[string]string{"error": d.tr(r, "There is no such story.")})
 	case errors.Is(err, account.ErrForbidden):
-		writeJSON(w, http.StatusForbidden, map[string]string{"error": "You may not edit this story."})
+		writeJSON(w, http.StatusForbidden, map[string]string{"error": d.tr(r, "You may not edit this story.")})
 	case errors.As(err, &ve):
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": ve.Error(), "errors": ve.Fields})
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": d.fieldMessages(r, ve), "errors": fieldTexts(d.lang(r), ve)})
 	case errors.Is(err, content.ErrStorageFull):
 		d.log.ErrorContext(r.Context(), "newsroom_storage_full", "path", r.URL.Path, "err", err)
-		writeJSON(w, http.StatusInsufficientStorage, map[string]string{"error": "The server's disk is full: your text is kept in this browser."})
+		writeJSON(w, http.StatusInsufficientStorage, map[string]string{"error": d.tr(r, "The server's disk is full: your text is kept in this browser.")})
 	default:
 		d.log.ErrorContext(r.Context(), "newsroom_failed", "path", r.URL.Path, "err", err)
 		status := http.StatusInternalServerError
@@ -145,7 +145,7 @@ func (d *Desk) failJSON(w http.ResponseWriter, r *http.Request, err error) {
 			w.Header().Set("Retry-After", "5")
 			status = http.StatusServiceUnavailable
 		}
-		writeJSON(w, status, map[string]string{"error": "The server could not keep the copy now: your text is kept in this browser."})
+		writeJSON(w, status, map[string]string{"error": d.tr(r, "The server could not keep the copy now: your text is kept in this browser.")})
 	}
 }
 

@@ -88,11 +88,11 @@ func (d *Desk) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.As(err, &ve):
 		d.message(w, r, http.StatusUnprocessableEntity, "Check the form", d.fieldMessages(r, ve))
 	case errors.Is(err, media.ErrTooLarge):
-		d.message(w, r, http.StatusRequestEntityTooLarge, "Image too large", err.Error())
+		d.message(w, r, http.StatusRequestEntityTooLarge, "Image too large", refusalText(d.lang(r), err))
 	case errors.Is(err, media.ErrNotImage), errors.Is(err, media.ErrUnsupported), errors.Is(err, media.ErrTooManyPixels):
-		d.message(w, r, http.StatusUnprocessableEntity, "Image refused", err.Error())
+		d.message(w, r, http.StatusUnprocessableEntity, "Image refused", refusalText(d.lang(r), err))
 	case errors.Is(err, content.ErrConflict):
-		d.message(w, r, http.StatusConflict, "Not possible now", err.Error())
+		d.message(w, r, http.StatusConflict, "Not possible now", refusalText(d.lang(r), err))
 	case errors.Is(err, content.ErrStorageFull):
 		d.log.ErrorContext(r.Context(), "newsroom_storage_full", "path", r.URL.Path, "err", err)
 		d.message(w, r, http.StatusInsufficientStorage, "Disk full",
@@ -107,6 +107,31 @@ func (d *Desk) fail(w http.ResponseWriter, r *http.Request, err error) {
 		}
 		d.message(w, r, http.StatusInternalServerError, "Something went wrong", "An unexpected error occurred; it has been logged.")
 	}
+}
+
+// mediaKinds are the media errors the desk names when their detail cannot be translated
+// (a decoder's own words); their texts are in the catalogs (TestDeskGoTextsTranslated).
+var mediaKinds = []error{media.ErrTooLarge, media.ErrNotImage, media.ErrUnsupported, media.ErrTooManyPixels}
+
+// refusalText is what a refusal says in lang: a domain's content.Refusal through the
+// catalogs (a media error's kind, then its detail), else a media error's kind, else the
+// error in English.
+func refusalText(lang string, err error) string {
+	var rf *content.Refusal
+	if errors.As(err, &rf) {
+		if rf.KindFirst {
+			return translate(lang, rf.Kind.Error()) + ": " + say(lang, rf.Message)
+		}
+		return say(lang, rf.Message)
+	}
+	if lang != "en" {
+		for _, k := range mediaKinds {
+			if errors.Is(err, k) {
+				return translate(lang, k.Error())
+			}
+		}
+	}
+	return err.Error()
 }
 
 // fieldMessages is what a FieldError says, each field's message in the request's language.

@@ -66,11 +66,11 @@ func (d *Desk) answerUpload(w http.ResponseWriter, r *http.Request, img content.
 	case err == nil:
 		writeJSON(w, http.StatusCreated, libraryImageOf(img))
 	case errors.As(err, &ve):
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": ve.Error(), "errors": fieldTexts(d.lang(r), ve)})
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": d.fieldMessages(r, ve), "errors": fieldTexts(d.lang(r), ve)})
 	case errors.Is(err, media.ErrTooLarge):
-		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": err.Error()})
+		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": refusalText(d.lang(r), err)})
 	case errors.Is(err, media.ErrNotImage), errors.Is(err, media.ErrUnsupported), errors.Is(err, media.ErrTooManyPixels):
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": err.Error()})
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": refusalText(d.lang(r), err)})
 	default:
 		d.failJSON(w, r, err)
 	}

@@ -33,6 +33,15 @@ func (c *client) uploadImage(pic []byte, fields map[string]string) (int, string)
 // field name), and returns the status and the redirect.
 func (c *client) postFiles(path string, fields map[string]string, files map[string][]byte) (int, string) {
 	c.t.Helper()
+	resp := c.sendFiles(path, fields, files, "")
+	resp.Body.Close()
+	return resp.StatusCode, resp.Header.Get("Location")
+}
+
+// sendFiles is postFiles asking for accept (the editor's script asks for JSON) when it is
+// not empty; the caller closes the answer's body.
+func (c *client) sendFiles(path string, fields map[string]string, files map[string][]byte, accept string) *http.Response {
+	c.t.Helper()
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)
 	_ = mw.WriteField("csrf", c.csrf)
@@ -50,12 +59,14 @@ func (c *client) postFiles(path string, fields map[string]string, files map[stri
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	req.Header.Set("Origin", c.s.srv.URL)
+	if accept != "" {
+		req.Header.Set("Accept", accept)
+	}
 	resp, err := c.http.Do(req)
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	resp.Body.Close()
-	return resp.StatusCode, resp.Header.Get("Location")
+	return resp
 }
 
 func greyPNG(t *testing.T, w, h int) []byte {

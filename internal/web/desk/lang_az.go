@@ -531,4 +531,10 @@ var azStrings = map[string]string{ // #nosec G101 -- interface texts (the word "
 	"The share image cannot be used: upload a PNG, JPEG or WebP image of at most 2 MB (1200×630 is best).":                            "Bu şəkil yaramır: ən çox 2 MB olan PNG, JPEG və ya WebP şəkli yükləyin (1200×630 daha yaxşıdır).",
 	"Give the agency's name in at most 100 characters, on one line.":                                                                  "Agentliyin adını bir sətirdə, ən çox 100 simvolla yazın.",
 	"Give the accent colour as # and six hexadecimal digits, such as #0b5c6b.":                                                        "Vurğu rəngini # və altı onaltılıq rəqəmlə yazın, məsələn #0b5c6b.",
+	"There is no such story.":                                                    "Belə material yoxdur.",
+	"Autosave is not available on this server.":                                  "Bu serverdə avtomatik saxlama mövcud deyil.",
+	"a number is required":                                                       "rəqəm tələb olunur",
+	"You may not edit this story.":                                               "Bu materialı redaktə etməyə icazəniz yoxdur.",
+	"The server's disk is full: your text is kept in this browser.":              "Serverin diski doludur: mətniniz bu brauzerdə saxlanılıb.",
+	"The server could not keep the copy now: your text is kept in this browser.": "Server indi surəti saxlaya bilmədi: mətniniz bu brauzerdə saxlanılıb.",
 }

@@ -45,7 +45,7 @@ func goTexts(t *testing.T, dir string, domain bool) map[string]string {
 	formats := map[string]int{} // a function of a domain package that takes a format → its index
 	if domain {
 		formats = formatTakers(parsed)
-		formats["Set"], formats["Msg"] = 1, 0
+		formats["Set"], formats["Msg"], formats["Refuse"], formats["RefuseDetail"] = 1, 0, 1, 1
 		for name, i := range formats {
 			args[name] = []int{i}
 		}
@@ -166,10 +166,13 @@ func TestDeskGoTextsTranslated(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"Unknown section %q.", "Story %d is on the list twice; each story may stand in one place only.",
-		"it is only spaces"} {
+		"it is only spaces", "only a published story can be corrected; this one is %s", "the limit is %s"} {
 		if _, ok := texts[want]; !ok {
 			t.Errorf("the scan missed the domain's message %q", want)
 		}
+	}
+	for _, k := range mediaKinds {
+		texts[k.Error()] = "mediaKinds"
 	}
 	for en, where := range texts {
 		checkCatalogs(t, where, en)
@@ -178,7 +181,7 @@ func TestDeskGoTextsTranslated(t *testing.T) {
 
 // deskDomains are the domain packages whose messages the newsroom shows (field errors,
 // refusals), relative to internal/.
-var deskDomains = []string{"newsroom", "review", "account"}
+var deskDomains = []string{"newsroom", "review", "account", "media"}
 
 // formatTakers finds the functions of files that take (…, format string, args ...any):
 // named functions and methods, and function literals bound to a name; each maps to the

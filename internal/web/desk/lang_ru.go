@@ -531,4 +531,10 @@ var ruStrings = map[string]string{ // #nosec G101 -- interface texts (the word "
 	"The share image cannot be used: upload a PNG, JPEG or WebP image of at most 2 MB (1200×630 is best).":                            "Это изображение не подходит: загрузите PNG, JPEG или WebP размером не больше 2 МБ (лучше 1200×630).",
 	"Give the agency's name in at most 100 characters, on one line.":                                                                  "Укажите название агентства одной строкой, не длиннее 100 символов.",
 	"Give the accent colour as # and six hexadecimal digits, such as #0b5c6b.":                                                        "Укажите акцентный цвет как # и шесть шестнадцатеричных цифр, например #0b5c6b.",
+	"There is no such story.":                                                    "Такого материала нет.",
+	"Autosave is not available on this server.":                                  "Автосохранение на этом сервере недоступно.",
+	"a number is required":                                                       "нужно число",
+	"You may not edit this story.":                                               "Вам нельзя редактировать этот материал.",
+	"The server's disk is full: your text is kept in this browser.":              "Диск сервера заполнен: ваш текст сохранён в этом браузере.",
+	"The server could not keep the copy now: your text is kept in this browser.": "Сервер сейчас не смог сохранить копию: ваш текст сохранён в этом браузере.",
 }
