@@ -46,9 +46,9 @@ func TestAutosaveRoutes(t *testing.T) {
 
 		for _, c := range []struct {
 			what, who string
-			body   any
-			status int
-			code   string
+			body      any
+			status    int
+			code      string
 		}{
 			{"another correspondent's story", "corr2", map[string]any{"version": 1, "headline": "x"}, http.StatusForbidden, "forbidden"},
 			{"without a token", "", map[string]any{"version": 1}, http.StatusUnauthorized, ""},
