@@ -62,6 +62,7 @@ var azerbaijani = Catalog{
 		"newer":                  "Daha yeni",
 		"pagination":             "Səhifələr",
 		"also_in":                "Digər dillərdə",
+		"related":                "Əlaqəli xəbərlər",
 		"reviews":                "Rəylər",
 		"leave_review":           "Rəy yazın",
 		"reviews_soon":           "Tezliklə burada oxucu rəyləri bölməsi açılacaq.",

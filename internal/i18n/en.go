@@ -61,6 +61,7 @@ var english = Catalog{
 		"newer":                  "Newer",
 		"pagination":             "Pagination",
 		"also_in":                "Also in",
+		"related":                "Related stories",
 		"reviews":                "Reviews",
 		"leave_review":           "Leave a review",
 		"reviews_soon":           "Reader reviews will open here soon.",

@@ -62,6 +62,7 @@ var russian = Catalog{
 		"newer":                  "Позже",
 		"pagination":             "Страницы",
 		"also_in":                "На других языках",
+		"related":                "Читайте также",
 		"reviews":                "Отзывы",
 		"leave_review":           "Оставить отзыв",
 		"reviews_soon":           "Скоро здесь можно будет оставить отзыв.",

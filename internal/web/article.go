@@ -18,10 +18,14 @@ type articlePage struct {
 	Body         template.HTML // goldmark's output; storyHead opens it with the dateline
 	Updated      bool
 	Translations []content.Translation
+	Related      []content.ArticleSummary
 	BriefsColumn template.HTML // fragments.go
 	ShowMeta     bool
 	Reviews      reviewsBlock
 }
+
+// relatedCount is how many related stories an article page lists.
+const relatedCount = 5
 
 func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 	s.articlePage(w, r, http.StatusOK, reviewForm{})
@@ -49,6 +53,10 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int,
 	ap := articlePage{page: p, Article: a, Updated: a.UpdatedAt.Sub(a.PublishedAt) > time.Minute}
 	ap.Body = template.HTML(a.BodyHTML) // #nosec G203 -- goldmark output, raw HTML sanitised by content.BodyPolicy
 	if ap.Translations, err = s.cfg.Store.Translations(ctx, a, now); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if ap.Related, err = s.cfg.Store.RelatedArticles(ctx, a, relatedCount, now); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -85,6 +93,12 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int,
 	// The page shows the story (and links its translations, whose changes purge this
 	// key too), its reviews and form, and the section's briefs.
 	tagKeys(w, cache.StoryPageKeys(a.ID, a.Language, a.Section.ID)...)
+	// A related story that changes (or goes) purges the page; a new story that would be
+	// related shows once the page is made again (maxEntryAge at the latest, or sooner when
+	// the page is purged for another reason).
+	for _, rel := range ap.Related {
+		tagKeys(w, cache.ArticleKey(rel.ID))
+	}
 	if !ap.Reviews.Closed && s.cfg.Reviews != nil {
 		if v, err := s.cfg.Store.Setting(ctx, review.SettingCloseAfterDays, "0"); err == nil {
 			if days, _ := strconv.Atoi(v); days > 0 && !a.FirstPublishedAt.IsZero() {

@@ -45,6 +45,7 @@ type Store interface {
 	TagTranslationsAt(ctx context.Context, id int64, now time.Time) ([]content.TagEntry, error)
 	PublicArticle(ctx context.Context, lang, slug string, now time.Time) (content.Article, error)
 	Translations(ctx context.Context, a content.Article, now time.Time) ([]content.Translation, error)
+	RelatedArticles(ctx context.Context, a content.Article, limit int, now time.Time) ([]content.ArticleSummary, error)
 	PublicArticles(ctx context.Context, q content.ListQuery, now time.Time) ([]content.ArticleSummary, error)
 	// PublicFront returns the editors' chosen top stories of a language that are public at
 	// now, in order, and when that list next changes by the clock (zero: never).

@@ -138,6 +138,17 @@ func (s *Server) storyFoot(w htmlWriter, ap *articlePage) {
 		}
 		w.raw("</ul>\n</aside>")
 	}
+	if len(ap.Related) > 0 {
+		w.el("\n<aside class=\"related\" aria-labelledby=\"related-title\">\n<h2 id=\"related-title\">", T.T("related"), "</h2>\n<ul>")
+		for _, rel := range ap.Related {
+			w.raw(`<li><a href="`)
+			w.url(content.ArticlePath(rel.Language, rel.SectionSlug, rel.Slug))
+			w.el(`">`, rel.Headline, "</a> ")
+			w.time(i18n.Lookup(ap.Lang), loc, rel.PublishedAt)
+			w.raw("</li>")
+		}
+		w.raw("</ul>\n</aside>")
+	}
 }
 
 // sizeHint is about the size of the page: its variable parts and some 7 KB of the rest

@@ -32,6 +32,7 @@ func TestArticleContentEscapes(t *testing.T) {
 			Tags:      []content.Tag{{Name: evil, Slug: `t"x`}}, Corrections: []content.Correction{{Text: evil, CreatedAt: at}}},
 		Body: "<p>Body.</p>", Updated: true, ShowMeta: true,
 		Translations: []content.Translation{{Language: `r"u`, SectionSlug: "s", Slug: "x", Headline: evil}},
+		Related:      []content.ArticleSummary{{Language: "en", SectionSlug: "economy", Slug: `r"x`, Headline: evil, PublishedAt: at}},
 		Reviews:      reviewsBlock{Count: 1, Average: evil, Notice: evil, Pager: pager{Label: evil, NextURL: "javascript:x", NextText: evil}},
 	}
 	var buf bytes.Buffer
@@ -40,12 +41,13 @@ func TestArticleContentEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, bad := range []string{"<script>alert", `"x")`, `a"b`, `t"x`, `r"u`, `x" onerror`, "javascript:"} {
+	for _, bad := range []string{"<script>alert", `"x")`, `a"b`, `t"x`, `r"u`, `r"x`, `x" onerror`, "javascript:"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("output contains %q unescaped", bad)
 		}
 	}
 	for _, want := range []string{"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&amp;&#39;", "#ZgotmplZ", `href="/en/author/a%22b"`,
+		`<h2 id="related-title">Related stories</h2>`, `<li><a href="/en/economy/r%22x">`,
 		`<p class="dates"><span>Published <time datetime="2026-11-25T12:00:00Z">`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
