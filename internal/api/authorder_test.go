@@ -14,6 +14,8 @@ import (
 // from the route table, so that a route guarded by the wrong action is caught.
 var routePermission = map[string]account.Action{
 	"GET /me":                                account.ActViewNewsroom,
+	"GET /users/{id}/profile":                account.ActViewNewsroom,
+	"PUT /users/{id}/profile":                account.ActViewNewsroom,
 	"GET /articles":                          account.ActViewNewsroom,
 	"POST /articles":                         account.ActCreateArticle,
 	"GET /articles/{id}":                     account.ActViewNewsroom,

@@ -4,6 +4,8 @@ import (
 	"maps"
 	"net/http"
 	"slices"
+
+	"github.com/newsdesk/newsdesk/internal/content"
 )
 
 // Schema helpers for the OpenAPI document (JSON Schema 2020-12, as OpenAPI 3.1 uses).
@@ -185,6 +187,7 @@ func components() map[string]any {
 		"alt": str(), "caption": str(), "credit": str(), "renditions": arrayOf(ref("Rendition")),
 		"srcset": desc(str(), "For <img srcset>: \"/media/FILE 320w, …\"."), "created_at": nullableTime(),
 		"texts": imageTexts()}
+	profile, profileInput := authorProfileProps()
 	tagLink := map[string]any{"id": integer(), "language": str(), "name": str(), "slug": str(),
 		"untranslated": desc(map[string]any{"type": "boolean"}, "Made when a story was translated, with the source tag's name, until an editor names it.")}
 	tag := maps.Clone(tagLink)
@@ -262,9 +265,11 @@ func components() map[string]any {
 			"ImageText": object([]string{"alt"}, map[string]any{"alt": map[string]any{"type": "string", "maxLength": 1000},
 				"caption": map[string]any{"type": "string", "maxLength": 1000}, "credit": map[string]any{"type": "string", "maxLength": 1000},
 				"texts": desc(imageTexts(), "Optional: replaces every per-language text (absent: unchanged; {}: none).")}),
-			"Tag":     object(keys(tag), tag),
-			"TagList": list("tags", "Tag"),
-			"TagName": object([]string{"name"}, map[string]any{"name": map[string]any{"type": "string", "maxLength": 100}}),
+			"AuthorProfile":      object(keys(profile), profile),
+			"AuthorProfileInput": object([]string{"name"}, profileInput),
+			"Tag":                object(keys(tag), tag),
+			"TagList":            list("tags", "Tag"),
+			"TagName":            object([]string{"name"}, map[string]any{"name": map[string]any{"type": "string", "maxLength": 100}}),
 			"TagLink": object([]string{"language", "name"}, map[string]any{"language": desc(str(), "Language code of the translation."),
 				"name": map[string]any{"type": "string", "maxLength": 100, "description": "Its name in that language: an existing tag's, or a new one's."}}),
 			"ImageLanguageText": object([]string{"alt", "caption"}, map[string]any{
@@ -352,4 +357,25 @@ func autosaveRequestSchema() map[string]any {
 		props[name] = text
 	}
 	return object([]string{"version"}, props)
+}
+
+// authorProfileProps are the properties of an author profile as the API shows it and
+// as PUT takes it.
+func authorProfileProps() (shown, input map[string]any) {
+	line := func(max int, d string) map[string]any {
+		return map[string]any{"type": "string", "maxLength": max, "description": d}
+	}
+	text := object([]string{"name", "role", "bio"}, map[string]any{"name": line(content.MaxAuthorName, "Empty: falls back."),
+		"role": line(content.MaxAuthorRole, "Empty: falls back."), "bio": line(content.MaxAuthorBio, "Plain text; blank lines part paragraphs.")})
+	texts := desc(map[string]any{"type": "object", "additionalProperties": text}, "By language code.")
+	link := object([]string{"url"}, map[string]any{"label": line(content.MaxLinkLabel, "Empty: the address names the link."),
+		"url": line(content.MaxLinkURL, "https://… or mailto:…; an e-mail address or a bare host is accepted on input.")})
+	links := map[string]any{"type": "array", "items": link, "maxItems": content.MaxAuthorLinks}
+	shown = map[string]any{"author_id": integer(), "user_id": integer(), "name": str(), "role": str(), "slug": str(),
+		"urls":  desc(map[string]any{"type": "object", "additionalProperties": str()}, "The author page's absolute URL by language code."),
+		"photo": nullableRef("Image"), "texts": texts, "links": links}
+	input = map[string]any{"name": line(content.MaxAuthorName, "The default name."), "role": line(content.MaxAuthorRole, "The default role."),
+		"slug":     desc(str(), "Admins only: the page's new address; absent or unchanged keeps it."),
+		"photo_id": desc(nullableInt(), "An image of the media library; null or absent: no photo."), "texts": texts, "links": links}
+	return shown, input
 }

@@ -33,6 +33,8 @@ func (a *API) routeTable() []route {
 	return []route{
 		{"GET", "/api/openapi.json", "", true, a.showOpenAPI},
 		{"GET", nr + "/me", v, false, a.showMe},
+		{"GET", nr + "/users/{id}/profile", v, false, a.showProfile},
+		{"PUT", nr + "/users/{id}/profile", v, false, a.updateProfile},
 
 		{"GET", nr + "/articles", v, false, a.listArticles},
 		{"POST", nr + "/articles", account.ActCreateArticle, false, a.createArticle},

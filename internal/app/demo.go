@@ -134,6 +134,9 @@ func loadEdition(ctx context.Context, tx *store.Tx, ed demo.Edition, pictures ma
 			return err
 		}
 		authors[a.Key], authorIDs[a.Key] = a, id
+		if err := tx.SaveAuthorProfile(ctx, demoProfile(id, a)); err != nil {
+			return err
+		}
 	}
 	storyIDs := map[string]int64{}
 	for _, story := range ed.Stories {
@@ -242,4 +245,17 @@ func loadBrand(ctx context.Context, tx *store.Tx, b demo.Brand) error {
 		}
 	}
 	return nil
+}
+
+// demoProfile is the author page of a demo correspondent: name, role and bio per language.
+func demoProfile(id int64, a demo.Author) content.AuthorProfile {
+	p := content.AuthorProfile{Author: content.Author{ID: id, Name: a.Name["en"], Slug: a.Slug, Role: a.Roles["en"]},
+		Texts: map[string]content.AuthorText{}}
+	for lang, name := range a.Name {
+		p.Texts[lang] = content.AuthorText{Name: name, Role: a.Roles[lang], Bio: a.Bio[lang]}
+	}
+	for _, l := range a.Links {
+		p.Links = append(p.Links, content.AuthorLink{Label: l.Label, URL: l.URL})
+	}
+	return p
 }

@@ -47,8 +47,12 @@ func BriefsKey(sectionID int64, lang string) string {
 // TagKey is on a tag's page and feed (tags belong to one language).
 func TagKey(tagID int64) string { return "tag:" + strconv.FormatInt(tagID, 10) }
 
-// AuthorKey is on an author's pages.
+// AuthorKey is on an author's pages (in every language): their stories and profile.
 func AuthorKey(authorID int64) string { return "author:" + strconv.FormatInt(authorID, 10) }
+
+// BylineKey is on the pages of an author's stories, whose bylines link to the author's
+// page: a new address (slug) of that page purges them.
+func BylineKey(authorID int64) string { return "byline:" + strconv.FormatInt(authorID, 10) }
 
 // The contract between the pages and the changes lives here, in one place: a page tags
 // itself with the keys of the lists it shows (StoryList, BriefList) and of the story it

@@ -17,7 +17,7 @@ func New() Edition {
 		},
 		Brand:    brand(),
 		Sections: sections(),
-		Authors:  authors(),
+		Authors:  profiles(authors()),
 		Stories:  stories(),
 		Briefs:   briefs(),
 		Pages:    pages(),

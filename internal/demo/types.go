@@ -33,7 +33,12 @@ type Author struct {
 	Name  map[string]string // language code → name as written in that language
 	Slug  string
 	Roles map[string]string
+	Bio   map[string]string // language code → a short bio for the author page
+	Links []Link
 }
+
+// Link is one of an author's links; without a label the page names it by its address.
+type Link struct{ Label, URL string }
 
 // Story is one story, possibly in several languages (a translation group).
 type Story struct {

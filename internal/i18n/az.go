@@ -57,6 +57,7 @@ var azerbaijani = Catalog{
 		"tags":                   "Teqlər",
 		"tagged":                 "«%s» teqi",
 		"stories_by":             "Müəllifin yazıları: %s",
+		"author_links":           "Keçidlər: %s",
 		"page_n":                 "Səhifə %d",
 		"older":                  "Daha köhnə",
 		"newer":                  "Daha yeni",

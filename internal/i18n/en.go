@@ -56,6 +56,7 @@ var english = Catalog{
 		"tags":                   "Tags",
 		"tagged":                 "Tagged “%s”",
 		"stories_by":             "Stories by %s",
+		"author_links":           "Links of %s",
 		"page_n":                 "Page %d",
 		"older":                  "Older",
 		"newer":                  "Newer",

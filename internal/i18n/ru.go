@@ -57,6 +57,7 @@ var russian = Catalog{
 		"tags":                   "Теги",
 		"tagged":                 "Тег «%s»",
 		"stories_by":             "Материалы автора: %s",
+		"author_links":           "Ссылки: %s",
 		"page_n":                 "Страница %d",
 		"older":                  "Ранее",
 		"newer":                  "Позже",

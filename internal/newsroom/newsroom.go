@@ -234,10 +234,12 @@ func (s *Service) Create(ctx context.Context, u Actor, in ArticleInput) (content
 	if err := allow(u, account.ActCreateArticle); err != nil {
 		return content.Article{}, err
 	}
-	return s.create(ctx, u, in, 0)
+	return s.create(ctx, u, in, 0, 0)
 }
 
-func (s *Service) create(ctx context.Context, u Actor, in ArticleInput, group int64) (content.Article, error) {
+// create files a draft in translation group group (0: a new one) by author (0: u's own
+// author, made if u has none yet, so that the byline links to u's author page).
+func (s *Service) create(ctx context.Context, u Actor, in ArticleInput, group, author int64) (content.Article, error) {
 	if in.Byline == "" {
 		in.Byline = u.Name
 	}
@@ -256,6 +258,11 @@ func (s *Service) create(ctx context.Context, u Actor, in ArticleInput, group in
 	for i := 2; ; i++ {
 		err = s.st.NewsroomTx(ctx, func(tx Tx) error {
 			var err error
+			if a.Author.ID = author; author == 0 {
+				if a.Author.ID, err = tx.StaffAuthor(ctx, u.ID); err != nil {
+					return err
+				}
+			}
 			id, err = tx.CreateArticle(ctx, a)
 			return err
 		})

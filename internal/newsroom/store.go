@@ -90,6 +90,7 @@ type Store interface {
 	Search(ctx context.Context, r search.Request) (search.Results, error)
 	AuditLog(ctx context.Context, limit, offset int) ([]AuditEntry, error)
 	PresenceStore
+	ProfileStore
 	frontStore
 }
 
@@ -112,5 +113,6 @@ type Tx interface {
 	SetImageTexts(ctx context.Context, id int64, texts map[string]content.ImageText) error
 	SetSetting(ctx context.Context, key, value string) error
 	Audit(ctx context.Context, userID int64, action, objectType string, objectID int64, detail string) error
+	ProfileTx
 	frontTx
 }

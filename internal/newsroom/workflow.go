@@ -309,7 +309,7 @@ func (s *Service) Translate(ctx context.Context, u Actor, id int64, lang string)
 	if src.LeadImage != nil {
 		in.LeadImageID = src.LeadImage.ID
 	}
-	a, err := s.create(ctx, u, in, src.GroupID)
+	a, err := s.create(ctx, u, in, src.GroupID, src.Author.ID) // the translation keeps the story's byline and author
 	if err != nil {
 		var ve *content.FieldError
 		if errors.As(err, &ve) && ve.Fields["language"] != "" {

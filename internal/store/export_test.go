@@ -30,3 +30,8 @@ func (s *Store) PurgeKeysOf(ctx context.Context, articleID, briefID int64) ([]st
 	}
 	return keys, err
 }
+
+// LinkStaffAuthors runs migration 0021's Go step again (it is idempotent).
+func (s *Store) LinkStaffAuthors(ctx context.Context) error {
+	return s.WithTx(ctx, func(t *Tx) error { return t.linkStaffAuthors(ctx) })
+}

@@ -120,5 +120,17 @@ func (t *Tx) purgeImage(ctx context.Context, id int64, languages []any) error {
 		t.Purge(cache.ArticleKey(art), cache.FrontKey(lang), cache.StoryList{Language: lang}.Key(),
 			cache.StoryList{Language: lang, SectionID: sec}.Key())
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("purge keys of image %d: %w", id, err)
+	}
+	rows.Close()
+	// An author's page shows their photo with its alt text.
+	authors, err := t.ids(ctx, "SELECT id FROM authors WHERE photo_id = ?", id)
+	if err != nil {
+		return fmt.Errorf("purge keys of image %d: %w", id, err)
+	}
+	for _, a := range authors {
+		t.Purge(cache.AuthorKey(a))
+	}
+	return nil
 }

@@ -108,6 +108,11 @@ func (s *Store) Migrate(ctx context.Context) ([]int, error) {
 					return fmt.Errorf("migration %s: %w\n%s", m.name, err, stmt)
 				}
 			}
+			if strings.HasSuffix(m.name, "_author_profiles.sql") {
+				if err := tx.linkStaffAuthors(ctx); err != nil {
+					return fmt.Errorf("migration %s: %w", m.name, err)
+				}
+			}
 			if _, err := tx.exec(ctx, `INSERT INTO newsdesk_meta (key, value) VALUES ('app', 'newsdesk')
 				ON CONFLICT (key) DO NOTHING`); err != nil {
 				return fmt.Errorf("mark database: %w", err)

@@ -99,6 +99,9 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int,
 	for _, rel := range ap.Related {
 		tagKeys(w, cache.ArticleKey(rel.ID))
 	}
+	if a.Author.ID != 0 {
+		tagKeys(w, cache.BylineKey(a.Author.ID)) // the byline links to the author's page
+	}
 	if !ap.Reviews.Closed && s.cfg.Reviews != nil {
 		if v, err := s.cfg.Store.Setting(ctx, review.SettingCloseAfterDays, "0"); err == nil {
 			if days, _ := strconv.Atoi(v); days > 0 && !a.FirstPublishedAt.IsZero() {

@@ -136,38 +136,6 @@ func (s *Server) tagTranslations(r *http.Request, lp *listPage, id int64, path s
 	return keys, nil
 }
 
-func (s *Server) authorPage(w http.ResponseWriter, r *http.Request) {
-	lang := r.PathValue("lang")
-	p, err := s.base(r, lang)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	a, err := s.cfg.Store.AuthorBySlug(r.Context(), r.PathValue("author"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	// An author without a public story in lang answers like an unknown one (before the
-	// page number is read, as for an unknown one): the page would tell of the others.
-	one, err := s.cfg.Store.PublicArticles(r.Context(), content.ListQuery{Language: lang, AuthorID: a.ID, Limit: 1}, s.cfg.Now())
-	if err == nil && len(one) == 0 {
-		err = fmt.Errorf("author %s in %s: no public story: %w", a.Slug, lang, content.ErrNotFound)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	lp := listPage{page: p, Heading: p.T.T("stories_by", a.Name), Intro: a.Role}
-	lp.Title = lp.Heading
-	if err := s.listStories(r, &lp, "/"+lang+"/author/"+a.Slug, content.ListQuery{Language: lang, AuthorID: a.ID}); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	tagKeys(w, cache.StoryList{Language: lang, AuthorID: a.ID}.Key())
-	s.render(w, r, http.StatusOK, "list", lp)
-}
-
 // failOrRenamedTag answers a tag address that found no tag: 301 to the tag's address now
 // when a tag was renamed from it (rest follows the tag's slug, as /feed/rss.xml does), else
 // err. The redirect carries the tag's key, so that renaming it again purges it.

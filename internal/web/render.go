@@ -152,7 +152,7 @@ func firstPage[T any](list []T, per int) ([]T, bool) {
 	return list, false
 }
 
-var pageNames = []string{"home", "list", "briefs", "error", "search", "sitepage"}
+var pageNames = []string{"home", "list", "briefs", "error", "search", "sitepage", "author"}
 
 func (s *Server) parseTemplates() error {
 	funcs := template.FuncMap{

@@ -36,7 +36,7 @@ type Store interface {
 	Languages(ctx context.Context) ([]content.Language, error)
 	Sections(ctx context.Context, lang string) ([]content.Section, error)
 	SectionBySlug(ctx context.Context, lang, slug string) (content.Section, error)
-	AuthorBySlug(ctx context.Context, slug string) (content.Author, error)
+	AuthorProfileBySlug(ctx context.Context, slug string) (content.AuthorProfile, error)
 	PublicTagBySlug(ctx context.Context, lang, slug string, now time.Time) (int64, content.Tag, error)
 	// TagRedirect returns the id and current slug of the tag once at slug in lang (renamed
 	// since), or content.ErrNotFound.

@@ -156,7 +156,7 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 var pageNames = []string{"login", "list", "edit", "conflict", "revisions", "diff", "briefs", "brief_edit", "images",
 	"users", "audit", "settings", "brand", "tokens", "message", "resume", "preview", "reviews", "wire", "search", "front", "me", "tags",
-	"notifications", "dashboard"}
+	"notifications", "dashboard", "profile"}
 
 // parseTemplates parses every page once per newsroom language: the T and lang functions of
 // each set answer in that language (lang.go).

@@ -70,13 +70,16 @@ func fieldTexts(lang string, fe *content.FieldError) map[string]string {
 }
 
 // catalogText finds the text of English s in lang's catalogs: deskStrings, then the
-// dashboard's (liveStrings), the story editor's (lang_editor.go) and the domains'
-// messages (lang_domain.go).
+// dashboard's (liveStrings), the author page's (lang_profile.go), the story editor's
+// (lang_editor.go) and the domains' messages (lang_domain.go).
 func catalogText(lang, s string) (string, bool) {
 	if t, ok := deskStrings[lang][s]; ok {
 		return t, true
 	}
 	if t, ok := liveStrings[lang][s]; ok {
+		return t, true
+	}
+	if t, ok := profileStrings[lang][s]; ok {
 		return t, true
 	}
 	if t, ok := editorStrings[lang][s]; ok {

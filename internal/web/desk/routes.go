@@ -42,6 +42,8 @@ func (d *Desk) routeTable() []route {
 		{"POST", "/newsroom/logout-everywhere", "", false, d.logoutEverywhere},
 		{"GET", "/newsroom/me", "", false, d.mySettings},
 		{"POST", "/newsroom/me", "", false, d.saveMySettings},
+		{"GET", "/newsroom/profile", v, false, d.myProfile},
+		{"POST", "/newsroom/profile", v, false, d.saveMyProfile},
 
 		{"GET", "/newsroom/{$}", v, false, d.dashboard},
 		{"GET", "/newsroom/dashboard", v, false, d.dashboardPanels},
@@ -105,6 +107,8 @@ func (d *Desk) routeTable() []route {
 		{"GET", "/newsroom/users", account.ActManageUsers, false, d.listUsers},
 		{"POST", "/newsroom/users", account.ActManageUsers, false, d.createUser},
 		{"POST", "/newsroom/users/{id}", account.ActManageUsers, false, d.updateUser},
+		{"GET", "/newsroom/users/{id}/profile", account.ActManageUsers, false, d.userProfile},
+		{"POST", "/newsroom/users/{id}/profile", account.ActManageUsers, false, d.saveUserProfile},
 		{"GET", "/newsroom/audit", account.ActViewAudit, false, d.auditLog},
 		{"GET", "/newsroom/settings", account.ActManageSite, false, d.settings},
 		{"POST", "/newsroom/settings", account.ActManageSite, false, d.saveSettings},
