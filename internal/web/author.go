@@ -99,8 +99,12 @@ func (s *Server) authorPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ap.OG = openGraph("og:type", "profile", "og:title", ap.Title, "og:url", ap.Canonical, "og:site_name", ap.SiteName)
+	paths := map[string]string{}
 	for _, l := range order {
-		ap.Alternates = append(ap.Alternates, alternate{Lang: l, URL: s.abs(content.AuthorPath(l, a.Slug))})
+		paths[l] = content.AuthorPath(l, a.Slug)
+	}
+	if n, _ := parsePage(r); n == 1 { // later pages are not versions of each other
+		s.setAlternates(&ap.page, paths, "")
 	}
 	ap.JSONLD = s.personLD(&ap, a)
 	tagKeys(w, cache.AuthorKey(a.ID))
