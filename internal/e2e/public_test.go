@@ -30,6 +30,7 @@ func TestPublicPagesInDarkMode(t *testing.T) {
 		{"/en/politics/briefs/", "main"},
 		{"/search?lang=en&q=customs", "mark"},
 		{"/ru/", "main"},
+		{"/en/author/nigar-sultanli", ".author-links"},
 	}
 	for _, scheme := range []string{"light", "dark"} {
 		b.do("emulate "+scheme+" mode", colorScheme(scheme))
