@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/newsdesk/newsdesk/internal/account"
@@ -49,6 +50,10 @@ func (a *API) updateProfile(w http.ResponseWriter, r *http.Request, u account.Us
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err
+	}
+	// Who may comes before what was sent: a stranger's profile is refused whatever the body.
+	if !newsroom.CanEditProfile(u, id) {
+		return fmt.Errorf("profile of user %d: %w", id, account.ErrForbidden)
 	}
 	var req profileRequest
 	if err := decodeJSON(w, r, &req, false); err != nil {

@@ -47,7 +47,8 @@ func TestPagesLinkTheirTranslations(t *testing.T) {
 		{"briefs of a day", "/en/world/briefs/2026-11-24", map[string]string{"en": "/en/world/briefs/2026-11-24",
 			"ru": "/ru/v-mire/briefs/2026-11-24", "az": "/az/dunya/briefs/2026-11-24", "x-default": "/en/world/briefs/2026-11-24"}},
 		{"tag", "/en/tag/diplomacy", map[string]string{"en": "/en/tag/diplomacy", "ru": "/ru/tag/", "x-default": "/en/tag/diplomacy"}},
-		{"author", "/en/author/nigar-sultanli", nil},
+		{"author", "/en/author/nigar-sultanli", map[string]string{"en": "/en/author/nigar-sultanli", "ru": "/ru/author/nigar-sultanli",
+			"az": "/az/author/nigar-sultanli", "x-default": "/en/author/nigar-sultanli"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -89,12 +89,28 @@ func (s *Store) authorProfile(ctx context.Context, where string, arg any) (conte
 // the user, at a free slug made from the name) when they have none.
 func (t *Tx) StaffAuthor(ctx context.Context, userID int64) (int64, error) {
 	var id int64
-	err := t.queryRow(ctx, "SELECT id FROM authors WHERE user_id = ? ORDER BY id LIMIT 1", userID).Scan(&id)
-	if err == nil || !isNoRows(err) {
-		if err != nil {
-			return 0, fmt.Errorf("author of user %d: %w", userID, err)
+	find := func() (bool, error) {
+		err := t.queryRow(ctx, "SELECT id FROM authors WHERE user_id = ? ORDER BY id LIMIT 1", userID).Scan(&id)
+		if isNoRows(err) {
+			return false, nil
 		}
-		return id, nil
+		if err != nil {
+			return false, fmt.Errorf("author of user %d: %w", userID, err)
+		}
+		return true, nil
+	}
+	if found, err := find(); found || err != nil {
+		return id, err
+	}
+	// None yet: make it under the authors lock, looking again once it is held (another
+	// transaction may have made it meanwhile).
+	if l := t.s.d.lockAuthors(); l != "" {
+		if _, err := t.tx.ExecContext(ctx, l); err != nil {
+			return 0, fmt.Errorf("lock authors: %w", err)
+		}
+		if found, err := find(); found || err != nil {
+			return id, err
+		}
 	}
 	var name string
 	if err := t.queryRow(ctx, "SELECT name FROM users WHERE id = ?", userID).Scan(&name); isNoRows(err) {

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -191,6 +192,39 @@ func TestLinkStaffAuthors(t *testing.T) {
 			if err != nil || a.Author.ID != tc.author || a.Byline != "Staff" && tc.id != f.lead {
 				t.Errorf("story %d: author %d (%v), want %d", tc.id, a.Author.ID, err, tc.author)
 			}
+		}
+	})
+}
+
+// TestStaffAuthorMadeOnce: several transactions asking at once for the author of a user
+// who has none all get the same one, and only one is made (two stories filed together by
+// a new correspondent; on PostgreSQL the second insert used to fail on the slug).
+func TestStaffAuthorMadeOnce(t *testing.T) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		f := seed(t, st)
+		u := testkit.AddUser(t, st, account.User{Email: "once@x.test", Name: "Rauf Once", Role: account.RoleCorrespondent, CreatedAt: f.now})
+		const n = 6
+		ids, errs := make([]int64, n), make([]error, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() {
+				errs[i] = st.WithTx(ctx, func(tx *store.Tx) error {
+					var err error
+					ids[i], err = tx.StaffAuthor(ctx, u.ID)
+					return err
+				})
+			})
+		}
+		wg.Wait()
+		for i := range n {
+			if errs[i] != nil || ids[i] != ids[0] {
+				t.Errorf("transaction %d: author %d, %v (the first got %d)", i, ids[i], errs[i], ids[0])
+			}
+		}
+		p, err := st.AuthorOfUser(ctx, u.ID)
+		if err != nil || p.ID != ids[0] || p.Slug != "rauf-once" {
+			t.Errorf("author of the user: %+v %v", p, err)
 		}
 	})
 }

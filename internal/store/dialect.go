@@ -115,6 +115,17 @@ func (d dialect) lockWire() string {
 	return ""
 }
 
+// lockAuthors is the statement that makes a staff member's author once: two stories filed
+// at once by a user without an author would otherwise both find none and both make one (on
+// PostgreSQL the second then fails on the slug). SQLite runs one write transaction at a
+// time, so it needs nothing.
+func (d dialect) lockAuthors() string {
+	if d.postgres {
+		return "SELECT pg_advisory_xact_lock(7243003)"
+	}
+	return ""
+}
+
 // skipLocked ends the sub-select that claims outbox rows: on PostgreSQL several instances'
 // workers claim side by side, each skipping the rows another is claiming; on SQLite the
 // single claiming UPDATE … RETURNING is atomic by itself.
