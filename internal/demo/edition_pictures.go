@@ -1,7 +1,7 @@
 package demo
 
 // credit is the credit line of the demo's drawn pictures.
-const credit = "Caspian Wire illustration"
+const credit = "Caspian Wire illustration" // #nosec G101 -- a picture's credit line, not a credential
 
 func pictures() []Picture {
 	return []Picture{

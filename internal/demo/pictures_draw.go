@@ -24,11 +24,11 @@ type canvas struct {
 }
 
 func newCanvas(seed uint64) canvas {
-	return canvas{image.NewRGBA(image.Rect(0, 0, PictureWidth, PictureHeight)), rand.New(rand.NewPCG(seed, 0x5eed))}
+	return canvas{image.NewRGBA(image.Rect(0, 0, PictureWidth, PictureHeight)), rand.New(rand.NewPCG(seed, 0x5eed))} // #nosec G404 -- strokes of a demo drawing, not a secret
 }
 
 func rgb(hex uint32) color.RGBA {
-	return color.RGBA{uint8(hex >> 16), uint8(hex >> 8), uint8(hex), 0xff}
+	return color.RGBA{uint8(hex >> 16 & 0xff), uint8(hex >> 8 & 0xff), uint8(hex & 0xff), 0xff} // #nosec G115 -- each byte masked
 }
 
 // mix is a + (b-a)·t.
