@@ -171,7 +171,7 @@ func (c corpusCase) input() review.Input {
 }
 
 func (c corpusCase) valid() bool {
-	return review.Validate(review.Clean(c.input()), func(k string, _ ...any) string { return k }) == nil
+	return review.Validate(review.Clean(c.input()), review.ModeReviews, func(k string, _ ...any) string { return k }) == nil
 }
 
 // hostileCorpus puts each payload in the name, in the text and in both, and adds hostile

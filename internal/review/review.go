@@ -49,7 +49,7 @@ const (
 type Input struct {
 	Name   string
 	Email  string
-	Rating int
+	Rating int // 1 to 5; 0 is none (allowed in ModeComments only)
 	Text   string
 }
 
@@ -89,8 +89,10 @@ func Clean(in Input) Input {
 var emailRe = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 
 // Validate checks a cleaned review and returns a *content.FieldError naming each bad field.
-// msg turns a message key into the visitor's language.
-func Validate(in Input, msg func(key string, args ...any) string) error {
+// In ModeReviews the rating (1 to 5) is required; in ModeComments it may be 0 (none), and
+// one given is kept, so it must still be 1 to 5. msg turns a message key into the
+// visitor's language.
+func Validate(in Input, mode Mode, msg func(key string, args ...any) string) error {
 	errs := map[string]string{}
 	if n := utf8.RuneCountInString(in.Name); n == 0 || n > MaxNameRunes {
 		errs["name"] = msg("review_err_name", MaxNameRunes)
@@ -98,7 +100,7 @@ func Validate(in Input, msg func(key string, args ...any) string) error {
 	if in.Email != "" && (len(in.Email) > MaxEmailLen || !emailRe.MatchString(in.Email)) {
 		errs["email"] = msg("review_err_email")
 	}
-	if in.Rating < 1 || in.Rating > 5 {
+	if (in.Rating != 0 || mode.RatingRequired()) && (in.Rating < 1 || in.Rating > 5) {
 		errs["rating"] = msg("review_err_rating")
 	}
 	if n := utf8.RuneCountInString(in.Text); n < MinTextRunes || n > MaxTextRunes {

@@ -56,14 +56,17 @@ func FuzzReview(f *testing.F) {
 				}
 			}
 		}
-		err := Validate(in, msg)
-		if err == nil {
-			if n := utf8.RuneCountInString(in.Text); n < MinTextRunes || n > MaxTextRunes ||
-				in.Rating < 1 || in.Rating > 5 || in.Name == "" || utf8.RuneCountInString(in.Name) > MaxNameRunes {
-				t.Fatalf("accepted out of limits: %+v", in)
+		for _, mode := range []Mode{ModeReviews, ModeComments} {
+			err := Validate(in, mode, msg)
+			if err == nil {
+				rated := in.Rating >= 1 && in.Rating <= 5
+				if n := utf8.RuneCountInString(in.Text); n < MinTextRunes || n > MaxTextRunes ||
+					!(rated || (mode == ModeComments && in.Rating == 0)) || in.Name == "" || utf8.RuneCountInString(in.Name) > MaxNameRunes {
+					t.Fatalf("%s: accepted out of limits: %+v", mode, in)
+				}
+			} else if fe, ok := err.(*content.FieldError); !ok || len(fe.Fields) == 0 {
+				t.Fatalf("%s: Validate error %T %v", mode, err, err)
 			}
-		} else if fe, ok := err.(*content.FieldError); !ok || len(fe.Fields) == 0 {
-			t.Fatalf("Validate error %T %v", err, err)
 		}
 
 		sig := Signals{Honeypot: honeypot, FillTime: time.Duration(fillSeconds) * time.Second, Links: CountLinks(in.Text),

@@ -253,8 +253,12 @@ func (s *Service) Submit(ctx context.Context, p Post, msg func(string, ...any) s
 	if closed {
 		return Result{}, ErrClosed
 	}
+	mode, err := s.Mode(ctx)
+	if err != nil {
+		return Result{}, err
+	}
 	in := Clean(p.Input)
-	if err := Validate(in, msg); err != nil {
+	if err := Validate(in, mode, msg); err != nil {
 		return Result{}, err
 	}
 	now := s.now()
