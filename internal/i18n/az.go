@@ -12,6 +12,7 @@ var azerbaijani = Catalog{
 		"rating_n":               "5-dən %d",
 		"review_name":            "Adınız",
 		"review_email":           "E-poçt (istəyə bağlı, göstərilmir)",
+		"rating_none":            "Qiymətsiz",
 		"review_rating":          "Qiymət",
 		"review_text":            "Rəyiniz",
 		"review_submit":          "Rəyi göndər",

@@ -11,6 +11,7 @@ var english = Catalog{
 		"rating_n":               "%d of 5",
 		"review_name":            "Your name",
 		"review_email":           "Email (optional, never shown)",
+		"rating_none":            "No rating",
 		"review_rating":          "Rating",
 		"review_text":            "Your review",
 		"review_submit":          "Send review",

@@ -12,6 +12,7 @@ var russian = Catalog{
 		"rating_n":               "%d из 5",
 		"review_name":            "Ваше имя",
 		"review_email":           "Эл. почта (необязательно, не публикуется)",
+		"rating_none":            "Без оценки",
 		"review_rating":          "Оценка",
 		"review_text":            "Ваш отзыв",
 		"review_submit":          "Отправить отзыв",
