@@ -9,6 +9,7 @@ var azerbaijani = Catalog{
 		"review_too_long":        "Rəy çox uzundur: rəydə ən çox 4000 simvol ola bilər.",
 		"reviews_count":          "Rəylər: %d",
 		"average_rating":         "Orta qiymət 5-dən %.1f",
+		"average_of_rated":       "Orta qiymət 5-dən %.1f (qiymətlər: %d)",
 		"rating_n":               "5-dən %d",
 		"review_name":            "Adınız",
 		"review_email":           "E-poçt (istəyə bağlı, göstərilmir)",

@@ -8,6 +8,7 @@ var english = Catalog{
 		"review_too_long":        "Your review is far too long: a review has at most 4,000 characters.",
 		"reviews_count":          "Reviews: %d",
 		"average_rating":         "Average rating %.1f of 5",
+		"average_of_rated":       "Average rating %.1f of 5 (ratings: %d)",
 		"rating_n":               "%d of 5",
 		"review_name":            "Your name",
 		"review_email":           "Email (optional, never shown)",

@@ -9,6 +9,7 @@ var russian = Catalog{
 		"review_too_long":        "Отзыв слишком длинный: в отзыве не более 4000 символов.",
 		"reviews_count":          "Отзывов: %d",
 		"average_rating":         "Средняя оценка %.1f из 5",
+		"average_of_rated":       "Средняя оценка %.1f из 5 (оценок: %d)",
 		"rating_n":               "%d из 5",
 		"review_name":            "Ваше имя",
 		"review_email":           "Эл. почта (необязательно, не публикуется)",

@@ -125,6 +125,7 @@ type (
 		Type             string      `json:"@type"`
 		ArticleSection   string      `json:"articleSection"`
 		Author           []ldPerson  `json:"author"`
+		CommentCount     int         `json:"commentCount,omitempty"`
 		Correction       []ldComment `json:"correction,omitempty"`
 		DateModified     string      `json:"dateModified"`
 		DatePublished    string      `json:"datePublished"`
@@ -187,6 +188,12 @@ func (s *Server) newsArticleLD(ap articlePage, published, modified string) templ
 		InLanguage: a.Language, ArticleSection: a.Section.Name, MainEntityOfPage: ap.Canonical, URL: ap.Canonical,
 		Author:    []ldPerson{author},
 		Publisher: ldOrg{Type: "NewsMediaOrganization", Name: ap.SiteName, URL: s.abs("/")},
+	}
+	// Comments are counted (schema.org's commentCount); neither they nor reviews are
+	// given as Review or AggregateRating, which describe the rating of a thing, not of a
+	// news story, and which many comments here would have no rating for.
+	if rb := ap.Reviews; rb.Enabled && rb.Optional {
+		ld.CommentCount = rb.Count
 	}
 	if a.Dateline != "" {
 		ld.LocationCreated = &ldThing{Type: "Place", Name: a.Dateline}

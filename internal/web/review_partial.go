@@ -56,9 +56,16 @@ func (w htmlWriter) reviewForm(rb *reviewsBlock) {
 	for _, r := range rb.Ratings {
 		w.raw(`<label class="rating-option"><input type="radio" name="rating" value="`)
 		w.int(r.Value)
-		w.raw(`" required`)
+		w.raw(`"`)
+		if !rb.Optional {
+			w.raw(` required`)
+		}
 		if r.Checked {
 			w.raw(` checked`)
+		}
+		if r.Value == 0 { // "No rating" (comments): said as it is shown
+			w.tmplEl(`> <span>`, r.Label, `</span></label>`+"\n")
+			continue
 		}
 		w.tmplEl(`> <span aria-hidden="true">`, r.Stars, `</span>`)
 		w.tmplEl(`<span class="visually-hidden">`, r.Label, `</span></label>`+"\n")

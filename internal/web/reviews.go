@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -27,8 +28,10 @@ type reviewForm struct {
 type reviewsBlock struct {
 	Enabled bool
 	Closed  bool
-	Count   int
-	Average string
+	// Optional is the comments mode's form: the rating may be left out.
+	Optional bool
+	Count    int
+	Average  string
 	// Approved is the approved reviews shown (review_partial.go writes them).
 	Approved []review.Public
 	Pager    pager
@@ -37,7 +40,9 @@ type reviewsBlock struct {
 	Form     reviewForm
 	Notice   string
 	Ratings  []ratingOption
-	T        *i18n.Catalog
+	// T is the page's language with the texts of the newsroom's choice: reviews or
+	// comments (reviewTexts).
+	T *i18n.Catalog
 }
 
 // ratingOption is one choice of the form's rating, prepared here rather than in the
@@ -52,25 +57,55 @@ type ratingOption struct {
 func stars(n int) string { return strings.Repeat("★", n) + strings.Repeat("☆", 5-n) }
 
 // ratingOptions are the choices from 5 to 1 in lang, with the one chosen (a form shown
-// again) checked.
-func ratingOptions(cat *i18n.Catalog, chosen string) []ratingOption {
-	out := make([]ratingOption, 0, 5)
+// again) checked. An optional rating adds "No rating" (value 0), checked unless a rating
+// was chosen, so that a reader can take a star back.
+func ratingOptions(cat *i18n.Catalog, chosen string, optional bool) []ratingOption {
+	out := make([]ratingOption, 0, 6)
 	for n := 5; n >= 1; n-- {
 		v := strconv.Itoa(n)
 		out = append(out, ratingOption{Value: n, Stars: stars(n),
 			Label: cat.T("rating_n", n), Checked: v == chosen})
 	}
+	if optional {
+		none := ratingOption{Label: cat.T("rating_none"), Checked: true}
+		for _, o := range out {
+			none.Checked = none.Checked && !o.Checked
+		}
+		out = append(out, none)
+	}
 	return out
 }
 
+// reviewMode reads the newsroom's choice of reviews or comments.
+func (s *Server) reviewMode(ctx context.Context) (review.Mode, error) {
+	v, err := s.cfg.Store.Setting(ctx, review.SettingMode, string(review.ModeReviews))
+	if err != nil {
+		return review.ModeReviews, fmt.Errorf("read the reviews mode: %w", err)
+	}
+	return review.ParseMode(v), nil
+}
+
+// reviewTexts is the catalog of lang that words the reviews block as mode wants it.
+func reviewTexts(lang string, mode review.Mode) *i18n.Catalog {
+	if mode == review.ModeComments {
+		return i18n.LookupVariant(lang, i18n.VariantComments)
+	}
+	return i18n.Lookup(lang)
+}
+
 func (s *Server) reviewsBlock(r *http.Request, a content.Article, form reviewForm) (reviewsBlock, error) {
-	cat := i18n.Lookup(a.Language)
-	rb := reviewsBlock{Form: form, Ratings: ratingOptions(cat, form.Rating), T: cat}
+	ctx := r.Context()
+	mode, err := s.reviewMode(ctx)
+	if err != nil {
+		return reviewsBlock{}, err
+	}
+	cat := reviewTexts(a.Language, mode)
+	optional := !mode.RatingRequired()
+	rb := reviewsBlock{Form: form, Optional: optional, Ratings: ratingOptions(cat, form.Rating, optional), T: cat}
 	if s.cfg.Reviews == nil {
 		return rb, nil
 	}
 	rb.Enabled = true
-	ctx := r.Context()
 	n := 1
 	if v := r.URL.Query().Get("reviews"); v != "" {
 		p, err := strconv.Atoi(v)
@@ -84,8 +119,12 @@ func (s *Server) reviewsBlock(r *http.Request, a content.Article, form reviewFor
 		return rb, err
 	}
 	rb.Count = stats.Count
-	if stats.Rated > 0 {
-		rb.Average = cat.T("average_rating", math.Round(stats.Average*10)/10)
+	switch avg := math.Round(stats.Average*10) / 10; {
+	case stats.Rated == 0:
+	case stats.Rated < stats.Count: // comments, some without a rating: say over how many
+		rb.Average = cat.T("average_of_rated", avg, stats.Rated)
+	default:
+		rb.Average = cat.T("average_rating", avg)
 	}
 	path := content.ArticlePath(a.Language, a.Section.Slug, a.Slug)
 	list, more := firstPage(list, reviewsPerPage)
@@ -141,8 +180,18 @@ func (s *Server) postReview(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	cat := i18n.Lookup(lang)
-	rating, _ := strconv.Atoi(r.PostFormValue("rating"))
+	mode, err := s.reviewMode(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	cat := reviewTexts(lang, mode)
+	// No rating (absent, empty or "0") is 0, which comments accept and reviews refuse;
+	// anything else that is not a number is refused in both modes.
+	rating, err := strconv.Atoi(r.PostFormValue("rating"))
+	if v := r.PostFormValue("rating"); err != nil && v != "" {
+		rating = -1
+	}
 	form := reviewForm{Name: r.PostFormValue("name"), Email: r.PostFormValue("email"), Rating: r.PostFormValue("rating"),
 		Text: r.PostFormValue("text")}
 	res, err := s.cfg.Reviews.Submit(r.Context(), review.Post{Article: a, IP: s.cfg.ClientIP.Of(r), Token: r.PostFormValue("token"),
@@ -188,7 +237,11 @@ func (s *Server) reviewRetry(w http.ResponseWriter, r *http.Request, wantJSON bo
 
 // reviewAnswer answers a refused post with a short page (or JSON) in the reader's language.
 func (s *Server) reviewAnswer(w http.ResponseWriter, r *http.Request, wantJSON bool, status int, lang, key string, fields map[string]string) {
-	cat := i18n.Lookup(lang)
+	mode, err := s.reviewMode(r.Context())
+	if err != nil { // an answer that is a refusal already: said in the default words
+		s.log.Warn("review_mode_unread", "err", err)
+	}
+	cat := reviewTexts(lang, mode)
 	if wantJSON {
 		writeJSON(w, status, map[string]any{"status": "error", "message": cat.T(key), "fields": fields})
 		return

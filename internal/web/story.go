@@ -165,19 +165,20 @@ func (ap *articlePage) sizeHint() int {
 // and the section's briefs column.
 func (ap *articlePage) writeContent(s *Server, buf *bytes.Buffer) error {
 	a, T, rb := &ap.Article, ap.T, &ap.Reviews
+	RT := rb.T // the reviews block says reviews or comments, as the newsroom chose
 	w := htmlWriter{buf}
 	w.el("\n<div class=\"article-grid\">\n<article class=\"story\" lang=\"", a.Language, "\">\n")
 	s.storyHead(w, ap)
 	w.html(bodyAfterDateline(a.Dateline, ap.Body))
 	s.storyFoot(w, ap)
-	w.el("\n<section class=\"reviews\" id=\"reviews\" aria-labelledby=\"reviews-title\">\n<h2 id=\"reviews-title\">", T.T("reviews"), "</h2>\n")
+	w.el("\n<section class=\"reviews\" id=\"reviews\" aria-labelledby=\"reviews-title\">\n<h2 id=\"reviews-title\">", RT.T("reviews"), "</h2>\n")
 	if rb.Notice != "" {
 		w.el("<p class=\"review-notice\" role=\"status\">", rb.Notice, "</p>")
 	}
 	w.raw("\n")
 	if rb.Count != 0 {
 		w.raw("<p class=\"review-stats\">")
-		w.text(T.T("reviews_count", rb.Count))
+		w.text(RT.T("reviews_count", rb.Count))
 		if rb.Average != "" {
 			w.raw(" · ")
 			w.text(rb.Average)
@@ -187,12 +188,12 @@ func (ap *articlePage) writeContent(s *Server, buf *bytes.Buffer) error {
 		w.raw("</ol>\n")
 		w.pager(rb.Pager)
 	} else {
-		w.el("<p class=\"muted\">", T.T("no_reviews"), "</p>")
+		w.el("<p class=\"muted\">", RT.T("no_reviews"), "</p>")
 	}
-	w.el("\n<h3 id=\"leave-review\">", T.T("leave_review"), "</h3>\n")
+	w.el("\n<h3 id=\"leave-review\">", RT.T("leave_review"), "</h3>\n")
 	switch {
 	case rb.Closed:
-		w.el("<p class=\"reviews-closed\">", T.T("reviews_closed"), "</p>")
+		w.el("<p class=\"reviews-closed\">", RT.T("reviews_closed"), "</p>")
 	case rb.Enabled:
 		w.raw("\n")
 		w.reviewForm(rb)

@@ -69,11 +69,11 @@ func TestReviewFormLikeTemplate(t *testing.T) {
 	for _, lang := range []string{"en", "ru", "az"} {
 		cat := i18n.Lookup(lang)
 		for _, rb := range []reviewsBlock{
-			{Enabled: true, Action: "/" + lang + "/politics/a-story/reviews", Token: "AAAAAAAAACoAAAGTq8-_x2Q1Zm9vYmFy-_Zz09", T: cat, Ratings: ratingOptions(cat, "")},
-			{Enabled: true, Action: "/" + lang + "/a b/reviews", Token: hostile, T: cat, Ratings: ratingOptions(cat, "4"),
+			{Enabled: true, Action: "/" + lang + "/politics/a-story/reviews", Token: "AAAAAAAAACoAAAGTq8-_x2Q1Zm9vYmFy-_Zz09", T: cat, Ratings: ratingOptions(cat, "", false)},
+			{Enabled: true, Action: "/" + lang + "/a b/reviews", Token: hostile, T: cat, Ratings: ratingOptions(cat, "4", false),
 				Form: reviewForm{Name: hostile, Email: hostile, Rating: "4", Text: hostile + "\n</textarea>", Message: hostile,
 					Errors: map[string]string{"name": hostile, "email": "e", "rating": "r", "text": hostile}}},
-			{Enabled: true, Action: "javascript:alert(1)", T: cat, Ratings: ratingOptions(cat, "9"),
+			{Enabled: true, Action: "javascript:alert(1)", T: cat, Ratings: ratingOptions(cat, "9", false),
 				Form: reviewForm{Errors: map[string]string{"text": "too short"}}},
 		} {
 			likeTemplate(t, tpl, "review-form", rb, func(w htmlWriter) { w.reviewForm(&rb) })
@@ -161,7 +161,7 @@ func BenchmarkPartials(b *testing.B) {
 	loc := time.FixedZone("Baku", 4*3600)
 	tpl := beforePartials(&testing.T{}, loc)
 	cat := i18n.Lookup("en")
-	rb := reviewsBlock{Enabled: true, Action: "/en/politics/a-story/reviews", Token: "AAAAAAAAACoAAAGTq8-_x2Q1Zm9vYmFy-_Zz09", T: cat, Ratings: ratingOptions(cat, "")}
+	rb := reviewsBlock{Enabled: true, Action: "/en/politics/a-story/reviews", Token: "AAAAAAAAACoAAAGTq8-_x2Q1Zm9vYmFy-_Zz09", T: cat, Ratings: ratingOptions(cat, "", false)}
 	briefs := make([]content.Brief, 8)
 	for i := range briefs {
 		briefs[i] = content.Brief{Language: "en", Text: "Ferries between Baku and Aktau resume after the storm.", PublishedAt: time.Now(), ArticleURL: "/en/world/x"}
