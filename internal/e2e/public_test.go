@@ -9,6 +9,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"github.com/newsdesk/newsdesk/internal/review"
+	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/validate"
 )
 
@@ -41,6 +43,24 @@ func TestPublicPagesInDarkMode(t *testing.T) {
 				b.axe(axe, scheme)
 			})
 		}
+	}
+	// The story with the newsroom's other choice: comments, the rating optional ("No
+	// rating" among the choices). A new address, so that the browser's cache of the story
+	// above does not answer.
+	ctx := context.Background()
+	if err := s.st.WithTx(ctx, func(tx *store.Tx) error { return tx.SetSetting(ctx, review.SettingMode, string(review.ModeComments)) }); err != nil {
+		t.Fatal(err)
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		t.Run(scheme+"/comments"+publicStory, func(t *testing.T) {
+			b.t = t
+			b.do("emulate "+scheme+" mode", colorScheme(scheme))
+			b.open(publicStory+"?reviews=1", `#review-form input[name=rating][value="0"]`)
+			if h := get(b, "read the form's heading", chromedp.Text(chromedp.ID("leave-review"))); h != "Leave a comment" {
+				t.Errorf("the form is headed %q", h)
+			}
+			b.axe(axe, scheme)
+		})
 	}
 }
 
