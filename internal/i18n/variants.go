@@ -43,7 +43,7 @@ func overlay(base *Catalog, texts map[string]string) *Catalog {
 	return &c
 }
 
-var commentsEnglish = map[string]string{
+var commentsEnglish = map[string]string{ // #nosec G101 -- interface texts (a key names the form's token), not credentials
 	"reviews":            "Comments",
 	"leave_review":       "Leave a comment",
 	"reviews_soon":       "Reader comments will open here soon.",
@@ -66,7 +66,7 @@ var commentsEnglish = map[string]string{
 	"reviews_pagination": "Comment pages",
 }
 
-var commentsRussian = map[string]string{
+var commentsRussian = map[string]string{ // #nosec G101 -- interface texts (a key names the form's token), not credentials
 	"reviews":            "Комментарии",
 	"leave_review":       "Оставить комментарий",
 	"reviews_soon":       "Скоро здесь можно будет оставить комментарий.",
@@ -89,7 +89,7 @@ var commentsRussian = map[string]string{
 	"reviews_pagination": "Страницы комментариев",
 }
 
-var commentsAzerbaijani = map[string]string{
+var commentsAzerbaijani = map[string]string{ // #nosec G101 -- interface texts (a key names the form's token), not credentials
 	"reviews":            "Şərhlər",
 	"leave_review":       "Şərh yazın",
 	"reviews_soon":       "Tezliklə burada oxucu şərhləri bölməsi açılacaq.",

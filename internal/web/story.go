@@ -166,6 +166,9 @@ func (ap *articlePage) sizeHint() int {
 func (ap *articlePage) writeContent(s *Server, buf *bytes.Buffer) error {
 	a, T, rb := &ap.Article, ap.T, &ap.Reviews
 	RT := rb.T // the reviews block says reviews or comments, as the newsroom chose
+	if RT == nil {
+		RT = T
+	}
 	w := htmlWriter{buf}
 	w.el("\n<div class=\"article-grid\">\n<article class=\"story\" lang=\"", a.Language, "\">\n")
 	s.storyHead(w, ap)
