@@ -14,8 +14,9 @@ import (
 )
 
 // The settings that hold the brand. Every one of them is on every public page (the
-// masthead, the head's icons and share tags, the JSON-LD publisher), so a change purges
-// all pages, as every setting does.
+// masthead, the head's icons and share tags, the JSON-LD publisher; the networks'
+// profiles of social.go are in every footer), so a change purges all pages, as every
+// setting does.
 const (
 	SettingName        = "brand_name"          // the agency's name; empty: the site name of the first language
 	SettingAccent      = "brand_accent"        // "#rrggbb"; empty: the stylesheet's own
@@ -25,10 +26,15 @@ const (
 	SettingCard        = "brand_card"          // an Asset (1200×630 JPEG); empty: the card drawn from name and accent
 )
 
-// Settings lists the brand's settings with their defaults (all empty).
+// Settings lists the brand's settings, the networks' profiles (social.go) included, with
+// their defaults (all empty).
 func Settings() map[string]string {
-	return map[string]string{SettingName: "", SettingAccent: "", SettingLogo: "", SettingLogoHasName: "0",
-		SettingIcon: "", SettingCard: ""}
+	out := ProfileSettings()
+	for k, v := range map[string]string{SettingName: "", SettingAccent: "", SettingLogo: "", SettingLogoHasName: "0",
+		SettingIcon: "", SettingCard: ""} {
+		out[k] = v
+	}
+	return out
 }
 
 // Asset is an image of the brand as a setting stores it: its type, size and bytes.

@@ -162,10 +162,11 @@ type (
 		Name string `json:"name"`
 	}
 	ldOrg struct {
-		Type string  `json:"@type"`
-		Logo *ldLogo `json:"logo,omitempty"`
-		Name string  `json:"name"`
-		URL  string  `json:"url"`
+		Type   string   `json:"@type"`
+		Logo   *ldLogo  `json:"logo,omitempty"`
+		Name   string   `json:"name"`
+		SameAs []string `json:"sameAs,omitempty"` // the agency's profiles on the networks
+		URL    string   `json:"url"`
 	}
 	ldLogo struct {
 		Type   string `json:"@type"`
@@ -187,7 +188,7 @@ func (s *Server) newsArticleLD(ap articlePage, published, modified string) templ
 		Headline: a.Headline, Description: a.Standfirst, DatePublished: published, DateModified: modified,
 		InLanguage: a.Language, ArticleSection: a.Section.Name, MainEntityOfPage: ap.Canonical, URL: ap.Canonical,
 		Author:    []ldPerson{author},
-		Publisher: ldOrg{Type: "NewsMediaOrganization", Name: ap.SiteName, URL: s.abs("/")},
+		Publisher: s.agencyLD(&ap.page),
 	}
 	// Comments are counted (schema.org's commentCount); neither they nor reviews are
 	// given as Review or AggregateRating, which describe the rating of a thing, not of a
@@ -223,4 +224,16 @@ func (s *Server) newsArticleLD(ap articlePage, published, modified string) templ
 		return ""
 	}
 	return template.JS(b) // #nosec G203 -- JSON from json.Marshal with HTML escaping
+}
+
+// agencyLD describes the agency as a schema.org NewsMediaOrganization: its site's name and
+// home, and its profiles on the networks (the brand's settings) as sameAs.
+func (s *Server) agencyLD(p *page) ldOrg {
+	org := ldOrg{Type: "NewsMediaOrganization", Name: p.SiteName, URL: s.abs("/")}
+	if p.Brand != nil {
+		for _, pr := range p.Brand.Profiles {
+			org.SameAs = append(org.SameAs, pr.URL)
+		}
+	}
+	return org
 }

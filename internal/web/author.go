@@ -127,7 +127,7 @@ func (s *Server) authorHasStory(r *http.Request, id int64, langs []string) error
 func (s *Server) personLD(ap *authorPage, a content.AuthorProfile) template.JS {
 	ld := ldProfile{Context: "https://schema.org", Type: "Person", Name: ap.Heading, JobTitle: ap.Role,
 		Description: strings.Join(ap.Bio, " "), URL: s.abs(content.AuthorPath(ap.Lang, a.Slug)),
-		WorksFor: ldOrg{Type: "NewsMediaOrganization", Name: ap.SiteName, URL: s.abs("/")}}
+		WorksFor: s.agencyLD(&ap.page)}
 	if ap.Photo != nil {
 		ld.Image = s.abs(ap.Photo.Src)
 	}

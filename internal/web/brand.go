@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"net/http"
 	"net/url"
+	"slices"
 	"sync"
 
 	"github.com/newsdesk/newsdesk/internal/brand"
@@ -25,14 +26,15 @@ type brandImage struct {
 
 // brandState is the brand as the settings have it, with its files made.
 type brandState struct {
-	raw         [len(brandKeys) + 1]string // the settings' values and the fallback name it was made of
-	Name        string                     // the agency's name
-	Logo        brandImage                 // none: URL ""
+	raw         []string   // the settings' values (brandKeys, the fallback name, the profiles) it was made of
+	Name        string     // the agency's name
+	Logo        brandImage // none: URL ""
 	LogoHasName bool
-	Icon, Touch brandImage // 32 and 180 pixels
-	Card        brandImage // the default share image, 1200×630
-	Publisher   brandImage // the JSON-LD publisher's logo: the logo, else the monogram
-	Stylesheet  string     // the accent's stylesheet; "" when the accent is the stylesheet's own
+	Icon, Touch brandImage      // 32 and 180 pixels
+	Card        brandImage      // the default share image, 1200×630
+	Publisher   brandImage      // the JSON-LD publisher's logo: the logo, else the monogram
+	Stylesheet  string          // the accent's stylesheet; "" when the accent is the stylesheet's own
+	Profiles    []brand.Profile // the agency's profiles on the networks, in the footer's order
 	files       map[string]staticFile
 }
 
@@ -53,19 +55,27 @@ type brandFiles struct {
 // setting changed: the comparison is of the kept strings, which the store hands out
 // unchanged between changes.
 func (s *Server) brand(ctx context.Context, fallback string) (*brandState, error) {
-	var raw [len(brandKeys) + 1]string
-	for i, k := range brandKeys {
+	networks := brand.Networks()
+	raw := make([]string, 0, len(brandKeys)+1+len(networks))
+	for _, k := range brandKeys {
 		v, err := s.cfg.Store.Setting(ctx, k, "")
 		if err != nil {
 			return nil, err
 		}
-		raw[i] = v
+		raw = append(raw, v)
 	}
-	raw[len(brandKeys)] = fallback
+	raw = append(raw, fallback)
+	for _, n := range networks {
+		v, err := s.cfg.Store.Setting(ctx, n.Setting, "")
+		if err != nil {
+			return nil, err
+		}
+		raw = append(raw, v)
+	}
 	s.brandFiles.mu.Lock()
 	cur := s.brandFiles.cur
 	s.brandFiles.mu.Unlock()
-	if cur != nil && cur.raw == raw {
+	if cur != nil && slices.Equal(cur.raw, raw) {
 		return cur, nil
 	}
 	b, err := s.makeBrand(raw)
@@ -86,7 +96,7 @@ func (s *Server) brand(ctx context.Context, fallback string) (*brandState, error
 
 // makeBrand makes the brand of the settings' values raw: reads the uploads, draws what
 // was not uploaded.
-func (s *Server) makeBrand(raw [len(brandKeys) + 1]string) (*brandState, error) {
+func (s *Server) makeBrand(raw []string) (*brandState, error) {
 	b := &brandState{raw: raw, Name: raw[0], LogoHasName: raw[3] == "1", files: map[string]staticFile{}}
 	if b.Name == "" {
 		b.Name = raw[len(brandKeys)]
@@ -144,6 +154,15 @@ func (s *Server) makeBrand(raw [len(brandKeys) + 1]string) (*brandState, error) 
 		card = brand.Asset{Type: "image/png", Width: brand.CardWidth, Height: brand.CardHeight, Data: png}
 	}
 	b.Card = brandImage{URL: b.add("card", card.Ext(), card.Type, card.Data), Width: card.Width, Height: card.Height}
+	for i, n := range brand.Networks() {
+		u, err := brand.CheckProfileURL(raw[len(brandKeys)+1+i])
+		if err != nil { // written by hand: passed over, as a bad accent is
+			s.log.Warn("brand_setting_ignored", "setting", n.Setting, "err", err)
+		}
+		if u != "" {
+			b.Profiles = append(b.Profiles, brand.Profile{Network: n.Name, URL: u})
+		}
+	}
 	return b, nil
 }
 

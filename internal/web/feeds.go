@@ -206,6 +206,10 @@ func maxT(a, b time.Time) time.Time {
 // feedLink is a <link rel="alternate"> to a feed in a page's head.
 type feedLink struct{ Type, Title, URL string }
 
+// sectionFeed is a section's feed as the footer links it: the section's name and the
+// feed's base path (e.g. "/en/politics/feed/"); none: Base "".
+type sectionFeed struct{ Name, Base string }
+
 // feedLinks lists the three formats of the feed at base (e.g. "/en/politics/feed/").
 func feedLinks(title, base string) []feedLink {
 	return []feedLink{{"application/rss+xml", title + " (RSS)", base + "rss.xml"},

@@ -101,6 +101,7 @@ func (s *Server) writeLayout(ctx context.Context, buf *bytes.Buffer, p *page, co
 	}
 	w.raw("\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n")
 	w.html(s.footerPages(ctx, p.Lang))
+	writeFooterLinks(w, p)
 	w.raw("<p>© ")
 	w.int(p.Year)
 	w.el(" ", p.SiteName, " · ")
@@ -178,4 +179,39 @@ func (w htmlWriter) mastheadNav(cat *i18n.Catalog, lang, current string, section
 	if demo {
 		w.tmplEl("\n"+`<p class="demo-banner" role="note">`, cat.T("demo_notice"), `</p>`)
 	}
+}
+
+// writeFooterLinks writes the footer's links to the language's feed (RSS and Atom), to the
+// section's on a section front, and to the agency's profiles on the networks (the brand's
+// settings), as plain text links: no script, no remote icon.
+func writeFooterLinks(w htmlWriter, p *page) {
+	T := p.T
+	w.el("<nav class=\"footer-links\" aria-label=\"", T.T("feeds"), "\">\n<ul>")
+	feed := func(url, ctype, text string) {
+		w.raw("<li><a href=\"")
+		w.url(url)
+		w.el("\" type=\"", ctype, "\">")
+		w.text(text)
+		w.raw("</a></li>")
+	}
+	base := "/" + p.Lang + "/feed/"
+	feed(base+"rss.xml", "application/rss+xml", T.T("feed_rss"))
+	feed(base+"atom.xml", "application/atom+xml", T.T("feed_atom"))
+	if f := p.SectionFeed; f.Base != "" {
+		feed(f.Base+"rss.xml", "application/rss+xml", T.T("section_feed_rss", f.Name))
+		feed(f.Base+"atom.xml", "application/atom+xml", T.T("section_feed_atom", f.Name))
+	}
+	w.raw("</ul>\n</nav>\n")
+	if p.Brand == nil || len(p.Brand.Profiles) == 0 {
+		return
+	}
+	w.el("<nav class=\"footer-links\" aria-label=\"", T.T("follow_us"), "\">\n<ul>")
+	for _, pr := range p.Brand.Profiles {
+		w.raw("<li><a rel=\"me\" href=\"")
+		w.url(pr.URL)
+		w.raw("\">")
+		w.text(pr.Network)
+		w.raw("</a></li>")
+	}
+	w.raw("</ul>\n</nav>\n")
 }

@@ -68,6 +68,7 @@ func (s *Server) sectionFront(w http.ResponseWriter, r *http.Request) {
 		BriefsURL: path + "briefs/", Pictures: frontPictures}
 	lp.Title, lp.CurrentSection = sec.Name, sec.Key
 	lp.Feeds = feedLinks(sec.Name+" — "+p.SiteName, path+"feed/")
+	lp.SectionFeed = sectionFeed{Name: sec.Name, Base: path + "feed/"}
 	if err := s.listStories(r, &lp, path, content.ListQuery{Language: lang, SectionID: sec.ID}); err != nil {
 		s.fail(w, r, err)
 		return

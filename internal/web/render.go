@@ -35,6 +35,7 @@ type page struct {
 	JSONLD         template.JS
 	NoIndex        bool
 	Feeds          []feedLink
+	SectionFeed    sectionFeed // a section front's feed, which the footer links beside the language's
 	Demo           bool
 	CSS            string
 	JS             string

@@ -10,8 +10,8 @@ import (
 	"github.com/newsdesk/newsdesk/internal/brand"
 )
 
-// The brand page: the agency's name, accent colour, logo, icon and default share image
-// (internal/brand; the public site shows them). Settings like the others: admins only,
+// The brand page: the agency's name, accent colour, logo, icon and default share image,
+// and its profiles on the networks (internal/brand; the public site shows them). Settings like the others: admins only,
 // saved in one audited transaction, and the save purges every public page.
 
 type brandView struct {
@@ -19,6 +19,12 @@ type brandView struct {
 	Name, Accent              string
 	HasLogo, HasIcon, HasCard bool
 	LogoHasName               bool
+	Profiles                  []profileField
+}
+
+// profileField is a network's field of the brand form, with the address saved.
+type profileField struct {
+	Field, Name, URL string
 }
 
 func (d *Desk) brandPage(w http.ResponseWriter, r *http.Request) {
@@ -31,6 +37,9 @@ func (d *Desk) brandPage(w http.ResponseWriter, r *http.Request) {
 	bv := brandView{view: d.baseView(w, r, u, "Brand"), Name: set[brand.SettingName], Accent: set[brand.SettingAccent],
 		HasLogo: set[brand.SettingLogo] != "", HasIcon: set[brand.SettingIcon] != "", HasCard: set[brand.SettingCard] != "",
 		LogoHasName: set[brand.SettingLogoHasName] == "1"}
+	for _, n := range brand.Networks() {
+		bv.Profiles = append(bv.Profiles, profileField{Field: n.Field, Name: n.Name, URL: set[n.Setting]})
+	}
 	bv.Nav = "settings"
 	if bv.Accent == "" {
 		bv.Accent = brand.Hex(brand.DefaultAccent)
@@ -69,6 +78,15 @@ func (d *Desk) saveBrand(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		values[brand.SettingAccent] = brand.Hex(c)
+	}
+	for _, n := range brand.Networks() {
+		u, err := brand.CheckProfileURL(r.PostFormValue("social_" + n.Field))
+		if err != nil {
+			d.message(w, r, http.StatusUnprocessableEntity, "Check the form",
+				d.tr(r, "Give the %s address as a full link that begins with https://, such as https://example.com/agency, in at most 500 characters; or leave it empty.", n.Name))
+			return
+		}
+		values[n.Setting] = u
 	}
 	for _, up := range brandUploads {
 		if r.PostFormValue("remove_"+up.field) == "1" {

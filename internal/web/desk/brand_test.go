@@ -2,6 +2,7 @@ package desk_test
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -71,5 +72,53 @@ func TestBrandForm(t *testing.T) {
 	}
 	if _, page = admin.get("/en/"); strings.Contains(page, "brand-logo") {
 		t.Error("the removed logo is still shown")
+	}
+}
+
+// TestBrandProfiles: the brand page sets the agency's profiles on the networks; an address
+// that is not https (or not an address at all) is refused with a 422 naming the network,
+// and changes nothing; a saved one shows in the public footer at once, and an empty field
+// clears it.
+func TestBrandProfiles(t *testing.T) {
+	ctx := context.Background()
+	s := newSite(t, filepath.Join(t.TempDir(), "site.db"))
+	admin := s.client(t)
+	admin.login("admin@x.test")
+	if _, page := admin.get("/newsroom/settings/brand"); !strings.Contains(page, `<input id="brand-social-mastodon" name="social_mastodon" type="url"`) {
+		t.Fatal("the brand page has no field for the Mastodon profile")
+	}
+	_, home := admin.get("/en/") // kept in the page cache
+	if strings.Contains(home, "t.me/") {
+		t.Fatal("a profile on the home page before any is set")
+	}
+	for _, bad := range []string{"http://t.me/caspianwire", "javascript:alert(1)", "t.me/caspianwire", "https://user:pw@t.me/x",
+		"https:///nohost", "https://t.me/" + strings.Repeat("x", 500), "https://t.me/a b"} {
+		resp := admin.sendFiles("/newsroom/settings/brand", map[string]string{"social_telegram": bad}, nil, "")
+		page, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(page), "Give the Telegram address as a full link that begins with https://") {
+			t.Errorf("%q: %d, want 422 naming Telegram", bad, resp.StatusCode)
+		}
+	}
+	if v, _ := s.st.Setting(ctx, "brand_social_telegram", ""); v != "" {
+		t.Errorf("a refused form saved %q", v)
+	}
+	if st, _ := admin.postBrand(map[string]string{"social_telegram": " https://t.me/caspianwire ", "social_mastodon": "HTTPS://Mastodon.Social/@caspian"}, nil); st != http.StatusSeeOther {
+		t.Fatalf("save: %d", st)
+	}
+	if _, page := admin.get("/newsroom/settings/brand"); !strings.Contains(page, `value="https://t.me/caspianwire"`) || !strings.Contains(page, `value="https://mastodon.social/@caspian"`) {
+		t.Error("the brand page does not show the saved profiles")
+	}
+	_, home = admin.get("/en/")
+	for _, want := range []string{`<a rel="me" href="https://t.me/caspianwire">Telegram</a>`, `<a rel="me" href="https://mastodon.social/@caspian">Mastodon</a>`} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page lacks %s", want)
+		}
+	}
+	if st, _ := admin.postBrand(map[string]string{"social_telegram": "https://t.me/caspianwire"}, nil); st != http.StatusSeeOther {
+		t.Fatalf("save: %d", st)
+	}
+	if _, home = admin.get("/en/"); strings.Contains(home, "mastodon.social") {
+		t.Error("a cleared profile is still shown")
 	}
 }
