@@ -129,7 +129,8 @@ func (t *Tx) StaffAuthor(ctx context.Context, userID int64) (int64, error) {
 	return id, nil
 }
 
-// freeAuthorSlug returns base, or base-2, base-3 … when another author than self has it.
+// freeAuthorSlug returns base, or base-2, base-3 … when another author than self has it,
+// or had it (its old address leads to them: author_redirects).
 func (t *Tx) freeAuthorSlug(ctx context.Context, base string, self int64) (string, error) {
 	if base == "" {
 		base = "author"
@@ -140,7 +141,8 @@ func (t *Tx) freeAuthorSlug(ctx context.Context, base string, self int64) (strin
 			slug = base + "-" + strconv.Itoa(i)
 		}
 		var n int
-		if err := t.queryRow(ctx, "SELECT COUNT(*) FROM authors WHERE slug = ? AND id <> ?", slug, self).Scan(&n); err != nil {
+		if err := t.queryRow(ctx, `SELECT (SELECT COUNT(*) FROM authors WHERE slug = ? AND id <> ?)
+			+ (SELECT COUNT(*) FROM author_redirects WHERE slug = ? AND author_id <> ?)`, slug, self, slug, self).Scan(&n); err != nil {
 			return "", fmt.Errorf("look up author slug %s: %w", slug, err)
 		}
 		if n == 0 {
@@ -170,6 +172,9 @@ func (t *Tx) SaveAuthorProfile(ctx context.Context, p content.AuthorProfile) err
 	}
 	if err != nil {
 		return fmt.Errorf("save author %d: %w", p.ID, err)
+	}
+	if err := t.keepAuthorSlug(ctx, p.ID, oldSlug, p.Slug); err != nil {
+		return err
 	}
 	if _, err := t.exec(ctx, "DELETE FROM author_texts WHERE author_id = ?", p.ID); err != nil {
 		return fmt.Errorf("clear texts of author %d: %w", p.ID, err)
@@ -231,4 +236,45 @@ func (t *Tx) linkStaffAuthors(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// keepAuthorSlug keeps the slug author id had before it took slug, so that its old pages
+// lead to the new ones, and forgets the old address slug was (of this author or another,
+// whose redirect, kept in the page cache under their key, is purged).
+func (t *Tx) keepAuthorSlug(ctx context.Context, id int64, old, slug string) error {
+	if old == slug {
+		return nil
+	}
+	var was int64
+	err := t.queryRow(ctx, "SELECT author_id FROM author_redirects WHERE slug = ?", slug).Scan(&was)
+	switch {
+	case err == nil:
+		if _, err := t.exec(ctx, "DELETE FROM author_redirects WHERE slug = ?", slug); err != nil {
+			return fmt.Errorf("forget author address %s: %w", slug, err)
+		}
+		t.Purge(cache.AuthorKey(was))
+	case !isNoRows(err):
+		return fmt.Errorf("look up author address %s: %w", slug, err)
+	}
+	if _, err := t.exec(ctx, `INSERT INTO author_redirects (slug, author_id) VALUES (?, ?)
+		ON CONFLICT (slug) DO UPDATE SET author_id = excluded.author_id`, old, id); err != nil {
+		return fmt.Errorf("keep author address %s: %w", old, err)
+	}
+	return nil
+}
+
+// AuthorRedirect returns the id and current slug of the author whose page was once at
+// slug, or content.ErrNotFound.
+func (s *Store) AuthorRedirect(ctx context.Context, slug string) (int64, string, error) {
+	var id int64
+	var now string
+	err := s.queryRow(ctx, `SELECT a.id, a.slug FROM author_redirects r JOIN authors a ON a.id = r.author_id
+		WHERE r.slug = ?`, slug).Scan(&id, &now)
+	if isNoRows(err) {
+		return 0, "", fmt.Errorf("author address %s: %w", slug, content.ErrNotFound)
+	}
+	if err != nil {
+		return 0, "", fmt.Errorf("author address %s: %w", slug, err)
+	}
+	return id, now, nil
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -51,7 +52,7 @@ func (s *Server) authorPage(w http.ResponseWriter, r *http.Request) {
 	}
 	a, err := s.cfg.Store.AuthorProfileBySlug(r.Context(), r.PathValue("author"))
 	if err != nil {
-		s.fail(w, r, err)
+		s.failOrMovedAuthor(w, r, err)
 		return
 	}
 	var order []string
@@ -142,4 +143,28 @@ func (s *Server) personLD(ap *authorPage, a content.AuthorProfile) template.JS {
 		return ""
 	}
 	return template.JS(b) // #nosec G203 -- JSON from json.Marshal with HTML escaping
+}
+
+// failOrMovedAuthor answers an author address that found no author: 301 to the author's
+// page now (the same language and query) when an author's slug was changed from it, else
+// err. The redirect carries the author's key, so that changing the slug again purges it.
+func (s *Server) failOrMovedAuthor(w http.ResponseWriter, r *http.Request, err error) {
+	if !errors.Is(err, content.ErrNotFound) {
+		s.fail(w, r, err)
+		return
+	}
+	id, slug, rerr := s.cfg.Store.AuthorRedirect(r.Context(), r.PathValue("author"))
+	if rerr != nil {
+		if !errors.Is(rerr, content.ErrNotFound) {
+			err = rerr
+		}
+		s.fail(w, r, err)
+		return
+	}
+	to := content.AuthorPath(r.PathValue("lang"), slug)
+	if r.URL.RawQuery != "" {
+		to += "?" + r.URL.RawQuery
+	}
+	tagKeys(w, cache.AuthorKey(id))
+	http.Redirect(w, r, to, http.StatusMovedPermanently) // #nosec G710 -- a local path made of a site language and a stored slug
 }

@@ -37,6 +37,9 @@ type Store interface {
 	Sections(ctx context.Context, lang string) ([]content.Section, error)
 	SectionBySlug(ctx context.Context, lang, slug string) (content.Section, error)
 	AuthorProfileBySlug(ctx context.Context, slug string) (content.AuthorProfile, error)
+	// AuthorRedirect returns the id and current slug of the author once at slug (changed
+	// since), or content.ErrNotFound.
+	AuthorRedirect(ctx context.Context, slug string) (int64, string, error)
 	PublicTagBySlug(ctx context.Context, lang, slug string, now time.Time) (int64, content.Tag, error)
 	// TagRedirect returns the id and current slug of the tag once at slug in lang (renamed
 	// since), or content.ErrNotFound.
