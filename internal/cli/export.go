@@ -14,10 +14,12 @@ import (
 func runExport(ctx context.Context, env Env, args []string) error {
 	var dsn, out, base string
 	fs := newFlags(env, "export", "export [-o FILE.xml] [--base-url URL] [--db DB]", `
-Write the whole site — every story in every state, brief, review, section, tag and author —
-as a WordPress eXtended RSS (WXR 1.2) file. WordPress's importer reads it; so does
-"newsdesk import wordpress", which reproduces every story, brief, review and URL from it
-(Newsdesk's own fields travel as _newsdesk_* custom fields). Images are not included.`)
+Write the whole site — every story in every state, brief, review, section, tag, page
+(About, Contacts…) and author with their profile — as a WordPress eXtended RSS (WXR 1.2)
+file. WordPress's importer reads it (pages as WordPress pages); so does "newsdesk import
+wordpress", which reproduces every story, brief, review and URL from it (Newsdesk's own
+fields travel as _newsdesk_* custom fields, an author's profile as wp:authormeta). Images
+are not included.`)
 	config.DBFlag(fs, &dsn)
 	fs.StringVar(&out, "o", "", "write to this file instead of standard output")
 	fs.StringVar(&base, "base-url", envOr("NEWSDESK_BASE_URL", ""), "public URL of the site, for links (env NEWSDESK_BASE_URL)")
@@ -51,7 +53,7 @@ as a WordPress eXtended RSS (WXR 1.2) file. WordPress's importer reads it; so do
 	if err := os.Rename(tmp.Name(), out); err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
-	fmt.Fprintf(env.Stderr, "Exported %d stories, %d briefs, %d reviews, %d sections and %d authors to %s.\n",
-		stats.Articles, stats.Briefs, stats.Reviews, stats.Sections, stats.Authors, out)
+	fmt.Fprintf(env.Stderr, "Exported %d stories, %d briefs, %d reviews, %d sections, %d pages and %d authors to %s.\n",
+		stats.Articles, stats.Briefs, stats.Reviews, stats.Sections, stats.Pages, stats.Authors, out)
 	return nil
 }

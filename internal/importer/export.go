@@ -24,7 +24,7 @@ type ExportOptions struct {
 
 // ExportStats counts what Export wrote.
 type ExportStats struct {
-	Articles, Briefs, Reviews, Sections, Authors int
+	Articles, Briefs, Reviews, Sections, Authors, Pages int
 }
 
 // exportPage is how many stories Export reads at a time.
@@ -33,8 +33,9 @@ const exportPage = 500
 // Export writes the whole site as a WordPress eXtended RSS 1.2 file: stories as posts (their
 // Markdown, languages, translation groups and agency fields in _newsdesk_* custom fields, so
 // that an import of the file into Newsdesk reproduces them exactly), briefs as posts of type
-// newsdesk_brief, reviews as comments, sections as categories (with each language's name and
-// slug as term metadata), tags, and authors.
+// newsdesk_brief, pages as WordPress pages, reviews as comments, sections as categories (with
+// each language's name and slug as term metadata), tags, and authors with their profiles
+// (export_pages.go).
 func Export(ctx context.Context, st Store, w io.Writer, opt ExportOptions) (ExportStats, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
@@ -69,12 +70,7 @@ func Export(ctx context.Context, st Store, w io.Writer, opt ExportOptions) (Expo
 		return stats, err
 	}
 	for _, a := range authors {
-		x.raw("<wp:author>")
-		x.el("wp:author_id", strconv.FormatInt(a.ID, 10))
-		x.el("wp:author_login", a.Slug)
-		x.el("wp:author_email", a.Email)
-		x.cdata("wp:author_display_name", a.Name)
-		x.raw("</wp:author>\n")
+		exportAuthor(x, a) // with their profile (export_pages.go)
 		stats.Authors++
 	}
 	sections, err := st.ExportSections(ctx)
@@ -134,7 +130,7 @@ func Export(ctx context.Context, st Store, w io.Writer, opt ExportOptions) (Expo
 			break
 		}
 	}
-	after = 0
+	after, lastPost := 0, maxID
 	for {
 		page, err := st.ExportBriefs(ctx, after, exportPage)
 		if err != nil {
@@ -144,6 +140,7 @@ func Export(ctx context.Context, st Store, w io.Writer, opt ExportOptions) (Expo
 			exportBrief(x, base, maxID, b)
 			stats.Briefs++
 			after = b.ID
+			lastPost = max(lastPost, maxID+b.ID)
 		}
 		if x.err != nil {
 			return stats, fmt.Errorf("write export: %w", x.err)
@@ -152,6 +149,11 @@ func Export(ctx context.Context, st Store, w io.Writer, opt ExportOptions) (Expo
 			break
 		}
 	}
+	pages, err := st.ExportPages(ctx)
+	if err != nil {
+		return stats, err
+	}
+	stats.Pages = exportPages(x, base, lastPost, pages)
 	x.raw("</channel>\n</rss>\n")
 	if x.err == nil {
 		x.err = bw.Flush()

@@ -20,6 +20,8 @@ type Store interface {
 	ExportArticles(ctx context.Context, afterID int64, limit int) ([]ExportArticle, error)
 	ExportBriefs(ctx context.Context, afterID int64, limit int) ([]content.Brief, error)
 	ExportTermURLs(ctx context.Context) ([]ExportTermURL, error)
+	// ExportPages returns every page, whatever its status, in id order.
+	ExportPages(ctx context.Context) ([]ExportPage, error)
 }
 
 // Loader is a connection set up for loading; *store.Loader implements it.
@@ -85,6 +87,17 @@ type ExportSection struct {
 type ExportAuthor struct {
 	content.Author
 	Email string
+	// Texts are the profile's name, role and bio by language; Links its links, in order
+	// (migration 0021; the photo, an image, is not exported).
+	Texts map[string]content.AuthorText
+	Links []content.AuthorLink
+}
+
+// ExportPage is a page of the site (About, Contacts…) with the old sites' paths that lead
+// to it.
+type ExportPage struct {
+	content.Page
+	LegacyURLs []string
 }
 
 // ExportArticle is a story with what belongs to it.

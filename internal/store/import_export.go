@@ -53,7 +53,11 @@ func (s *Store) ExportAuthors(ctx context.Context) ([]importer.ExportAuthor, err
 		}
 		out = append(out, a)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("export authors: %w", err)
+	}
+	rows.Close()
+	return out, s.exportAuthorProfiles(ctx, out)
 }
 
 // ExportArticles returns up to limit stories with ids above afterID, in id order.
