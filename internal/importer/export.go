@@ -422,16 +422,14 @@ func (x *xw) cdata(name, text string) {
 	x.raw("</" + name + ">")
 }
 
-func (x *xw) postmeta(k, v string) {
-	x.raw("<wp:postmeta>")
+// meta writes a metadata element (wp:postmeta, wp:termmeta …) of key k and value v.
+func (x *xw) meta(el, k, v string) {
+	x.raw("<" + el + ">")
 	x.el("wp:meta_key", k)
 	x.cdata("wp:meta_value", v)
-	x.raw("</wp:postmeta>")
+	x.raw("</" + el + ">")
 }
 
-func (x *xw) termmeta(k, v string) {
-	x.raw("<wp:termmeta>")
-	x.el("wp:meta_key", k)
-	x.cdata("wp:meta_value", v)
-	x.raw("</wp:termmeta>")
-}
+func (x *xw) postmeta(k, v string) { x.meta("wp:postmeta", k, v) }
+
+func (x *xw) termmeta(k, v string) { x.meta("wp:termmeta", k, v) }

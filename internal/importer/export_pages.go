@@ -117,9 +117,4 @@ func exportSitePage(x *xw, base string, offset int64, p ExportPage) {
 	x.raw("</item>\n")
 }
 
-func (x *xw) authormeta(k, v string) {
-	x.raw("<wp:authormeta>")
-	x.el("wp:meta_key", k)
-	x.cdata("wp:meta_value", v)
-	x.raw("</wp:authormeta>")
-}
+func (x *xw) authormeta(k, v string) { x.meta("wp:authormeta", k, v) }
