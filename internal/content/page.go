@@ -1,6 +1,9 @@
 package content
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Page is a standing page of the site in one language — About, Contacts, Editorial
 // standards, Corrections policy — written by admins, listed in the public footer and
@@ -42,3 +45,12 @@ const PageSegment = "page"
 
 // PagePath is the public path of a page: /{language}/page/{slug}.
 func PagePath(lang, slug string) string { return "/" + lang + "/" + PageSegment + "/" + slug }
+
+// pageHeadings turns a page body's level-1 headings into level 2.
+var pageHeadings = strings.NewReplacer("<h1>", "<h2>", "<h1 ", "<h2 ", "</h1>", "</h2>")
+
+// PageBodyHTML is a page's rendered body as the page shows it: the title is the page's one
+// level-1 heading, so the body's own (an imported page's, or a "# " line) become level 2.
+// The renderer's sanitised output spells every tag in lower case and escapes a "<" in
+// text, so only real tags match.
+func PageBodyHTML(rendered string) string { return pageHeadings.Replace(rendered) }

@@ -13,35 +13,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
-// TestImportPagesListed: pages are not imported, and the report names each.
-func TestImportPagesListed(t *testing.T) {
-	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
-		wxr := lagoonWXR("", lagoonItem{id: "301", typ: "page", status: "publish", title: "About the lagoon", slug: "about"},
-			lagoonItem{id: "302", typ: "page", status: "draft", title: "<![CDATA[Contacts &amp; <em>hours</em>]]>", slug: "contacts"},
-			lagoonItem{id: "303", status: "publish", title: "A post", slug: "a-post", body: "<p>Text.</p>"})
-		rep, err := importText(t, st, "wordpress", wxr, testNow)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := `Pages: not imported — Newsdesk has no pages yet; 2 pages: "About the lagoon", "Contacts & hours" (draft)`
-		if text := reportText(rep); !strings.Contains(text, want) || strings.Contains(text, "Skipped") {
-			t.Errorf("report lacks %q (or lists the pages as skipped):\n%s", want, text)
-		}
-		if count(rep, "page") != "0/0/0/2" || count(rep, "post") != "1/0/0/0" {
-			t.Errorf("counts %v", rep.Counts)
-		}
-		ghost := strings.Replace(ghostExport(ghostPost("g1", "open-ghost", "public", "<p>Free.</p>")), `"posts": [`,
-			`"posts": [{"id": "g9", "title": "Editorial policy", "slug": "policy", "type": "page", "status": "published"},`, 1)
-		grep, err := importText(t, st, "ghost", ghost, testNow)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := `Pages: not imported — Newsdesk has no pages yet; 1 pages: "Editorial policy"`; !strings.Contains(reportText(grep), want) {
-			t.Errorf("Ghost report lacks %q:\n%s", want, reportText(grep))
-		}
-	})
-}
-
 // TestImportDatelessPosts: a post without a date takes the file's dates (its modified
 // date, the export's date) or the import's time, and importing again changes nothing.
 func TestImportDatelessPosts(t *testing.T) {

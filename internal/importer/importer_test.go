@@ -88,7 +88,7 @@ func TestImportWordPress(t *testing.T) {
 				for kind, want := range map[string]string{
 					"post":    "5/0/0/3", // 101, 102, 103, 104, 108, 109 → 6 minus … see below
 					"comment": "2/0/0/3",
-					"page":    "0/0/0/1",
+					"page":    "1/0/0/0",
 					"other":   "0/0/0/1",
 				} {
 					if kind == "post" {
@@ -109,7 +109,7 @@ func TestImportWordPress(t *testing.T) {
 				}
 				var text bytes.Buffer
 				rep.WriteText(&text)
-				for _, want := range []string{"in the trash", "an automatic draft", `Pages: not imported — Newsdesk has no pages yet; 1 pages: "About us"`, "marked as spam", "pingbacks are not imported",
+				for _, want := range []string{"in the trash", "an automatic draft", `Pages: 1, imported as the site's pages: "About us"`, "marked as spam", "pingbacks are not imported",
 					"post 101: image 151 of a [gallery] left out: that attachment is not in the export"} {
 					if !strings.Contains(text.String(), want) {
 						t.Errorf("report lacks %q:\n%s", want, text.String())
@@ -350,8 +350,11 @@ func TestImportGhost(t *testing.T) {
 		if got := count(rep, "post"); got != "3/0/0/0" {
 			t.Errorf("posts: %s", got)
 		}
-		if got := count(rep, "page"); got != "0/0/0/1" {
+		if got := count(rep, "page"); got != "1/0/0/0" {
 			t.Errorf("pages: %s", got)
+		}
+		if p := storedPages(t, st)["ru/about"]; p.Title != "About" || p.Status != content.StatusPublished || !strings.Contains(p.BodyHTML, "A page.") {
+			t.Errorf("the page About: %+v", p)
 		}
 		all := articles(t, st)
 		m, ok := all["ru/mobiledoc-harbour"]

@@ -12,12 +12,12 @@ import (
 )
 
 // LegacyPlace is where an old URL leads now: a story, a section front, a tag page, an
-// author page or a language's home page.
+// author page, one of the site's pages or a language's home page.
 type LegacyPlace struct {
-	Kind    string // "article", "section", "tag", "author" or "home"
+	Kind    string // "article", "section", "tag", "author", "page" or "home"
 	Lang    string // "" for the site's home page (home only)
 	Section string // the section's slug in Lang (article, section)
-	Slug    string // the story's, the tag's or the author's slug
+	Slug    string // the story's, the tag's, the author's or the page's slug
 }
 
 // Path is the public path of the place.
@@ -31,6 +31,8 @@ func (p LegacyPlace) Path() string {
 		return "/" + p.Lang + "/tag/" + p.Slug
 	case "author":
 		return "/" + p.Lang + "/author/" + p.Slug
+	case "page":
+		return content.PagePath(p.Lang, p.Slug)
 	}
 	if p.Lang == "" {
 		return "/"

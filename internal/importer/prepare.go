@@ -50,7 +50,7 @@ func prepare(p *Post, format string, md *content.Renderer) {
 		}
 		pr.conv, pr.md = &conv, conv.Markdown
 	}
-	if p.Type == "post" || p.Type == "" {
+	if p.Type == "post" || p.Type == "" { // a page is rendered, and its old URLs found, when imported (sink_page.go)
 		pr.html, pr.err = md.Render(pr.md)
 		if !ours && p.MetaValue("_newsdesk_standfirst") == "" {
 			pr.standfirst = plainText(p.Excerpt)

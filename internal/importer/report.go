@@ -36,8 +36,8 @@ type Report struct {
 	// paid visibility), kept as drafts; ProtectedTotal counts them all.
 	Protected      []Skip
 	ProtectedTotal int
-	// Pages lists up to maxListed pages of the old site (Reason: their status when not
-	// published): Newsdesk has no pages yet. PagesTotal counts them all.
+	// Pages lists up to maxListed pages of the old site imported as the site's pages
+	// (Reason: "draft" when not published). PagesTotal counts them all.
 	Pages      []Skip
 	PagesTotal int
 	// Warnings lists up to maxListed warnings; WarningsTotal counts them all.
@@ -84,7 +84,6 @@ func (r *Report) protect(id, title, reason string) {
 }
 
 func (r *Report) page(id, title, status string) {
-	r.count("page").Skipped++
 	r.PagesTotal++
 	if len(r.Pages) < maxListed {
 		r.Pages = append(r.Pages, Skip{Kind: "page", ID: id, Title: title, Reason: status})
@@ -139,7 +138,7 @@ func (r *Report) WriteText(w io.Writer) {
 				titles[i] += " (" + p.Reason + ")"
 			}
 		}
-		fmt.Fprintf(w, "Pages: not imported — Newsdesk has no pages yet; %d pages: %s%s\n", r.PagesTotal, strings.Join(titles, ", "), more)
+		fmt.Fprintf(w, "Pages: %d, imported as the site's pages: %s%s\n", r.PagesTotal, strings.Join(titles, ", "), more)
 	}
 	if len(r.UnknownShortcodes) > 0 {
 		names := make([]string, 0, len(r.UnknownShortcodes))

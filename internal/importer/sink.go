@@ -53,6 +53,9 @@ type sink struct {
 	// fresh is set when nothing was ever imported from this source: then no item can have
 	// been imported before, and the look-ups are skipped (a third of a first import's queries).
 	fresh bool
+	// pageGroups are the translation groups of pages met so far: the export's key → the
+	// page the group's others are linked to (sink_page.go).
+	pageGroups map[string]int64
 }
 
 // previous returns what an item of the export became in an earlier import.
@@ -154,7 +157,7 @@ func (s *sink) Post(p *Post) error {
 	case "newsdesk_brief":
 		return s.brief(p)
 	case "page":
-		s.page(p)
+		return s.page(p) // sink_page.go
 	case "revision", "nav_menu_item", "custom_css", "customize_changeset", "oembed_cache", "user_request",
 		"wp_block", "wp_template", "wp_template_part", "wp_global_styles", "wp_navigation", "wp_font_family", "wp_font_face":
 		s.rep.skip("other", p.ID, p.Title, "WordPress "+p.Type+" is not content")
@@ -300,21 +303,7 @@ func (s *sink) article(p *Post) error {
 			a.Byline = s.authorName(p.Creator)
 		}
 	}
-	// The slug.
-	slug := p.Slug
-	if u, err := url.PathUnescape(slug); err == nil {
-		slug = u
-	}
-	if !content.ValidSlug(slug) {
-		slug = content.Slugify(slug)
-	}
-	if slug == "" {
-		slug = content.Slugify(a.Headline)
-	}
-	if slug == "" {
-		slug = "post-" + content.Slugify(p.ID)
-	}
-	a.Slug = slug
+	a.Slug = postSlug(p, a.Headline, "post-")
 
 	rec := storyRecord{Article: a, Section: sectionKey, Tags: a.Tags, Author: p.Creator, Thumb: p.MetaValue("_thumbnail_id"),
 		Old: p.MetaValues("_newsdesk_old_slug")}

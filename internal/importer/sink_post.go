@@ -12,8 +12,7 @@ import (
 )
 
 // What the sink decides about a post from what the export says of it: its title as text,
-// its times when it has none, whether it is for some readers only, whether it is a page,
-// and whether it is a story of this very database (an import of the site's own export).
+// its times when it has none, whether it is for some readers only, and whether it is a story of this very database (an import of the site's own export).
 
 // htmlText turns a title or a term's name written in HTML (WordPress keeps what the author
 // typed: <em>, entities) into one line of text, its entities decoded once.
@@ -120,19 +119,6 @@ func (s *sink) protect(p *Post, st content.Status) content.Status {
 	}
 	s.rep.protect(p.ID, s.headline(p), p.Protected+was)
 	return content.StatusDraft
-}
-
-// page lists a page in the report: Newsdesk has no pages yet.
-func (s *sink) page(p *Post) {
-	title := s.headline(p)
-	if title == "" {
-		title = "untitled page " + p.ID
-	}
-	status := ""
-	if p.Status != "publish" && p.Status != "" {
-		status = p.Status
-	}
-	s.rep.page(p.ID, title, status)
 }
 
 // ownStory refuses a story of a Newsdesk export that is this database's own: the story the

@@ -66,6 +66,12 @@ type Tx interface {
 	ImportUpdateReview(ctx context.Context, r review.Review) error
 	UpdateBrief(ctx context.Context, b content.Brief) error
 	CreateImage(ctx context.Context, img content.Image, userID int64) (int64, error)
+	// CreatePage, UpdatePage, LinkPage and PageSlugFree write an old site's pages
+	// (sink_page.go), as the pages service does.
+	CreatePage(ctx context.Context, p content.Page) (int64, error)
+	UpdatePage(ctx context.Context, p content.Page) error
+	LinkPage(ctx context.Context, id, to int64) error
+	PageSlugFree(ctx context.Context, lang, slug string, exceptID int64) (bool, error)
 }
 
 // Record is one line of the import map: an item of the source (kind and id there) and what

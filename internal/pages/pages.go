@@ -91,24 +91,24 @@ func allow(u account.User) error {
 
 // validate checks in, trims it and fills the slug from the title when it is empty.
 func (s *Service) validate(ctx context.Context, in *Input) error {
-	errs := map[string]string{}
+	fe := &content.FieldError{What: "page"}
 	in.Title, in.Slug = strings.TrimSpace(in.Title), strings.TrimSpace(in.Slug)
 	switch {
 	case in.Title == "":
-		errs["title"] = "A title is required."
+		fe.Set("title", "A title is required.")
 	case utf8.RuneCountInString(in.Title) > MaxTitleRunes:
-		errs["title"] = fmt.Sprintf("The title is longer than %d characters.", MaxTitleRunes)
+		fe.Set("title", "The title is longer than %d characters.", MaxTitleRunes)
 	}
 	if len(in.Body) > MaxBodyBytes {
-		errs["body"] = "The body is longer than 512 KB."
+		fe.Set("body", "The body is longer than 512 KB.")
 	}
 	for name, v := range map[string]string{"title": in.Title, "body": in.Body, "slug": in.Slug} {
 		if !utf8.ValidString(v) || strings.ContainsRune(v, 0) {
-			errs[name] = "The text contains invalid characters."
+			fe.Set(name, "The text contains invalid characters.")
 		}
 	}
-	if in.Slug != "" && !content.ValidSlug(in.Slug) && errs["slug"] == "" {
-		errs["slug"] = "A slug has only lowercase letters a–z, digits and hyphens, at most 100 of them, and does not begin or end with a hyphen."
+	if in.Slug != "" && !content.ValidSlug(in.Slug) && fe.Fields["slug"] == "" {
+		fe.Set("slug", "A slug has only lowercase letters a–z, digits and hyphens, at most 100 of them, and does not begin or end with a hyphen.")
 	}
 	if in.Slug == "" {
 		in.Slug = content.Slugify(in.Title)
@@ -117,10 +117,10 @@ func (s *Service) validate(ctx context.Context, in *Input) error {
 		}
 	}
 	if in.Position < 0 || in.Position > MaxPosition {
-		errs["position"] = fmt.Sprintf("The position is a number from 0 to %d.", MaxPosition)
+		fe.Set("position", "The position is a number from 0 to %d.", MaxPosition)
 	}
 	if in.Language == "" {
-		errs["language"] = "Choose a language."
+		fe.Set("language", "Choose a language.")
 	} else {
 		langs, err := s.st.Languages(ctx)
 		if err != nil {
@@ -131,11 +131,11 @@ func (s *Service) validate(ctx context.Context, in *Input) error {
 			known = known || l.Code == in.Language
 		}
 		if !known {
-			errs["language"] = fmt.Sprintf("Unknown language %q.", in.Language)
+			fe.Set("language", "Unknown language %q.", in.Language)
 		}
 	}
-	if len(errs) > 0 {
-		return &content.FieldError{What: "page", Fields: errs}
+	if len(fe.Fields) > 0 {
+		return fe
 	}
 	return nil
 }
@@ -146,8 +146,5 @@ func (s *Service) render(in Input) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("render page body: %w", err)
 	}
-	// The title is the page's one level-1 heading: the body's (an imported page's, or a
-	// "# " line) become level 2. The sanitised output spells every tag in lower case, and
-	// a "<" in text is escaped, so only real tags match.
-	return strings.NewReplacer("<h1>", "<h2>", "<h1 ", "<h2 ", "</h1>", "</h2>").Replace(html), nil
+	return content.PageBodyHTML(html), nil
 }

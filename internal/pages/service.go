@@ -87,7 +87,9 @@ func (s *Service) Update(ctx context.Context, u account.User, id int64, in Input
 		return p, err
 	}
 	if in.Language != "" && in.Language != p.Language {
-		return p, &content.FieldError{What: "page", Fields: map[string]string{"language": "A page's language cannot change; write a translation instead."}}
+		fe := &content.FieldError{What: "page"}
+		fe.Set("language", "A page's language cannot change; write a translation instead.")
+		return p, fe
 	}
 	in.Language = p.Language
 	if err := s.validate(ctx, &in); err != nil {
@@ -200,18 +202,20 @@ func (s *Service) checkLink(ctx context.Context, id int64, lang string, to int64
 	if to == 0 {
 		return nil
 	}
-	bad := func(msg string) error {
-		return &content.FieldError{What: "page", Fields: map[string]string{"translation_of": msg}}
+	bad := func(format string, args ...any) error {
+		fe := &content.FieldError{What: "page"}
+		fe.Set("translation_of", format, args...)
+		return fe
 	}
 	if to == id {
 		return bad("A page cannot be a translation of itself.")
 	}
 	target, err := s.st.PageByID(ctx, to)
 	if err != nil {
-		return bad(fmt.Sprintf("There is no page %d to link to.", to))
+		return bad("There is no page %d to link to.", to)
 	}
 	if target.Language == lang {
-		return bad(fmt.Sprintf("Page %d is in the same language (%s); a translation is in another language.", to, lang))
+		return bad("Page %d is in the same language (%s); a translation is in another language.", to, lang)
 	}
 	group, err := s.st.PageGroup(ctx, target.GroupID)
 	if err != nil {
@@ -219,7 +223,7 @@ func (s *Service) checkLink(ctx context.Context, id int64, lang string, to int64
 	}
 	for _, g := range group {
 		if g.Language == lang && g.ID != id {
-			return fmt.Errorf("page %q is already the %s translation of page %d: %w", g.Title, lang, to, content.ErrConflict)
+			return content.Refuse(content.ErrConflict, "page %q is already the %s translation of page %d", g.Title, lang, to)
 		}
 	}
 	return nil

@@ -48,6 +48,9 @@ func (s *Store) LegacyPlace(ctx context.Context, path string, now time.Time) (im
 		// Only a tag a public story carries: the redirect would tell of the others.
 		err = s.queryRow(ctx, "SELECT t.language, t.slug FROM tags t WHERE t.id = ? AND "+publicTagClause, id, micros(now), micros(now)).
 			Scan(&p.Lang, &p.Slug)
+	case "page":
+		// Only a published page: a draft answers 404 on its own URL too.
+		err = s.queryRow(ctx, "SELECT language, slug FROM pages WHERE id = ? AND status = 'published'", id).Scan(&p.Lang, &p.Slug)
 	default:
 		return p, fmt.Errorf("old URL %s of kind %q: %w", path, p.Kind, content.ErrNotFound)
 	}
