@@ -134,13 +134,13 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	}
 	https := strings.HasPrefix(cfg.BaseURL, "https://")
 	autosaves := newsroom.NewAutosaves(st, svc, nil)
+	sitePages := sitepages.New(st, log, nil)
 	dk, err := desk.New(desk.Config{Service: svc, Reviews: reviews, Accounts: accounts, Wire: wireSvc, Notify: notes, Storage: st, Media: ms, Logger: log, BaseURL: cfg.BaseURL, Location: loc, SecureCookies: https,
 		ClientIP:  httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted},
-		Autosaves: autosaves})
+		Autosaves: autosaves, Pages: sitePages})
 	if err != nil {
 		return nil, fmt.Errorf("build newsroom: %w", err)
 	}
-	sitePages := sitepages.New(st, log, nil)
 	jsonAPI := api.New(api.Config{Service: svc, Reviews: reviews, Accounts: accounts, Storage: st, Media: ms, Autosaves: autosaves, Pages: sitePages,
 		Logger: log, BaseURL: cfg.BaseURL})
 	wireAPI := wire.New(wire.Config{Service: wireSvc, Logger: log})

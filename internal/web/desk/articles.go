@@ -273,7 +273,9 @@ var notices = map[string]string{
 	"corrected":   en("Correction published."),
 	"unpublished": en("Withdrawn: the public page now answers 410."), "restored": en("Revision restored as a new revision."),
 	"translated": en("Translation draft created."), "developed": en("Story draft created from the brief."),
-	"discarded": en("Your autosaved copy was discarded."),
+	"discarded":        en("Your autosaved copy was discarded."),
+	"page_unpublished": en("Unpublished: the page is a draft again, and its address answers 404."),
+	"page_deleted":     en("The page is deleted."),
 }
 
 type conflictView struct {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/account"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
+	"github.com/newsdesk/newsdesk/internal/pages"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -51,6 +52,11 @@ func TestRouteMatrix(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := newsroom.New(s.st, nil, nil)
+	admin, err := s.st.UserByEmail(ctx, "admin@x.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sitePages := pages.New(s.st, nil, nil)
 	in := newsroom.ArticleInput{Language: "en", Section: "politics", Headline: "Matrix story", Body: "Body."}
 	n := 0
 	routes := s.site.Desk.Routes()
@@ -78,6 +84,13 @@ func TestRouteMatrix(t *testing.T) {
 				path := strings.NewReplacer("{id}", strconv.FormatInt(a.ID, 10), "{file}", "none.css", "{$}", "").Replace(rt.Pattern)
 				if strings.HasPrefix(rt.Pattern, "/newsroom/briefs/") {
 					path = strings.Replace(rt.Pattern, "{id}", strconv.FormatInt(b.ID, 10), 1)
+				}
+				if strings.HasPrefix(rt.Pattern, "/newsroom/pages/{id}") {
+					p, err := sitePages.Create(ctx, admin, pages.Input{Language: "en", Title: "Matrix page " + strconv.Itoa(n)}, 0)
+					if err != nil {
+						t.Fatal(err)
+					}
+					path = strings.Replace(rt.Pattern, "{id}", strconv.FormatInt(p.ID, 10), 1)
 				}
 				if strings.HasPrefix(rt.Pattern, "/newsroom/users/") {
 					path = strings.Replace(rt.Pattern, "{id}", strconv.FormatInt(corr.ID, 10), 1)

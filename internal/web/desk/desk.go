@@ -28,6 +28,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/notify"
+	"github.com/newsdesk/newsdesk/internal/pages"
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/syndication"
 )
@@ -59,6 +60,8 @@ type Config struct {
 	ClientIP httpx.ClientIP
 	// Autosaves keeps the story editor's working copies; nil turns autosave off.
 	Autosaves *newsroom.Autosaves
+	// Pages is the site's pages (About, Contacts…: pages.go); nil: their screens answer 503.
+	Pages *pages.Service
 }
 
 // Storage is what the newsroom's error path asks of the database; *store.Store
@@ -156,7 +159,7 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 var pageNames = []string{"login", "list", "edit", "conflict", "revisions", "diff", "briefs", "brief_edit", "images",
 	"users", "audit", "settings", "brand", "tokens", "message", "resume", "preview", "reviews", "wire", "search", "front", "me", "tags",
-	"notifications", "dashboard", "profile"}
+	"notifications", "dashboard", "profile", "pages", "page_edit"}
 
 // parseTemplates parses every page once per newsroom language: the T and lang functions of
 // each set answer in that language (lang.go).

@@ -71,7 +71,7 @@ func fieldTexts(lang string, fe *content.FieldError) map[string]string {
 
 // catalogText finds the text of English s in lang's catalogs: deskStrings, then the
 // dashboard's (liveStrings), the author page's (lang_profile.go), the story editor's
-// (lang_editor.go) and the domains' messages (lang_domain.go).
+// (lang_editor.go), the pages screens' (lang_pages.go) and the domains' messages (lang_domain.go).
 func catalogText(lang, s string) (string, bool) {
 	if t, ok := deskStrings[lang][s]; ok {
 		return t, true
@@ -83,6 +83,9 @@ func catalogText(lang, s string) (string, bool) {
 		return t, true
 	}
 	if t, ok := editorStrings[lang][s]; ok {
+		return t, true
+	}
+	if t, ok := pagesStrings[lang][s]; ok {
 		return t, true
 	}
 	t, ok := domainStrings[lang][s]

@@ -181,7 +181,7 @@ func TestDeskGoTextsTranslated(t *testing.T) {
 
 // deskDomains are the domain packages whose messages the newsroom shows (field errors,
 // refusals), relative to internal/.
-var deskDomains = []string{"newsroom", "review", "account", "media"}
+var deskDomains = []string{"newsroom", "review", "account", "media", "pages"}
 
 // formatTakers finds the functions of files that take (…, format string, args ...any):
 // named functions and methods, and function literals bound to a name; each maps to the
