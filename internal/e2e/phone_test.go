@@ -59,7 +59,7 @@ func colorScheme(scheme string) chromedp.Action[chromedp.Void] {
 }
 
 // newsroomScreens lists the GET pages of the newsroom's route table as paths, each {id}
-// given the demo story's, brief's or image's number. Routes that answer no HTML page
+// given the demo story's, brief's, image's or page's number. Routes that answer no HTML page
 // (files, CSV, JSON, the event stream, the dashboard's bare panels) are left to their own tests.
 func newsroomScreens(t *testing.T, routes []app.Route, ids map[string]string) []string {
 	t.Helper()
@@ -80,6 +80,8 @@ func newsroomScreens(t *testing.T, routes []app.Route, ids map[string]string) []
 			kind = "brief"
 		case strings.HasPrefix(p, "/newsroom/images/"):
 			kind = "image"
+		case strings.HasPrefix(p, "/newsroom/pages/"):
+			kind = "page"
 		}
 		p = param.ReplaceAllString(p, ids[kind])
 		if strings.HasSuffix(p, "/diff") {
@@ -119,6 +121,9 @@ func TestNewsroomOnAPhone(t *testing.T) {
 	ids["image"] = get(b, "find an image", chromedp.Evaluate[string](
 		`((document.querySelector("li[id^='image-']") || {id: "image-1"}).id).split("-").pop()`))
 
+	b.open("/newsroom/pages", "main")
+	ids["page"] = get(b, "find a page", chromedp.Evaluate[string](
+		`(document.querySelector("table.pages a[href^='/newsroom/pages/']") || {getAttribute: () => "/newsroom/pages/1"}).getAttribute("href").split("/").pop()`))
 	screens := newsroomScreens(t, s.site.Routes(), ids)
 	for _, scheme := range []string{"light", "dark"} {
 		b.do("emulate "+scheme+" mode", colorScheme(scheme))
