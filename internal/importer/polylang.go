@@ -38,6 +38,18 @@ func (s *sink) postLanguage(p *Post) string {
 	return p.language
 }
 
+// itemLanguage is the language a post or page is imported in — the one a Newsdesk export
+// names, else Polylang's, else the import's — added to the site if it is new.
+func (s *sink) itemLanguage(p *Post) (string, error) {
+	lang := s.im.opt.Language
+	if l := p.MetaValue("_newsdesk_language"); l != "" {
+		lang = l
+	} else if l := s.postLanguage(p); l != "" {
+		lang = l
+	}
+	return lang, s.language(lang, "")
+}
+
 // group is the translation group the export calls key, made (and recorded) the first
 // time it is met.
 func (s *sink) group(key string, created time.Time) (int64, error) {

@@ -242,13 +242,8 @@ func (s *sink) article(p *Post) error {
 	ours := p.MetaValue("_newsdesk_language") != ""
 	s.ours = ours
 	st = s.protect(p, st)
-	lang := s.im.opt.Language
-	if l := p.MetaValue("_newsdesk_language"); l != "" {
-		lang = l
-	} else if l := s.postLanguage(p); l != "" {
-		lang = l
-	}
-	if err := s.language(lang, ""); err != nil {
+	lang, err := s.itemLanguage(p)
+	if err != nil {
 		return err
 	}
 	a := content.Article{Language: lang, Status: st}
@@ -261,19 +256,8 @@ func (s *sink) article(p *Post) error {
 	if p.prep == nil {
 		prepare(p, s.format, s.md)
 	}
-	a.BodyMD = p.prep.md
-	if p.prep.conv != nil {
-		conv := p.prep.conv
-		for _, name := range conv.UnknownShortcodes {
-			s.rep.UnknownShortcodes[name]++
-		}
-		for _, d := range uniq(conv.Dropped) {
-			s.rep.warn("post %s: %s removed from the body", p.ID, d)
-		}
-		var err error
-		if a.BodyMD, err = s.media.rewrite(s.ctx, s.tx, p.ID, conv, s.attachments); err != nil {
-			return err
-		}
+	if a.BodyMD, err = s.body(p, "post"); err != nil {
+		return err
 	}
 	if v := p.MetaValue("_newsdesk_standfirst"); v != "" || ours {
 		a.Standfirst = v
@@ -381,6 +365,22 @@ func (s *sink) article(p *Post) error {
 	return s.comments(p, id, recs)
 }
 
+// body is the Markdown body of a post or page (kind): as converted ahead, with what the
+// conversion left out reported and the images it found brought over (media.go).
+func (s *sink) body(p *Post, kind string) (string, error) {
+	conv := p.prep.conv
+	if conv == nil {
+		return p.prep.md, nil
+	}
+	for _, name := range conv.UnknownShortcodes {
+		s.rep.UnknownShortcodes[name]++
+	}
+	for _, d := range uniq(conv.Dropped) {
+		s.rep.warn("%s %s: %s removed from the body", kind, p.ID, d)
+	}
+	return s.media.rewrite(s.ctx, s.tx, p.ID, conv, s.attachments)
+}
+
 // extras reads the fields Newsdesk's own exports carry.
 func (s *sink) extras(p *Post, a *content.Article) error {
 	for _, m := range p.Meta {
@@ -441,24 +441,35 @@ func (s *sink) extras(p *Post, a *content.Article) error {
 
 // freeSlug gives a a slug no other story uses in its language (the post id is appended).
 func (s *sink) freeSlug(a *content.Article, id int64, postID string) error {
-	free, err := s.b.ArticleSlugFree(s.ctx, a.Language, a.Slug, id)
-	if err != nil || free {
-		return err
+	var err error
+	a.Slug, err = s.untakenSlug("post", postID, a.Language, a.Slug, func(slug string) (bool, error) {
+		return s.b.ArticleSlugFree(s.ctx, a.Language, slug, id)
+	})
+	return err
+}
+
+// untakenSlug is slug when free says it is free in lang, else slug (cut to 80 bytes) with
+// the post id, and then a number, appended until free says so; the change is reported as
+// kind's (post, page).
+func (s *sink) untakenSlug(kind, postID, lang, slug string, free func(string) (bool, error)) (string, error) {
+	ok, err := free(slug)
+	if err != nil || ok {
+		return slug, err
 	}
-	base := a.Slug
+	base := slug
 	if len(base) > 80 {
 		base = strings.Trim(base[:80], "-")
 	}
 	for i := 0; ; i++ {
-		a.Slug = base + "-" + content.Slugify(postID)
+		slug = base + "-" + content.Slugify(postID)
 		if i > 0 {
-			a.Slug += "-" + strconv.Itoa(i+1)
+			slug += "-" + strconv.Itoa(i+1)
 		}
-		if free, err = s.b.ArticleSlugFree(s.ctx, a.Language, a.Slug, id); err != nil || free {
+		if ok, err = free(slug); err != nil || ok {
 			if err == nil {
-				s.rep.warn("post %s: slug %q is taken in %s; it is now %q", postID, base, a.Language, a.Slug)
+				s.rep.warn("%s %s: slug %q is taken in %s; it is now %q", kind, postID, base, lang, slug)
 			}
-			return err
+			return slug, err
 		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/content"
 )
@@ -46,13 +45,8 @@ func (s *sink) page(p *Post) error {
 			st = content.StatusDraft
 		}
 	}
-	lang := s.im.opt.Language
-	if l := p.MetaValue("_newsdesk_language"); l != "" {
-		lang = l
-	} else if l := s.postLanguage(p); l != "" {
-		lang = l
-	}
-	if err := s.language(lang, ""); err != nil {
+	lang, err := s.itemLanguage(p)
+	if err != nil {
 		return err
 	}
 	if title == "" {
@@ -62,18 +56,9 @@ func (s *sink) page(p *Post) error {
 	if p.prep == nil {
 		prepare(p, s.format, s.md)
 	}
-	pg := content.Page{Language: lang, Title: title, BodyMD: p.prep.md, Status: st, InFooter: true}
-	if conv := p.prep.conv; conv != nil {
-		for _, name := range conv.UnknownShortcodes {
-			s.rep.UnknownShortcodes[name]++
-		}
-		for _, d := range uniq(conv.Dropped) {
-			s.rep.warn("page %s: %s removed from the body", p.ID, d)
-		}
-		var err error
-		if pg.BodyMD, err = s.media.rewrite(s.ctx, s.tx, p.ID, conv, s.attachments); err != nil {
-			return err
-		}
+	pg := content.Page{Language: lang, Title: title, Status: st, InFooter: true}
+	if pg.BodyMD, err = s.body(p, "page"); err != nil {
+		return err
 	}
 	// A Newsdesk export says whether the page is in the footer and where.
 	if v := p.MetaValue("_newsdesk_in_footer"); v != "" {
@@ -182,26 +167,11 @@ func (s *sink) linkPage(postID string, id int64, key string) error {
 // freePageSlug gives pg a slug no other page uses in its language (the post id is
 // appended), as freeSlug does for stories.
 func (s *sink) freePageSlug(pg *content.Page, id int64, postID string) error {
-	free, err := s.tx.PageSlugFree(s.ctx, pg.Language, pg.Slug, id)
-	if err != nil || free {
-		return err
-	}
-	base := pg.Slug
-	if len(base) > 80 {
-		base = strings.Trim(base[:80], "-")
-	}
-	for i := 0; ; i++ {
-		pg.Slug = base + "-" + content.Slugify(postID)
-		if i > 0 {
-			pg.Slug += "-" + strconv.Itoa(i+1)
-		}
-		if free, err = s.tx.PageSlugFree(s.ctx, pg.Language, pg.Slug, id); err != nil || free {
-			if err == nil {
-				s.rep.warn("page %s: slug %q is taken in %s; it is now %q", postID, base, pg.Language, pg.Slug)
-			}
-			return err
-		}
-	}
+	var err error
+	pg.Slug, err = s.untakenSlug("page", postID, pg.Language, pg.Slug, func(slug string) (bool, error) {
+		return s.tx.PageSlugFree(s.ctx, pg.Language, slug, id)
+	})
+	return err
 }
 
 // postSlug is the slug of an imported post or page: its own when valid, else made of it,

@@ -150,20 +150,30 @@ func (d *Desk) newPage(w http.ResponseWriter, r *http.Request) {
 	d.renderPage(w, r, http.StatusOK, content.Page{}, f, nil, false)
 }
 
-// editPage shows a page in the editor.
-func (d *Desk) editPage(w http.ResponseWriter, r *http.Request) {
+// pathPage is the pages service and the page the path names, or false once it has
+// answered (503, 404, 403).
+func (d *Desk) pathPage(w http.ResponseWriter, r *http.Request) (*pages.Service, content.Page, bool) {
 	ps, ok := d.pageService(w, r)
 	if !ok {
-		return
+		return nil, content.Page{}, false
 	}
 	id, ok := pathID(r)
 	if !ok {
 		d.notFound(w, r)
-		return
+		return nil, content.Page{}, false
 	}
 	p, err := ps.Get(r.Context(), *userFrom(r.Context()), id)
 	if err != nil {
 		d.fail(w, r, err)
+		return nil, content.Page{}, false
+	}
+	return ps, p, true
+}
+
+// editPage shows a page in the editor.
+func (d *Desk) editPage(w http.ResponseWriter, r *http.Request) {
+	_, p, ok := d.pathPage(w, r)
+	if !ok {
 		return
 	}
 	f := pageForm{Language: p.Language, Title: p.Title, Slug: p.Slug, Body: p.BodyMD, InFooter: p.InFooter,
@@ -209,19 +219,8 @@ func (d *Desk) createPage(w http.ResponseWriter, r *http.Request) {
 
 // savePage saves the editor's form over a page; its language stays.
 func (d *Desk) savePage(w http.ResponseWriter, r *http.Request) {
-	ps, ok := d.pageService(w, r)
+	ps, cur, ok := d.pathPage(w, r)
 	if !ok {
-		return
-	}
-	id, ok := pathID(r)
-	if !ok {
-		d.notFound(w, r)
-		return
-	}
-	u := userFrom(r.Context())
-	cur, err := ps.Get(r.Context(), *u, id)
-	if err != nil {
-		d.fail(w, r, err)
 		return
 	}
 	f, in := readPage(r)
@@ -230,11 +229,11 @@ func (d *Desk) savePage(w http.ResponseWriter, r *http.Request) {
 		d.renderPage(w, r, http.StatusOK, cur, f, nil, true)
 		return
 	}
-	if _, err := ps.Update(r.Context(), *u, id, in); err != nil {
+	if _, err := ps.Update(r.Context(), *userFrom(r.Context()), cur.ID, in); err != nil {
 		d.pageRefused(w, r, cur, f, err)
 		return
 	}
-	http.Redirect(w, r, "/newsroom/pages/"+strconv.FormatInt(id, 10)+"?notice=saved", http.StatusSeeOther)
+	http.Redirect(w, r, "/newsroom/pages/"+strconv.FormatInt(cur.ID, 10)+"?notice=saved", http.StatusSeeOther)
 }
 
 // pageRefused shows the editor again with what was typed and why it was not saved: a
