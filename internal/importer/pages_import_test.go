@@ -3,6 +3,7 @@ package importer_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -158,4 +159,52 @@ func keysOf(m map[string]content.Page) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// postmeta is WXR custom fields, two strings a field.
+func postmeta(kv ...string) string {
+	var b strings.Builder
+	for i := 0; i+1 < len(kv); i += 2 {
+		b.WriteString("<wp:postmeta><wp:meta_key>" + kv[i] + "</wp:meta_key><wp:meta_value><![CDATA[" + kv[i+1] + "]]></wp:meta_value></wp:postmeta>")
+	}
+	return b.String()
+}
+
+// TestImportNewsdeskPages: the pages of a Newsdesk export (the _newsdesk_* fields: language,
+// Markdown, footer place, translation group, times) come back as they were.
+func TestImportNewsdeskPages(t *testing.T) {
+	created := time.Date(2024, 5, 1, 8, 0, 0, 123456000, time.UTC)
+	us := func(t time.Time) string { return strconv.FormatInt(t.UnixMicro(), 10) }
+	items := []lagoonItem{
+		{id: "901", typ: "page", status: "publish", title: "About &lt;us&gt;", slug: "about", body: "<p>About us.</p>",
+			terms: postmeta("_newsdesk_language", "en", "_newsdesk_status", "published", "_newsdesk_markdown", "About **us**.",
+				"_newsdesk_in_footer", "0", "_newsdesk_position", "7", "_newsdesk_group", "5",
+				"_newsdesk_created", us(created), "_newsdesk_published", us(created.Add(time.Hour)), "_newsdesk_updated", us(created.Add(2*time.Hour)),
+				"_newsdesk_legacy_path", "/about-us")},
+		{id: "902", typ: "page", status: "draft", title: "О нас", slug: "o-nas", body: "<p>О нас.</p>",
+			terms: postmeta("_newsdesk_language", "ru", "_newsdesk_status", "draft", "_newsdesk_markdown", "О **нас**.",
+				"_newsdesk_in_footer", "1", "_newsdesk_position", "2", "_newsdesk_group", "5", "_newsdesk_created", us(created), "_newsdesk_published", "0")},
+	}
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
+		if _, err := importText(t, st, "wordpress", lagoonWXR("", items...), testNow); err != nil {
+			t.Fatal(err)
+		}
+		pages := storedPages(t, st)
+		en, ru := pages["en/about"], pages["ru/o-nas"]
+		if en.Title != "About <us>" || en.BodyMD != "About **us**." || en.InFooter || en.Position != 7 || en.Status != content.StatusPublished {
+			t.Errorf("en: %+v", en)
+		}
+		if ru.BodyMD != "О **нас**." || !ru.InFooter || ru.Position != 2 || ru.Status != content.StatusDraft || !ru.PublishedAt.IsZero() {
+			t.Errorf("ru: %+v", ru)
+		}
+		if en.GroupID == 0 || en.GroupID != ru.GroupID {
+			t.Errorf("groups: %d, %d", en.GroupID, ru.GroupID)
+		}
+		if !en.CreatedAt.Equal(created) || !en.PublishedAt.Equal(created.Add(time.Hour)) || !en.UpdatedAt.Equal(created.Add(2*time.Hour)) {
+			t.Errorf("times: %v %v %v", en.CreatedAt, en.PublishedAt, en.UpdatedAt)
+		}
+		if got, err := st.LegacyTarget(context.Background(), "/about-us", testNow); err != nil || got != "/en/page/about" {
+			t.Errorf("kept old URL → %q, %v", got, err)
+		}
+	})
 }

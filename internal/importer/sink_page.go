@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/newsdesk/newsdesk/internal/content"
 )
@@ -24,6 +25,8 @@ type pageRecord struct {
 
 // page imports one page of the old site.
 func (s *sink) page(p *Post) error {
+	ours := p.MetaValue("_newsdesk_language") != ""
+	s.ours = ours // before the title: a Newsdesk export's is text, not HTML
 	title := s.headline(p)
 	st, why, ok := status(p)
 	if !ok {
@@ -34,8 +37,6 @@ func (s *sink) page(p *Post) error {
 		s.rep.skip("page", p.ID, title, "no post id")
 		return nil
 	}
-	ours := p.MetaValue("_newsdesk_language") != ""
-	s.ours = ours
 	st = s.protect(p, st)
 	note := ""
 	if st != content.StatusPublished {
@@ -70,6 +71,15 @@ func (s *sink) page(p *Post) error {
 	var a content.Article // the page's times, worked out as a post's
 	a.Status = st
 	s.dates(p, &a)
+	for key, t := range map[string]*time.Time{"_newsdesk_created": &a.CreatedAt, "_newsdesk_updated": &a.UpdatedAt,
+		"_newsdesk_published": &a.PublishedAt} { // a Newsdesk export's own times, to the microsecond
+		if us, err := strconv.ParseInt(p.MetaValue(key), 10, 64); err == nil && ours {
+			*t = time.Time{}
+			if us != 0 {
+				*t = time.UnixMicro(us).UTC()
+			}
+		}
+	}
 	pg.CreatedAt, pg.UpdatedAt, pg.PublishedAt = a.CreatedAt, a.UpdatedAt, a.PublishedAt
 	pg.Slug = postSlug(p, title, "page-")
 	group := p.translations
