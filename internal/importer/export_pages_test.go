@@ -7,7 +7,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"reflect"
+	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,6 +57,22 @@ func meta(ms []wxrMeta, key string) []string {
 	return out
 }
 
+// draftPage adds to st a draft page linked to no other, out of the footer, with a title and
+// body that need escaping.
+func draftPage(t *testing.T, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	err := st.WithTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.CreatePage(ctx, content.Page{Language: "en", Slug: "advertising", Title: "Advertising & <rates>",
+			BodyMD: "Rates ]]> on request.", BodyHTML: "<p>Rates ]]&gt; on request.</p>\n", Status: content.StatusDraft,
+			Position: 7, CreatedAt: time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC), UpdatedAt: time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestExportPagesAndProfiles: the export writes every page — published or draft — as a
 // WordPress page item with its title, slug, status, body, footer place, language and
 // translation group (the pages of a group share one, a page of none has none), post ids
@@ -64,16 +82,7 @@ func TestExportPagesAndProfiles(t *testing.T) {
 	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		richSite(t, st)
-		// A draft page linked to no other, with a body that needs escaping.
-		err := st.WithTx(ctx, func(tx *store.Tx) error {
-			_, err := tx.CreatePage(ctx, content.Page{Language: "en", Slug: "advertising", Title: "Advertising & <rates>",
-				BodyMD: "Rates ]]> on request.", BodyHTML: "<p>Rates ]]&gt; on request.</p>", Status: content.StatusDraft,
-				Position: 7, CreatedAt: time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC), UpdatedAt: time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)})
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		draftPage(t, st)
 		var file bytes.Buffer
 		stats, err := importer.Export(ctx, st, &file, importer.ExportOptions{BaseURL: "https://news.example"})
 		if err != nil {
@@ -188,6 +197,144 @@ func TestExportPagesAndProfiles(t *testing.T) {
 		}
 		if profiles == 0 {
 			t.Error("no author with texts and links was checked")
+		}
+	})
+}
+
+// pagesSnapshot describes a site's pages without their ids: each with its fields, times, old
+// paths and the pages of its translation group.
+func pagesSnapshot(t *testing.T, st *store.Store) []string {
+	t.Helper()
+	pages, err := st.ExportPages(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := map[int64][]string{}
+	for _, p := range pages {
+		if p.GroupID != 0 {
+			groups[p.GroupID] = append(groups[p.GroupID], content.PagePath(p.Language, p.Slug))
+		}
+	}
+	ts := func(v time.Time) string { return v.UTC().Format(time.RFC3339Nano) }
+	var out []string
+	for _, p := range pages {
+		g := groups[p.GroupID]
+		sort.Strings(g)
+		out = append(out, fmt.Sprintf("page %s %q %s footer=%v position=%d group=%v created=%s published=%s updated=%s old=%v md=%q html=%q",
+			content.PagePath(p.Language, p.Slug), p.Title, p.Status, p.InFooter, p.Position, g, ts(p.CreatedAt), ts(p.PublishedAt),
+			ts(p.UpdatedAt), p.LegacyURLs, p.BodyMD, p.BodyHTML))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestPagesRoundTrip: an export imported into an empty database gives back every page as
+// it was — published and draft, in and out of the footer, with its place, translations,
+// Markdown, body and times.
+func TestPagesRoundTrip(t *testing.T) {
+	testkit.EachStore(t, func(t *testing.T, src *store.Store) {
+		ctx := context.Background()
+		richSite(t, src)
+		draftPage(t, src)
+		var file bytes.Buffer
+		if _, err := importer.Export(ctx, src, &file, importer.ExportOptions{BaseURL: "https://news.example"}); err != nil {
+			t.Fatal(err)
+		}
+		kind := "sqlite"
+		if src.Dialect() == "postgres" {
+			kind = "postgres"
+		}
+		dst := testkit.Store(t, testkit.DSN(t, kind))
+		if _, err := importer.New(dst, importer.Options{}).WordPress(ctx, bytes.NewReader(file.Bytes()), int64(file.Len())); err != nil {
+			t.Fatalf("import the export: %v", err)
+		}
+		want, got := pagesSnapshot(t, src), pagesSnapshot(t, dst)
+		if len(want) < 5 {
+			t.Fatalf("only %d pages to carry over", len(want))
+		}
+		if strings.Join(want, "\n") != strings.Join(got, "\n") {
+			t.Errorf("the round trip changed the pages:\n%s", diffLines(want, got))
+		}
+	})
+}
+
+// TestAuthorProfilesRoundTrip: an export imported into an empty database gives the authors
+// of its stories their profiles back (role, texts by language, links); importing it again
+// changes nothing, and keeps what the newsroom changed since.
+func TestAuthorProfilesRoundTrip(t *testing.T) {
+	testkit.EachStore(t, func(t *testing.T, src *store.Store) {
+		ctx := context.Background()
+		richSite(t, src)
+		var file bytes.Buffer
+		if _, err := importer.Export(ctx, src, &file, importer.ExportOptions{BaseURL: "https://news.example"}); err != nil {
+			t.Fatal(err)
+		}
+		kind := "sqlite"
+		if src.Dialect() == "postgres" {
+			kind = "postgres"
+		}
+		dst := testkit.Store(t, testkit.DSN(t, kind))
+		imp := func() {
+			t.Helper()
+			if _, err := importer.New(dst, importer.Options{}).WordPress(ctx, bytes.NewReader(file.Bytes()), int64(file.Len())); err != nil {
+				t.Fatalf("import the export: %v", err)
+			}
+		}
+		imp()
+		bylines := map[string]bool{}
+		for _, a := range articles(t, src) {
+			bylines[a.Author.Slug] = true
+		}
+		authors, err := src.ExportAuthors(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		profiles := 0
+		for _, a := range authors {
+			if !bylines[a.Slug] {
+				continue
+			}
+			want, err := src.AuthorProfile(ctx, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := dst.AuthorProfileBySlug(ctx, a.Slug)
+			if err != nil {
+				t.Errorf("author %s: %v", a.Slug, err)
+				continue
+			}
+			if got.Name != want.Name || got.Role != want.Role || !reflect.DeepEqual(got.Texts, want.Texts) || !reflect.DeepEqual(got.Links, want.Links) {
+				t.Errorf("author %s came back as %q %q %+v %+v, want %q %q %+v %+v", a.Slug, got.Name, got.Role, got.Texts, got.Links,
+					want.Name, want.Role, want.Texts, want.Links)
+			}
+			if len(want.Texts) > 0 && len(want.Links) > 0 {
+				profiles++
+			}
+		}
+		if profiles == 0 {
+			t.Fatal("no author with texts and links was carried over")
+		}
+
+		// The newsroom edits a profile; the same file imported again keeps the edit.
+		var edited content.AuthorProfile
+		for _, a := range authors {
+			if p, err := dst.AuthorProfileBySlug(ctx, a.Slug); err == nil && len(p.Links) > 0 {
+				edited = p
+				break
+			}
+		}
+		edited.Role, edited.Links = "Edited role", []content.AuthorLink{{Label: "Mine", URL: "https://mine.example/"}}
+		edited.Texts = map[string]content.AuthorText{"en": {Bio: "Edited bio."}}
+		if err := dst.WithTx(ctx, func(tx *store.Tx) error { return tx.SaveAuthorProfile(ctx, edited) }); err != nil {
+			t.Fatal(err)
+		}
+		imp()
+		got, err := dst.AuthorProfile(ctx, edited.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Role != edited.Role || !reflect.DeepEqual(got.Links, edited.Links) || got.Texts["en"] != edited.Texts["en"] {
+			t.Errorf("importing again changed an edited profile: %q %+v %+v", got.Role, got.Links, got.Texts)
 		}
 	})
 }

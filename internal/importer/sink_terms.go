@@ -178,6 +178,11 @@ func (s *sink) author(login string) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	if role, texts, links := s.profileOf(login, a.Meta); role != "" || len(texts) > 0 || len(links) > 0 {
+		if err := s.tx.ImportAuthorProfile(s.ctx, id, role, texts, links); err != nil {
+			return 0, err
+		}
+	}
 	s.authorIDs[login] = id
 	return id, nil
 }

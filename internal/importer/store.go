@@ -58,6 +58,9 @@ type Tx interface {
 	ImportSection(ctx context.Context, key, lang, name, slug string) (int64, error)
 	ImportUser(ctx context.Context, u account.User) (int64, error)
 	ImportAuthor(ctx context.Context, a content.Author, userID int64) (int64, error)
+	// ImportAuthorProfile fills in what author id's profile lacks — the role, a language's
+	// texts, the links — and changes nothing it has.
+	ImportAuthorProfile(ctx context.Context, id int64, role string, texts map[string]content.AuthorText, links []content.AuthorLink) error
 	ImportUpdateArticle(ctx context.Context, a content.Article, at time.Time) error
 	ImportArticleExtras(ctx context.Context, id int64, reviewsClosed bool) error
 	ImportSetBody(ctx context.Context, id int64, md, html string) error

@@ -40,6 +40,8 @@ type Site struct {
 // Author is an account of the exporting site.
 type Author struct {
 	ID, Login, Email, Name string
+	// Meta holds the author's metadata (a Newsdesk export's carries the profile).
+	Meta map[string]string
 }
 
 // Term is a category or tag of the exporting site.
@@ -161,12 +163,13 @@ type wxrItem struct {
 }
 
 type wxrAuthor struct {
-	ID    string `xml:"author_id"`
-	Login string `xml:"author_login"`
-	Email string `xml:"author_email"`
-	Name  string `xml:"author_display_name"`
-	First string `xml:"author_first_name"`
-	Last  string `xml:"author_last_name"`
+	ID    string    `xml:"author_id"`
+	Login string    `xml:"author_login"`
+	Email string    `xml:"author_email"`
+	Name  string    `xml:"author_display_name"`
+	First string    `xml:"author_first_name"`
+	Last  string    `xml:"author_last_name"`
+	Meta  []wxrMeta `xml:"authormeta"`
 }
 
 type wxrCategory struct {
@@ -288,7 +291,7 @@ func ReadWXR(r io.Reader, h Handler) error {
 					if a.Name == "" {
 						a.Name = strings.TrimSpace(a.First + " " + a.Last)
 					}
-					herr = h.Author(Author{ID: a.ID, Login: a.Login, Email: a.Email, Name: a.Name})
+					herr = h.Author(Author{ID: a.ID, Login: a.Login, Email: a.Email, Name: a.Name, Meta: metaMap(a.Meta)})
 				}
 			case name == "category" && ns.is(t.Name):
 				var c wxrCategory
