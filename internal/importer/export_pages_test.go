@@ -228,26 +228,37 @@ func pagesSnapshot(t *testing.T, st *store.Store) []string {
 	return out
 }
 
+// exportTo exports src and returns an empty database of the same kind and a function
+// that imports the export into it.
+func exportTo(t *testing.T, src *store.Store) (*store.Store, func()) {
+	t.Helper()
+	ctx := context.Background()
+	var file bytes.Buffer
+	if _, err := importer.Export(ctx, src, &file, importer.ExportOptions{BaseURL: "https://news.example"}); err != nil {
+		t.Fatal(err)
+	}
+	kind := "sqlite"
+	if src.Dialect() == "postgres" {
+		kind = "postgres"
+	}
+	dst := testkit.Store(t, testkit.DSN(t, kind))
+	return dst, func() {
+		t.Helper()
+		if _, err := importer.New(dst, importer.Options{}).WordPress(ctx, bytes.NewReader(file.Bytes()), int64(file.Len())); err != nil {
+			t.Fatalf("import the export: %v", err)
+		}
+	}
+}
+
 // TestPagesRoundTrip: an export imported into an empty database gives back every page as
 // it was — published and draft, in and out of the footer, with its place, translations,
 // Markdown, body and times.
 func TestPagesRoundTrip(t *testing.T) {
 	testkit.EachStore(t, func(t *testing.T, src *store.Store) {
-		ctx := context.Background()
 		richSite(t, src)
 		draftPage(t, src)
-		var file bytes.Buffer
-		if _, err := importer.Export(ctx, src, &file, importer.ExportOptions{BaseURL: "https://news.example"}); err != nil {
-			t.Fatal(err)
-		}
-		kind := "sqlite"
-		if src.Dialect() == "postgres" {
-			kind = "postgres"
-		}
-		dst := testkit.Store(t, testkit.DSN(t, kind))
-		if _, err := importer.New(dst, importer.Options{}).WordPress(ctx, bytes.NewReader(file.Bytes()), int64(file.Len())); err != nil {
-			t.Fatalf("import the export: %v", err)
-		}
+		dst, imp := exportTo(t, src)
+		imp()
 		want, got := pagesSnapshot(t, src), pagesSnapshot(t, dst)
 		if len(want) < 5 {
 			t.Fatalf("only %d pages to carry over", len(want))
@@ -265,21 +276,7 @@ func TestAuthorProfilesRoundTrip(t *testing.T) {
 	testkit.EachStore(t, func(t *testing.T, src *store.Store) {
 		ctx := context.Background()
 		richSite(t, src)
-		var file bytes.Buffer
-		if _, err := importer.Export(ctx, src, &file, importer.ExportOptions{BaseURL: "https://news.example"}); err != nil {
-			t.Fatal(err)
-		}
-		kind := "sqlite"
-		if src.Dialect() == "postgres" {
-			kind = "postgres"
-		}
-		dst := testkit.Store(t, testkit.DSN(t, kind))
-		imp := func() {
-			t.Helper()
-			if _, err := importer.New(dst, importer.Options{}).WordPress(ctx, bytes.NewReader(file.Bytes()), int64(file.Len())); err != nil {
-				t.Fatalf("import the export: %v", err)
-			}
-		}
+		dst, imp := exportTo(t, src)
 		imp()
 		bylines := map[string]bool{}
 		for _, a := range articles(t, src) {
