@@ -24,6 +24,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/media"
 	"github.com/newsdesk/newsdesk/internal/metrics"
+	"github.com/newsdesk/newsdesk/internal/mostread"
 	"github.com/newsdesk/newsdesk/internal/newsroom"
 	"github.com/newsdesk/newsdesk/internal/notify"
 	sitepages "github.com/newsdesk/newsdesk/internal/pages"
@@ -70,6 +71,8 @@ type Site struct {
 	PurgeHook *cache.Hook
 	// Metrics are served on --admin-addr, or at /metrics with --metrics-token.
 	Metrics *metrics.Metrics
+	// Reads counts story readers for "Most read"; Serve flushes it to the store.
+	Reads *mostread.Counter
 
 	routes []route // the top-level route table (routes.go), for Routes
 }
@@ -99,9 +102,10 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	}
 	reviews := review.New(st, log, nil, review.DefaultLimits)
 	pages := cache.New(int64(cfg.PageCacheMB) << 20)
+	reads := mostread.New()
 	public, err := web.New(web.Config{Store: st, Logger: log, BaseURL: cfg.BaseURL, Location: loc, Demo: cfg.Demo,
 		Reviews: reviews, ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}, Cache: pages,
-		Brotli: brotliCompress, RenderSlots: renderSlots(cfg)})
+		Brotli: brotliCompress, RenderSlots: renderSlots(cfg), Reads: reads})
 	if err != nil {
 		return nil, fmt.Errorf("build public site: %w", err)
 	}
@@ -149,7 +153,7 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		return nil, err
 	}
 	s := &Site{Newsroom: svc, Desk: dk, API: jsonAPI, Public: public, Media: ms, Reviews: reviews,
-		Wire: wireSvc, WireAPI: wireAPI, Notify: notes, Accounts: accounts, Pages: pages, PurgeHook: hook, Metrics: m}
+		Wire: wireSvc, WireAPI: wireAPI, Notify: notes, Accounts: accounts, Pages: pages, PurgeHook: hook, Metrics: m, Reads: reads}
 	mux := s.register(cfg.MetricsToken) // routes.go: every route is listed for the authorization test
 	// Cached public pages are answered in front of the router (web.Server.Front).
 	s.Handler = httpx.Wrap(httpx.Measure(public.Front(mux), m), httpx.Options{Logger: log, MaxBody: maxBody, HSTS: hsts})
@@ -215,6 +219,12 @@ func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writ
 		go site.PurgeHook.Run(ctx)
 	}
 	go site.Newsroom.RunScheduler(ctx, 5*time.Second)
+	// The readers counted for "Most read" go to the database every 10 seconds, and once
+	// more when the server has stopped (deferred after the store's Close: it runs first).
+	readsCtx, stopReads := context.WithCancel(ctx)
+	readsDone := make(chan struct{})
+	go func() { site.Reads.Run(readsCtx, st, 10*time.Second, time.Now, log); close(readsDone) }()
+	defer func() { stopReads(); <-readsDone }()
 	go expireReviewAddresses(ctx, site.Reviews, log)
 	go site.Wire.RunBackfill(ctx, 10*time.Minute)
 	mailCtx, stopMail := context.WithCancel(ctx)

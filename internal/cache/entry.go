@@ -41,6 +41,8 @@ type Entry struct {
 	Brotli []byte
 	// Pattern is the route that rendered the page (reported for hits, for metrics).
 	Pattern string
+	// Reads counts the readers served the page, for a story's page (nil for the others).
+	Reads Counter
 
 	// Prepared header values, assigned straight into the response's header map.
 	ctype, cacheControl, lastMod, surrogate   []string
@@ -56,6 +58,10 @@ type Entry struct {
 	brotli                                    Compressor // nil: gzip only
 	gzOnce, brOnce                            sync.Once
 }
+
+// Counter counts the readers of a story (*mostread.Cell): one call per reader, on the
+// path of a cache hit, so it must cost next to nothing.
+type Counter interface{ Count() }
 
 // Compressor compresses a body (used for brotli, which the standard library lacks).
 type Compressor func(body []byte) ([]byte, error)

@@ -66,6 +66,7 @@ var azerbaijani = Catalog{
 		"pagination":             "Səhifələr",
 		"also_in":                "Digər dillərdə",
 		"related":                "Əlaqəli xəbərlər",
+		"most_read":              "Ən çox oxunanlar",
 		"reviews":                "Rəylər",
 		"leave_review":           "Rəy yazın",
 		"reviews_soon":           "Tezliklə burada oxucu rəyləri bölməsi açılacaq.",

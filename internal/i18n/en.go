@@ -65,6 +65,7 @@ var english = Catalog{
 		"pagination":             "Pagination",
 		"also_in":                "Also in",
 		"related":                "Related stories",
+		"most_read":              "Most read",
 		"reviews":                "Reviews",
 		"leave_review":           "Leave a review",
 		"reviews_soon":           "Reader reviews will open here soon.",

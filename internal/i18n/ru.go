@@ -66,6 +66,7 @@ var russian = Catalog{
 		"pagination":             "Страницы",
 		"also_in":                "На других языках",
 		"related":                "Читайте также",
+		"most_read":              "Самое читаемое",
 		"reviews":                "Отзывы",
 		"leave_review":           "Оставить отзыв",
 		"reviews_soon":           "Скоро здесь можно будет оставить отзыв.",

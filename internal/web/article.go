@@ -20,6 +20,7 @@ type articlePage struct {
 	Translations []content.Translation
 	Related      []content.ArticleSummary
 	BriefsColumn template.HTML // fragments.go
+	MostRead     template.HTML // mostread.go
 	ShowMeta     bool
 	Reviews      reviewsBlock
 }
@@ -64,6 +65,8 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, status int,
 		s.fail(w, r, err)
 		return
 	}
+	ap.MostRead = s.mostRead(ctx, w, lang, now)
+	countReads(w, a.ID)
 	if meta, err := s.cfg.Store.Setting(ctx, "show_agency_meta", "0"); err == nil {
 		ap.ShowMeta = meta == "1"
 	}

@@ -54,6 +54,7 @@ func (s *Server) fromCache(w http.ResponseWriter, r *http.Request) bool {
 	}
 	r.Pattern = e.Pattern // for the metrics, as if the router had matched the route
 	e.Serve(w, r)
+	s.countRead(e, r)
 	return true
 }
 
@@ -75,6 +76,7 @@ func (s *Server) cached(h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		e.Serve(w, r)
+		s.countRead(e, r)
 	}
 }
 
@@ -121,6 +123,9 @@ func (s *Server) renderEntry(h http.HandlerFunc, r *http.Request, now time.Time)
 	}
 	e := cache.Build(p, now, opt)
 	e.Pattern = r.Pattern
+	if rec.story != 0 && s.cfg.Reads != nil {
+		e.Reads = s.cfg.Reads.Cell(rec.story)
+	}
 	return e, nil
 }
 
@@ -144,6 +149,7 @@ type recorder struct {
 	body    bytes.Buffer
 	keys    []string
 	expires time.Time
+	story   int64 // countReads
 }
 
 func (rec *recorder) Header() http.Header { return rec.header }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"time"
 
@@ -18,6 +19,8 @@ type homePage struct {
 	Leads  []content.ArticleSummary
 	Blocks []sectionBlock
 	Briefs []content.Brief
+	// MostRead is the "Most read" block (mostread.go).
+	MostRead template.HTML
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
@@ -70,6 +73,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	hp.MostRead = s.mostRead(ctx, w, lang, now)
 	tagKeys(w, cache.StoryList{Language: lang}.Key()) // the language's briefs (cache.BriefList{Language: lang}) share the key
 	hp.Canonical = s.abs("/" + lang + "/")
 	versions := map[string]string{}

@@ -17,6 +17,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/httpx"
+	"github.com/newsdesk/newsdesk/internal/mostread"
 	"github.com/newsdesk/newsdesk/internal/review"
 	"github.com/newsdesk/newsdesk/internal/search"
 )
@@ -67,6 +68,8 @@ type Store interface {
 	// PublicPages lists every published page, for the sitemap.
 	PublicPages(ctx context.Context) ([]content.Page, error)
 	Setting(ctx context.Context, key, def string) (string, error)
+	// MostRead lists the public stories of lang most read since since (store/reads.go).
+	MostRead(ctx context.Context, lang string, since, now time.Time, limit int) ([]content.ArticleSummary, error)
 	Search(ctx context.Context, r search.Request) (search.Results, error)
 	// PublicRead marks ctx as serving a public page: its reads may go to the read replica
 	// (store.PublicRead).
@@ -94,6 +97,12 @@ type Config struct {
 	// its own work rather than sharing the cores with all the others, which halves the
 	// 99th percentile of a burst of misses (bench/load, docs/performance.md).
 	RenderSlots int
+	// Reads counts the readers of story pages for "Most read" (nil: not counted); the
+	// caller flushes it to the store (mostread.Counter.Run).
+	Reads *mostread.Counter
+	// MostReadEvery is how often each language's "Most read" list is made again from the
+	// counts (0: every 5 minutes).
+	MostReadEvery time.Duration
 }
 
 // Server is the public site.
@@ -112,6 +121,9 @@ type Server struct {
 	// frags keeps fragments shared by many pages (fragments.go).
 	frags *fragments
 	slots chan struct{} // RenderSlots: a token a render in progress
+	// most keeps the "Most read" lists (mostread.go).
+	most   *mostReadLists
+	agents agents // User-Agents known to be browsers' or not (mostread.go)
 	// brandFiles keeps the brand made from the settings and its files (brand.go).
 	brandFiles brandFiles
 }
@@ -136,7 +148,8 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, log: cfg.Logger, static: map[string]staticFile{}}
 	if p, ok := cfg.Store.(purger); ok { // a store that cannot tell of changes gets no fragments kept
 		s.frags = newFragments()
-		p.OnPurge(func(keys []string, _ bool) { s.frags.purge(keys) }) // synchronously after each commit
+		s.most = &mostReadLists{lists: map[string]mostReadList{}}
+		p.OnPurge(func(keys []string, _ bool) { s.frags.purge(keys); s.most.purge(keys) }) // synchronously after each commit
 	}
 	if err := s.loadStatic(); err != nil {
 		return nil, err

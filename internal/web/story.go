@@ -154,7 +154,7 @@ func (s *Server) storyFoot(w htmlWriter, ap *articlePage) {
 // sizeHint is about the size of the page: its variable parts and some 7 KB of the rest
 // (layout, header, form), so that the page is written into one allocation.
 func (ap *articlePage) sizeHint() int {
-	n := len(ap.Body) + len(ap.BriefsColumn) + len(ap.Reviews.Approved)*reviewSizeHint + len(ap.JSONLD) + 7<<10
+	n := len(ap.Body) + len(ap.BriefsColumn) + len(ap.MostRead) + len(ap.Reviews.Approved)*reviewSizeHint + len(ap.JSONLD) + 7<<10
 	if ap.Reviews.Enabled && !ap.Reviews.Closed {
 		n += reviewFormSizeHint
 	}
@@ -201,10 +201,12 @@ func (ap *articlePage) writeContent(s *Server, buf *bytes.Buffer) error {
 		w.raw("\n")
 		w.reviewForm(rb)
 	}
-	w.el("\n</section>\n</article>\n<aside class=\"briefs-column\" aria-labelledby=\"briefs-title\">\n<h2 id=\"briefs-title\">", T.T("briefs_in", a.Section.Name), "</h2>\n")
+	w.el("\n</section>\n</article>\n<div class=\"side-column\">\n<aside class=\"briefs-column\" aria-labelledby=\"briefs-title\">\n<h2 id=\"briefs-title\">", T.T("briefs_in", a.Section.Name), "</h2>\n")
 	w.html(ap.BriefsColumn)
 	w.raw("\n<p class=\"more\"><a href=\"")
 	w.url("/" + a.Language + "/" + a.Section.Slug + "/briefs/")
-	w.el("\">", T.T("all_briefs"), "</a></p>\n</aside>\n</div>\n")
+	w.el("\">", T.T("all_briefs"), "</a></p>\n</aside>\n")
+	w.html(ap.MostRead)
+	w.raw("\n</div>\n</div>\n")
 	return nil
 }
