@@ -33,7 +33,7 @@ func TestMostRead(t *testing.T) {
 			var site *app.Site
 			srv := testkit.Serve(t, func(baseURL string) (http.Handler, error) {
 				var err error
-				site, err = app.Build(config.Config{BaseURL: baseURL, TimeZone: "Asia/Baku", Demo: true, PageCacheMB: cacheMB}, st, nil)
+				site, err = app.Build(config.Config{BaseURL: baseURL, TimeZone: "Asia/Baku", Demo: true, PageCacheMB: cacheMB, Media: t.TempDir()}, st, nil)
 				if err != nil {
 					return nil, err
 				}
