@@ -1,4 +1,4 @@
--- Newsdesk schema, version 22: how many readers each story had, by the hour.
+-- Newsdesk schema, version 23: how many readers each story had, by the hour.
 --
 -- The "Most read" lists sum the last 24 hours of this table. Every instance counts the
 -- readers it serves in memory (cached pages included) and adds its counts here every few
