@@ -40,14 +40,16 @@ func (s *Store) AddReads(ctx context.Context, at time.Time, counts map[int64]int
 }
 
 // mostReadQuery sums the readers of a language's stories since an hour and lists the
-// public ones, most read first (the newest first among equals).
+// public ones, most read first (the newest first among equals). The counted stories lead
+// the join (CROSS JOIN keeps SQLite's planner from walking every published story instead:
+// 90 ms on the 100k edition, against a few for the counted ones).
 const mostReadQuery = `SELECT ` + summaryColumns + `
 	FROM (SELECT article_id, SUM(reads) AS n FROM article_reads
 		WHERE language = ? AND hour_no >= ? GROUP BY article_id) r
-	JOIN articles a ON a.id = r.article_id
+	CROSS JOIN articles a
 	JOIN sections sec ON sec.id = a.section_id
 	JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
-	WHERE ` + publicClause + `
+	WHERE a.id = r.article_id AND ` + publicClause + `
 	ORDER BY r.n DESC, a.published_at DESC, a.id DESC
 	LIMIT ?`
 
