@@ -33,6 +33,9 @@ func TestPublicPagesInDarkMode(t *testing.T) {
 		{"/search?lang=en&q=customs", "mark"},
 		{"/ru/", "main"},
 		{"/en/author/nigar-sultanli", ".author-links"},
+		{"/en/page/about-us", "main h1"},
+		{"/en/tag/caucasus", "main"},
+		{"/az/", ".most-read"},
 	}
 	for _, scheme := range []string{"light", "dark"} {
 		b.do("emulate "+scheme+" mode", colorScheme(scheme))
@@ -84,7 +87,7 @@ func TestStoryPrintsAsTheStory(t *testing.T) {
 			t.Errorf("printed, the story hides %s", sel)
 		}
 	}
-	for _, sel := range []string{".sections", ".site-search", "#review-form", ".reviews", ".briefs-column", ".site-footer", ".langs"} {
+	for _, sel := range []string{".sections", ".site-search", "#review-form", ".reviews", ".briefs-column", ".most-read", ".related", ".site-footer", ".langs"} {
 		if shown(sel) {
 			t.Errorf("printed, the story shows %s", sel)
 		}
