@@ -123,6 +123,9 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		})
 	}
 	svc := newsroom.New(st, log, nil)
+	// Any committed change of a story, here or announced by another instance, may move the
+	// next scheduled time: the scheduler looks again (one indexed query per burst).
+	st.OnPurge(func([]string, bool) { svc.ScheduleChanged() })
 	m, err := newMetrics(st, pages, log) // metrics.go
 	if err != nil {
 		return nil, err
@@ -218,7 +221,7 @@ func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writ
 	if site.PurgeHook != nil {
 		go site.PurgeHook.Run(ctx)
 	}
-	go site.Newsroom.RunScheduler(ctx, 5*time.Second)
+	go site.Newsroom.RunScheduler(ctx, nil) // publishes what fell due while stopped, then wakes at each time
 	// The readers counted for "Most read" go to the database every 10 seconds, and once
 	// more when the server has stopped (deferred after the store's Close: it runs first).
 	readsCtx, stopReads := context.WithCancel(ctx)

@@ -53,6 +53,8 @@ type Service struct {
 	hooks []Hook
 	// notifiers hear of the events people are told of (notes.go).
 	notifiers []Notifier
+	// wake re-arms the scheduler (scheduler.go); one poke is kept while it is busy.
+	wake chan struct{}
 }
 
 // OnChange registers a hook; call it before serving.
@@ -75,7 +77,7 @@ func New(st Store, log *slog.Logger, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{st: st, md: content.NewRenderer(), log: log, now: now}
+	return &Service{st: st, md: content.NewRenderer(), log: log, now: now, wake: make(chan struct{}, 1)}
 }
 
 // Actor is the user acting.

@@ -89,6 +89,9 @@ type Store interface {
 	Images(ctx context.Context, limit, offset int) ([]content.Image, error)
 	Search(ctx context.Context, r search.Request) (search.Results, error)
 	AuditLog(ctx context.Context, limit, offset int) ([]AuditEntry, error)
+	// NextScheduled returns the earliest publication time of a scheduled story, overdue
+	// ones included; zero when none is scheduled.
+	NextScheduled(ctx context.Context) (time.Time, error)
 	PresenceStore
 	ProfileStore
 	frontStore

@@ -82,6 +82,9 @@ func (s *Service) transition(ctx context.Context, u Actor, id int64, act account
 	if err != nil {
 		return a, err
 	}
+	if c.To == content.StatusScheduled || a.Status == content.StatusScheduled {
+		s.ScheduleChanged() // scheduled, rescheduled, or no longer scheduled
+	}
 	return s.st.ArticleByID(ctx, id)
 }
 
@@ -318,46 +321,4 @@ func (s *Service) Translate(ctx context.Context, u Actor, id int64, lang string)
 		return a, fmt.Errorf("translate article %d into %s: %w", id, lang, err)
 	}
 	return a, nil
-}
-
-// PublishDue publishes the scheduled stories whose time has come.
-func (s *Service) PublishDue(ctx context.Context) ([]int64, error) {
-	var ids []int64
-	err := s.st.NewsroomTx(ctx, func(tx Tx) error {
-		var err error
-		if ids, err = tx.PublishDue(ctx, s.now()); err != nil {
-			return err
-		}
-		for _, id := range ids {
-			if err := s.fire(ctx, tx, id, EventRelease); err != nil {
-				return err
-			}
-			if err := s.note(ctx, tx, Note{Kind: NotePublished, ArticleID: id}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return ids, err
-}
-
-// RunScheduler publishes due stories every interval until ctx ends. Scheduled times live
-// in the database, so a restart loses nothing; several instances may run it at once.
-func (s *Service) RunScheduler(ctx context.Context, interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		ids, err := s.PublishDue(ctx)
-		if err != nil && ctx.Err() == nil {
-			s.log.Warn("scheduler_failed", "err", err)
-		}
-		for _, id := range ids {
-			s.log.Info("scheduled_story_published", "article", id)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
 }

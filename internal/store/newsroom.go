@@ -183,6 +183,17 @@ func (t *Tx) PublishDue(ctx context.Context, now time.Time) ([]int64, error) {
 	return ids, nil
 }
 
+// NextScheduled returns the earliest publication time of a scheduled story, overdue ones
+// included (a restart finds them); zero when none is scheduled. It reads the partial
+// index articles_scheduled.
+func (s *Store) NextScheduled(ctx context.Context) (time.Time, error) {
+	var at int64
+	if err := s.queryRow(ctx, "SELECT COALESCE(MIN(published_at), 0) FROM articles WHERE status = 'scheduled'").Scan(&at); err != nil {
+		return time.Time{}, fmt.Errorf("find the next scheduled story: %w", err)
+	}
+	return fromMicros(at), nil
+}
+
 // AddCorrection publishes a correction note on a story and moves its updated time.
 func (t *Tx) AddCorrection(ctx context.Context, articleID int64, text string, userID int64, at time.Time) error {
 	if err := t.touchArticle(ctx, articleID); err != nil {
