@@ -95,4 +95,3 @@ func BenchmarkScheduledToPublic(b *testing.B) {
 	b.ReportMetric(float64(lat[0])/1e6, "min-ms")
 	b.ReportMetric(0, "ns/op")
 }
-
