@@ -2,7 +2,11 @@ package bench_test
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"math/rand/v2"
+	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -19,13 +23,22 @@ import (
 // runs the scheduler on the real clock (SQLite, 100 wire subscribers with webhooks, so
 // each release also writes 100 outbox rows); it reports, from each story's scheduled
 // time to the commit that made it public (its purge, after which pages, feeds and the
-// wire pull show it), the p50, p99 and max in ms:
+// wire pull show it), the p50, p99 and max in ms. On PostgreSQL too when
+// NEWSDESK_BENCH_SCHEDULE_PG holds the URL of a database whose user may create databases
+// (each run makes a fresh one beside it):
 //
 //	go test ./bench -run XXX -bench ScheduledToPublic -benchtime 200x
 func BenchmarkScheduledToPublic(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) { scheduledToPublic(b, filepath.Join(b.TempDir(), "schedule.db")) })
+	if url := os.Getenv("NEWSDESK_BENCH_SCHEDULE_PG"); url != "" {
+		b.Run("postgres", func(b *testing.B) { scheduledToPublic(b, freshPostgres(b, url)) })
+	}
+}
+
+func scheduledToPublic(b *testing.B, dsn string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	e, err := wire.Setup(ctx, filepath.Join(b.TempDir(), "schedule.db"), 100, syndication.DeliveryConfig{})
+	e, err := wire.Setup(ctx, dsn, 100, syndication.DeliveryConfig{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -94,4 +107,24 @@ func BenchmarkScheduledToPublic(b *testing.B) {
 	b.ReportMetric(float64(lat[len(lat)-1])/1e6, "max-ms")
 	b.ReportMetric(float64(lat[0])/1e6, "min-ms")
 	b.ReportMetric(0, "ns/op")
+}
+
+// freshPostgres creates an empty database next to the one admin names and returns its URL.
+func freshPostgres(b *testing.B, admin string) string {
+	b.Helper()
+	u, err := url.Parse(admin)
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := sql.Open("pgx", admin)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	name := fmt.Sprintf("bench_schedule_%d", time.Now().UnixNano())
+	if _, err := db.Exec("CREATE DATABASE " + name); err != nil { // #nosec G202 -- a name made here
+		b.Fatal(err)
+	}
+	u.Path = "/" + name
+	return u.String()
 }
