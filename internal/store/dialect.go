@@ -3,6 +3,8 @@ package store
 import (
 	"strconv"
 	"strings"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // dialect holds every difference between SQLite and PostgreSQL that the store needs.
@@ -126,12 +128,30 @@ func (d dialect) lockAuthors() string {
 	return ""
 }
 
-// skipLocked ends the sub-select that claims outbox rows: on PostgreSQL several instances'
-// workers claim side by side, each skipping the rows another is claiming; on SQLite the
-// single claiming UPDATE … RETURNING is atomic by itself.
-func (d dialect) skipLocked() string {
+// claimDue is the statement that claims up to limit due pending rows of an outbox table
+// (wire_deliveries, mail_outbox) for one worker, with its arguments, returning the ids.
+//
+// On PostgreSQL the rows are chosen and locked once, in an ARRAY(…) sub-select that the
+// planner runs as an InitPlan (exactly once per statement), and then updated by primary
+// key. The earlier form, `UPDATE … WHERE id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)`,
+// let the planner make the locking sub-select the inner side of a join and re-run it once
+// per outbox row when the table had no statistics yet: each run locked a fresh set of
+// rows, a claim took up to 28 s, and the other instances' workers waited on those locks.
+// The claim is also planned afresh on every run (pgx's exec mode: an unnamed statement,
+// never a cached generic plan): a connection that polled an empty outbox would otherwise
+// keep a plan made for an empty table after the outbox fills, until an ANALYZE.
+// SKIP LOCKED lets several instances' workers claim side by side, each passing over the
+// rows another is claiming. On SQLite the single UPDATE … RETURNING is atomic by itself
+// (one writer at a time).
+func (d dialect) claimDue(table, claim string, leaseUntil, now int64, limit int) (string, []any) {
 	if d.postgres {
-		return " FOR UPDATE SKIP LOCKED"
+		return `UPDATE ` + table + ` SET attempts = attempts + 1, claim = ?, next_at = ?
+			WHERE id = ANY(ARRAY(SELECT id FROM ` + table + ` WHERE status = 'pending' AND next_at <= ?
+				ORDER BY next_at LIMIT ? FOR UPDATE SKIP LOCKED))
+			RETURNING id`, []any{pgx.QueryExecModeExec, claim, leaseUntil, now, limit}
 	}
-	return ""
+	return `UPDATE ` + table + ` SET attempts = attempts + 1, claim = ?, next_at = ?
+		WHERE id IN (SELECT id FROM ` + table + ` WHERE status = 'pending' AND next_at <= ?
+			ORDER BY next_at LIMIT ?)
+		RETURNING id`, []any{claim, leaseUntil, now, limit}
 }

@@ -32,8 +32,8 @@ func (t *Tx) EnqueueWireDeliveries(ctx context.Context, v syndication.Version, n
 
 // ClaimWireDeliveries reserves up to limit due outbox rows for one worker until
 // leaseUntil, counting the attempt, and returns them ready to send. The claim is one
-// UPDATE: on PostgreSQL its sub-select skips rows another instance is claiming; on SQLite
-// writes are serial. A row is claimed again only after its lease runs out (its worker
+// UPDATE (dialect.claimDue): on PostgreSQL its locking sub-select runs once and skips rows
+// another instance is claiming; on SQLite writes are serial. A row is claimed again only after its lease runs out (its worker
 // died), as a new attempt.
 func (s *Store) ClaimWireDeliveries(ctx context.Context, claim string, now, leaseUntil time.Time, limit int) ([]syndication.Delivery, error) {
 	ids, err := s.claimOutbox(ctx, "wire_deliveries", claim, now, leaseUntil, limit)
@@ -287,16 +287,15 @@ func (t *Tx) deadLettered(ctx context.Context, r syndication.Result) error {
 
 // claimOutbox reserves up to limit due pending rows of an outbox table (wire_deliveries,
 // mail_outbox: both have status, next_at, attempts and claim) for one worker until
-// leaseUntil, counting the attempt, and returns their ids. The claim is one UPDATE: on
-// PostgreSQL its sub-select skips rows another instance is claiming; on SQLite writes are
-// serial.
+// leaseUntil, counting the attempt, and returns their ids. The claim is one statement
+// (dialect.claimDue): on PostgreSQL it skips rows another instance is claiming; on SQLite
+// writes are serial.
 func (s *Store) claimOutbox(ctx context.Context, table, claim string, now, leaseUntil time.Time, limit int) ([]any, error) {
 	var ids []any
+	query, args := s.d.claimDue(table, claim, micros(leaseUntil), micros(now), limit)
 	err := s.WithTx(ctx, func(t *Tx) error {
-		rows, err := t.tx.QueryContext(ctx, s.q(`UPDATE `+table+` SET attempts = attempts + 1, claim = ?, next_at = ?
-			WHERE id IN (SELECT id FROM `+table+` WHERE status = 'pending' AND next_at <= ?
-				ORDER BY next_at LIMIT ?`+s.d.skipLocked()+`)
-			RETURNING id`), claim, micros(leaseUntil), micros(now), limit)
+		defer s.slow.observe(ctx, query, time.Now())
+		rows, err := t.tx.QueryContext(ctx, s.q(query), args...)
 		if err != nil {
 			return err
 		}
