@@ -12,6 +12,10 @@ const (
 	Feeds = "feeds"
 	// Sitemaps is on every sitemap; any change to a public story purges it.
 	Sitemaps = "sitemaps"
+	// Wire is purged by every commit that records a wire version. No page carries it: it
+	// is how the subscribers' live streams and outbox workers on every instance learn,
+	// right after the commit, that there is something new to send.
+	Wire = "wire"
 )
 
 // ArticleKey is on a story's own page and on the pages of its translations.

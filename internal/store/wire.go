@@ -3,9 +3,11 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/cache"
 	"github.com/newsdesk/newsdesk/internal/content"
 	"github.com/newsdesk/newsdesk/internal/syndication"
 )
@@ -113,6 +115,7 @@ func (t *Tx) InsertWireVersion(ctx context.Context, v syndication.Version) (synd
 	if err != nil {
 		return v, fmt.Errorf("record wire version %d of article %d: %w", v.Version, v.ArticleID, err)
 	}
+	t.Purge(cache.Wire) // wakes the streams and outbox workers of every instance after the commit
 	return v, nil
 }
 
@@ -145,6 +148,19 @@ func (s *Store) WireUnversioned(ctx context.Context, after int64, limit int) ([]
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
+}
+
+// OnWireCommit registers fn to run after every commit that recorded a wire version (its
+// purge carries cache.Wire): synchronously after the commit on this instance, and when
+// another instance's announcement arrives (Listen). A purge of everything (cache.All: too
+// many keys for one announcement, or the listener reconnected) runs it too, since a
+// version may be among what was missed.
+func (s *Store) OnWireCommit(fn func()) {
+	s.OnPurge(func(keys []string, _ bool) {
+		if slices.Contains(keys, cache.Wire) || slices.Contains(keys, cache.All) {
+			fn()
+		}
+	})
 }
 
 // WireLatestID returns the newest wire version id (0 when there is none).

@@ -37,19 +37,20 @@ func (s *Service) Record(ctx context.Context, tx Tx, articleID int64, event stri
 	if v, err = tx.InsertWireVersion(ctx, v); err != nil {
 		return err
 	}
-	if _, err := tx.EnqueueWireDeliveries(ctx, v, now, now.Add(s.delivery.Backoff.MaxAge)); err != nil {
-		return err
-	}
-	s.wake()
-	return nil
+	_, err = tx.EnqueueWireDeliveries(ctx, v, now, now.Add(s.delivery.Backoff.MaxAge))
+	return err // the commit wakes the workers and streams of every instance (OnWireCommit)
 }
 
-// wake tells this instance's delivery workers and streams to look soon; others find the
-// new rows when they next poll.
+// wake tells this instance's delivery loops (every one of them) and live streams to look
+// now. The store calls it after a commit that recorded a wire version, here or on another
+// instance: called inside the transaction, it would send them to read before the rows are
+// visible, and they would then wait for their next poll.
 func (s *Service) wake() {
-	select {
-	case s.kick <- struct{}{}:
-	default:
+	for range s.delivery.Loops {
+		select {
+		case s.kick <- struct{}{}:
+		default:
+		}
 	}
 	s.hub.poke()
 }

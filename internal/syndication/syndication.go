@@ -197,6 +197,10 @@ type Store interface {
 	DeadWireDeliveries(ctx context.Context, limit int) ([]DeadDelivery, error)
 	SentWireVersions(ctx context.Context, since time.Time, limit int) ([]Sent, error)
 	OldestPendingDelivery(ctx context.Context) (time.Time, error)
+	// OnWireCommit registers fn to run after every commit that recorded a wire version:
+	// synchronously after the commit on the instance that made it, and on the other
+	// instances sharing the database when the announcement reaches them.
+	OnWireCommit(fn func())
 }
 
 // Tx is what the wire writes inside a transaction; *store.Tx implements it.
@@ -242,7 +246,8 @@ type Service struct {
 // New returns the wire service.
 func New(cfg Config) *Service {
 	s := &Service{st: cfg.Store, base: strings.TrimRight(cfg.BaseURL, "/"), log: cfg.Logger, now: cfg.Now,
-		delivery: cfg.Delivery.withDefaults(), kick: make(chan struct{}, 1)}
+		delivery: cfg.Delivery.withDefaults()}
+	s.kick = make(chan struct{}, s.delivery.Loops)
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -258,5 +263,6 @@ func New(cfg Config) *Service {
 		poll = 250 * time.Millisecond
 	}
 	s.hub = newHub(s.st, poll, s.log)
+	s.st.OnWireCommit(s.wake) // after the commit, so that what is woken finds the new rows
 	return s
 }

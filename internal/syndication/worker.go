@@ -120,13 +120,7 @@ func (s *Service) deliveryLoop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-		case <-s.kick:
-			// A version was just recorded here; its transaction may still be committing.
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(20 * time.Millisecond):
-			}
+		case <-s.kick: // a version was committed, here or on another instance
 		}
 		if !t.Stop() {
 			select {

@@ -34,8 +34,15 @@ type site struct {
 // write timeouts, as app.Serve does.
 func newSite(t *testing.T, dsn string, serverTimeout ...time.Duration) *site {
 	t.Helper()
-	e := testkit.NewWireEnv(t, dsn, syndication.Config{StreamPoll: 50 * time.Millisecond})
-	h := wire.New(wire.Config{Service: e.Wire, Heartbeat: 300 * time.Millisecond})
+	return serveWire(t, testkit.NewWireEnv(t, dsn, syndication.Config{StreamPoll: 50 * time.Millisecond}),
+		300*time.Millisecond, serverTimeout...)
+}
+
+// serveWire serves the wire API of e, with heartbeat between a live stream's comment
+// lines; a serverTimeout sets the server's read and write timeouts.
+func serveWire(t *testing.T, e *testkit.WireEnv, heartbeat time.Duration, serverTimeout ...time.Duration) *site {
+	t.Helper()
+	h := wire.New(wire.Config{Service: e.Wire, Heartbeat: heartbeat})
 	srv := httptest.NewUnstartedServer(h)
 	for _, d := range serverTimeout {
 		srv.Config.ReadTimeout, srv.Config.WriteTimeout = d, d
