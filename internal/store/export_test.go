@@ -35,3 +35,13 @@ func (s *Store) PurgeKeysOf(ctx context.Context, articleID, briefID int64) ([]st
 func (s *Store) LinkStaffAuthors(ctx context.Context) error {
 	return s.WithTx(ctx, func(t *Tx) error { return t.linkStaffAuthors(ctx) })
 }
+
+// Analyze refreshes the query planner's statistics, as the end of Migrate does.
+func (s *Store) Analyze(ctx context.Context) error {
+	for _, stmt := range s.d.analyze() {
+		if _, err := s.db.ExecContext(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	return nil
+}
