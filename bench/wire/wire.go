@@ -30,6 +30,11 @@ type Env struct {
 	Editor   account.User
 	Receiver *httptest.Server
 	Received atomic.Int64
+	// Instances are the instances delivering from the outbox: the first is St and Wire;
+	// AddInstance adds more, each with its own store on the same database.
+	Instances []*Instance
+	arrivals  arrivals
+	listening context.CancelFunc
 }
 
 // Setup prepares an empty database (a SQLite path or a postgres:// URL) for the benchmarks.
@@ -49,6 +54,7 @@ func Setup(ctx context.Context, dsn string, subscribers int, delivery syndicatio
 	e := &Env{St: st}
 	e.Receiver = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.Copy(io.Discard, r.Body)
+		e.arrivals.add(r.Header.Get(syndication.HeaderVersion), r.Header.Get(syndication.HeaderDelivery))
 		e.Received.Add(1)
 		w.WriteHeader(http.StatusNoContent)
 	}))
@@ -83,7 +89,10 @@ func Setup(ctx context.Context, dsn string, subscribers int, delivery syndicatio
 		e.Close()
 		return nil, err
 	}
-	e.Wire = syndication.New(syndication.Config{Store: st, BaseURL: "http://wire.bench", Delivery: delivery})
+	lctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	e.listening = cancel
+	first := e.instance(lctx, st, delivery)
+	e.Wire = first.Wire
 	e.Newsroom = newsroom.New(st, nil, nil)
 	e.Newsroom.OnChange(func(ctx context.Context, tx newsroom.Tx, id int64, event string) error {
 		return e.Wire.RecordChange(ctx, tx, id, event)
@@ -93,8 +102,11 @@ func Setup(ctx context.Context, dsn string, subscribers int, delivery syndicatio
 
 // Close stops the receiver and closes the store.
 func (e *Env) Close() {
+	e.listening()
 	e.Receiver.Close()
-	e.St.Close()
+	for _, in := range e.Instances {
+		in.St.Close()
+	}
 }
 
 // Draft files a story to publish later.
@@ -132,21 +144,20 @@ func (e *Env) Publish(ctx context.Context, n int) (Durations, error) {
 	return out, nil
 }
 
-// Deliver runs the outbox workers until want webhooks arrived (or the timeout passes)
+// Deliver runs the outbox workers of every instance until want webhooks arrived (or the timeout passes)
 // and returns the rate.
 func (e *Env) Deliver(ctx context.Context, want int64, timeout time.Duration) (int64, time.Duration, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	start0 := e.Received.Load()
 	start := time.Now()
-	done := make(chan struct{})
-	go func() { e.Wire.RunDelivery(ctx); close(done) }()
+	done := e.runDelivery(ctx)
 	for e.Received.Load()-start0 < want && ctx.Err() == nil {
 		time.Sleep(5 * time.Millisecond)
 	}
 	elapsed := time.Since(start)
 	cancel()
-	<-done
+	done()
 	got := e.Received.Load() - start0
 	if got < want {
 		return got, elapsed, fmt.Errorf("only %d of %d webhooks arrived within %v", got, want, timeout)

@@ -263,6 +263,8 @@ func New(cfg Config) *Service {
 		poll = 250 * time.Millisecond
 	}
 	s.hub = newHub(s.st, poll, s.log)
-	s.st.OnWireCommit(s.wake) // after the commit, so that what is woken finds the new rows
+	if s.st != nil { // nil when only items are rendered
+		s.st.OnWireCommit(s.wake) // after the commit, so that what is woken finds the new rows
+	}
 	return s
 }
