@@ -87,17 +87,18 @@ func (d dialect) lockMigrations() string {
 	return ""
 }
 
-// analyze refreshes the query planner's statistics after migrations. On SQLite the
-// optimize pragma bounds the work (analysis_limit) so it stays quick on a large file, and
-// the STAT4 samples are dropped: with them SQLite compiles a statement again whenever a
-// bound value changes, which cost a fifth of an article page; the per-index row
-// estimates of sqlite_stat1 are what the planner needs here.
+// analyze refreshes the query planner's statistics after migrations; Migrate runs the
+// statements in order on one connection. On SQLite the optimize pragma bounds the work
+// (analysis_limit) so it stays quick on a large file, and the STAT4 samples are dropped:
+// with them SQLite compiles a statement again whenever a bound value changes, which cost a
+// fifth of an article page; the per-index row estimates of sqlite_stat1 are what the
+// planner needs here. The search index's own tables get the statistics of a large table
+// (searchStats), and the last statement makes the connection load them as they now are.
 func (d dialect) analyze() []string {
 	if d.postgres {
 		return []string{"ANALYZE"}
 	}
-	return []string{"PRAGMA optimize=0x10002",
-		"DELETE FROM sqlite_stat4"}
+	return append([]string{"PRAGMA optimize=0x10002", "DELETE FROM sqlite_stat4"}, searchStats...)
 }
 
 // --- The subscribers' wire (wire.go) ---

@@ -132,13 +132,27 @@ func (s *Store) Migrate(ctx context.Context) ([]int, error) {
 	if len(applied) > 0 {
 		// Fresh statistics, so the planner picks the new indexes at once rather than
 		// after the next autovacuum (PostgreSQL) or never (SQLite without sqlite_stat1).
-		for _, stmt := range s.d.analyze() {
-			if _, err := s.db.ExecContext(ctx, stmt); err != nil && !strings.Contains(err.Error(), "no such table") {
-				return applied, fmt.Errorf("update planner statistics: %w", err)
-			}
+		if err := s.analyze(ctx); err != nil {
+			return applied, err
 		}
 	}
 	return applied, nil
+}
+
+// analyze runs the dialect's statements that refresh the planner's statistics, on one
+// connection (the last one reloads them on SQLite).
+func (s *Store) analyze(ctx context.Context) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("update planner statistics: get connection: %w", err)
+	}
+	defer conn.Close()
+	for _, stmt := range s.d.analyze() {
+		if _, err := conn.ExecContext(ctx, stmt); err != nil && !strings.Contains(err.Error(), "no such table") {
+			return fmt.Errorf("update planner statistics: %w", err)
+		}
+	}
+	return nil
 }
 
 func (t *Tx) schemaVersion(ctx context.Context) (int, error) {

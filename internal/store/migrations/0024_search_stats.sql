@@ -1,0 +1,6 @@
+-- Newsdesk schema, version 24: no change to the schema. Applying it makes Migrate refresh
+-- the planner's statistics, which now leave out the search index's own tables on SQLite
+-- (dialect.analyze, forgetSearchStats): a database made before it has a statistic of
+-- search_fts_data taken when the index was empty (2 rows), with which every merge of the
+-- index's segments read the whole index again (the final merge of a rebuild, and merges
+-- after saves). On PostgreSQL it only runs ANALYZE.
