@@ -101,6 +101,10 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		return nil, err
 	}
 	reviews := review.New(st, log, nil, review.DefaultLimits)
+	// Created now if they are not yet, so that the first article page writes nothing.
+	if err := reviews.LoadKeys(context.Background()); err != nil {
+		log.Warn("review_keys_not_loaded", "err", err)
+	}
 	pages := cache.New(int64(cfg.PageCacheMB) << 20)
 	reads := mostread.New()
 	public, err := web.New(web.Config{Store: st, Logger: log, BaseURL: cfg.BaseURL, Location: loc, Demo: cfg.Demo,

@@ -122,6 +122,15 @@ func (s *Service) secrets(ctx context.Context) ([]byte, string, error) {
 	return s.key, s.salt, nil
 }
 
+// LoadKeys loads the review form key and the address salt, creating them the first time
+// (a write). Build calls it, so that no page has to write them: on SQLite a page that
+// writes waits while another writer holds the database (the search rebuild that `serve`
+// starts on a freshly loaded database holds it for minutes).
+func (s *Service) LoadKeys(ctx context.Context) error {
+	_, _, err := s.secrets(ctx)
+	return err
+}
+
 // FormToken returns the signed token for a review form on an article, issued now.
 func (s *Service) FormToken(ctx context.Context, articleID int64) (string, error) {
 	key, _, err := s.secrets(ctx)

@@ -15,6 +15,8 @@ import (
 type ReindexStats struct {
 	Articles, Briefs int
 	Took             time.Duration
+	// Merge is the part of Took spent merging the new index's segments into one (SQLite).
+	Merge time.Duration
 }
 
 // reindexBatch is the number of documents read, analysed and written together.
@@ -75,9 +77,11 @@ func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) (Re
 	if err := ld.Close(); err != nil {
 		return stats, fmt.Errorf("reindex: %w", err)
 	}
+	merge := time.Now()
 	if err := s.mergeIndex(context.WithoutCancel(ctx)); err != nil {
 		return stats, fmt.Errorf("reindex: %w", err)
 	}
+	stats.Merge = time.Since(merge)
 	stats.Took = time.Since(start)
 	return stats, nil
 }

@@ -10,7 +10,9 @@
 // percentile of the time one search takes (store.Search: the index queries, loading the
 // page of results and cutting their snippets; not the HTML). With --compound it runs the
 // queries of two words and more with their last two words hyphenated instead
-// ("fruit-service": a phrase whose last word is being typed).
+// ("fruit-service": a phrase whose last word is being typed). The rebuild's time and the
+// process's peak memory are printed; --reindex-limit and --memory-limit make it fail when
+// they are over a target (the rebuild of a 1M edition within 10 minutes, say).
 package main
 
 import (
@@ -52,6 +54,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o gen.Options
 	var rounds int
 	var reindex, quiet, compound bool
+	var reindexLimit time.Duration
+	var memoryLimit float64
 	fs.StringVar(&dsn, "db", "", "database: a SQLite file path, or a postgres://… URL (required)")
 	fs.IntVar(&o.Articles, "articles", 100000, "articles to generate when the database is empty")
 	fs.IntVar(&o.Briefs, "briefs", 300000, "briefs to generate when the database is empty")
@@ -59,6 +63,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&reindex, "reindex", false, "rebuild the search index even when it exists")
 	fs.BoolVar(&quiet, "quiet", false, "no progress lines")
 	fs.BoolVar(&compound, "compound", false, "run the queries of two words and more with their last two words joined by a hyphen (\"fruit-service\", a phrase) instead")
+	fs.DurationVar(&reindexLimit, "reindex-limit", 0, "fail when the rebuild takes longer (0: no limit)")
+	fs.Float64Var(&memoryLimit, "memory-limit", 0, "fail when the process's own memory (RssAnon, MiB) peaks higher during the rebuild (0: no limit)")
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the reindex and the queries to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -110,18 +116,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if reindex {
 		cpu0 := processCPU()
 		last := time.Now()
+		mem := startMemoryPeak(100 * time.Millisecond)
 		stats, err := st.Reindex(ctx, func(done, total int) {
 			if !quiet && (time.Since(last) > 5*time.Second || done == total) {
 				fmt.Fprintf(stderr, "reindex %d / %d\n", done, total)
 				last = time.Now()
 			}
 		})
+		anon, file := mem.Stop()
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "reindex   %d articles and %d briefs in %.1f s (%.0f documents/s), %.1f s of CPU; load average %s\n",
+		fmt.Fprintf(stdout, "reindex   %d articles and %d briefs in %.1f s (%.0f documents/s; final merge %.1f s), %.1f s of CPU; load average %s\n",
 			stats.Articles, stats.Briefs, stats.Took.Seconds(), float64(stats.Articles+stats.Briefs)/stats.Took.Seconds(),
-			(processCPU() - cpu0).Seconds(), loadAverage())
+			stats.Merge.Seconds(), (processCPU() - cpu0).Seconds(), loadAverage())
+		fmt.Fprintf(stdout, "memory    peak RssAnon %.0f MiB (the process's own), RssFile %.0f MiB (mapped database pages)\n", anon, file)
+		if reindexLimit > 0 && stats.Took > reindexLimit {
+			return fmt.Errorf("the rebuild took %.1f s, over the limit of %s", stats.Took.Seconds(), reindexLimit)
+		}
+		if memoryLimit > 0 && anon > memoryLimit {
+			return fmt.Errorf("the rebuild's memory peaked at %.0f MiB, over the limit of %.0f MiB", anon, memoryLimit)
+		}
 	}
 	now := time.Now()
 	list := queries
