@@ -109,7 +109,7 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	reads := mostread.New()
 	public, err := web.New(web.Config{Store: st, Logger: log, BaseURL: cfg.BaseURL, Location: loc, Demo: cfg.Demo,
 		Reviews: reviews, ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}, Cache: pages,
-		Brotli: brotliCompress, RenderSlots: renderSlots(cfg), Reads: reads})
+		Brotli: brotliCompress, RenderSlots: renderSlots(cfg), Reads: reads, SurrogateKeys: cfg.PurgeURL != ""})
 	if err != nil {
 		return nil, fmt.Errorf("build public site: %w", err)
 	}

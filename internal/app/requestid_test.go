@@ -47,7 +47,7 @@ func TestRequestIDInLogs(t *testing.T) {
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 	st.Close() // every query now fails
-	for _, p := range []string{"/en/", "/en/search?q=oil", "/newsroom/login"} {
+	for _, p := range []string{"/en/", "/en/search/?q=oil", "/newsroom/login"} {
 		before := len(buf.String())
 		res, err := noRedirect.Get(srv.URL + p)
 		if err != nil {
@@ -56,7 +56,7 @@ func TestRequestIDInLogs(t *testing.T) {
 		res.Body.Close()
 		id := res.Header.Get("X-Request-Id")
 		if id == "" {
-			t.Fatalf("%s: no X-Request-Id", p)
+			t.Fatalf("%s (%d): no X-Request-Id", p, res.StatusCode)
 		}
 		lines := strings.Split(strings.TrimSpace(buf.String()[before:]), "\n")
 		var failure bool

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -214,13 +215,50 @@ func TestBuildCacheable(t *testing.T) {
 	}
 }
 
+// TestServeHeaders checks which headers a hit writes: Surrogate-Key only for a CDN
+// (Options.SurrogateKeys), Last-Modified not with an HTML page (its ETag revalidates it),
+// If-Modified-Since answered all the same.
+func TestServeHeaders(t *testing.T) {
+	modified := time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC)
+	tests := []struct {
+		ctype     string
+		surrogate bool
+		want      []string
+	}{
+		{"text/html; charset=utf-8", false, []string{"Cache-Control", "Content-Length", "Content-Type", "Etag", "Vary"}},
+		{"text/html; charset=utf-8", true, []string{"Cache-Control", "Content-Length", "Content-Type", "Etag", "Surrogate-Key", "Vary"}},
+		{"application/rss+xml; charset=utf-8", false, []string{"Cache-Control", "Content-Length", "Content-Type", "Etag", "Last-Modified", "Vary"}},
+	}
+	for _, tc := range tests {
+		h := http.Header{"Content-Type": {tc.ctype}}
+		e := Build(Page{Status: 200, Header: h, Body: []byte("<p>x</p>"), Keys: []string{"a1"}}, modified, Options{SurrogateKeys: tc.surrogate})
+		w := httptest.NewRecorder()
+		e.Serve(w, httptest.NewRequest("GET", "/", nil))
+		var got []string
+		for k := range w.Header() {
+			got = append(got, k)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s, surrogate keys %v: headers %v, want %v", tc.ctype, tc.surrogate, got, tc.want)
+		}
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Header.Set("If-Modified-Since", modified.Format(http.TimeFormat))
+		w = httptest.NewRecorder()
+		e.Serve(w, r)
+		if w.Code != http.StatusNotModified {
+			t.Errorf("%s: If-Modified-Since answered %d, want 304", tc.ctype, w.Code)
+		}
+	}
+}
+
 func TestServe(t *testing.T) {
 	body := strings.Repeat("<p>Hello, readers.</p>\n", 100)
 	br := func(b []byte) ([]byte, error) { return []byte("BR"), nil } // a stand-in compressor
 	h := http.Header{}
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	e := Build(Page{Status: 200, Header: h, Body: []byte(body), Keys: []string{"a1", "home:en"}}, time.Now(),
-		Options{Compress: true, Brotli: br})
+	e := Build(Page{Status: 200, Header: h, Body: []byte(body), Keys: []string{"a1", "home:en", "a1"}}, time.Now(),
+		Options{Compress: true, Brotli: br, SurrogateKeys: true})
 	tests := []struct {
 		name     string
 		method   string

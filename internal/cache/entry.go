@@ -71,6 +71,9 @@ type Options struct {
 	// Compress precompresses text bodies with gzip (and Brotli when set).
 	Compress bool
 	Brotli   Compressor
+	// SurrogateKeys sends the page's keys in a Surrogate-Key header, for a CDN in front
+	// that is purged by key; without one the header is only bytes.
+	SurrogateKeys bool
 }
 
 // minCompress is the smallest body worth compressing.
@@ -84,8 +87,13 @@ var (
 
 // Build prepares a rendered page for serving at time now: a cacheable page gets its
 // ETag (a hash of the body, one per encoding, since each encoding is a representation
-// of its own), Last-Modified (now unless the handler set one), compressed bodies and
-// its Surrogate-Key header.
+// of its own), Last-Modified (now unless the handler set one; not sent with an HTML page,
+// whose ETag revalidates it, but If-Modified-Since is still answered), compressed bodies
+// and, with o.SurrogateKeys, its Surrogate-Key header (each key once).
+//
+// A hit writes as few headers as it can: net/http copies, sorts and writes the response's
+// header map for every request, and a map of more than eight entries costs a cached
+// page about a fifth of its time (docs/performance.md, issue 22 point 6).
 func Build(p Page, now time.Time, o Options) *Entry {
 	e := &Entry{Status: p.Status, Header: p.Header, Body: p.Body, Keys: p.Keys, expires: p.Expires}
 	if e.Status == 0 {
@@ -109,9 +117,11 @@ func Build(p Page, now time.Time, o Options) *Entry {
 	if lm, err := http.ParseTime(p.Header.Get("Last-Modified")); err == nil {
 		e.modified = lm.UTC()
 	}
-	e.lastMod = []string{e.modified.Format(http.TimeFormat)}
-	if len(p.Keys) > 0 {
-		e.surrogate = []string{strings.Join(p.Keys, " ")}
+	if !strings.HasPrefix(ctype, "text/html") {
+		e.lastMod = []string{e.modified.Format(http.TimeFormat)}
+	}
+	if len(p.Keys) > 0 && o.SurrogateKeys {
+		e.surrogate = []string{strings.Join(uniqueKeys(p.Keys), " ")}
 	}
 	sum := sha256.Sum256(p.Body)
 	tag := hex.EncodeToString(sum[:12])
@@ -123,6 +133,20 @@ func Build(p Page, now time.Time, o Options) *Entry {
 		e.etagGzip, e.etagBrotli = []string{e.etagGzipValue}, []string{e.etagBrotliValue}
 	}
 	return e
+}
+
+// uniqueKeys returns keys without repeats, in their first order (a page lists a story
+// once for each place it shows it).
+func uniqueKeys(keys []string) []string {
+	out := make([]string, 0, len(keys))
+	seen := make(map[string]struct{}, len(keys))
+	for _, k := range keys {
+		if _, ok := seen[k]; !ok {
+			seen[k] = struct{}{}
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // gzipBody returns the gzip body, compressing it on first use; nil when not worth it.
@@ -191,7 +215,9 @@ func (e *Entry) Serve(w http.ResponseWriter, r *http.Request) {
 	}
 	h["Content-Type"] = e.ctype
 	h["Cache-Control"] = e.cacheControl
-	h["Last-Modified"] = e.lastMod
+	if e.lastMod != nil {
+		h["Last-Modified"] = e.lastMod
+	}
 	h["Vary"] = varyEncoding
 	if e.surrogate != nil {
 		h["Surrogate-Key"] = e.surrogate

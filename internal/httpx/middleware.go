@@ -44,16 +44,21 @@ func (g *requestIDs) next() string {
 	return string(strconv.AppendUint(b, g.n.Add(1), 36))
 }
 
-// statusWriter records the status and size of a response.
+// statusWriter records the status and size of a response, and sends the request id
+// (X-Request-Id) with an error the handler answers when Wrap has not already sent it.
 type statusWriter struct {
 	http.ResponseWriter
 	status int
 	size   int
+	id     string // the request id, sent with a status of 400 or more; "" once sent
 }
 
 func (w *statusWriter) WriteHeader(code int) {
 	if w.status == 0 {
 		w.status = code
+		if code >= http.StatusBadRequest && w.id != "" {
+			w.ResponseWriter.Header()["X-Request-Id"] = []string{w.id}
+		}
 	}
 	w.ResponseWriter.WriteHeader(code)
 }
@@ -89,22 +94,35 @@ type headerSet []struct {
 	value []string
 }
 
-// securityHeaders builds the headers of a surface whose pages may be framed by
-// frameAncestors ('none' or 'self'). The policy forbids inline scripts and styles.
-func securityHeaders(frameAncestors, hsts string) headerSet {
-	frame := "SAMEORIGIN"
-	if frameAncestors == "'none'" {
-		frame = "DENY"
+// securityHeaders builds the headers of a surface. Both forbid inline scripts and styles.
+//
+// The reader's site (public) may be framed by itself only, and sends what a reader's
+// browser needs and nothing repeats: the policy (whose frame-ancestors is what
+// X-Frame-Options said), nosniff and the referrer policy. The newsroom and the APIs
+// (private) may not be framed at all and add the rest: X-Frame-Options for old browsers,
+// Permissions-Policy and Cross-Origin-Opener-Policy. On the public site those two add
+// nothing: its policy admits no script and no frame but its own, and its pages, the same
+// for every reader, keep no state another window could reach. Each header is a response
+// header map entry that net/http copies, sorts and writes for every cached page; beyond
+// eight, the map leaves Go's small form (docs/performance.md, issue 22 point 6).
+func securityHeaders(private bool, hsts string) headerSet {
+	frameAncestors := "'self'"
+	if private {
+		frameAncestors = "'none'"
 	}
 	hs := headerSet{
 		{"Content-Security-Policy", []string{"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
 			"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors " + frameAncestors}},
 		{"X-Content-Type-Options", []string{"nosniff"}},
 		{"Referrer-Policy", []string{"strict-origin-when-cross-origin"}},
-		{"Permissions-Policy", []string{"accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), " +
-			"microphone=(), payment=(), usb=()"}},
-		{"Cross-Origin-Opener-Policy", []string{"same-origin"}},
-		{"X-Frame-Options", []string{frame}},
+	}
+	if private {
+		hs = append(hs, headerSet{
+			{"Permissions-Policy", []string{"accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), " +
+				"microphone=(), payment=(), usb=()"}},
+			{"Cross-Origin-Opener-Policy", []string{"same-origin"}},
+			{"X-Frame-Options", []string{"DENY"}},
+		}...)
 	}
 	if hsts != "" {
 		hs = append(hs, headerSet{{"Strict-Transport-Security", []string{hsts}}}...)
@@ -132,30 +150,38 @@ func Wrap(h http.Handler, o Options) http.Handler {
 	}
 	ids := newRequestIDs()
 	fast := findFastAccess(log.Handler())
-	publicHeaders, privateHeaders := securityHeaders("'self'", o.HSTS), securityHeaders("'none'", o.HSTS)
+	publicHeaders, privateHeaders := securityHeaders(false, o.HSTS), securityHeaders(true, o.HSTS)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		id := ""
+		id, given := "", false
 		if v := r.Header["X-Request-Id"]; len(v) > 0 && v[0] != "" && len(v[0]) <= 64 {
-			id = v[0]
+			id, given = v[0], true
 		} else {
 			id = ids.next()
 		}
 		r = r.WithContext(context.WithValue(r.Context(), requestIDKey, id))
 		hd := w.Header()
-		hd["X-Request-Id"] = []string{id}
-		security := publicHeaders
-		if privateSurface(r.URL.Path) {
+		security, private := publicHeaders, privateSurface(r.URL.Path)
+		if private {
 			security = privateHeaders
 		}
 		for _, h := range security {
 			hd[h.name] = h.value
 		}
+		// The id goes back to whoever sent one (a proxy tracing its requests), on the
+		// newsroom and the APIs, and with every error (statusWriter); a reader's page
+		// that went well does not carry it, and the access log has it for all.
+		sendID := ""
+		if given || private {
+			hd["X-Request-Id"] = []string{id}
+		} else {
+			sendID = id
+		}
 		if o.MaxBody > 0 && r.Body != nil && r.Body != http.NoBody {
 			r.Body = http.MaxBytesReader(w, r.Body, o.MaxBody)
 		}
 		sw := statusWriters.Get().(*statusWriter)
-		sw.ResponseWriter, sw.status, sw.size = w, 0, 0
+		sw.ResponseWriter, sw.status, sw.size, sw.id = w, 0, 0, sendID
 		finished := false
 		defer func() {
 			if !finished {

@@ -117,9 +117,9 @@ func (s *Server) renderEntry(h http.HandlerFunc, r *http.Request, now time.Time)
 		}
 		p.Expires = until
 	}
-	opt := cache.Options{Compress: true, Brotli: s.cfg.Brotli}
+	opt := cache.Options{Compress: true, Brotli: s.cfg.Brotli, SurrogateKeys: s.cfg.SurrogateKeys}
 	if s.cfg.Cache == nil { // compressed for this reader only: gzip, and only if asked for
-		opt = cache.Options{Compress: strings.Contains(r.Header.Get("Accept-Encoding"), "gzip")}
+		opt = cache.Options{Compress: strings.Contains(r.Header.Get("Accept-Encoding"), "gzip"), SurrogateKeys: s.cfg.SurrogateKeys}
 	}
 	e := cache.Build(p, now, opt)
 	e.Pattern = r.Pattern

@@ -40,7 +40,8 @@ func TestDemoPageKeys(t *testing.T) {
 	if err := app.SeedDemo(ctx, st, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	site, err := web.New(web.Config{Store: st, BaseURL: "http://site.test", Now: time.Now, Location: time.UTC, Cache: cache.New(64 << 20)})
+	site, err := web.New(web.Config{Store: st, BaseURL: "http://site.test", Now: time.Now, Location: time.UTC, Cache: cache.New(64 << 20),
+		SurrogateKeys: true})
 	if err != nil {
 		t.Fatal(err)
 	}

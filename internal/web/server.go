@@ -92,6 +92,9 @@ type Config struct {
 	Cache *cache.Cache
 	// Brotli compresses cached pages for clients that accept br; nil for gzip only.
 	Brotli cache.Compressor
+	// SurrogateKeys sends each page's Surrogate-Key header, for a CDN in front that the
+	// purge hook (--purge-url) purges by key; without one nobody reads it.
+	SurrogateKeys bool
 	// RenderSlots bounds the pages rendered at once (0: no bound). The others wait in
 	// arrival order: with every core busy, a render that starts finishes in the time of
 	// its own work rather than sharing the cores with all the others, which halves the
