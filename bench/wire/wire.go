@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -119,6 +120,14 @@ func (e *Env) Draft(ctx context.Context, i int) (int64, error) {
 
 // Durations summarises timings.
 type Durations []time.Duration
+
+// Quantile is the q-quantile (0 < q ≤ 1) of the timings by the nearest rank: the
+// smallest timing that at least a fraction q of them do not exceed.
+func (d Durations) Quantile(q float64) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[max(0, min(len(s)-1, int(math.Ceil(q*float64(len(s))))-1))]
+}
 
 // Min, Median and Max of the timings.
 func (d Durations) Min() time.Duration    { return slices.Min(d) }
