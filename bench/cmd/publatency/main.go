@@ -140,7 +140,7 @@ func run(ctx context.Context) error {
 	if strings.HasPrefix(*dsn, "postgres") {
 		kind = "PostgreSQL"
 	}
-	fmt.Fprintf(&b, "## publatency: %s, %d instance(s), %d webhook subscribers\n\n", kind, *instances, *subs)
+	fmt.Fprintf(&b, "## publatency: %s, %d %s, %d webhook subscribers\n\n", kind, *instances, plural(*instances, "instance", "instances"), *subs)
 	fmt.Fprintf(&b, "%s, %d cores (GOMAXPROCS %d), load average %s at the start, %s at the end.\n",
 		start.Format("2006-01-02 15:04 UTC"), runtime.NumCPU(), runtime.GOMAXPROCS(0), load0, load1)
 	fmt.Fprintf(&b, "%d stories published %v apart after a warm-up, %d scheduled %v ahead, on the demo edition. "+
@@ -164,7 +164,7 @@ func build(ctx context.Context, bin string) error {
 	if err != nil || strings.TrimSpace(string(gomod)) == "" || strings.TrimSpace(string(gomod)) == os.DevNull {
 		return fmt.Errorf("find the module to build newsdesk from (run inside the checkout, or give --newsdesk): %v", err)
 	}
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/newsdesk")
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/newsdesk") // #nosec G204 -- this checkout's binary, into the work directory
 	cmd.Dir = filepath.Dir(strings.TrimSpace(string(gomod)))
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("build newsdesk: %v\n%s", err, b)
@@ -183,4 +183,11 @@ func loadAverage() string {
 		return "unknown"
 	}
 	return strings.Join(f[:3], " ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
