@@ -1,6 +1,7 @@
 package publatency
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -162,4 +163,39 @@ func (r Report) Markdown(w io.Writer) {
 // ms writes a duration in milliseconds.
 func ms(d time.Duration) string {
 	return fmt.Sprintf("%d ms", d.Round(time.Millisecond).Milliseconds())
+}
+
+// rawStory is one story in the raw output: when each channel showed it, in milliseconds
+// after its origin.
+type rawStory struct {
+	Index    int                `json:"index"`
+	ID       int64              `json:"id"`
+	Kind     string             `json:"kind"` // warm-up, published, scheduled
+	Origin   time.Time          `json:"origin"`
+	Channels map[string]float64 `json:"channels_ms"`
+	Items    map[string]int     `json:"items"` // wire items and stream events of the story, by channel
+}
+
+// WriteRaw writes every story with every channel's time as JSON, for a closer look than
+// the percentiles give.
+func WriteRaw(w io.Writer, res Result) error {
+	var out []rawStory
+	for _, s := range res.Stories {
+		r := rawStory{Index: s.Index, ID: s.ID, Kind: "published", Origin: s.Origin, Channels: map[string]float64{}, Items: s.items}
+		switch {
+		case s.Warmup:
+			r.Kind = "warm-up"
+		case s.Scheduled:
+			r.Kind = "scheduled"
+		default:
+			r.Channels[answered] = float64(s.Answered.Microseconds()) / 1000
+		}
+		for ch, t := range s.seen {
+			r.Channels[ch] = float64(t.Sub(s.Origin).Microseconds()) / 1000
+		}
+		out = append(out, r)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", " ")
+	return enc.Encode(out)
 }

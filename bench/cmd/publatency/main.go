@@ -57,6 +57,7 @@ func run(ctx context.Context) error {
 	keep := flag.Bool("keep", false, "keep the work directory")
 	logLevel := flag.String("log-level", "info", "the servers' log level (info keeps the access log on, as deployed)")
 	out := flag.String("out", "", "also write the report to this file")
+	raw := flag.String("raw", "", "write every story's time on every channel to this file, as JSON")
 	quiet := flag.Bool("quiet", false, "no progress lines")
 	flag.Parse()
 	if *pg != "" {
@@ -134,6 +135,11 @@ func run(ctx context.Context) error {
 		return err
 	}
 	rep := publatency.Summarise(res, recv, *subs)
+	if *raw != "" {
+		if err := writeRaw(*raw, res); err != nil {
+			return err
+		}
+	}
 
 	var b strings.Builder
 	kind := "SQLite"
@@ -156,6 +162,18 @@ func run(ctx context.Context) error {
 		}
 	}
 	return rep.Err()
+}
+
+func writeRaw(path string, res publatency.Result) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := publatency.WriteRaw(f, res); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Close()
 }
 
 // build compiles cmd/newsdesk of the module this command belongs to into bin.
