@@ -1,15 +1,14 @@
 package publatency
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/newsdesk/newsdesk/bench/newsroomapi"
 )
 
 // newsroom files, publishes and schedules stories through the newsroom JSON API, as an
@@ -27,38 +26,11 @@ type story struct {
 }
 
 func (n newsroom) call(ctx context.Context, method, path string, in, out any) error {
-	var body io.Reader
-	if in != nil {
-		b, err := json.Marshal(in)
-		if err != nil {
-			return err
-		}
-		body = bytes.NewReader(b)
+	want := http.StatusOK
+	if method == http.MethodPost && path == "/articles" {
+		want = http.StatusCreated
 	}
-	req, err := http.NewRequestWithContext(ctx, method, n.base+"/api/v1/newsroom"+path, body)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Authorization", "Bearer "+n.token)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := n.client.Do(req)
-	if err != nil {
-		return fmt.Errorf("%s %s: %w", method, path, err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return fmt.Errorf("%s %s: read the answer: %w", method, path, err)
-	}
-	if resp.StatusCode >= 300 {
-		return fmt.Errorf("%s %s: %s: %s", method, path, resp.Status, strings.TrimSpace(string(b)))
-	}
-	if out != nil {
-		if err := json.Unmarshal(b, out); err != nil {
-			return fmt.Errorf("%s %s: decode the answer: %w", method, path, err)
-		}
-	}
-	return nil
+	return newsroomapi.Client{URL: n.base, Token: n.token, HTTP: n.client}.Do(ctx, method, path, in, out, want)
 }
 
 // draft files a story whose headline carries word (found by search) and returns it.

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/newsdesk/newsdesk/bench/newsroomapi"
 )
 
 // verify reads back every acknowledged write: each published story must be published in
@@ -26,12 +28,12 @@ func (s *soak) verify(ctx context.Context) (missingPubs, unseenPubs, missingRevi
 		// A slow or busy server is not a lost write: ask again before giving up, and
 		// count only a clear answer (404, another status) as missing.
 		for try := 0; try < 3; try++ {
-			if err = s.api(ctx, "GET", fmt.Sprintf("/articles/%d", p.ID), nil, &st, 200); err == nil || errors.Is(err, errStatus) {
+			if err = s.api(ctx, "GET", fmt.Sprintf("/articles/%d", p.ID), nil, &st, 200); err == nil || errors.Is(err, newsroomapi.ErrStatus) {
 				break
 			}
 			time.Sleep(time.Second)
 		}
-		if errors.Is(err, errStatus) {
+		if errors.Is(err, newsroomapi.ErrStatus) {
 			missingPubs = append(missingPubs, fmt.Sprintf("story %d: %v", p.ID, err))
 			continue
 		}

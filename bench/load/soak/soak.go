@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/newsdesk/newsdesk/bench/newsroomapi"
 )
 
 // Config is one soak run.
@@ -369,44 +369,8 @@ func (s *soak) review(ctx context.Context, n int) {
 
 // api calls the newsroom JSON API and decodes the answer into out.
 func (s *soak) api(ctx context.Context, method, path string, in, out any, want int) error {
-	var body io.Reader
-	if in != nil {
-		b, err := json.Marshal(in)
-		if err != nil {
-			return err
-		}
-		body = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, s.cfg.URL+"/api/v1/newsroom"+path, body)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Authorization", "Bearer "+s.cfg.Token)
-	if in != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	resp, err := s.client.Do(req)
-	if err != nil {
-		return fmt.Errorf("%s %s: %w", method, path, err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return fmt.Errorf("%s %s: read: %w", method, path, err)
-	}
-	if resp.StatusCode != want {
-		return fmt.Errorf("%s %s: %w %s: %.300s", method, path, errStatus, resp.Status, b)
-	}
-	if out != nil {
-		if err := json.Unmarshal(b, out); err != nil {
-			return fmt.Errorf("%s %s: decode: %w", method, path, err)
-		}
-	}
-	return nil
+	return newsroomapi.Client{URL: s.cfg.URL, Token: s.cfg.Token, HTTP: s.client}.Do(ctx, method, path, in, out, want)
 }
-
-// errStatus marks an API answer with another status than the one expected.
-var errStatus = errors.New("answered")
 
 // storyJSON is what the soak reads of a story from the API.
 type storyJSON struct {
