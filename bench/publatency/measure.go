@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -63,7 +64,7 @@ type measurement struct {
 	published, scheduled []string
 }
 
-// newStory registers a story before it is published, so that every channel watches it.
+// add registers a story before it is published, so that every channel watches it.
 func (m *measurement) add(s *Story) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -78,12 +79,7 @@ func (m *measurement) watches(s *Story, ch string) bool {
 	if s.Scheduled {
 		list = m.scheduled
 	}
-	for _, c := range list {
-		if c == ch {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(list, ch)
 }
 
 // lead is how long before a story's origin its channels start watching: a scheduled
@@ -187,9 +183,9 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	if len(cfg.Servers) > 1 {
 		streams[0] += ", instance 1"
 	}
-	m.published = append(append(append(append(slicesOf(pages[0]), docs...), "/search.json", chanPull), pages[1:]...), streams...)
-	m.published = append(m.published, chanHookFirst, chanHookLast)
-	m.scheduled = append(append(append(pages, chanPull), streams...), chanHookFirst, chanHookLast)
+	hooks := []string{chanHookFirst, chanHookLast}
+	m.published = slices.Concat(pages[:1], docs, []string{"/search.json", chanPull}, pages[1:], streams, hooks)
+	m.scheduled = slices.Concat(pages, []string{chanPull}, streams, hooks)
 	cfg.Receiver.attach(m)
 
 	wctx, stop := context.WithCancel(ctx)
@@ -274,8 +270,6 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	}
 	return Result{Stories: m.stories, Published: m.published, Scheduled: m.scheduled}, ctx.Err()
 }
-
-func slicesOf(s ...string) []string { return s }
 
 // waitComplete waits until every story registered so far is complete on every channel.
 func (m *measurement) waitComplete(ctx context.Context) {
