@@ -251,7 +251,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 			return Result{}, err
 		}
 		next := time.Now().Add(cfg.Gap)
-		s.Origin = time.Now().Add(cfg.Ahead).Truncate(time.Second).Add(time.Second)
+		s.Origin = time.Now().Add(cfg.Ahead).Truncate(time.Millisecond)
 		m.add(s)
 		if err := nr.schedule(ctx, s.ID, s.Origin); err != nil {
 			return Result{}, err

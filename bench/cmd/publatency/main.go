@@ -49,7 +49,7 @@ func run(ctx context.Context) error {
 	stories := flag.Int("stories", 40, "stories published (after one warm-up story that is not counted)")
 	gap := flag.Duration("gap", time.Second, "time between two publications, and between two schedulings")
 	scheduled := flag.Int("scheduled", 10, "stories scheduled --ahead, after the published ones")
-	ahead := flag.Duration("ahead", 3*time.Second, "how far ahead each scheduled story is scheduled (rounded up to the second)")
+	ahead := flag.Duration("ahead", 3*time.Second, "how far ahead each scheduled story is scheduled (to the millisecond)")
 	poll := flag.Duration("poll", 25*time.Millisecond, "poll interval of pages, feeds, sitemaps, search and the pull API while a story is awaited")
 	timeout := flag.Duration("timeout", time.Minute, "a channel that has not shown a story this long after its origin missed it")
 	bin := flag.String("newsdesk", "", "the newsdesk binary (default: go build ./cmd/newsdesk into the work directory)")
