@@ -165,7 +165,7 @@ func run(ctx context.Context) error {
 }
 
 func writeRaw(path string, res publatency.Result) error {
-	f, err := os.Create(path)
+	f, err := os.Create(filepath.Clean(path))
 	if err != nil {
 		return err
 	}
