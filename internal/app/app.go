@@ -162,8 +162,9 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	s := &Site{Newsroom: svc, Desk: dk, API: jsonAPI, Public: public, Media: ms, Reviews: reviews,
 		Wire: wireSvc, WireAPI: wireAPI, Notify: notes, Accounts: accounts, Pages: pages, PurgeHook: hook, Metrics: m, Reads: reads}
 	mux := s.register(cfg.MetricsToken) // routes.go: every route is listed for the authorization test
-	// Cached public pages are answered in front of the router (web.Server.Front).
-	s.Handler = httpx.Wrap(httpx.Measure(public.Front(mux), m), httpx.Options{Logger: log, MaxBody: maxBody, HSTS: hsts})
+	// Cached public pages are answered in front of the router and before the request is
+	// given its context (web.Server.Hit, httpx.Options.Hit); the metrics count them too.
+	s.Handler = httpx.Wrap(mux, httpx.Options{Logger: log, MaxBody: maxBody, HSTS: hsts, Observer: m, Hit: public.Hit})
 	return s, nil
 }
 

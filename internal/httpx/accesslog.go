@@ -104,12 +104,10 @@ func appendValue(b []byte, s string) []byte {
 }
 
 // logAccess writes the access-log line of a request.
-func logAccess(log *slog.Logger, fast *fastAccess, ctx context.Context, start time.Time, id string, method, path string, status, size int) {
+func logAccess(log *slog.Logger, fast *fastAccess, ctx context.Context, now time.Time, d time.Duration, id string, method, path string, status, size int) {
 	if !log.Enabled(ctx, slog.LevelInfo) {
 		return
 	}
-	now := time.Now()
-	d := now.Sub(start)
 	if fast != nil {
 		fast.access(now, id, method, path, status, size, d)
 		return

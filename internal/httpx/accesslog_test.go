@@ -18,14 +18,12 @@ func TestFastAccessMatchesSlog(t *testing.T) {
 	timeRe := regexp.MustCompile(`^time=\S+ `)
 	for _, path := range []string{"/en/politics/story", "/search?q", "/with space", `/q"uote`, "/ünï", ""} {
 		var slow, fast bytes.Buffer
-		start := time.Now().Add(-1500 * time.Microsecond)
-		logAccess(slog.New(slog.NewTextHandler(&slow, nil)), nil, context.Background(), start, "abc-1", "GET", path, 200, 1234)
+		now, d := time.Now(), 1500*time.Microsecond
+		logAccess(slog.New(slog.NewTextHandler(&slow, nil)), nil, context.Background(), now, d, "abc-1", "GET", path, 200, 1234)
 		h := FastAccess(slog.NewTextHandler(&fast, nil), &fast, false)
-		logAccess(slog.New(LogHandler(h)), findFastAccess(LogHandler(h)), context.Background(), start, "abc-1", "GET", path, 200, 1234)
+		logAccess(slog.New(LogHandler(h)), findFastAccess(LogHandler(h)), context.Background(), now, d, "abc-1", "GET", path, 200, 1234)
+		// slog stamps its own time; compare the rest.
 		s, f := timeRe.ReplaceAllString(slow.String(), ""), timeRe.ReplaceAllString(fast.String(), "")
-		// The durations differ by the time between the two calls; compare the rest.
-		durRe := regexp.MustCompile(`duration_ms=[0-9.]+`)
-		s, f = durRe.ReplaceAllString(s, "d"), durRe.ReplaceAllString(f, "d")
 		if path == "/ünï" { // slog leaves printable non-ASCII unquoted; we quote it (still valid logfmt)
 			continue
 		}

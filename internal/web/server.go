@@ -190,6 +190,10 @@ func (s *Server) Front(next http.Handler) http.Handler {
 	})
 }
 
+// Hit answers r from the page cache if it holds the page, and reports whether it did: the
+// same as Front, for httpx.Options.Hit, which asks before the request is given its context.
+func (s *Server) Hit(w http.ResponseWriter, r *http.Request) bool { return s.fromCache(w, r) }
+
 // loadStatic reads the embedded assets and names each by a content hash, so they can be
 // cached for a year.
 func (s *Server) loadStatic() error {
