@@ -28,14 +28,7 @@ func Measure(h http.Handler, o RequestObserver) http.Handler {
 		mw.ResponseWriter, mw.status = w, 0
 		finished := false
 		defer func() {
-			status := mw.status
-			switch {
-			case !finished:
-				status = http.StatusInternalServerError // panicking: the recovery answers 500
-			case status == 0:
-				status = http.StatusOK // nothing written: net/http answers 200
-			}
-			o.ObserveRequest(r.Pattern, status, time.Since(start))
+			o.ObserveRequest(r.Pattern, finalStatus(mw.status, finished), time.Since(start))
 			mw.ResponseWriter = nil
 			if finished { // after a panic the writer may still be referenced
 				measuredWriters.Put(mw)
@@ -44,6 +37,18 @@ func Measure(h http.Handler, o RequestObserver) http.Handler {
 		h.ServeHTTP(mw, r)
 		finished = true
 	})
+}
+
+// finalStatus is the status a request is counted with: 500 while panicking (the recovery
+// answers it), 200 when nothing was written (net/http answers it).
+func finalStatus(written int, finished bool) int {
+	switch {
+	case !finished:
+		return http.StatusInternalServerError
+	case written == 0:
+		return http.StatusOK
+	}
+	return written
 }
 
 var measuredWriters = sync.Pool{New: func() any { return new(measuredWriter) }}

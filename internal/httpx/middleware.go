@@ -210,14 +210,7 @@ func Wrap(h http.Handler, o Options) http.Handler {
 			d := now.Sub(start)
 			logAccess(log, fast, r.Context(), now, d, id, r.Method, r.URL.Path, sw.status, sw.size)
 			if o.Observer != nil {
-				status := sw.status
-				switch {
-				case !finished:
-					status = http.StatusInternalServerError // panicking: the recovery answered 500
-				case status == 0:
-					status = http.StatusOK // nothing written: net/http answers 200
-				}
-				o.Observer.ObserveRequest(r.Pattern, status, d)
+				o.Observer.ObserveRequest(r.Pattern, finalStatus(sw.status, finished), d)
 			}
 			if finished { // after a panic the writer may still be referenced
 				sw.ResponseWriter = nil
