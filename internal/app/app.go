@@ -29,6 +29,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/notify"
 	sitepages "github.com/newsdesk/newsdesk/internal/pages"
 	"github.com/newsdesk/newsdesk/internal/review"
+	"github.com/newsdesk/newsdesk/internal/s3"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/syndication"
 	"github.com/newsdesk/newsdesk/internal/web"
@@ -75,6 +76,7 @@ type Site struct {
 	Reads *mostread.Counter
 
 	routes []route // the top-level route table (routes.go), for Routes
+	log    *slog.Logger
 }
 
 // Build wires the public site, the newsroom and the media files over an open store.
@@ -92,9 +94,9 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		}
 		log.Warn("no_media_directory", "using", cfg.Media)
 	}
-	ms, err := media.New(cfg.Media, media.Limits{})
+	ms, err := OpenMedia(context.Background(), cfg.Media, cfg.Env())
 	if err != nil {
-		return nil, fmt.Errorf("media directory: %w", err)
+		return nil, err
 	}
 	trusted, err := httpx.ParseTrusted(cfg.TrustedProxies)
 	if err != nil {
@@ -108,7 +110,7 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 	pages := cache.New(int64(cfg.PageCacheMB) << 20)
 	reads := mostread.New()
 	public, err := web.New(web.Config{Store: st, Logger: log, BaseURL: cfg.BaseURL, Location: loc, Demo: cfg.Demo,
-		Reviews: reviews, ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}, Cache: pages,
+		MediaURL: cfg.MediaURL, Reviews: reviews, ClientIP: httpx.ClientIP{Header: cfg.TrustedProxyHeader, Trusted: trusted}, Cache: pages,
 		Brotli: brotliCompress, RenderSlots: renderSlots(cfg), Reads: reads, SurrogateKeys: cfg.PurgeURL != ""})
 	if err != nil {
 		return nil, fmt.Errorf("build public site: %w", err)
@@ -160,7 +162,7 @@ func Build(cfg config.Config, st *store.Store, log *slog.Logger) (*Site, error) 
 		return nil, err
 	}
 	s := &Site{Newsroom: svc, Desk: dk, API: jsonAPI, Public: public, Media: ms, Reviews: reviews,
-		Wire: wireSvc, WireAPI: wireAPI, Notify: notes, Accounts: accounts, Pages: pages, PurgeHook: hook, Metrics: m, Reads: reads}
+		Wire: wireSvc, WireAPI: wireAPI, Notify: notes, Accounts: accounts, Pages: pages, PurgeHook: hook, Metrics: m, Reads: reads, log: log}
 	mux := s.register(cfg.MetricsToken) // routes.go: every route is listed for the authorization test
 	// Cached public pages are answered in front of the router and before the request is
 	// given its context (web.Server.Hit, httpx.Options.Hit); the metrics count them too.
@@ -181,7 +183,7 @@ func Handler(cfg config.Config, st *store.Store, log *slog.Logger) (http.Handler
 // the human messages (the URL, the demo login).
 func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writer) error {
 	start := time.Now()
-	if cfg.Media != "" {
+	if cfg.Media != "" && !s3.IsURL(cfg.Media) {
 		if err := os.MkdirAll(cfg.Media, 0o750); err != nil {
 			return fmt.Errorf("media directory: %w", err)
 		}
@@ -210,9 +212,9 @@ func Serve(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writ
 				return fmt.Errorf("media directory: %w", err)
 			}
 		}
-		ms, err := media.New(cfg.Media, media.Limits{})
+		ms, err := OpenMedia(ctx, cfg.Media, cfg.Env())
 		if err != nil {
-			return fmt.Errorf("media directory: %w", err)
+			return err
 		}
 		if err := SeedDemoWithPictures(ctx, st, ms, out); err != nil {
 			return fmt.Errorf("demo edition: %w", err)

@@ -2,8 +2,6 @@ package app
 
 import (
 	"net/http"
-
-	"github.com/newsdesk/newsdesk/internal/media"
 )
 
 // Route is one route of the whole site, as Routes lists it (the authorization test walks
@@ -51,20 +49,6 @@ func (s *Site) register(metricsToken string) *http.ServeMux {
 		mux.Handle(pattern, rt.handle)
 	}
 	return mux
-}
-
-// mediaFile serves an uploaded image or rendition by its file name.
-func (s *Site) mediaFile(w http.ResponseWriter, r *http.Request) {
-	p, err := s.Media.Path(r.PathValue("file"))
-	if err != nil {
-		s.Public.NotFound(w, r) // the public 404 page
-		return
-	}
-	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-	if t := media.ContentType(r.PathValue("file")); t != "" { // video, audio, PDF: kept as they came
-		w.Header().Set("Content-Type", t)
-	}
-	http.ServeFile(w, r, p) // #nosec G703 -- p comes from media.Store.Path, which accepts only the store's own file names
 }
 
 // Routes lists every route the site registers: the public site's, the newsroom's, the

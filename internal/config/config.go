@@ -15,9 +15,17 @@ import (
 
 // Config is the configuration of one Newsdesk process.
 type Config struct {
-	Addr     string
-	DB       string
-	Media    string
+	Addr string
+	DB   string
+	// Media is where uploads and renditions are kept: a directory, or a bucket of an
+	// S3-compatible store as s3://bucket/prefix (endpoint, region and credentials from
+	// the AWS_* environment variables).
+	Media string
+	// MediaURL is the base URL pages link media files at (a CDN in front of /media/),
+	// ending in "/"; empty: /media/ on this site.
+	MediaURL string
+	// Getenv reads the AWS_* settings of an s3:// Media (nil: the process's environment).
+	Getenv   func(string) string `json:"-"`
 	BaseURL  string
 	Demo     bool
 	TimeZone string
@@ -70,7 +78,10 @@ func DBFlag(fs *flag.FlagSet, dst *string) {
 func ServeFlags(fs *flag.FlagSet, c *Config) {
 	DBFlag(fs, &c.DB)
 	fs.StringVar(&c.Addr, "addr", env("NEWSDESK_ADDR", "127.0.0.1:8080"), "address to listen on, host:port (env NEWSDESK_ADDR)")
-	fs.StringVar(&c.Media, "media", env("NEWSDESK_MEDIA", "media"), "directory for uploaded images (env NEWSDESK_MEDIA)")
+	fs.StringVar(&c.Media, "media", env("NEWSDESK_MEDIA", "media"),
+		"where uploaded images and files are kept: a directory, or s3://bucket/prefix with AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION and AWS_ENDPOINT_URL_S3 from the environment (env NEWSDESK_MEDIA)")
+	fs.StringVar(&c.MediaURL, "media-url", env("NEWSDESK_MEDIA_URL", ""),
+		"base URL the public pages link media files at, e.g. https://cdn.news.example/media/ for a CDN that fetches from this site's /media/ (env NEWSDESK_MEDIA_URL; default: /media/ here)")
 	fs.StringVar(&c.BaseURL, "base-url", env("NEWSDESK_BASE_URL", ""),
 		"public URL of the site, for canonical and absolute links, e.g. https://news.example (env NEWSDESK_BASE_URL; default http://ADDR)")
 	fs.BoolVar(&c.Demo, "demo", envBool("NEWSDESK_DEMO"), "fill an empty database with the demo edition (env NEWSDESK_DEMO)")
@@ -103,6 +114,14 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 		"sender address of the notifications' emails, e.g. desk@news.example (env NEWSDESK_MAIL_FROM; needed with --smtp-url)")
 }
 
+// Env returns the environment c.Getenv reads, the process's when nil.
+func (c Config) Env() func(string) string {
+	if c.Getenv != nil {
+		return c.Getenv
+	}
+	return os.Getenv
+}
+
 // Validate checks the serve configuration and fills derived defaults.
 func (c *Config) Validate() error {
 	var errs []error
@@ -131,6 +150,13 @@ func (c *Config) Validate() error {
 	if c.PurgeURL != "" {
 		if u, err := url.Parse(c.PurgeURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			errs = append(errs, fmt.Errorf("--purge-url: must be an absolute http(s) URL"))
+		}
+	}
+	if c.MediaURL != "" {
+		if u, err := url.Parse(c.MediaURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			errs = append(errs, fmt.Errorf("--media-url %q: must be an absolute http(s) URL such as https://cdn.news.example/media/", c.MediaURL))
+		} else if !strings.HasSuffix(c.MediaURL, "/") {
+			c.MediaURL += "/"
 		}
 	}
 	if c.DBRead != "" && (!strings.HasPrefix(c.DB, "postgres") || !strings.HasPrefix(c.DBRead, "postgres")) {

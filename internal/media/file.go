@@ -90,7 +90,7 @@ func (s *Store) Keep(ctx context.Context, r io.Reader, ext string, maxBytes int6
 	if err := ctx.Err(); err != nil {
 		return File{}, err
 	}
-	f, err := os.CreateTemp(s.dir, ".keep-*.tmp")
+	f, err := os.CreateTemp(s.spool, ".keep-*.tmp")
 	if err != nil {
 		return File{}, fmt.Errorf("keep media file: %w", err)
 	}
@@ -105,19 +105,34 @@ func (s *Store) Keep(ctx context.Context, r io.Reader, ext string, maxBytes int6
 		return File{}, fmt.Errorf("keep media file: %w", err)
 	}
 	name := hex.EncodeToString(h.Sum(nil))[:32] + ext
-	path := filepath.Join(s.dir, name)
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
-		return File{Name: name, Type: typ, Bytes: fi.Size()}, nil
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return File{}, fmt.Errorf("check media file %s: %w", name, err)
+	if size, err := s.blobs.Head(ctx, name); err == nil {
+		return File{Name: name, Type: typ, Bytes: size}, nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return File{}, storageError(name, err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return File{}, fmt.Errorf("keep media file %s: %w", name, err)
+	if d, ok := s.blobs.(Dir); ok { // spooled in the directory itself: a rename stores it
+		if err := d.move(tmp, name); err != nil {
+			return File{}, storageError(name, err)
+		}
+		return File{Name: name, Type: typ, Bytes: n, Written: true}, nil
 	}
-	if err := syncDir(s.dir); err != nil {
+	if err := s.putSpooled(ctx, tmp, name, n, typ); err != nil {
 		return File{}, err
 	}
 	return File{Name: name, Type: typ, Bytes: n, Written: true}, nil
+}
+
+// putSpooled puts the spooled file at tmp, of size bytes, into the Blobs as name.
+func (s *Store) putSpooled(ctx context.Context, tmp, name string, size int64, typ string) error {
+	f, err := os.Open(tmp) // #nosec G304 -- the Store's own temporary file
+	if err != nil {
+		return fmt.Errorf("keep media file %s: %w", name, err)
+	}
+	defer f.Close()
+	if err := s.blobs.Put(ctx, name, f, size, typ); err != nil {
+		return storageError(name, err)
+	}
+	return nil
 }
 
 // validKeptName reports whether name has the form "<32 lowercase hex>.<ext>" of a kept file.

@@ -102,12 +102,15 @@ func (m Image) Content() content.Image {
 	return img
 }
 
-// Store ingests images into one directory and serves names from it.
-// It is safe for concurrent use.
+// Store ingests images into its Blobs (a directory, or a bucket of an object store) and
+// serves names from them. It is safe for concurrent use.
 type Store struct {
-	dir     string
+	blobs   Blobs
+	dir     string // the directory, when blobs is a Dir
+	spool   string // where a kept file is written before it is stored
 	limits  Limits
-	decodes *budget // admits decodes within MaxConcurrent and MaxMemory
+	decodes *budget    // admits decodes within MaxConcurrent and MaxMemory
+	cache   *fileCache // small files read from blobs other than a Dir
 }
 
 // New returns a Store that writes into dir, creating it (mode 0750) if needed.
@@ -116,6 +119,22 @@ func New(dir string, l Limits) (*Store, error) {
 	if dir == "" {
 		return nil, errors.New("media directory is empty")
 	}
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, fmt.Errorf("create media directory: %w", err)
+	}
+	s, err := NewWith(Dir(dir), l)
+	if err != nil {
+		return nil, err
+	}
+	s.dir, s.spool = dir, dir
+	return s, nil
+}
+
+// NewWith returns a Store that keeps its files in b (an object store's bucket; for a
+// directory New is simpler). Files kept as they are (Keep) are spooled to the system's
+// temporary directory first, and small files read back are cached in memory
+// (DefaultCacheBytes). Zero fields of l take their defaults.
+func NewWith(b Blobs, l Limits) (*Store, error) {
 	if l.MaxBytes < 0 || l.MaxPixels < 0 || l.MaxSide < 0 || l.MaxConcurrent < 0 || l.MaxMemory < 0 {
 		return nil, fmt.Errorf("media limits must not be negative: %+v", l)
 	}
@@ -134,11 +153,16 @@ func New(dir string, l Limits) (*Store, error) {
 	if l.MaxMemory == 0 {
 		l.MaxMemory = DefaultMaxMemory
 	}
-	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return nil, fmt.Errorf("create media directory: %w", err)
+	s := &Store{blobs: b, spool: os.TempDir(), limits: l, decodes: newBudget(l.MaxMemory, l.MaxConcurrent),
+		cache: newFileCache(DefaultCacheBytes)}
+	if d, ok := b.(Dir); ok {
+		s.dir, s.spool = string(d), string(d)
 	}
-	return &Store{dir: dir, limits: l, decodes: newBudget(l.MaxMemory, l.MaxConcurrent)}, nil
+	return s, nil
 }
+
+// Blobs returns where the Store keeps its files (for backup and restore).
+func (s *Store) Blobs() Blobs { return s.blobs }
 
 // Ingest reads an uploaded image from r, checks it against the limits,
 // and writes its renditions. Ingesting the same bytes again writes the same
@@ -256,15 +280,20 @@ func humanMemory(n int64) string {
 	return strconv.FormatInt((n+1<<20-1)>>20, 10) + " MB"
 }
 
-// Path returns the path of a file written by this Store, for serving it.
-// Names that this package cannot have produced, including any with a path
-// separator or "..", give an error that matches fs.ErrNotExist.
+// Path returns the path of a file written by this Store in its directory. Names that
+// this package cannot have produced, including any with a path separator or "..", and
+// any name when the Store keeps its files elsewhere than in a directory, give an error
+// that matches fs.ErrNotExist.
 func (s *Store) Path(file string) (string, error) {
-	if !validName(file) && !validKeptName(file) {
+	if (!validName(file) && !validKeptName(file)) || s.dir == "" {
 		return "", fmt.Errorf("media file %q: %w", file, fs.ErrNotExist)
 	}
 	return filepath.Join(s.dir, file), nil
 }
+
+// ValidName reports whether name is one this package makes (a rendition's or a kept
+// file's), which is all a Store ever writes.
+func ValidName(name string) bool { return validName(name) || validKeptName(name) }
 
 // validName reports whether name has the form "<32 lowercase hex>-<width>.<jpg|png>",
 // with a width of 1 to 5 digits and no leading zero.

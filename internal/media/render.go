@@ -11,8 +11,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strconv"
+	"strings"
 
 	"golang.org/x/image/draw"
 )
@@ -79,16 +79,13 @@ func (s *Store) render(ctx context.Context, m image.Image, orientation int, pref
 			cur = orient(scale(m, tw, th), orientation)
 		}
 		name := prefix + "-" + strconv.Itoa(tw) + "." + ext
-		n, err := s.writeFile(name, func(w io.Writer) error { return encode(w, cur) })
+		n, err := s.writeFile(ctx, name, func(w io.Writer) error { return encode(w, cur) })
 		if err != nil {
 			return nil, err
 		}
 		rs[i] = Rendition{Width: tw, Height: th, File: name, Bytes: n}
 		prev = cur
 		m = nil // the smaller renditions are made from prev: let the decoded image go
-	}
-	if err := syncDir(s.dir); err != nil {
-		return nil, err
 	}
 	return rs, nil
 }
@@ -264,40 +261,30 @@ func encodePNG(w io.Writer, m image.Image) error {
 	return png.Encode(w, m)
 }
 
-// writeFile writes a file atomically: encoded into memory, written to a
-// temporary file in the same directory, synced, then renamed into place. A
-// file of that name already there is left as it is: names come from the
-// content, so it holds the same bytes. It returns the file's size.
-func (s *Store) writeFile(name string, encode func(io.Writer) error) (int64, error) {
-	path := filepath.Join(s.dir, name)
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
-		return fi.Size(), nil
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return 0, fmt.Errorf("check media file %s: %w", name, err)
+// writeFile stores a rendition: encoded into memory, then put into the Blobs whole. A
+// file of that name already there is left as it is: names come from the content, so it
+// holds the same bytes. It returns the file's size. The bytes are kept in the memory
+// cache too, as they are likely to be asked for next.
+func (s *Store) writeFile(ctx context.Context, name string, encode func(io.Writer) error) (int64, error) {
+	if n, err := s.blobs.Head(ctx, name); err == nil {
+		return n, nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return 0, storageError(name, err)
 	}
 	var buf bytes.Buffer
 	if err := encode(&buf); err != nil {
 		return 0, fmt.Errorf("encode %s: %w", name, err)
 	}
-	f, err := os.CreateTemp(s.dir, ".ingest-*.tmp")
-	if err != nil {
-		return 0, fmt.Errorf("write media file %s: %w", name, err)
+	typ := "image/jpeg"
+	if strings.HasSuffix(name, ".png") {
+		typ = "image/png"
 	}
-	tmp := f.Name()
-	renamed := false
-	defer func() {
-		if !renamed {
-			_ = os.Remove(tmp)
-		}
-	}()
-	_, err = f.Write(buf.Bytes())
-	if err = closeTemp(f, err); err == nil {
-		err = os.Rename(tmp, path)
+	if err := s.blobs.Put(ctx, name, bytes.NewReader(buf.Bytes()), int64(buf.Len()), typ); err != nil {
+		return 0, storageError(name, err)
 	}
-	if err != nil {
-		return 0, fmt.Errorf("write media file %s: %w", name, err)
+	if _, ok := s.blobs.(Dir); !ok {
+		s.cache.put(name, buf.Bytes())
 	}
-	renamed = true
 	return int64(buf.Len()), nil
 }
 

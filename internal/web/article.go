@@ -213,7 +213,7 @@ func (s *Server) newsArticleLD(ap articlePage, published, modified string) templ
 	// with an image); the publisher is the agency with its logo.
 	if img := a.LeadImage; img != nil && len(img.Renditions) > 0 {
 		r := img.Renditions[len(img.Renditions)-1]
-		ld.Image = []ldImage{{Type: "ImageObject", URL: s.abs("/media/" + r.File), Width: r.Width, Height: r.Height, Caption: img.Caption}}
+		ld.Image = []ldImage{{Type: "ImageObject", URL: s.mediaAbs(r.File), Width: r.Width, Height: r.Height, Caption: img.Caption}}
 	} else if b := ap.Brand; b != nil {
 		ld.Image = []ldImage{{Type: "ImageObject", URL: s.abs(b.Card.URL), Width: b.Card.Width, Height: b.Card.Height, Caption: b.Name}}
 	}

@@ -88,10 +88,10 @@ func (s *Server) authorPage(w http.ResponseWriter, r *http.Request) {
 			alt = text.Name
 		}
 		r0 := img.Renditions[0]
-		ap.Photo = &authorPhoto{Src: "/media/" + r0.File, Alt: alt, Width: r0.Width, Height: r0.Height}
+		ap.Photo = &authorPhoto{Src: s.mediaBase() + r0.File, Alt: alt, Width: r0.Width, Height: r0.Height}
 		var set []string
 		for _, rd := range img.Renditions {
-			set = append(set, fmt.Sprintf("/media/%s %dw", rd.File, rd.Width))
+			set = append(set, fmt.Sprintf("%s%s %dw", s.mediaBase(), rd.File, rd.Width))
 		}
 		ap.Photo.Srcset = strings.Join(set, ", ")
 	}

@@ -20,19 +20,20 @@ const (
 	loadLazy                 // below the fold: fetched when scrolled near
 )
 
-// picture writes an <img> of img at the sizes given (a sizes attribute's value).
-func (w htmlWriter) picture(img content.Image, sizes markup, load loading) {
+// picture writes an <img> of img at the sizes given (a sizes attribute's value), its
+// files linked at base ("/media/", or the CDN's --media-url).
+func (w htmlWriter) picture(img content.Image, base string, sizes markup, load loading) {
 	// The second-smallest rendition (640 wide, when the image has one) is the src of
 	// browsers without srcset; every rendition has the image's proportions.
 	src := img.Renditions[min(1, len(img.Renditions)-1)]
 	w.raw(`<img src="`)
-	w.url("/media/" + src.File)
+	w.url(base + src.File)
 	w.raw(`" srcset="`)
 	for i, r := range img.Renditions {
 		if i > 0 {
 			w.raw(", ")
 		}
-		w.url("/media/" + r.File)
+		w.url(base + r.File)
 		w.raw(" ")
 		w.int(r.Width)
 		w.raw("w")
@@ -62,7 +63,8 @@ type teaser struct {
 // teaserPictures gives the first max stories of list with a lead image their picture:
 // the first of the list at the column's width (when big) and eager, the others as
 // thumbnails, fetched lazily. The rest are shown without.
-func teaserPictures(list []content.ArticleSummary, max int, big bool) []teaser {
+// Their files are linked at base ("/media/", or the CDN's --media-url).
+func teaserPictures(list []content.ArticleSummary, max int, big bool, base string) []teaser {
 	out := make([]teaser, len(list))
 	for i, a := range list {
 		out[i].ArticleSummary = a
@@ -78,7 +80,7 @@ func teaserPictures(list []content.ArticleSummary, max int, big bool) []teaser {
 				sizes = "(min-width: 72rem) 49rem, (min-width: 60rem) calc(100vw - 25rem), calc(100vw - 2rem)"
 			}
 		}
-		out[i].Picture = writeHTML(func(w htmlWriter) { w.picture(*a.LeadImage, sizes, load) })
+		out[i].Picture = writeHTML(func(w htmlWriter) { w.picture(*a.LeadImage, base, sizes, load) })
 	}
 	return out
 }

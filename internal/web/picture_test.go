@@ -15,7 +15,7 @@ func TestTeaserPictures(t *testing.T) {
 	img := &content.Image{Alt: `Cranes "at" dawn`, Renditions: []content.Rendition{
 		{Width: 320, Height: 200, File: "ab-320.jpg"}, {Width: 640, Height: 400, File: "ab-640.jpg"}, {Width: 1200, Height: 750, File: "ab-1200.jpg"}}}
 	list := []content.ArticleSummary{{ID: 1, LeadImage: img}, {ID: 2, LeadImage: img}, {ID: 3}, {ID: 4, LeadImage: img}}
-	got := teaserPictures(list, 2, true)
+	got := teaserPictures(list, 2, true, "/media/")
 	tests := []struct {
 		i        int
 		big      bool
@@ -44,7 +44,7 @@ func TestTeaserPictures(t *testing.T) {
 			}
 		}
 	}
-	if small := teaserPictures(list[:1], 1, false); small[0].Big || !strings.Contains(string(small[0].Picture), "12rem") || strings.Contains(string(small[0].Picture), "lazy") {
+	if small := teaserPictures(list[:1], 1, false, "/media/"); small[0].Big || !strings.Contains(string(small[0].Picture), "12rem") || strings.Contains(string(small[0].Picture), "lazy") {
 		t.Errorf("a small first picture: %+v, want an eager thumbnail", small[0])
 	}
 }

@@ -167,8 +167,10 @@ func (s *Server) parseTemplates() error {
 		"briefs": func(list []content.Brief) template.HTML {
 			return writeHTML(func(w htmlWriter) { w.briefs(s.cfg.Location, list) })
 		},
-		"pager":   func(p pager) template.HTML { return writeHTML(func(w htmlWriter) { w.pager(p) }) },
-		"teasers": teaserPictures, // picture.go
+		"pager": func(p pager) template.HTML { return writeHTML(func(w htmlWriter) { w.pager(p) }) },
+		"teasers": func(list []content.ArticleSummary, max int, big bool) []teaser {
+			return teaserPictures(list, max, big, s.mediaBase())
+		}, // picture.go
 	}
 	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {

@@ -80,9 +80,12 @@ type Store interface {
 
 // Config configures the public site.
 type Config struct {
-	Store    Store
-	Logger   *slog.Logger
-	BaseURL  string         // absolute site URL without trailing slash, for canonical links
+	Store   Store
+	Logger  *slog.Logger
+	BaseURL string // absolute site URL without trailing slash, for canonical links
+	// MediaURL is the absolute URL, ending in "/", that pages link media files at (a CDN
+	// that fetches them from /media/ here); empty: /media/ on this site.
+	MediaURL string
 	Location *time.Location // time zone of dates shown to readers
 	Demo     bool           // show the demo banner
 	Now      func() time.Time

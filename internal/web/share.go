@@ -61,7 +61,7 @@ func (s *Server) leadShareImage(img *content.Image) shareImage {
 			break
 		}
 	}
-	return shareImage{URL: s.abs("/media/" + r.File), Alt: img.Alt, Width: r.Width, Height: r.Height}
+	return shareImage{URL: s.mediaAbs(r.File), Alt: img.Alt, Width: r.Width, Height: r.Height}
 }
 
 // writeShareMeta writes the image, locale and X/Twitter tags of a page that has Open

@@ -48,6 +48,23 @@ func (s *Server) base(r *http.Request, lang string) (page, error) {
 // abs makes an absolute URL of a site path.
 func (s *Server) abs(path string) string { return s.cfg.BaseURL + path }
 
+// mediaBase is what the pages put before a media file's name: the CDN's MediaURL, or
+// "/media/" on this site.
+func (s *Server) mediaBase() string {
+	if s.cfg.MediaURL != "" {
+		return s.cfg.MediaURL
+	}
+	return "/media/"
+}
+
+// mediaAbs is the absolute URL of the media file name (share cards, structured data).
+func (s *Server) mediaAbs(name string) string {
+	if s.cfg.MediaURL != "" {
+		return s.cfg.MediaURL + name
+	}
+	return s.abs("/media/" + name)
+}
+
 // parsePage reads ?page=N: absent is 1; anything but 1..maxPage is a bad request.
 func parsePage(r *http.Request) (int, error) {
 	v := r.URL.Query().Get("page")

@@ -49,7 +49,7 @@ func (s *Server) storyHead(w htmlWriter, ap *articlePage) {
 	w.raw("</p>\n</div>\n</header>\n")
 	if img := a.LeadImage; img != nil && len(img.Renditions) > 0 {
 		w.raw("<figure class=\"lead-image\">\n")
-		w.picture(*img, "(min-width: 60rem) 40rem, 100vw", loadEager)
+		w.picture(*img, s.mediaBase(), "(min-width: 60rem) 40rem, 100vw", loadEager)
 		w.raw("\n")
 		if img.Caption != "" || img.Credit != "" {
 			w.raw("<figcaption>")
