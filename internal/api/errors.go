@@ -105,6 +105,9 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 			Message: "The database cannot be reached right now. Try again in a few seconds."}
 		w.Header().Set("Retry-After", "5")
 	}
+	if status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "5")
+	}
 	if status >= 500 {
 		a.log.Error("api_request_failed", "request_id", httpx.RequestID(r.Context()), "method", r.Method,
 			"path", r.URL.Path, "status", status, "err", err)
@@ -167,6 +170,9 @@ func (a *API) describe(err error) (int, errorDetail) {
 	case errors.Is(err, content.ErrStorageFull):
 		return http.StatusInsufficientStorage, errorDetail{Code: "storage_full",
 			Message: "The server's disk is full, so nothing was saved. Tell the site's administrator; try again once there is room."}
+	case errors.Is(err, media.ErrUnavailable):
+		return http.StatusServiceUnavailable, errorDetail{Code: "media_unavailable",
+			Message: "The media storage cannot be reached right now, so the file was not saved and nothing was recorded. Try again in a minute."}
 	}
 	return http.StatusInternalServerError, errorDetail{Code: "internal",
 		Message: "Something went wrong on our side; it has been logged. Try again later."}

@@ -17,7 +17,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/media"
+	"github.com/newsdesk/newsdesk/internal/s3"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -55,15 +58,16 @@ type backupTotals struct {
 func runBackup(ctx context.Context, env Env, args []string) error {
 	var dsn, mediaDir string
 	var overwrite bool
-	fs := newFlags(env, "backup", "backup [--db DB] [--media DIR] FILE.tar", `
+	fs := newFlags(env, "backup", "backup [--db DB] [--media DIR|s3://bucket/prefix] FILE.tar", `
 Write a consistent backup of a SQLite site into one tar file: the database, copied with
 SQLite's online backup API while the server runs and writes go on, then the media
-directory, and a manifest (manifest.json: schema version, time, sizes and SHA-256 of every
+(the directory's files, or the objects of the s3:// bucket and prefix, read with the AWS_*
+settings of the environment as serve reads them), and a manifest (manifest.json: schema version, time, sizes and SHA-256 of every
 file). Restore it with "newsdesk restore". The archive is written to FILE.tar.partial and
 renamed when complete, so FILE.tar is never half-written.
 For PostgreSQL use pg_dump and archive the media directory yourself: see docs/backup.md.`)
 	config.DBFlag(fs, &dsn)
-	fs.StringVar(&mediaDir, "media", mediaDefault(), "directory of uploaded images (env NEWSDESK_MEDIA)")
+	fs.StringVar(&mediaDir, "media", mediaDefault(), "the site's media: a directory or s3://bucket/prefix (env NEWSDESK_MEDIA)")
 	fs.BoolVar(&overwrite, "overwrite", false, "replace FILE.tar if it exists")
 	file, err := parseOneArg(fs, args, "FILE.tar")
 	if err != nil {
@@ -127,7 +131,16 @@ func writeBackup(ctx context.Context, st *store.Store, mediaDir, file string) (*
 	if err != nil {
 		return nil, err
 	}
-	if err := addMedia(ctx, tw, mediaDir, m); err != nil {
+	if s3.IsURL(mediaDir) {
+		ms, err := app.OpenMedia(ctx, mediaDir, os.Getenv)
+		if err != nil {
+			return nil, err
+		}
+		err = addBlobs(ctx, tw, ms.Blobs(), m)
+		if err != nil {
+			return nil, err
+		}
+	} else if err := addMedia(ctx, tw, mediaDir, m); err != nil {
 		return nil, err
 	}
 	doc, err := json.MarshalIndent(m, "", "  ")
@@ -188,6 +201,38 @@ func addMedia(ctx context.Context, tw *tar.Writer, mediaDir string, m *backupMan
 		m.Media = append(m.Media, f)
 		m.Totals.MediaFiles++
 		m.Totals.MediaBytes += f.Size
+		return nil
+	})
+}
+
+// addBlobs adds every file of an object store's media, streamed from the store into the
+// archive and hashed on the way.
+func addBlobs(ctx context.Context, tw *tar.Writer, blobs media.Blobs, m *backupManifestDoc) error {
+	return blobs.List(ctx, func(name string, size int64) error {
+		body, got, err := blobs.Get(ctx, name, 0)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // deleted since the listing
+		}
+		if err != nil {
+			return fmt.Errorf("back up media file %s: %w", name, err)
+		}
+		defer body.Close()
+		if got != size {
+			return fmt.Errorf("back up media file %s: listed with %d bytes, read with %d", name, size, got)
+		}
+		hdr := &tar.Header{Name: backupMediaDir + name, Mode: 0o640, Size: size, ModTime: m.Created,
+			Typeflag: tar.TypeReg, Format: tar.FormatPAX}
+		if err := tw.WriteHeader(hdr); err != nil {
+			return fmt.Errorf("back up media file %s: %w", name, err)
+		}
+		h := sha256.New()
+		if _, err := io.CopyN(tw, io.TeeReader(body, h), size); err != nil {
+			return fmt.Errorf("back up media file %s: %w", name, err)
+		}
+		f := backupFile{Path: hdr.Name, Size: size, SHA256: hex.EncodeToString(h.Sum(nil))}
+		m.Media = append(m.Media, f)
+		m.Totals.MediaFiles++
+		m.Totals.MediaBytes += size
 		return nil
 	})
 }

@@ -15,7 +15,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/media"
+	"github.com/newsdesk/newsdesk/internal/s3"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -24,15 +27,18 @@ const maxManifestBytes = 64 << 20
 
 func runRestore(ctx context.Context, env Env, args []string) error {
 	var dsn, mediaDir string
-	fs := newFlags(env, "restore", "restore --db PATH --media DIR FILE.tar", `
+	fs := newFlags(env, "restore", "restore --db PATH --media DIR|s3://bucket/prefix FILE.tar", `
 Restore a backup made by "newsdesk backup" into an empty location: --db must not exist and
---media must not exist or be empty; nothing is ever overwritten. Every file is checked
+--media must not exist or be empty; nothing is ever overwritten. With --media
+s3://bucket/prefix (the AWS_* settings read as serve reads them) the media files are put
+into the bucket, those already there (same name, same size: names come from the bytes)
+left as they are, before the database is put in place. Every file is checked
 against the SHA-256 in the archive's manifest and the database with PRAGMA
 integrity_check before anything is put in place. A backup of an older schema is migrated
 when serve starts; one of a newer schema than this binary knows is refused.
 For PostgreSQL restore the pg_dump file with pg_restore: see docs/backup.md.`)
 	config.DBFlag(fs, &dsn)
-	fs.StringVar(&mediaDir, "media", mediaDefault(), "directory for the restored images (env NEWSDESK_MEDIA)")
+	fs.StringVar(&mediaDir, "media", mediaDefault(), "where the restored media go: a directory or s3://bucket/prefix (env NEWSDESK_MEDIA)")
 	file, err := parseOneArg(fs, args, "FILE.tar")
 	if err != nil {
 		return err
@@ -58,7 +64,14 @@ func restoreBackup(ctx context.Context, file, dbPath, mediaDir string) (*backupM
 			return nil, fmt.Errorf("%s already exists: restore only writes into an empty location (nothing was changed)", p)
 		}
 	}
-	if entries, err := os.ReadDir(mediaDir); err == nil && len(entries) > 0 {
+	var bucket media.Blobs // the object store the media go to, or nil for a directory
+	if s3.IsURL(mediaDir) {
+		ms, err := app.OpenMedia(ctx, mediaDir, os.Getenv)
+		if err != nil {
+			return nil, fmt.Errorf("%w (nothing was changed)", err)
+		}
+		bucket = ms.Blobs()
+	} else if entries, err := os.ReadDir(mediaDir); err == nil && len(entries) > 0 {
 		return nil, fmt.Errorf("media directory %s is not empty: restore only writes into an empty location (nothing was changed)", mediaDir)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("media directory %s: %w", mediaDir, err)
@@ -78,7 +91,10 @@ func restoreBackup(ctx context.Context, file, dbPath, mediaDir string) (*backupM
 		return nil, fmt.Errorf("make a work folder in %s: %w", dbDir, err)
 	}
 	defer os.RemoveAll(work)
-	mediaParent := filepath.Dir(filepath.Clean(mediaDir))
+	mediaParent := work // for a bucket, the files wait beside the database
+	if bucket == nil {
+		mediaParent = filepath.Dir(filepath.Clean(mediaDir))
+	}
 	if err := os.MkdirAll(mediaParent, 0o750); err != nil {
 		return nil, fmt.Errorf("create %s: %w", mediaParent, err)
 	}
@@ -106,6 +122,15 @@ func restoreBackup(ctx context.Context, file, dbPath, mediaDir string) (*backupM
 
 	// Put the media in place first, the database last: the database is what makes the
 	// location a site, and os.Link refuses to replace a file that appeared meanwhile.
+	if bucket != nil {
+		if err := putRestored(ctx, bucket, mediaWork, m); err != nil {
+			return nil, err
+		}
+		if err := os.Link(filepath.Join(work, backupDBName), dbPath); err != nil {
+			return nil, fmt.Errorf("put the database at %s: %w (the media files put into %s are harmless: a retry reuses them)", dbPath, err, mediaDir)
+		}
+		return m, syncDir(dbDir)
+	}
 	if err := os.Remove(mediaDir); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("media directory %s: %w (nothing was changed)", mediaDir, err)
 	}
@@ -123,6 +148,35 @@ func restoreBackup(ctx context.Context, file, dbPath, mediaDir string) (*backupM
 		return nil, err
 	}
 	return m, nil
+}
+
+// putRestored puts the verified media files of m, unpacked into dir, into the bucket; one
+// already there with the same size is left alone (its name comes from its bytes).
+func putRestored(ctx context.Context, bucket media.Blobs, dir string, m *backupManifestDoc) error {
+	for _, f := range m.Media {
+		rel := strings.TrimPrefix(f.Path, backupMediaDir)
+		if strings.Contains(rel, "/") {
+			return fmt.Errorf("media file %s is in a folder, which a bucket's media store does not read: restore into a directory (nothing was put in place)", f.Path)
+		}
+	}
+	for _, f := range m.Media {
+		name := strings.TrimPrefix(f.Path, backupMediaDir)
+		if size, err := bucket.Head(ctx, name); err == nil && size == f.Size {
+			continue
+		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("restore media file %s: %w (the database was not put in place)", name, err)
+		}
+		file, err := os.Open(filepath.Join(dir, name)) // #nosec G304 -- a checked name inside the work folder
+		if err != nil {
+			return fmt.Errorf("restore media file %s: %w (the database was not put in place)", name, err)
+		}
+		err = bucket.Put(ctx, name, file, f.Size, media.ContentType(name))
+		file.Close()
+		if err != nil {
+			return fmt.Errorf("restore media file %s: %w (the database was not put in place; files already put are harmless, a retry reuses them)", name, err)
+		}
+	}
+	return nil
 }
 
 // unpackBackup reads the archive, writing the database to dbFile and the media into

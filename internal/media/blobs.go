@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/newsdesk/newsdesk/internal/content"
 )
@@ -46,7 +47,8 @@ func (unavailable) Is(target error) bool { return target == content.ErrUnavailab
 // storageError marks err, from writing name to the Blobs, with ErrUnavailable, keeping
 // the cause for the log (a full disk stays content.ErrStorageFull).
 func storageError(name string, err error) error {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
+		errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) { // a full disk is told as such
 		return fmt.Errorf("store media file %s: %w", name, err)
 	}
 	return fmt.Errorf("store media file %s: %w", name, errors.Join(ErrUnavailable, err))

@@ -97,6 +97,10 @@ func (d *Desk) fail(w http.ResponseWriter, r *http.Request, err error) {
 		d.log.ErrorContext(r.Context(), "newsroom_storage_full", "path", r.URL.Path, "err", err)
 		d.message(w, r, http.StatusInsufficientStorage, "Disk full",
 			"The server's disk is full, so this was not saved. Go back, keep your text, and tell the site's administrator.")
+	case errors.Is(err, media.ErrUnavailable):
+		d.log.ErrorContext(r.Context(), "newsroom_media_unavailable", "path", r.URL.Path, "err", err)
+		w.Header().Set("Retry-After", "5")
+		d.message(w, r, http.StatusServiceUnavailable, "Media storage unavailable", mediaUnavailable)
 	default:
 		d.log.ErrorContext(r.Context(), "newsroom_failed", "path", r.URL.Path, "err", err)
 		if errors.Is(err, content.ErrUnavailable) || d.cfg.Storage.Ping(r.Context()) != nil {
@@ -108,6 +112,9 @@ func (d *Desk) fail(w http.ResponseWriter, r *http.Request, err error) {
 		d.message(w, r, http.StatusInternalServerError, "Something went wrong", "An unexpected error occurred; it has been logged.")
 	}
 }
+
+// mediaUnavailable is what an upload answers when the media storage did not take it.
+const mediaUnavailable = "The media storage cannot be reached right now, so the file was not saved. Try again in a minute."
 
 // mediaKinds are the media errors the desk names when their detail cannot be translated
 // (a decoder's own words); their texts are in the catalogs (TestDeskGoTextsTranslated).

@@ -71,6 +71,10 @@ func (d *Desk) answerUpload(w http.ResponseWriter, r *http.Request, img content.
 		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": refusalText(d.lang(r), err)})
 	case errors.Is(err, media.ErrNotImage), errors.Is(err, media.ErrUnsupported), errors.Is(err, media.ErrTooManyPixels):
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": refusalText(d.lang(r), err)})
+	case errors.Is(err, media.ErrUnavailable):
+		d.log.ErrorContext(r.Context(), "newsroom_media_unavailable", "path", r.URL.Path, "err", err)
+		w.Header().Set("Retry-After", "5")
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"error": d.tr(r, mediaUnavailable)})
 	default:
 		d.failJSON(w, r, err)
 	}

@@ -376,6 +376,8 @@ var azStrings = map[string]string{ // #nosec G101 -- interface texts (the word "
 	"Choose reviews or comments for what readers leave under stories.":                 "Oxucuların materialların altında nə yazdığını seçin: rəy və ya şərh.",
 	"Correction published.":                                                            "Düzəliş dərc olundu.",
 	"Describe the image for readers who cannot see it (alt text is required).": "Şəkli onu görə bilməyən oxucular üçün təsvir edin (alternativ mətn məcburidir).",
+	"Media storage unavailable": "Media yaddaşı əlçatan deyil",
+	"The media storage cannot be reached right now, so the file was not saved. Try again in a minute.": "Media yaddaşı hazırda əlçatan deyil, ona görə fayl saxlanılmadı. Bir dəqiqədən sonra yenidən cəhd edin.",
 	"Disk full":              "Disk doludur",
 	"Draft created.":         "Qaralama yaradıldı.",
 	"Edit conflict":          "Redaktə toqquşması",

@@ -376,6 +376,8 @@ var ruStrings = map[string]string{ // #nosec G101 -- interface texts (the word "
 	"Choose reviews or comments for what readers leave under stories.":                 "Выберите, что читатели оставляют под материалами: отзывы или комментарии.",
 	"Correction published.":                                                            "Исправление опубликовано.",
 	"Describe the image for readers who cannot see it (alt text is required).": "Опишите изображение для тех, кто его не видит (альтернативный текст обязателен).",
+	"Media storage unavailable": "Хранилище медиафайлов недоступно",
+	"The media storage cannot be reached right now, so the file was not saved. Try again in a minute.": "Хранилище медиафайлов сейчас недоступно, поэтому файл не сохранён. Попробуйте ещё раз через минуту.",
 	"Disk full":              "Диск заполнен",
 	"Draft created.":         "Черновик создан.",
 	"Edit conflict":          "Конфликт правок",
