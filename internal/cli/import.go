@@ -10,7 +10,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/importer"
-	"github.com/newsdesk/newsdesk/internal/media"
 )
 
 func runImport(ctx context.Context, env Env, args []string) error {
@@ -31,7 +30,7 @@ keep their old addresses and are counted in the report. Afterwards the search in
 rebuilt. On a terminal it shows a progress bar; otherwise it prints a line every 10%.`)
 	config.DBFlag(fs, &dsn)
 	fs.StringVar(&mediaDir, "media-dir", "", "a local copy of the old site's wp-content/uploads (or Ghost's content/images)")
-	fs.StringVar(&mediaStore, "media", envOr("NEWSDESK_MEDIA", "media"), "the site's directory of uploaded images, where --media-dir's images go (env NEWSDESK_MEDIA)")
+	fs.StringVar(&mediaStore, "media", envOr("NEWSDESK_MEDIA", "media"), "the site's media, a directory or s3://bucket/prefix, where --media-dir's images go (env NEWSDESK_MEDIA)")
 	fs.StringVar(&lang, "language", "en", "language of the imported content")
 	fs.BoolVar(&dryRun, "dry-run", false, "report what would be imported, and change nothing")
 	fs.BoolVar(&quiet, "quiet", false, "print only the report")
@@ -79,8 +78,8 @@ rebuilt. On a terminal it shows a progress bar; otherwise it prints a line every
 	defer st.Close()
 	opt := importer.Options{Language: lang, MediaDir: mediaDir, DryRun: dryRun}
 	if mediaDir != "" && !dryRun {
-		if opt.Media, err = media.New(mediaStore, media.Limits{}); err != nil {
-			return fmt.Errorf("media directory: %w", err)
+		if opt.Media, err = app.OpenMedia(ctx, mediaStore, os.Getenv); err != nil {
+			return err
 		}
 	}
 	var p progress
