@@ -291,10 +291,6 @@ func (s *Store) Path(file string) (string, error) {
 	return filepath.Join(s.dir, file), nil
 }
 
-// ValidName reports whether name is one this package makes (a rendition's or a kept
-// file's), which is all a Store ever writes.
-func ValidName(name string) bool { return validName(name) || validKeptName(name) }
-
 // validName reports whether name has the form "<32 lowercase hex>-<width>.<jpg|png>",
 // with a width of 1 to 5 digits and no leading zero.
 func validName(name string) bool {

@@ -73,8 +73,8 @@ type rangedObject struct {
 	name  string
 	size  int64
 	pos   int64         // where the next Read starts
-	body  io.ReadCloser // open at bodyAt, or nil
-	at    int64
+	body  io.ReadCloser // the body being read, or nil
+	at    int64         // the offset body is at
 }
 
 func (o *rangedObject) Read(p []byte) (int, error) {
