@@ -47,18 +47,22 @@ func TestMediaInBucket(t *testing.T) {
 	}
 	var img struct {
 		ID         int64
-		Renditions []struct{ File string }
+		Renditions []struct{ URL string }
 	}
 	if err := json.Unmarshal(body, &img); err != nil || len(img.Renditions) < 2 {
 		t.Fatalf("upload answered %s (%v)", body, err)
+	}
+	files := make([]string, len(img.Renditions))
+	for i, r := range img.Renditions {
+		files[i] = strings.TrimPrefix(r.URL, "/media/")
 	}
 	inBucketNow := map[string]bool{}
 	if err := w.Client(t, "site/media").List(ctx, func(name string, _ int64) error { inBucketNow[name] = true; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range img.Renditions {
-		if !inBucketNow[r.File] {
-			t.Errorf("rendition %s is not in the bucket (%v)", r.File, inBucketNow)
+	for _, f := range files {
+		if !inBucketNow[f] {
+			t.Errorf("rendition %s is not in the bucket (%v)", f, inBucketNow)
 		}
 	}
 
@@ -110,7 +114,7 @@ func TestMediaInBucket(t *testing.T) {
 
 	cdn := second("https://cdn.news.example/media/")
 	page = getPage(t, cdn+content.ArticlePath("en", "politics", a.Slug))
-	if !strings.Contains(page, `src="https://cdn.news.example/media/`+img.Renditions[1].File+`"`) ||
+	if !strings.Contains(page, `src="https://cdn.news.example/media/`+files[1]+`"`) ||
 		!strings.Contains(page, `content="https://cdn.news.example/media/`) {
 		t.Errorf("with --media-url the page does not link its picture at the CDN:\n%.3000s", page)
 	}
