@@ -141,18 +141,12 @@ func TestMediaBucketGoneMidUpload(t *testing.T) {
 	was := objects()
 
 	img := noisyPNG(t, 1200, 800)
-	var form bytes.Buffer
-	mw := multipart.NewWriter(&form)
-	fw, _ := mw.CreateFormFile("file", "noise.png")
-	_, _ = fw.Write(img)
-	_ = mw.WriteField("alt", "Coloured noise")
-	_ = mw.Close()
-	raw := form.Bytes()
+	raw, ctype := imageForm(img)
 	pr, pw := io.Pipe()
 	req, _ := http.NewRequest("POST", s.srv.URL+"/api/v1/newsroom/images", pr)
 	req.ContentLength = int64(len(raw))
 	req.Header.Set("Authorization", "Bearer "+s.tokens[account.RoleEditor])
-	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Content-Type", ctype)
 	type answer struct {
 		code int
 		body []byte
@@ -239,15 +233,10 @@ func TestMediaBucketSettings(t *testing.T) {
 // uploadTo posts img to the API of the site at base as the holder of token.
 func uploadTo(t *testing.T, base, token string, img []byte) (int, []byte) {
 	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	fw, _ := mw.CreateFormFile("file", "picture.png")
-	_, _ = fw.Write(img)
-	_ = mw.WriteField("alt", "A picture")
-	_ = mw.Close()
-	req, _ := http.NewRequest("POST", base+"/api/v1/newsroom/images", &body)
+	body, ctype := imageForm(img)
+	req, _ := http.NewRequest("POST", base+"/api/v1/newsroom/images", bytes.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Content-Type", ctype)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -255,6 +244,17 @@ func uploadTo(t *testing.T, base, token string, img []byte) (int, []byte) {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, b
+}
+
+// imageForm is the multipart form of an image upload: img as "file", with alt text.
+func imageForm(img []byte) ([]byte, string) {
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("file", "picture.png")
+	_, _ = fw.Write(img)
+	_ = mw.WriteField("alt", "A picture")
+	_ = mw.Close()
+	return body.Bytes(), mw.FormDataContentType()
 }
 
 // getPage fetches url and fails the test on anything but 200.
