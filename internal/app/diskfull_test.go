@@ -8,7 +8,6 @@ import (
 	"image/color"
 	"image/png"
 	"math/rand/v2"
-	"mime/multipart"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -76,13 +75,8 @@ func noisyPNG(t *testing.T, w, h int) []byte {
 }
 
 func (p *procSite) uploadImage(token string, img []byte) (int, []byte, error) {
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	fw, _ := mw.CreateFormFile("file", "noise.png")
-	_, _ = fw.Write(img)
-	_ = mw.WriteField("alt", "Coloured noise")
-	_ = mw.Close()
-	return p.do("POST", "/api/v1/newsroom/images", &body, "Authorization", "Bearer "+token, "Content-Type", mw.FormDataContentType())
+	body, ctype := imageForm(img) // media_s3_test.go
+	return p.do("POST", "/api/v1/newsroom/images", bytes.NewReader(body), "Authorization", "Bearer "+token, "Content-Type", ctype)
 }
 
 // TestDiskFull fills the disk under the media directory, then under the SQLite file, of

@@ -38,13 +38,7 @@ type MailpitMessage struct {
 // saying why, when there is none.
 func StartMailpit(tb testing.TB) *Mailpit {
 	tb.Helper()
-	bin := os.Getenv("NEWSDESK_MAILPIT")
-	if bin == "" {
-		tb.Skip("no Mailpit: run the tests with ./scripts/test, which installs it (or set NEWSDESK_MAILPIT to its binary)")
-	}
-	if _, err := os.Stat(bin); err != nil { // #nosec G703 -- the test machine's own setting
-		tb.Skipf("no Mailpit at NEWSDESK_MAILPIT=%s: %v", bin, err)
-	}
+	bin := toolBinary(tb, "NEWSDESK_MAILPIT", "Mailpit", "installs")
 	m := &Mailpit{SMTP: freeAddr(tb), api: freeAddr(tb), log: &bytes.Buffer{}}
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, bin, "--smtp", m.SMTP, "--listen", m.api, // #nosec G204 G702 -- the test machine's own Mailpit, with arguments made here
@@ -134,6 +128,21 @@ func (m *Mailpit) get(tb testing.TB, path string, v any) {
 	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
 		tb.Fatalf("mailpit %s: %v", path, err)
 	}
+}
+
+// toolBinary returns the path of the test tool named by the environment variable env, and
+// skips the test, saying why, when it is not set or not there. name is the tool's name and
+// how what ./scripts/test does to get it ("installs", "builds").
+func toolBinary(tb testing.TB, env, name, how string) string {
+	tb.Helper()
+	bin := os.Getenv(env)
+	if bin == "" {
+		tb.Skipf("no %s: run the tests with ./scripts/test, which %s it (or set %s to its binary)", name, how, env)
+	}
+	if _, err := os.Stat(bin); err != nil { // #nosec G703 -- the test machine's own setting
+		tb.Skipf("no %s at %s=%s: %v", name, env, bin, err)
+	}
+	return bin
 }
 
 // freeAddr returns a loopback host:port that nothing listens on right now.

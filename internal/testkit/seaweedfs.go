@@ -38,13 +38,7 @@ type SeaweedFS struct {
 // The test skips, saying why, when there is no binary.
 func StartSeaweedFS(tb testing.TB) *SeaweedFS {
 	tb.Helper()
-	bin := os.Getenv("NEWSDESK_SEAWEEDFS")
-	if bin == "" {
-		tb.Skip("no SeaweedFS: run the tests with ./scripts/test, which builds it (or set NEWSDESK_SEAWEEDFS to a weed binary)")
-	}
-	if _, err := os.Stat(bin); err != nil { // #nosec G703 -- the test machine's own setting
-		tb.Skipf("no SeaweedFS at NEWSDESK_SEAWEEDFS=%s: %v", bin, err)
-	}
+	bin := toolBinary(tb, "NEWSDESK_SEAWEEDFS", "SeaweedFS (weed)", "builds")
 	dir := tb.TempDir()
 	w := &SeaweedFS{Bucket: "newsdesk-test", AccessKey: "newsdesk-test-key", SecretKey: "newsdesk-test-secret/0123456789",
 		bin: bin, dir: dir, log: &bytes.Buffer{}}
