@@ -60,7 +60,7 @@ type Stats struct {
 
 // Version changes whenever the generator writes a different edition for the same Options,
 // so that cached editions (the benchmarks keep one per size) are made afresh.
-const Version = 3
+const Version = 4
 
 // span is how far back the edition reaches.
 const span = 3 * 365 * 24 * time.Hour

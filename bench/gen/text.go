@@ -109,9 +109,22 @@ func (lx *lexicon) buildTags(r *rand.Rand) {
 	}
 }
 
-// pickTags chooses n distinct tags, skewed so that a few tags are common and most are rare.
+// bigTags are the shares of a language's stories that carry its first tags, as an agency's
+// home country, its capital and a neighbour run through a large part of its archive: one tag
+// has 30% of the stories (100,000 of a language's 333,000 in a 1,000,000-article edition),
+// the next 10% and 3%. The others follow pickTags's long tail.
+var bigTags = [...]float64{0.30, 0.10, 0.03}
+
+// pickTags chooses n distinct tags, skewed so that a few tags are common and most are rare:
+// first the big tags (each with its share of bigTags), then the long tail, where tag k is
+// picked about ln(len/k)/len of the time.
 func (lx *lexicon) pickTags(r *rand.Rand, n int) []content.Tag {
 	out := make([]content.Tag, 0, n)
+	for i, share := range bigTags {
+		if len(out) < n && i < len(lx.tags) && r.Float64() < share {
+			out = append(out, lx.tags[i])
+		}
+	}
 	for len(out) < n {
 		t := lx.tags[r.IntN(r.IntN(len(lx.tags))+1)]
 		dup := false

@@ -194,10 +194,11 @@ func (s *Store) Translations(ctx context.Context, a content.Article, now time.Ti
 func (s *Store) PublicArticles(ctx context.Context, lq content.ListQuery, now time.Time) ([]content.ArticleSummary, error) {
 	var where []string
 	var args []any
-	from := "articles a"
+	from, order := "articles a", "a.published_at DESC, a.id DESC"
 	if lq.TagID != 0 {
-		from = "article_tags x JOIN articles a ON a.id = x.article_id"
-		where, args = append(where, "x.tag_id = ?"), append(args, lq.TagID)
+		// A tag's stories newest first from article_tags_published, stopping at the page.
+		from, order = "article_tags x JOIN articles a ON a.id = x.article_id", "x.published_at DESC, x.article_id DESC"
+		where, args = append(where, "x.tag_id = ?", "x.published_at <= ?"), append(args, lq.TagID, micros(now))
 	}
 	where, args = append(where, "a.language = ?"), append(args, lq.Language)
 	if lq.SectionID != 0 {
@@ -223,7 +224,7 @@ func (s *Store) PublicArticles(ctx context.Context, lq content.ListQuery, now ti
 		JOIN sections sec ON sec.id = a.section_id
 		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
 		WHERE ` + strings.Join(where, " AND ") + `
-		ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`
+		ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 	rows, err := s.query(ctx, (q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
@@ -393,6 +394,9 @@ func (t *Tx) SetStatus(ctx context.Context, id int64, st content.Status, at time
 	return t.indexArticle(ctx, id)
 }
 
+// setTags replaces the tags of a story, created in lang as needed. Each article_tags row
+// carries the story's publication time (tag pages walk them in that order): the story must
+// be written first.
 func (t *Tx) setTags(ctx context.Context, articleID int64, lang string, tags []content.Tag) error {
 	if _, err := t.exec(ctx, "DELETE FROM article_tags WHERE article_id = ?", articleID); err != nil {
 		return fmt.Errorf("clear tags of article %d: %w", articleID, err)
@@ -410,10 +414,20 @@ func (t *Tx) setTags(ctx context.Context, articleID int64, lang string, tags []c
 		if err != nil {
 			return fmt.Errorf("put tag %s: %w", tag.Slug, err)
 		}
-		if _, err := t.exec(ctx, `INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)
-			ON CONFLICT (article_id, tag_id) DO NOTHING`, articleID, tagID, i); err != nil {
+		if _, err := t.exec(ctx, `INSERT INTO article_tags (article_id, tag_id, position, published_at)
+			SELECT ?, ?, ?, published_at FROM articles WHERE id = ?
+			ON CONFLICT (article_id, tag_id) DO NOTHING`, articleID, tagID, i, articleID); err != nil {
 			return fmt.Errorf("tag article %d: %w", articleID, err)
 		}
+	}
+	return nil
+}
+
+// dateTags copies a story's publication time to its article_tags rows, after it changed.
+func (t *Tx) dateTags(ctx context.Context, articleID int64) error {
+	if _, err := t.exec(ctx, `UPDATE article_tags SET published_at = (SELECT a.published_at FROM articles a WHERE a.id = ?)
+		WHERE article_id = ?`, articleID, articleID); err != nil {
+		return fmt.Errorf("date the tags of article %d: %w", articleID, err)
 	}
 	return nil
 }

@@ -351,11 +351,11 @@ func (b *Bulk) Article(ctx context.Context, a content.Article, tagIDs []int64) (
 		return 0, fmt.Errorf("bulk: create article %s/%s: %w", a.Language, a.Slug, err)
 	}
 	if len(tagIDs) > 0 {
-		args := make([]any, 0, 3*len(tagIDs))
+		args := make([]any, 0, 4*len(tagIDs))
 		for i, tag := range tagIDs {
-			args = append(args, a.ID, tag, i)
+			args = append(args, a.ID, tag, i, micros(a.PublishedAt))
 		}
-		if _, err := b.exec(ctx, "INSERT INTO article_tags (article_id, tag_id, position) VALUES "+rowsOf(len(tagIDs), 3),
+		if _, err := b.exec(ctx, "INSERT INTO article_tags (article_id, tag_id, position, published_at) VALUES "+rowsOf(len(tagIDs), 4),
 			args...); err != nil {
 			return 0, fmt.Errorf("bulk: tag article %d: %w", a.ID, err)
 		}

@@ -12,10 +12,11 @@ import (
 // FeedArticles returns public stories with their HTML bodies, newest first.
 func (s *Store) FeedArticles(ctx context.Context, q content.FeedQuery, now time.Time) ([]content.Article, error) {
 	where, args := []string{publicClause}, []any{micros(now), micros(now)}
-	from := "articles a"
+	from, order := "articles a", "a.published_at DESC, a.id DESC"
 	if q.TagID != 0 {
-		from = "article_tags x JOIN articles a ON a.id = x.article_id"
-		where, args = append(where, "x.tag_id = ?"), append(args, q.TagID)
+		// A tag's stories newest first from article_tags_published, as on tag pages.
+		from, order = "article_tags x JOIN articles a ON a.id = x.article_id", "x.published_at DESC, x.article_id DESC"
+		where, args = append(where, "x.tag_id = ?", "x.published_at <= ?"), append(args, q.TagID, micros(now))
 	}
 	if q.Language != "" {
 		where, args = append(where, "a.language = ?"), append(args, q.Language)
@@ -35,7 +36,7 @@ func (s *Store) FeedArticles(ctx context.Context, q content.FeedQuery, now time.
 		FROM ` + from + `
 		JOIN sections sec ON sec.id = a.section_id
 		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
-		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY a.published_at DESC, a.id DESC LIMIT ?`), args...)
+		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY ` + order + ` LIMIT ?`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list feed articles: %w", err)
 	}

@@ -140,6 +140,11 @@ func (t *Tx) ChangeState(ctx context.Context, c newsroom.StateChange) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("article %d changed meanwhile: %w", c.ID, content.ErrConflict)
 	}
+	if !c.PublishedAt.IsZero() {
+		if err := t.dateTags(ctx, c.ID); err != nil {
+			return err
+		}
+	}
 	if err := t.indexArticle(ctx, c.ID); err != nil {
 		return err
 	}

@@ -332,12 +332,13 @@ func (t *Tx) TranslateTags(ctx context.Context, tags []content.Tag, from, lang s
 	return out, nil
 }
 
-// TagTranslationsAt lists the other tags of tag id's translation group, each with the
-// number of stories public at now that carry it in Stories (a tag page links only those;
-// it records the keys of all, so that a translation's first public story purges it).
+// TagTranslationsAt lists the other tags of tag id's translation group, with Stories 1 when
+// a story public at now carries it and 0 when none does (a tag page links only the first;
+// it records the keys of all, so that a translation's first public story purges it). It
+// does not count further: a country's tag may have a hundred thousand stories.
 func (s *Store) TagTranslationsAt(ctx context.Context, id int64, now time.Time) ([]content.TagEntry, error) {
 	rows, err := s.query(ctx, `SELECT t.id, t.language, t.name, t.slug, t.group_id, t.untranslated,
-		(SELECT COUNT(*) FROM article_tags x JOIN articles a ON a.id = x.article_id WHERE x.tag_id = t.id AND `+publicClause+`)
+		CASE WHEN `+publicTagClause+` THEN 1 ELSE 0 END
 		FROM tags t JOIN tags o ON o.group_id = t.group_id
 		WHERE o.id = ? AND t.group_id <> 0 AND t.id <> o.id ORDER BY t.language`, micros(now), micros(now), id)
 	if err != nil {

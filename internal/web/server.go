@@ -45,7 +45,8 @@ type Store interface {
 	// TagRedirect returns the id and current slug of the tag once at slug in lang (renamed
 	// since), or content.ErrNotFound.
 	TagRedirect(ctx context.Context, lang, slug string) (int64, string, error)
-	// TagTranslationsAt lists a tag's translations, with their public stories counted.
+	// TagTranslationsAt lists a tag's translations, with Stories 1 for those that public
+	// stories carry (0 for the others).
 	TagTranslationsAt(ctx context.Context, id int64, now time.Time) ([]content.TagEntry, error)
 	PublicArticle(ctx context.Context, lang, slug string, now time.Time) (content.Article, error)
 	Translations(ctx context.Context, a content.Article, now time.Time) ([]content.Translation, error)
