@@ -73,6 +73,7 @@ type site struct {
 	articles []string // public stories across the archive, shuffled
 	sections []string // every section front
 	homes    []string // every home page
+	langs    []string // the language codes, in the site's order
 	depth    int      // public stories in the smallest section of a language
 }
 
@@ -265,7 +266,7 @@ func newSite(st *store.Store) (*site, error) {
 		return nil, err
 	}
 	for _, l := range langs {
-		s.homes = append(s.homes, "/"+l.Code+"/")
+		s.homes, s.langs = append(s.homes, "/"+l.Code+"/"), append(s.langs, l.Code)
 		secs, err := st.Sections(ctx, l.Code)
 		if err != nil {
 			return nil, err

@@ -40,6 +40,7 @@ func TestGenerateSmall(t *testing.T) {
 		checkCounts(t, st, s)
 		checkGroups(t, st)
 		checkArticlePage(t, st)
+		checkBigTags(t, st)
 		if _, err := gen.Generate(ctx, st, o); err == nil {
 			t.Error("Generate filled a database that already had content")
 		}
@@ -223,5 +224,34 @@ func TestGenerateIsDeterministic(t *testing.T) {
 	}
 	if len(editions[0]) < 200 || strings.Join(editions[0], "\n") != strings.Join(editions[1], "\n") {
 		t.Errorf("two editions from the same options differ (%d and %d rows)", len(editions[0]), len(editions[1]))
+	}
+}
+
+// checkBigTags: in every language one tag is on about 30% of the stories (the generator's
+// home-country tag), so that the tag pages of big editions have a tag of their size.
+func checkBigTags(t *testing.T, st *store.Store) {
+	t.Helper()
+	rows, err := st.DB().QueryContext(context.Background(), `SELECT a.language, COUNT(DISTINCT a.id),
+		(SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM article_tags x JOIN tags g ON g.id = x.tag_id
+			WHERE g.language = a.language GROUP BY x.tag_id) c)
+		FROM articles a GROUP BY a.language ORDER BY a.language`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	langs := 0
+	for rows.Next() {
+		var lang string
+		var articles, biggest int
+		if err := rows.Scan(&lang, &articles, &biggest); err != nil {
+			t.Fatal(err)
+		}
+		langs++
+		if share := float64(biggest) / float64(articles); share < 0.2 || share > 0.45 {
+			t.Errorf("%s: the biggest tag is on %d of %d stories (%.0f%%), want about 30%%", lang, biggest, articles, 100*share)
+		}
+	}
+	if err := rows.Err(); err != nil || langs != 3 {
+		t.Errorf("big tags: %d languages, %v", langs, err)
 	}
 }

@@ -100,3 +100,42 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+// TestPickTagsShares: the big tags come out at their shares of the stories (the home
+// country on ~30%, so that a million-article edition has a tag of 100,000 stories), no tag
+// twice on a story, and the long tail takes the rest.
+func TestPickTagsShares(t *testing.T) {
+	lx, err := newLexicon("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx.buildTags(rand.New(rand.NewPCG(1, 1)))
+	r := rand.New(rand.NewPCG(2, 2))
+	const stories = 30000
+	counts := map[string]int{}
+	for range stories {
+		n := 2 + r.IntN(3)
+		tags := lx.pickTags(r, n)
+		if len(tags) != n {
+			t.Fatalf("asked for %d tags, got %d", n, len(tags))
+		}
+		seen := map[string]bool{}
+		for _, tg := range tags {
+			if seen[tg.Slug] {
+				t.Fatalf("tag %s twice on a story: %v", tg.Slug, tags)
+			}
+			seen[tg.Slug] = true
+			counts[tg.Slug]++
+		}
+	}
+	for i, share := range bigTags {
+		got := float64(counts[lx.tags[i].Slug]) / stories
+		// The long tail adds its own picks of the first tags: about ln(2000)/2000 per pick.
+		if got < share-0.01 || got > share+0.03 {
+			t.Errorf("big tag %d (%s) on %.3f of the stories, want about %.2f", i, lx.tags[i].Slug, got, share)
+		}
+	}
+	if len(counts) < tagsPerLanguage/2 {
+		t.Errorf("only %d distinct tags used in %d stories: the long tail is missing", len(counts), stories)
+	}
+}
