@@ -38,6 +38,7 @@ import (
 
 const (
 	envArticles = "NEWSDESK_BENCH_ARTICLES"
+	envBriefs   = "NEWSDESK_BENCH_BRIEFS"
 	envPG       = "NEWSDESK_BENCH_PG"
 	envSQLite   = "NEWSDESK_BENCH_SQLITE"
 	envPragmas  = "NEWSDESK_BENCH_SQLITE_PRAGMAS"
@@ -45,7 +46,8 @@ const (
 )
 
 // edition is the size of the generated edition: NEWSDESK_BENCH_ARTICLES articles (default
-// 2,000, so that `go test ./...` stays quick) and three briefs per article.
+// 2,000, so that `go test ./...` stays quick) and NEWSDESK_BENCH_BRIEFS briefs (default
+// three per article).
 func edition(tb testing.TB) gen.Options {
 	n := 2000
 	if v := os.Getenv(envArticles); v != "" {
@@ -54,7 +56,14 @@ func edition(tb testing.TB) gen.Options {
 			tb.Fatalf("%s=%q: want a whole number of at least 100", envArticles, v)
 		}
 	}
-	o := gen.Options{Articles: n, Briefs: 3 * n, Seed: seed}
+	briefs := 3 * n
+	if v := os.Getenv(envBriefs); v != "" {
+		var err error
+		if briefs, err = strconv.Atoi(v); err != nil || briefs < 0 {
+			tb.Fatalf("%s=%q: want a whole number", envBriefs, v)
+		}
+	}
+	o := gen.Options{Articles: n, Briefs: briefs, Seed: seed}
 	if n >= 20000 {
 		o.Progress = os.Stderr
 	}
