@@ -192,13 +192,18 @@ func (s *Store) Translations(ctx context.Context, a content.Article, now time.Ti
 
 // PublicArticles lists public stories, newest first.
 func (s *Store) PublicArticles(ctx context.Context, lq content.ListQuery, now time.Time) ([]content.ArticleSummary, error) {
+	if lq.Limit <= 0 || lq.Limit > 200 {
+		lq.Limit = 20
+	}
+	if lq.TagID != 0 && lq.SectionID == 0 && lq.AuthorID == 0 && !lq.LeadOnly && lq.ExcludeID == 0 {
+		return s.tagArticles(ctx, lq, now)
+	}
 	var where []string
 	var args []any
 	from, order := "articles a", "a.published_at DESC, a.id DESC"
 	if lq.TagID != 0 {
-		// A tag's stories newest first from article_tags_published, stopping at the page.
 		from, order = "article_tags x JOIN articles a ON a.id = x.article_id", "x.published_at DESC, x.article_id DESC"
-		where, args = append(where, "x.tag_id = ?", "x.published_at <= ?"), append(args, lq.TagID, micros(now))
+		where, args = append(where, "x.tag_id = ?", publicTagRowClause), append(args, lq.TagID, micros(now), micros(now))
 	}
 	where, args = append(where, "a.language = ?"), append(args, lq.Language)
 	if lq.SectionID != 0 {
@@ -215,9 +220,6 @@ func (s *Store) PublicArticles(ctx context.Context, lq content.ListQuery, now ti
 		where, args = append(where, "a.id <> ?"), append(args, lq.ExcludeID)
 	}
 	where, args = append(where, publicClause), append(args, micros(now), micros(now))
-	if lq.Limit <= 0 || lq.Limit > 200 {
-		lq.Limit = 20
-	}
 	args = append(args, lq.Limit, lq.Offset)
 	q := `SELECT ` + summaryColumns + `
 		FROM ` + from + `
@@ -228,6 +230,31 @@ func (s *Store) PublicArticles(ctx context.Context, lq content.ListQuery, now ti
 	rows, err := s.query(ctx, (q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	list, err := scanSummaries(rows)
+	if err != nil {
+		return nil, err
+	}
+	return list, s.withLeadImages(ctx, list)
+}
+
+// tagArticles is a tag page: the public stories of tag lq.TagID (of lq.Language), newest
+// first, ties by id. The page is taken from article_tags_published alone (the rows carry
+// what makes their story public, syncTagRows), skipping lq.Offset rows in the index, and
+// only the stories shown are read.
+func (s *Store) tagArticles(ctx context.Context, lq content.ListQuery, now time.Time) ([]content.ArticleSummary, error) {
+	q := `SELECT ` + summaryColumns + `
+		FROM (SELECT x.article_id, x.published_at FROM article_tags x
+			WHERE x.tag_id = ? AND ` + publicTagRowClause + `
+			ORDER BY x.published_at DESC, x.article_id DESC LIMIT ? OFFSET ?) p
+		JOIN articles a ON a.id = p.article_id
+		JOIN sections sec ON sec.id = a.section_id
+		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
+		WHERE a.language = ?
+		ORDER BY p.published_at DESC, p.article_id DESC`
+	rows, err := s.query(ctx, q, lq.TagID, micros(now), micros(now), lq.Limit, lq.Offset, lq.Language)
+	if err != nil {
+		return nil, fmt.Errorf("list articles of tag %d: %w", lq.TagID, err)
 	}
 	list, err := scanSummaries(rows)
 	if err != nil {
@@ -391,12 +418,14 @@ func (t *Tx) SetStatus(ctx context.Context, id int64, st content.Status, at time
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("article %d: %w", id, content.ErrNotFound)
 	}
+	if err := t.syncTagRows(ctx, id); err != nil {
+		return err
+	}
 	return t.indexArticle(ctx, id)
 }
 
 // setTags replaces the tags of a story, created in lang as needed. Each article_tags row
-// carries the story's publication time (tag pages walk them in that order): the story must
-// be written first.
+// carries what makes its story public (see syncTagRows): the story must be written first.
 func (t *Tx) setTags(ctx context.Context, articleID int64, lang string, tags []content.Tag) error {
 	if _, err := t.exec(ctx, "DELETE FROM article_tags WHERE article_id = ?", articleID); err != nil {
 		return fmt.Errorf("clear tags of article %d: %w", articleID, err)
@@ -414,8 +443,8 @@ func (t *Tx) setTags(ctx context.Context, articleID int64, lang string, tags []c
 		if err != nil {
 			return fmt.Errorf("put tag %s: %w", tag.Slug, err)
 		}
-		if _, err := t.exec(ctx, `INSERT INTO article_tags (article_id, tag_id, position, published_at)
-			SELECT ?, ?, ?, published_at FROM articles WHERE id = ?
+		if _, err := t.exec(ctx, `INSERT INTO article_tags (article_id, tag_id, position, published_at, embargo_until)
+			SELECT ?, ?, ?, `+tagRowPublished+`, a.embargo_until FROM articles a WHERE a.id = ?
 			ON CONFLICT (article_id, tag_id) DO NOTHING`, articleID, tagID, i, articleID); err != nil {
 			return fmt.Errorf("tag article %d: %w", articleID, err)
 		}
@@ -423,11 +452,19 @@ func (t *Tx) setTags(ctx context.Context, articleID int64, lang string, tags []c
 	return nil
 }
 
-// dateTags copies a story's publication time to its article_tags rows, after it changed.
-func (t *Tx) dateTags(ctx context.Context, articleID int64) error {
-	if _, err := t.exec(ctx, `UPDATE article_tags SET published_at = (SELECT a.published_at FROM articles a WHERE a.id = ?)
-		WHERE article_id = ?`, articleID, articleID); err != nil {
-		return fmt.Errorf("date the tags of article %d: %w", articleID, err)
+// tagRowPublished is what article_tags.published_at holds for the story a: its publication
+// time while it is published, NULL in any other state.
+const tagRowPublished = "CASE WHEN a.status = 'published' THEN a.published_at END"
+
+// syncTagRows copies to a story's article_tags rows what makes it public (its state and
+// publication time as tagRowPublished, the end of its embargo), after any of them changed:
+// tag pages list a tag's public stories from article_tags_published alone (migration 0025).
+func (t *Tx) syncTagRows(ctx context.Context, articleID int64) error {
+	if _, err := t.exec(ctx, `UPDATE article_tags SET
+		published_at = (SELECT `+tagRowPublished+` FROM articles a WHERE a.id = ?),
+		embargo_until = (SELECT a.embargo_until FROM articles a WHERE a.id = ?)
+		WHERE article_id = ?`, articleID, articleID, articleID); err != nil {
+		return fmt.Errorf("copy the state of article %d to its tags: %w", articleID, err)
 	}
 	return nil
 }

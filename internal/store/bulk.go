@@ -351,11 +351,15 @@ func (b *Bulk) Article(ctx context.Context, a content.Article, tagIDs []int64) (
 		return 0, fmt.Errorf("bulk: create article %s/%s: %w", a.Language, a.Slug, err)
 	}
 	if len(tagIDs) > 0 {
-		args := make([]any, 0, 4*len(tagIDs))
-		for i, tag := range tagIDs {
-			args = append(args, a.ID, tag, i, micros(a.PublishedAt))
+		var published any // as syncTagRows copies it: NULL unless published
+		if a.Status == content.StatusPublished {
+			published = micros(a.PublishedAt)
 		}
-		if _, err := b.exec(ctx, "INSERT INTO article_tags (article_id, tag_id, position, published_at) VALUES "+rowsOf(len(tagIDs), 4),
+		args := make([]any, 0, 5*len(tagIDs))
+		for i, tag := range tagIDs {
+			args = append(args, a.ID, tag, i, published, micros(a.EmbargoUntil))
+		}
+		if _, err := b.exec(ctx, "INSERT INTO article_tags (article_id, tag_id, position, published_at, embargo_until) VALUES "+rowsOf(len(tagIDs), 5),
 			args...); err != nil {
 			return 0, fmt.Errorf("bulk: tag article %d: %w", a.ID, err)
 		}

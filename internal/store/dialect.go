@@ -63,6 +63,17 @@ func (d dialect) inIDs(col string) string {
 	return col + " IN (SELECT value FROM json_each(?))"
 }
 
+// indexedBy names the index SQLite must read a table through, where its planner would take
+// a unique index and then read every row for columns that the named (covering) index holds:
+// on SQLite a story's state and slug come after its bodies in the row. PostgreSQL plans by
+// its statistics and has no such clause.
+func (d dialect) indexedBy(index string) string {
+	if d.postgres {
+		return ""
+	}
+	return " INDEXED BY " + index
+}
+
 // idList is the parameter of inIDs for ids.
 func (d dialect) idList(ids []int64) any {
 	if d.postgres {

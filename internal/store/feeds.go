@@ -16,7 +16,7 @@ func (s *Store) FeedArticles(ctx context.Context, q content.FeedQuery, now time.
 	if q.TagID != 0 {
 		// A tag's stories newest first from article_tags_published, as on tag pages.
 		from, order = "article_tags x JOIN articles a ON a.id = x.article_id", "x.published_at DESC, x.article_id DESC"
-		where, args = append(where, "x.tag_id = ?", "x.published_at <= ?"), append(args, q.TagID, micros(now))
+		where, args = append(where, "x.tag_id = ?", publicTagRowClause), append(args, q.TagID, micros(now), micros(now))
 	}
 	if q.Language != "" {
 		where, args = append(where, "a.language = ?"), append(args, q.Language)
@@ -83,7 +83,7 @@ func sitemapSQL(news bool) string {
 // parameter per group (thousands on a sitemap page), prepared for every page.
 // Arguments: now, now, the group ids (dialect.idList).
 func (d dialect) sitemapTranslationsSQL() string {
-	return `SELECT a.group_id, a.language, sn.slug, a.slug FROM articles a
+	return `SELECT a.group_id, a.language, sn.slug, a.slug FROM articles a` + d.indexedBy("articles_group") + `
 		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
 		WHERE ` + publicClause + ` AND ` + d.inIDs("a.group_id") + ` ORDER BY a.group_id, a.language`
 }

@@ -140,10 +140,8 @@ func (t *Tx) ChangeState(ctx context.Context, c newsroom.StateChange) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("article %d changed meanwhile: %w", c.ID, content.ErrConflict)
 	}
-	if !c.PublishedAt.IsZero() {
-		if err := t.dateTags(ctx, c.ID); err != nil {
-			return err
-		}
+	if err := t.syncTagRows(ctx, c.ID); err != nil {
+		return err
 	}
 	if err := t.indexArticle(ctx, c.ID); err != nil {
 		return err
@@ -176,6 +174,9 @@ func (t *Tx) PublishDue(ctx context.Context, now time.Time) ([]int64, error) {
 	}
 	for _, id := range ids {
 		if err := t.touchArticle(ctx, id); err != nil {
+			return nil, err
+		}
+		if err := t.syncTagRows(ctx, id); err != nil {
 			return nil, err
 		}
 		if err := t.indexArticle(ctx, id); err != nil {

@@ -95,8 +95,12 @@ func (s *Store) TagBySlug(ctx context.Context, lang, slug string) (int64, conten
 
 // publicTagClause keeps the tags t that at least one public story carries. Arguments:
 // now, now.
-const publicTagClause = `EXISTS (SELECT 1 FROM article_tags x JOIN articles a ON a.id = x.article_id
-	WHERE x.tag_id = t.id AND ` + publicClause + `)`
+const publicTagClause = `EXISTS (SELECT 1 FROM article_tags x
+	WHERE x.tag_id = t.id AND ` + publicTagRowClause + `)`
+
+// publicTagRowClause keeps the article_tags rows x of stories public at now, from the
+// state syncTagRows copies there (publicClause on the rows). Arguments: now, now.
+const publicTagRowClause = "x.published_at <= ? AND x.embargo_until <= ?"
 
 // PublicTagBySlug finds a tag by its slug in lang, returning its id, when a story public
 // at now carries it. A tag that only drafts, scheduled, embargoed or withdrawn stories

@@ -23,21 +23,23 @@ func TestTagPageOrder(t *testing.T) {
 		ctx := context.Background()
 		country := []content.Tag{{Name: "Azerbaijan"}, {Name: "Diplomacy"}}
 		type story struct {
-			lang   string
-			status content.Status
-			pub    time.Time
+			lang    string
+			status  content.Status
+			pub     time.Time
+			embargo time.Time
 		}
 		var stories []story
 		for i := range 45 {
 			// Three stories share each minute, so the order of equal times counts.
-			stories = append(stories, story{"en", content.StatusPublished, f.now.Add(-time.Duration(10+i/3) * time.Minute)})
+			stories = append(stories, story{"en", content.StatusPublished, f.now.Add(-time.Duration(10+i/3) * time.Minute), time.Time{}})
 		}
 		stories = append(stories,
-			story{"en", content.StatusDraft, time.Time{}},
-			story{"en", content.StatusScheduled, f.now.Add(time.Hour)},
-			story{"en", content.StatusPublished, f.now.Add(2 * time.Hour)}, // published, for later
-			story{"en", content.StatusUnpublished, f.now.Add(-time.Minute)},
-			story{"ru", content.StatusPublished, f.now.Add(-time.Minute)}, // the same name in another language
+			story{"en", content.StatusDraft, time.Time{}, time.Time{}},
+			story{"en", content.StatusScheduled, f.now.Add(time.Hour), time.Time{}},
+			story{"en", content.StatusPublished, f.now.Add(2 * time.Hour), time.Time{}}, // published, for later
+			story{"en", content.StatusUnpublished, f.now.Add(-time.Minute), time.Time{}},
+			story{"ru", content.StatusPublished, f.now.Add(-time.Minute), time.Time{}}, // the same name in another language
+			story{"en", content.StatusPublished, f.now.Add(-90 * time.Minute), f.now.Add(30 * time.Minute)},
 		)
 		ids := make([]int64, len(stories))
 		mk := func(i int) content.Article {
@@ -45,10 +47,10 @@ func TestTagPageOrder(t *testing.T) {
 			slug := fmt.Sprintf("tagged-%d", i)
 			return content.Article{Language: s.lang, Section: f.politics, Headline: slug, Slug: slug, BodyMD: "Body.",
 				BodyHTML: "<p>Body.</p>", Status: s.status, CreatedAt: f.now.Add(-48 * time.Hour), PublishedAt: s.pub,
-				UpdatedAt: f.now, Tags: country}
+				EmbargoUntil: s.embargo, UpdatedAt: f.now, Tags: country}
 		}
-		// The first half one by one, as the newsroom writes; the rest in bulk, as the
-		// importer and the generator do.
+		// Most one by one, as the newsroom writes; the rest in bulk, as the importer and the
+		// generator do.
 		err := st.WithTx(ctx, func(tx *store.Tx) error {
 			for i := 0; i < 20; i++ {
 				var err error
@@ -105,7 +107,7 @@ func TestTagPageOrder(t *testing.T) {
 			var out []int64
 			order := map[int64]time.Time{}
 			for i, s := range stories {
-				if s.lang == "en" && s.status == content.StatusPublished && !s.pub.After(now) {
+				if s.lang == "en" && s.status == content.StatusPublished && !s.pub.After(now) && !s.embargo.After(now) {
 					out = append(out, ids[i])
 					order[ids[i]] = s.pub
 				}
@@ -152,7 +154,7 @@ func TestTagPageOrder(t *testing.T) {
 		if got := len(want(f.now)); got != 45 {
 			t.Fatalf("the test means 45 public stories (three pages, the last short), has %d", got)
 		}
-		check("when the later story is out", f.now.Add(3*time.Hour))
+		check("when the embargo has lifted and the later story is out", f.now.Add(3*time.Hour))
 
 		// The workflow moves stories' times after they were tagged: the draft is published
 		// in the past, between the others; the withdrawn story comes back as the newest.
@@ -173,5 +175,32 @@ func TestTagPageOrder(t *testing.T) {
 		if list, _ := st.PublicArticles(ctx, content.ListQuery{Language: "en", TagID: tagID, Limit: 1}, f.now); len(list) != 1 || list[0].ID != ids[48] {
 			t.Errorf("the story published again last is not the first on its tag's page: %+v", list)
 		}
+		// A story withdrawn leaves the pages; the scheduled one joins them when the
+		// scheduler publishes it; an embargo set on a published story hides it until then.
+		if err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.SetStatus(ctx, ids[3], content.StatusUnpublished, f.now) }); err != nil {
+			t.Fatal(err)
+		}
+		stories[3].status = content.StatusUnpublished
+		check("after a story was withdrawn", f.now)
+		err = st.NewsroomTx(ctx, func(tx newsroom.Tx) error {
+			_, err := tx.PublishDue(ctx, f.now.Add(90*time.Minute))
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stories[46].status = content.StatusPublished
+		check("after the scheduler published", f.now.Add(90*time.Minute))
+		until := f.now.Add(time.Hour)
+		err = st.NewsroomTx(ctx, func(tx newsroom.Tx) error {
+			return tx.ChangeState(ctx, newsroom.StateChange{ID: ids[5], From: []content.Status{content.StatusPublished},
+				To: content.StatusPublished, EmbargoUntil: &until, Action: "embargo"})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stories[5].embargo = until
+		check("under a new embargo", f.now)
+		check("after the new embargo", f.now.Add(61*time.Minute))
 	})
 }
