@@ -79,15 +79,15 @@ func BenchmarkFeed(b *testing.B) {
 	})
 }
 
-// BenchmarkSitemap serves the sitemap index, the news sitemap and the story sitemaps (10,000
-// stories a page): the first, the middle and the last.
+// BenchmarkSitemap serves the sitemap index, the news sitemap and the story sitemaps (the
+// stories of 10,000 ids a page): the first, the middle and the last.
 func BenchmarkSitemap(b *testing.B) {
 	backends(b, func(b *testing.B, s *site) {
-		n, err := s.st.CountPublicArticles(context.Background(), time.Now())
+		last, err := s.st.LastPublicArticleID(context.Background(), time.Now())
 		if err != nil {
 			b.Fatal(err)
 		}
-		pages := (n + 9999) / 10000
+		pages := int((last + 9999) / 10000)
 		b.Run("index", func(b *testing.B) { serve(b, s.h, []string{"/sitemap.xml"}) })
 		b.Run("news", func(b *testing.B) { serve(b, s.h, []string{"/news-sitemap.xml"}) })
 		for _, p := range []struct {

@@ -97,7 +97,39 @@ func (s *Store) SitemapArticles(ctx context.Context, offset, limit int, since, n
 		args = append(args, micros(since))
 	}
 	args = append(args, limit, offset)
-	rows, err := s.query(ctx, sitemapSQL(!since.IsZero()), args...)
+	return s.sitemapEntries(ctx, sitemapSQL(!since.IsZero()), args, now)
+}
+
+// SitemapStories returns the public stories with ids in (after, upTo], in id order, with
+// the translations of each: a story sitemap page. A page by ids is read from the range of
+// articles_status_id it covers, however deep in the archive, where a page by position
+// would skip every story before it.
+func (s *Store) SitemapStories(ctx context.Context, after, upTo int64, now time.Time) ([]content.SitemapEntry, error) {
+	q := `SELECT a.id, a.group_id, a.language, sn.slug, a.slug, '', a.published_at, a.updated_at
+		FROM articles a JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
+		WHERE ` + publicClause + ` AND a.id > ? AND a.id <= ? ORDER BY a.id`
+	return s.sitemapEntries(ctx, q, []any{micros(now), micros(now), after, upTo}, now)
+}
+
+// LastPublicArticleID returns the highest id of a story public at now (0 when none is),
+// which bounds the story sitemap pages (SitemapStories).
+func (s *Store) LastPublicArticleID(ctx context.Context, now time.Time) (int64, error) {
+	var id int64
+	err := s.queryRow(ctx, "SELECT a.id FROM articles a"+s.d.indexedBy("articles_status_id")+" WHERE "+publicClause+
+		" ORDER BY a.id DESC LIMIT 1", micros(now), micros(now)).Scan(&id)
+	if isNoRows(err) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("find the last public article: %w", err)
+	}
+	return id, nil
+}
+
+// sitemapEntries runs a query of sitemapSQL's columns and adds the public translations of
+// each story.
+func (s *Store) sitemapEntries(ctx context.Context, q string, args []any, now time.Time) ([]content.SitemapEntry, error) {
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list sitemap articles: %w", err)
 	}

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -38,6 +39,52 @@ func TestSitemapArticles(t *testing.T) {
 		news, err := st.SitemapArticles(ctx, 0, 100, f.now.Add(-48*time.Hour), f.now)
 		if err != nil || len(news) != 2 || news[0].Headline == "" || len(news[0].Translations) != 2 {
 			t.Errorf("news sitemap: %+v, %v", news, err)
+		}
+	})
+}
+
+// TestSitemapStories: a story sitemap page is the public stories of an id range, in id
+// order, each with its public translations; the last public id bounds the pages, and the
+// stories that are not public (drafts, embargoed, withdrawn, future) are on no page.
+func TestSitemapStories(t *testing.T) {
+	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		f := seed(t, st)
+		last, err := st.LastPublicArticleID(ctx, f.now)
+		if err != nil || last != max(f.lead, f.leadRU) {
+			t.Fatalf("last public id = %d, %v; want %d (the later story is not out yet)", last, err, max(f.lead, f.leadRU))
+		}
+		if later, _ := st.LastPublicArticleID(ctx, f.now.Add(2*time.Hour)); later != f.later {
+			t.Errorf("last public id once the later story is out = %d, want %d", later, f.later)
+		}
+		for _, tc := range []struct {
+			after, upTo int64
+			want        []int64
+		}{
+			{0, last, []int64{f.lead, f.leadRU}},
+			{0, f.lead, []int64{f.lead}},            // the upper bound is in the page
+			{f.lead, last, []int64{f.leadRU}},       // the lower bound is not
+			{last, last + 10000, nil},               // past the last public story
+			{f.draft - 1, f.later, []int64{}},       // only stories that are not public
+			{0, 1 << 40, []int64{f.lead, f.leadRU}}, // far beyond the end
+		} {
+			page, err := st.SitemapStories(ctx, tc.after, tc.upTo, f.now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int64
+			for _, e := range page {
+				got = append(got, e.ID)
+				if len(e.Translations) != 2 || e.Headline != "" {
+					t.Errorf("(%d, %d]: %s: translations %+v, headline %q", tc.after, tc.upTo, e.Path, e.Translations, e.Headline)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) && !(len(got) == 0 && len(tc.want) == 0) {
+				t.Errorf("(%d, %d]: stories %v, want %v", tc.after, tc.upTo, got, tc.want)
+			}
+		}
+		if id, err := st.LastPublicArticleID(ctx, f.now.Add(-100*time.Hour)); err != nil || id != 0 {
+			t.Errorf("last public id before any story was public = %d, %v; want 0", id, err)
 		}
 	})
 }

@@ -58,7 +58,10 @@ type Store interface {
 	PublicBriefs(ctx context.Context, q content.BriefQuery, now time.Time) ([]content.Brief, error)
 	FeedArticles(ctx context.Context, q content.FeedQuery, now time.Time) ([]content.Article, error)
 	SitemapArticles(ctx context.Context, offset, limit int, since, now time.Time) ([]content.SitemapEntry, error)
-	CountPublicArticles(ctx context.Context, now time.Time) (int, error)
+	// SitemapStories returns the public stories with ids in (after, upTo], in id order.
+	SitemapStories(ctx context.Context, after, upTo int64, now time.Time) ([]content.SitemapEntry, error)
+	// LastPublicArticleID returns the highest id of a public story, 0 when there is none.
+	LastPublicArticleID(ctx context.Context, now time.Time) (int64, error)
 	NextVisibilityChange(ctx context.Context, now time.Time) (time.Time, error)
 	// PublicPage returns the published page of a language at slug (About, Contacts…).
 	PublicPage(ctx context.Context, lang, slug string) (content.Page, error)

@@ -29,14 +29,14 @@ func htmlEscape(s string) string { return html.EscapeString(s) }
 // sitemapIndex lists the sitemap of sections, the news sitemap and the pages of stories.
 func (s *Server) sitemapIndex(w http.ResponseWriter, r *http.Request) {
 	s.serveDoc(w, r, xmlType, sitemapKeys, func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
-		n, err := s.cfg.Store.CountPublicArticles(ctx, now)
+		last, err := s.cfg.Store.LastPublicArticleID(ctx, now)
 		if err != nil {
 			return nil, time.Time{}, err
 		}
 		// The news sitemap is listed too: a crawler given the index alone finds it, and
 		// its stories, which the story pages list as well, are only marked up for news.
 		refs := []feed.SitemapRef{{Loc: s.abs("/sitemaps/sections.xml")}, {Loc: s.abs("/news-sitemap.xml")}}
-		for i := 0; i*sitemapPage < n; i++ {
+		for i := int64(0); i*sitemapPage < last; i++ {
 			refs = append(refs, feed.SitemapRef{Loc: s.abs(fmt.Sprintf("/sitemaps/stories-%d.xml", i+1))})
 		}
 		b, err := feed.Index(refs)
@@ -59,12 +59,23 @@ func (s *Server) sitemapFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.serveDoc(w, r, xmlType, sitemapKeys, func(ctx context.Context, now time.Time) ([]byte, time.Time, error) {
-		entries, err := s.cfg.Store.SitemapArticles(ctx, (n-1)*sitemapPage, sitemapPage, time.Time{}, now)
+		// Page n holds the public stories with ids in ((n-1)·sitemapPage, n·sitemapPage]:
+		// at most sitemapPage, fewer where stories were not published, and each page stays
+		// where it is as the archive grows. The index lists the pages up to the last public
+		// story; one past it is not found.
+		lo, hi := int64(n-1)*sitemapPage, int64(n)*sitemapPage
+		if n > 1 {
+			last, err := s.cfg.Store.LastPublicArticleID(ctx, now)
+			if err != nil {
+				return nil, time.Time{}, err
+			}
+			if lo >= last {
+				return nil, time.Time{}, fmt.Errorf("sitemap page %d: %w", n, content.ErrNotFound)
+			}
+		}
+		entries, err := s.cfg.Store.SitemapStories(ctx, lo, hi, now)
 		if err != nil {
 			return nil, time.Time{}, err
-		}
-		if len(entries) == 0 && n > 1 {
-			return nil, time.Time{}, fmt.Errorf("sitemap page %d: %w", n, content.ErrNotFound)
 		}
 		urls := make([]feed.URL, 0, len(entries))
 		for _, e := range entries {
