@@ -1,4 +1,6 @@
--- Newsdesk schema, version 25: tag pages walk a tag's public stories in publication order.
+-- Newsdesk schema, version 25: lists that stay fast in a million-story archive.
+--
+-- Tag pages walk a tag's public stories in publication order.
 --
 -- A tag page lists the newest public stories that carry a tag. Through article_tags_tag
 -- (tag_id, article_id) it had to read every story of the tag (each row with its body, on
@@ -27,3 +29,13 @@ DROP INDEX articles_status_id;
 CREATE INDEX articles_status_id ON articles (status, id, published_at, embargo_until, group_id, language, section_id, updated_at, slug);
 DROP INDEX articles_group;
 CREATE INDEX articles_group ON articles (group_id, status, published_at, embargo_until, language, section_id, slug);
+
+-- The newsroom's story list by section (with or without a language and a state), most
+-- recently changed first: with only articles_section the planner took all of a section's
+-- stories of a language and sorted them, half a second at a million. Language and state
+-- are in the index, so that they are checked without reading the rows.
+CREATE INDEX articles_desk_section ON articles (section_id, updated_at, id, language, status);
+
+-- The dashboard's embargoed stories (published, embargo not lifted), the soonest first,
+-- and their count, from the index alone.
+CREATE INDEX articles_embargoed ON articles (status, embargo_until, id);
