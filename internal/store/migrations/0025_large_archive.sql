@@ -39,3 +39,4 @@ CREATE INDEX articles_desk_section ON articles (section_id, updated_at, id, lang
 -- The dashboard's embargoed stories (published, embargo not lifted), the soonest first,
 -- and their count, from the index alone.
 CREATE INDEX articles_embargoed ON articles (status, embargo_until, id);
+-- (Migration 26 leads it by embargo_until instead: see there.)
