@@ -18,13 +18,13 @@ func TestSign(t *testing.T) {
 	withToken.sessionToken = "tok/en+1"
 	at := time.Date(2026, 12, 7, 22, 0, 0, 0, time.UTC)
 	tests := []struct {
-		name    string
-		s       signer
-		method  string
-		url     string
-		headers map[string]string
-		payload string
-		at      time.Time
+		name               string
+		s                  signer
+		method             string
+		url                string
+		headers            map[string]string
+		payload            string
+		at                 time.Time
 		headersSigned, sig string
 	}{
 		{
