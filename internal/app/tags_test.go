@@ -40,7 +40,7 @@ func clockSiteOver(t *testing.T, demo *demoSite) *clockSite {
 			return nil, err
 		}
 		st.OnPurge(func(keys []string, _ bool) { pages.Purge(keys...) })
-		return httpx.Wrap(public.Front(public), httpx.Options{MaxBody: 1 << 20}), nil
+		return httpx.Wrap(public, httpx.Options{MaxBody: 1 << 20, Hit: public.Hit}), nil
 	})
 	ed := testkit.AddUser(t, st, account.User{Email: "tags@x.test", Name: "Tag Editor", Role: account.RoleEditor, CreatedAt: time.Now()})
 	return &clockSite{demoSite: &demoSite{srv: srv, st: st}, clock: clock, svc: newsroom.New(st, nil, clock.now), ed: ed}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/app"
 	"github.com/newsdesk/newsdesk/internal/cache"
+	"github.com/newsdesk/newsdesk/internal/httpx"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/web"
 )
@@ -45,7 +46,7 @@ func TestDemoPageKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(site.Front(site))
+	srv := httptest.NewServer(httpx.Wrap(site, httpx.Options{Hit: site.Hit}))
 	t.Cleanup(srv.Close)
 
 	link := regexp.MustCompile(`(?:href|src)="(/[^"#]*)"|<loc>http://site\.test(/[^<]*)</loc>`)

@@ -183,22 +183,10 @@ func New(cfg Config) (*Server, error) {
 // ServeHTTP serves the public site through its routes (cached pages through the cache).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
 
-// Front answers requests for pages the page cache holds before next (the whole site's
-// router) sees them: a hit costs no routing and no database query. Only public pages are
-// ever in the cache, so any other request passes to next.
-func (s *Server) Front(next http.Handler) http.Handler {
-	if s.cfg.Cache == nil {
-		return next
-	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !s.fromCache(w, r) {
-			next.ServeHTTP(w, r)
-		}
-	})
-}
-
-// Hit answers r from the page cache if it holds the page, and reports whether it did: the
-// same as Front, for httpx.Options.Hit, which asks before the request is given its context.
+// Hit answers r from the page cache if it holds the page, and reports whether it did; for
+// httpx.Options.Hit, which asks before the request is given its context or reaches the
+// router: a hit costs no routing and no database query. Only public pages are ever in the
+// cache, so any other request is left to the router.
 func (s *Server) Hit(w http.ResponseWriter, r *http.Request) bool { return s.fromCache(w, r) }
 
 // loadStatic reads the embedded assets and names each by a content hash, so they can be
