@@ -3,6 +3,9 @@ package store
 import (
 	"context"
 	"errors"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/content"
 )
 
 // PurgeKeysOf returns the keys that a change leaving story articleID (or, when it is 0,
@@ -45,3 +48,11 @@ func (s *Store) Analyze(ctx context.Context) error {
 	}
 	return nil
 }
+
+// RelatedSQL is the query RelatedArticles runs for story a with tags, and its arguments.
+func (s *Store) RelatedSQL(a content.Article, tags []int64, limit int, now time.Time) (string, []any) {
+	return s.relatedSQL(a, tags, limit, now)
+}
+
+// FrontQuery is the query of PublicFront.
+const FrontQuery = frontQuery

@@ -11,9 +11,10 @@ import (
 	"github.com/newsdesk/newsdesk/internal/testkit"
 )
 
-// TestRelatedArticles: the stories related to one are of its language and public, those
-// sharing more of its tags first, then those of its section, then the newest; the story
-// itself is not among them.
+// TestRelatedArticles: the stories related to one are of its language and public (not
+// drafts, not scheduled, not under embargo, not published in the future), those sharing
+// more of its tags first, then those of its section, then the newest; the story itself is
+// not among them.
 func TestRelatedArticles(t *testing.T) {
 	testkit.EachStore(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
@@ -26,23 +27,30 @@ func TestRelatedArticles(t *testing.T) {
 				status     content.Status
 				ago        time.Duration
 				tags       []string
+				embargo    time.Duration // from now
 			}{
-				{"base", "en", f.politics, content.StatusPublished, 3 * time.Hour, []string{"Ports", "Rail"}},
-				{"two-tags", "en", f.economy, content.StatusPublished, 5 * time.Hour, []string{"Rail", "Ports", "Tea"}},
-				{"one-tag-new", "en", f.economy, content.StatusPublished, time.Hour, []string{"Ports"}},
-				{"one-tag-same-section", "en", f.politics, content.StatusPublished, 6 * time.Hour, []string{"Rail"}},
-				{"section-only", "en", f.politics, content.StatusPublished, 2 * time.Hour, nil},
-				{"unrelated", "en", f.economy, content.StatusPublished, time.Hour, []string{"Tea"}},
-				{"draft-two-tags", "en", f.politics, content.StatusDraft, 0, []string{"Ports", "Rail"}},
-				{"russian", "ru", f.politics, content.StatusPublished, time.Hour, []string{"Ports", "Rail"}},
+				{"base", "en", f.politics, content.StatusPublished, 3 * time.Hour, []string{"Ports", "Rail"}, 0},
+				{"two-tags", "en", f.economy, content.StatusPublished, 5 * time.Hour, []string{"Rail", "Ports", "Tea"}, 0},
+				{"one-tag-new", "en", f.economy, content.StatusPublished, time.Hour, []string{"Ports"}, 0},
+				{"one-tag-same-section", "en", f.politics, content.StatusPublished, 6 * time.Hour, []string{"Rail"}, 0},
+				{"section-only", "en", f.politics, content.StatusPublished, 2 * time.Hour, nil, 0},
+				{"unrelated", "en", f.economy, content.StatusPublished, time.Hour, []string{"Tea"}, 0},
+				{"draft-two-tags", "en", f.politics, content.StatusDraft, 0, []string{"Ports", "Rail"}, 0},
+				{"russian", "ru", f.politics, content.StatusPublished, time.Hour, []string{"Ports", "Rail"}, 0},
+				{"embargoed-two-tags", "en", f.politics, content.StatusPublished, time.Hour, []string{"Ports", "Rail"}, time.Hour},
+				{"scheduled-two-tags", "en", f.politics, content.StatusScheduled, -time.Hour, []string{"Ports", "Rail"}, 0},
+				{"future-two-tags", "en", f.politics, content.StatusPublished, -time.Hour, []string{"Ports", "Rail"}, 0},
 			} {
 				var tags []content.Tag
 				for _, name := range s.tags {
 					tags = append(tags, content.Tag{Name: name})
 				}
 				a := content.Article{Language: s.lang, Section: s.sec, Headline: s.slug, Slug: s.slug, Status: s.status, Tags: tags}
-				if s.status == content.StatusPublished {
+				if s.status != content.StatusDraft {
 					a.PublishedAt, a.UpdatedAt = f.now.Add(-s.ago), f.now.Add(-s.ago)
+				}
+				if s.embargo != 0 {
+					a.EmbargoUntil = f.now.Add(s.embargo)
 				}
 				id, err := tx.CreateArticle(ctx, a)
 				if err != nil {
