@@ -149,6 +149,26 @@ func (d dialect) searchIDsSQL() string {
 	return "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?"
 }
 
+// matchedArticlesSQL lists, as column ref, the ids of the articles whose documents match a
+// query (parameter 1) with ids in a range (parameters 2 and 3).
+func (d dialect) matchedArticlesSQL() string {
+	if d.postgres {
+		return "SELECT ref_id AS ref FROM search_docs WHERE terms @@ CAST(? AS tsquery) AND doc_id BETWEEN ? AND ? AND kind = 'article'"
+	}
+	return `SELECT d.ref_id AS ref FROM search_fts f CROSS JOIN search_docs d ON d.doc_id = f.rowid
+		WHERE f.search_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND d.kind = 'article'`
+}
+
+// joinInOrder is the join that SQLite must take in the order written (its planner would
+// otherwise read the index's mapping table whole and look each row up in the full-text
+// index); PostgreSQL plans by its statistics.
+func (d dialect) joinInOrder() string {
+	if d.postgres {
+		return "JOIN"
+	}
+	return "CROSS JOIN"
+}
+
 // indexText is a document's terms by field, as the index stores them.
 type indexText struct {
 	head, stand, body []string // analysed terms in order

@@ -56,3 +56,11 @@ func (s *Store) RelatedSQL(a content.Article, tags []int64, limit int, now time.
 
 // FrontQuery is the query of PublicFront.
 const FrontQuery = frontQuery
+
+// SetHeadlineWays sets the bounds that choose how the newsroom's headline search is read
+// (newsroom_search.go): a search with at most joinMax matches in the index reads them
+// with their stories, one with at most setMax reads the list's index, others the list's
+// headlines. -1, -1 sends every search the last way.
+func (s *Store) SetHeadlineWays(joinMax, setMax int) {
+	s.headline = headlineBounds{set: true, joinMax: joinMax, setMax: setMax}
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -277,19 +278,25 @@ func (s *Store) NewsroomArticles(ctx context.Context, q newsroom.ArticleQuery) (
 	if q.Limit <= 0 || q.Limit > 200 {
 		q.Limit = 50
 	}
-	order := "a.updated_at DESC, a.id DESC"
-	switch {
-	case q.Due && !q.EmbargoedAfter.IsZero():
-		order = "a.embargo_until, a.id"
-	case q.Due:
-		order = "a.published_at, a.id"
+	q.Offset = max(q.Offset, 0)
+	order := newsroomOrder(q)
+	var rows *sql.Rows
+	var err error
+	if strings.TrimSpace(q.Search) != "" {
+		// A headline search chooses the page's ids itself (newsroom_search.go).
+		var ids []int64
+		if ids, err = s.newsroomSearchPage(ctx, q); err != nil || len(ids) == 0 {
+			return nil, err
+		}
+		rows, err = s.query(ctx, "SELECT "+articleColumns+" WHERE "+s.d.inIDs("a.id")+" ORDER BY "+order.sql(), s.d.idList(ids))
+	} else {
+		// The page's ids are chosen from articles alone, then read with their joins: with the
+		// joins in the same query the planner may start from the sections and sort every story
+		// of each (seconds at a million stories), and an offset would join the rows it skips.
+		args = append(args, q.Limit, q.Offset)
+		rows, err = s.query(ctx, "SELECT "+articleColumns+" WHERE a.id IN (SELECT a.id FROM articles a WHERE "+where+
+			" ORDER BY "+order.sql()+" LIMIT ? OFFSET ?) ORDER BY "+order.sql(), args...)
 	}
-	args = append(args, q.Limit, q.Offset)
-	// The page's ids are chosen from articles alone, then read with their joins: with the
-	// joins in the same query the planner may start from the sections and sort every story
-	// of each (seconds at a million stories), and an offset would join the rows it skips.
-	rows, err := s.query(ctx, "SELECT "+articleColumns+" WHERE a.id IN (SELECT a.id FROM articles a WHERE "+where+
-		" ORDER BY "+order+" LIMIT ? OFFSET ?) ORDER BY "+order, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list newsroom articles: %w", err)
 	}
@@ -307,6 +314,9 @@ func (s *Store) NewsroomArticles(ctx context.Context, q newsroom.ArticleQuery) (
 
 // CountNewsroomArticles counts the stories NewsroomArticles would list without a limit.
 func (s *Store) CountNewsroomArticles(ctx context.Context, q newsroom.ArticleQuery) (int, error) {
+	if strings.TrimSpace(q.Search) != "" {
+		return s.countNewsroomSearch(ctx, q)
+	}
 	where, args := newsroomFilter(q)
 	var n int
 	if err := s.queryRow(ctx, "SELECT COUNT(*) FROM articles a WHERE "+where, args...).Scan(&n); err != nil {
@@ -315,7 +325,33 @@ func (s *Store) CountNewsroomArticles(ctx context.Context, q newsroom.ArticleQue
 	return n, nil
 }
 
-// newsroomFilter is the WHERE clause of q's filters, over articles as a.
+// listOrder is the order of a newsroom list: by one column, then by id the same way.
+type listOrder struct {
+	col  string // "a.updated_at", …
+	desc bool
+}
+
+func (o listOrder) sql() string {
+	if o.desc {
+		return o.col + " DESC, a.id DESC"
+	}
+	return o.col + ", a.id"
+}
+
+// newsroomOrder is the order of q's list: most recently changed first, or by when the
+// stories come due.
+func newsroomOrder(q newsroom.ArticleQuery) listOrder {
+	switch {
+	case q.Due && !q.EmbargoedAfter.IsZero():
+		return listOrder{col: "a.embargo_until"}
+	case q.Due:
+		return listOrder{col: "a.published_at"}
+	}
+	return listOrder{col: "a.updated_at", desc: true}
+}
+
+// newsroomFilter is the WHERE clause of q's filters but its search (newsroom_search.go),
+// over articles as a.
 func newsroomFilter(q newsroom.ArticleQuery) (string, []any) {
 	where, args := []string{"1 = 1"}, []any{}
 	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
@@ -337,17 +373,10 @@ func newsroomFilter(q newsroom.ArticleQuery) (string, []any) {
 	if q.GroupID != 0 {
 		add("a.group_id = ?", q.GroupID)
 	}
-	if q.Search != "" {
-		add("LOWER(a.headline) LIKE ? ESCAPE '\\'", "%"+likeEscape(strings.ToLower(q.Search))+"%")
-	}
 	if !q.EmbargoedAfter.IsZero() {
 		add("a.embargo_until > ?", micros(q.EmbargoedAfter))
 	}
 	return strings.Join(where, " AND "), args
-}
-
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
 // Audit records who did what to which object.

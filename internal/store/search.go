@@ -138,6 +138,10 @@ type langPlan struct {
 	parts []match // the included parts
 	not   []match // the excluded parts
 	extra []string
+	// lasts holds, for each included part, the terms its last word may be: its own, and
+	// for a word being typed the terms of the words it begins (the same as parts, for
+	// matching in Go).
+	lasts [][]string
 }
 
 // planFor analyses the query for a language and expands the word being typed into the
@@ -151,24 +155,28 @@ type langPlan struct {
 func (s *Store) planFor(ctx context.Context, an *search.Analyzer, lang string, q search.Query) (langPlan, error) {
 	lp := langPlan{lang: lang, plan: an.Plan(lang, q)}
 	for _, p := range lp.plan.Include {
+		last := len(p.Terms) - 1
 		if !p.Prefix {
 			lp.parts = append(lp.parts, phraseMatch(p.Terms))
+			lp.lasts = append(lp.lasts, []string{p.Terms[last]})
 			continue
 		}
 		stems, err := s.prefixTerms(ctx, lang, p.Word)
 		if err != nil {
 			return lp, err
 		}
-		last := len(p.Terms) - 1
 		alts := []match{phraseMatch(p.Terms)}
+		lasts := []string{p.Terms[last]}
 		for _, st := range stems {
 			if st == p.Terms[last] {
 				continue
 			}
 			alts = append(alts, phraseMatch(append(slices.Clone(p.Terms[:last]), st)))
 			lp.extra = append(lp.extra, st)
+			lasts = append(lasts, st)
 		}
 		lp.parts = append(lp.parts, orMatch(alts...))
+		lp.lasts = append(lp.lasts, lasts)
 	}
 	for _, p := range lp.plan.Exclude {
 		lp.not = append(lp.not, phraseMatch(p.Terms))

@@ -407,6 +407,16 @@ func (s *Store) RebuildSearchIfNeeded(ctx context.Context) (bool, error) {
 	if err != nil || !need {
 		return false, err
 	}
+	// Flagged, the index is known to be incomplete until the rebuild commits: the
+	// newsroom's headline search reads the stories themselves meanwhile.
+	err = s.WithTx(ctx, func(t *Tx) error {
+		_, err := t.exec(ctx, `INSERT INTO newsdesk_meta (key, value) VALUES ('search_rebuild', 'needed')
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("flag the search index for its rebuild: %w", err)
+	}
 	s.log.Info("search_rebuild_started")
 	step := -1
 	stats, err := s.Reindex(ctx, func(done, total int) {

@@ -35,7 +35,8 @@ type Store struct {
 	stmts   sync.Map // query text → *sql.Stmt, prepared once (the hot read queries)
 	nstmts  atomic.Int64
 
-	search searchState // the full-text search's analyzer (search_index.go)
+	search   searchState    // the full-text search's analyzer (search_index.go)
+	headline headlineBounds // the ways of the newsroom's headline search (newsroom_search.go)
 
 	// bus carries purges to the listeners and the other instances (bus.go).
 	bus     *bus
