@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/internal/account"
@@ -37,6 +38,9 @@ func (a *API) listArticles(w http.ResponseWriter, r *http.Request, u account.Use
 	}
 	if nq.Search = q.Get("q"); utf8.RuneCountInString(nq.Search) > 200 || !utf8.ValidString(nq.Search) {
 		return badRequest("Query parameter \"q\" must be valid text of at most 200 characters.")
+	}
+	if strings.TrimSpace(nq.Search) != "" && !newsroom.SearchableHeadline(nq.Search) {
+		return badRequest("Query parameter \"q\" has no word to look for: give a word of the headline (letters or digits).")
 	}
 	if nq.Language, nq.SectionID, err = a.languageAndSection(r.Context(), q.Get("language"), q.Get("section")); err != nil {
 		return err

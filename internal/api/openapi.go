@@ -44,7 +44,7 @@ func operations() map[string]operation {
 		{"status", "Only stories in this state.", strEnum("draft", "submitted", "scheduled", "published", "unpublished")},
 		{"section", "Only stories in this section (its key, e.g. politics).", str()},
 		{"language", "Only stories in this language (its code, e.g. en).", str()},
-		{"q", "Only stories whose headline contains this text (case-insensitive; at most 200 characters).", map[string]any{"type": "string", "maxLength": 200}},
+		{"q", "Only stories whose headline has these words, as the search finds them: folded for case and accents and stemmed, the last word also the beginning of a longer one, \"a phrase\", -word to exclude (at most 200 characters; text without a word is refused).", map[string]any{"type": "string", "maxLength": 200}},
 	}, page...)
 	reviewFilters := append([]queryParam{
 		{"status", "Only reviews in this state; every state when absent.", strEnum("pending", "approved", "rejected", "spam")},

@@ -70,7 +70,11 @@ func TestWorkflow(t *testing.T) {
 			{"status=draft&q=zebra", false},
 			{"section=economy&q=zebra", false},
 			{"language=ru&q=zebra", false},
-			{"q=" + url.QueryEscape("zebra_%"), false},
+			{"q=" + url.QueryEscape("zebra_%"), true}, // punctuation separates words
+			{"q=zeb", true},                           // the last word is a prefix
+			{"q=zebras", true},                        // stemmed
+			{"q=ebra", false},                         // words, not any text
+			{"q=" + url.QueryEscape("zebra -findable"), false},
 		} {
 			r := e.do("GET", newsroomAPI+"/articles?"+tc.query, "editor", nil)
 			want(t, tc.query, r, http.StatusOK, "")
@@ -86,6 +90,8 @@ func TestWorkflow(t *testing.T) {
 				t.Errorf("?%s: found %v, want %v", tc.query, found, tc.found)
 			}
 		}
+		want(t, "a search without a word", e.do("GET", newsroomAPI+"/articles?q="+url.QueryEscape("?! -"), "editor", nil),
+			http.StatusBadRequest, "bad_request")
 		page := e.do("GET", newsroomAPI+"/articles?limit=2&offset=1", "editor", nil)
 		if n := len(page.body["articles"].([]any)); n != 2 || page.num("limit") != 2 || page.num("offset") != 1 {
 			t.Errorf("page: %d items: %s", n, page.raw)

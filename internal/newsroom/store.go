@@ -30,7 +30,11 @@ type ArticleQuery struct {
 	AuthorID  int64
 	OwnerID   int64
 	GroupID   int64
-	Search    string // in the headline, case-insensitive
+	// Search keeps the stories whose headlines have its words, as the search finds words
+	// (search.ParseQuery: folded for case and accents and stemmed, the last word also the
+	// beginning of a longer one, "a phrase", -word); blank does not filter, and text
+	// without a word (SearchableHeadline) matches nothing.
+	Search string
 	// EmbargoedAfter, when set, keeps only the stories whose embargo lifts after it.
 	EmbargoedAfter time.Time
 	// Due orders the stories by when they come due, soonest first: the embargo's lifting
@@ -119,3 +123,7 @@ type Tx interface {
 	ProfileTx
 	frontTx
 }
+
+// SearchableHeadline reports whether a non-blank headline search has a word to look for
+// (letters or digits, not only excluded): punctuation alone matches no story.
+func SearchableHeadline(text string) bool { return !search.ParseQuery(text).Empty() }

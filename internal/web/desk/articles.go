@@ -402,9 +402,12 @@ func (d *Desk) listArticles(w http.ResponseWriter, r *http.Request) {
 			nq.AuthorID = id
 		}
 	}
-	if lv.Articles, err = d.svc.ListArticles(r.Context(), *u, nq); err != nil {
-		d.fail(w, r, err)
-		return
+	// A search without a word (punctuation alone) would find nothing: say what to type.
+	if lv.NoWord = nq.Search != "" && !newsroom.SearchableHeadline(nq.Search); !lv.NoWord {
+		if lv.Articles, err = d.svc.ListArticles(r.Context(), *u, nq); err != nil {
+			d.fail(w, r, err)
+			return
+		}
 	}
 	lv.CanCreate = account.Can(u.Role, account.ActCreateArticle)
 	d.render(w, r, http.StatusOK, "list", lv)
@@ -414,6 +417,7 @@ type listView struct {
 	view
 	Status, Language, Section, Search, Author string
 	Embargoed                                 bool // only stories whose embargo has not lifted
+	NoWord                                    bool // the search has no word to look for
 	Languages                                 []content.Language
 	Sections                                  []content.Section
 	Authors                                   []content.Author

@@ -36,6 +36,9 @@ func TestDashboardAndNotifications(t *testing.T) {
 		if st, body := ed.get("/newsroom/stories?status=submitted"); st != 200 || !strings.Contains(body, `action="/newsroom/stories"`) {
 			t.Errorf("the story list answered %d", st)
 		}
+		if st, body := ed.get("/newsroom/stories?q=%3F%21"); st != 200 || !strings.Contains(body, "Type a word of the headline") {
+			t.Errorf("a headline search without a word answered %d:\n%s", st, body)
+		}
 		_, home := ed.get("/newsroom/")
 		stamp := regexp.MustCompile(`data-stamp="([^"]*)"`).FindStringSubmatch(home)
 		if stamp == nil || !strings.Contains(home, "Nothing is waiting.") {
