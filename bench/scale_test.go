@@ -102,7 +102,8 @@ func BenchmarkSitemap(b *testing.B) {
 
 // BenchmarkNewsroomList runs the newsroom's story lists (the desk's list page and dashboard,
 // the API's GET /api/v1/articles) with their filters: 100 stories, most recently changed
-// first, bodies included, as the desk asks for them.
+// first, bodies included, as the desk asks for them. The headline searches look for a word
+// of the newest headline, its first three letters, and a word no headline has.
 func BenchmarkNewsroomList(b *testing.B) {
 	backends(b, func(b *testing.B, s *site) {
 		ctx, now := context.Background(), time.Now()
@@ -125,6 +126,9 @@ func BenchmarkNewsroomList(b *testing.B) {
 			{"draft-language-section", newsroom.ArticleQuery{Status: content.StatusDraft, Language: lang, SectionID: sec}, false},
 			{"search-common", newsroom.ArticleQuery{Search: common}, false},
 			{"search-none", newsroom.ArticleQuery{Search: "qqzzxq"}, false},
+			{"search-prefix", newsroom.ArticleQuery{Search: string([]rune(common)[:3])}, false},
+			{"search-common-language-section", newsroom.ArticleQuery{Search: common, Language: lang, SectionID: sec}, false},
+			{"search-common-drafts", newsroom.ArticleQuery{Search: common, Status: content.StatusDraft}, true},
 			{"dashboard-scheduled", newsroom.ArticleQuery{Status: content.StatusScheduled, Due: true, Limit: 5}, true},
 			{"dashboard-embargoed", newsroom.ArticleQuery{Status: content.StatusPublished, EmbargoedAfter: now, Due: true, Limit: 5}, true},
 		} {

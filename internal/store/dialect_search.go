@@ -176,12 +176,16 @@ func (d dialect) matchedArticlesSQL() string {
 }
 
 // idsJoinArticles is the FROM clause of the stories whose ids are a list (one parameter,
-// idList), as articles a, read by id whatever the other conditions: SQLite's planner would
+// idList), as articles a, read by id whatever the other conditions (SQLite's planner would
 // rather read the list's index of a state or section in order and look each row up in the
-// list.
-func (d dialect) idsJoinArticles() string {
+// list), through the named index on SQLite when it is not empty. It ends in the join's
+// condition, so that more can be added.
+func (d dialect) idsJoinArticles(index string) string {
 	if d.postgres {
 		return "unnest(CAST(? AS bigint[])) AS j(value) JOIN articles a ON a.id = j.value"
+	}
+	if index != "" {
+		return "json_each(?) j CROSS JOIN articles a INDEXED BY " + index + " ON a.id = j.value"
 	}
 	return "json_each(?) j CROSS JOIN articles a ON a.id = j.value"
 }

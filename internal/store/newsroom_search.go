@@ -148,6 +148,7 @@ func (s *Store) searchIndexComplete(ctx context.Context) (bool, error) {
 type docQuery struct {
 	q      string
 	lo, hi int64
+	public bool // the range of published documents
 }
 
 // indexQueries returns the full-text queries that find the stories whose headlines match
@@ -205,7 +206,7 @@ func (s *Store) indexQueries(ctx context.Context, q newsroom.ArticleQuery, h *he
 				continue
 			}
 			lo, hi := docRange(public, slot, 0, docTimeMax)
-			out = append(out, docQuery{rendered, lo, hi})
+			out = append(out, docQuery{rendered, lo, hi, public})
 		}
 	}
 	return out, nil
@@ -285,40 +286,51 @@ func (s *Store) newsroomSearchPage(ctx context.Context, q newsroom.ArticleQuery)
 		}
 		return ids[min(q.Offset, len(ids)):], nil
 	}
-	refs, err := s.matchedArticles(ctx, dqs)
-	if err != nil || len(refs) == 0 {
+	published, others, err := s.matchedArticles(ctx, dqs)
+	if err != nil || len(published)+len(others) == 0 {
 		return nil, err
 	}
+	order := newsroomOrder(q)
 	where, wargs := newsroomFilter(q)
 	var query string
 	var args []any
 	if way == wayJoin {
-		query = "SELECT a.id FROM " + s.d.idsJoinArticles() + " WHERE " + where
-		args = append([]any{s.d.idList(refs)}, wargs...)
+		// The published stories are read through an index that holds their state, times,
+		// language and section (on SQLite these come after the bodies in a story's row: at
+		// a million stories, pages that are seldom in memory).
+		query = "SELECT a.id, " + order.col + " AS k FROM " + s.d.idsJoinArticles("articles_status_id") +
+			" AND a.status = 'published' WHERE " + where + " UNION ALL SELECT a.id, " + order.col + " AS k FROM " +
+			s.d.idsJoinArticles("") + " WHERE " + where
+		args = append(append(append([]any{s.d.idList(published)}, wargs...), s.d.idList(others)), wargs...)
+		query = "SELECT id FROM (" + query + ") m ORDER BY k" + map[bool]string{true: " DESC, id DESC", false: ", id"}[order.desc]
 	} else {
 		// "+a.id": the list's order leads, the matches are a set to look each story up in.
-		query = "SELECT a.id FROM articles a WHERE " + where + " AND " + s.d.inIDs("+a.id")
-		args = append(wargs, s.d.idList(refs))
+		query = "SELECT a.id FROM articles a WHERE " + where + " AND " + s.d.inIDs("+a.id") + " ORDER BY " + order.sql()
+		args = append(wargs, s.d.idList(append(published, others...)))
 	}
-	ids, err := s.listIDs(ctx, query+" ORDER BY "+newsroomOrder(q).sql()+" LIMIT ? OFFSET ?", append(args, q.Limit, q.Offset)...)
+	ids, err := s.listIDs(ctx, query+" LIMIT ? OFFSET ?", append(args, q.Limit, q.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("search headlines: %w", err)
 	}
 	return ids, nil
 }
 
-// matchedArticles returns the ids of the stories the queries match, one query at a time
-// (PostgreSQL would plan their union for a thousand rows and start parallel workers).
-func (s *Store) matchedArticles(ctx context.Context, dqs []docQuery) ([]int64, error) {
-	var refs []int64
+// matchedArticles returns the ids of the stories the queries match, published and others,
+// one query at a time (PostgreSQL would plan their union for a thousand rows and start
+// parallel workers).
+func (s *Store) matchedArticles(ctx context.Context, dqs []docQuery) (published, others []int64, err error) {
 	for _, dq := range dqs {
 		ids, err := s.listIDs(ctx, s.d.matchedArticlesSQL(), dq.q, dq.lo, dq.hi)
 		if err != nil {
-			return nil, fmt.Errorf("search headlines: %w", err)
+			return nil, nil, fmt.Errorf("search headlines: %w", err)
 		}
-		refs = append(refs, ids...)
+		if dq.public {
+			published = append(published, ids...)
+		} else {
+			others = append(others, ids...)
+		}
 	}
-	return refs, nil
+	return published, others, nil
 }
 
 // countNewsroomSearch counts the stories a newsroom list that searches its headlines
