@@ -166,13 +166,15 @@ func (d dialect) matchedCountSQL() string {
 }
 
 // matchedArticlesSQL lists, as column ref, the ids of the articles whose documents match a
-// query (parameter 1) with ids in a range (parameters 2 and 3).
+// query (parameter 1) with ids in a range (parameters 2 and 3), at most parameter 4 of
+// them.
 func (d dialect) matchedArticlesSQL() string {
 	if d.postgres {
-		return "SELECT ref_id AS ref FROM search_docs WHERE terms @@ CAST(? AS tsquery) AND doc_id + 0 BETWEEN ? AND ? AND kind = 'article'"
+		return `SELECT ref_id AS ref FROM search_docs WHERE terms @@ CAST(? AS tsquery) AND doc_id + 0 BETWEEN ? AND ?
+			AND kind = 'article' LIMIT ?`
 	}
 	return `SELECT d.ref_id AS ref FROM search_fts f CROSS JOIN search_docs d ON d.doc_id = f.rowid
-		WHERE f.search_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND d.kind = 'article'`
+		WHERE f.search_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND d.kind = 'article' LIMIT ?`
 }
 
 // idsJoinArticles is the FROM clause of the stories whose ids are a list (one parameter,

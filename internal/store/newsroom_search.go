@@ -43,8 +43,9 @@ import (
 // match up once and reads the list's index (a tenth of a microsecond an entry), the third
 // reads each story of the list with its headline and analyses it.
 const (
-	newsroomJoinMax = 1000
-	newsroomSetMax  = 10000
+	newsroomJoinMax  = 1000
+	newsroomSetMax   = 10000
+	newsroomSetMaxPG = 1000
 )
 
 // headlineBounds are the bounds of the ways; tests change them per store, to send every
@@ -57,6 +58,9 @@ type headlineBounds struct {
 func (s *Store) headlineWays() (joinMax, setMax int) {
 	if s.headline.set {
 		return s.headline.joinMax, s.headline.setMax
+	}
+	if s.d.postgres {
+		return newsroomJoinMax, newsroomSetMaxPG
 	}
 	return newsroomJoinMax, newsroomSetMax
 }
@@ -233,8 +237,8 @@ func (s *Store) indexRefs(dqs []docQuery) (string, []any) {
 	subs := make([]string, len(dqs))
 	args := make([]any, 0, 3*len(dqs))
 	for i, dq := range dqs {
-		subs[i] = s.d.matchedArticlesSQL()
-		args = append(args, dq.q, dq.lo, dq.hi)
+		subs[i] = "SELECT ref FROM (" + s.d.matchedArticlesSQL() + ") m" + strconv.Itoa(i)
+		args = append(args, dq.q, dq.lo, dq.hi, int64(1)<<62) // every match
 	}
 	return strings.Join(subs, " UNION ALL "), args
 }
@@ -245,27 +249,37 @@ func (s *Store) indexFrom(dqs []docQuery) (string, []any) {
 	return "(" + refs + ") m " + s.d.joinInOrder() + " articles a ON a.id = m.ref", args
 }
 
-// searchWay decides how a search is read, and returns the index's queries for it.
-func (s *Store) searchWay(ctx context.Context, q newsroom.ArticleQuery, h *headlineSearch) ([]docQuery, searchWay, error) {
+// searchWay decides how a search is read, and returns the matching stories' ids for the
+// first two ways. On SQLite a capped count of the matches comes first (cheaper there than
+// reading their ids); on PostgreSQL the count would build the same bitmap of matches as
+// reading them, so the ids are read at once, up to the bound.
+func (s *Store) searchWay(ctx context.Context, q newsroom.ArticleQuery, h *headlineSearch) (way searchWay, published, others []int64, err error) {
 	complete, err := s.searchIndexComplete(ctx)
 	if err != nil || !complete {
-		return nil, wayScan, err
+		return wayScan, nil, nil, err
 	}
 	dqs, err := s.indexQueries(ctx, q, h)
 	if err != nil {
-		return nil, wayScan, err
+		return wayScan, nil, nil, err
 	}
 	joinMax, setMax := s.headlineWays()
-	n, err := s.countIndexMatches(ctx, dqs, max(setMax, joinMax)+1)
-	switch {
-	case err != nil:
-		return nil, wayScan, err
-	case n <= joinMax:
-		return dqs, wayJoin, nil
-	case n <= setMax:
-		return dqs, waySet, nil
+	limit := max(setMax, joinMax) + 1
+	if !s.d.postgres {
+		n, err := s.countIndexMatches(ctx, dqs, limit)
+		if err != nil || n >= limit {
+			return wayScan, nil, nil, err
+		}
 	}
-	return dqs, wayScan, nil
+	if published, others, err = s.matchedArticles(ctx, dqs, limit); err != nil {
+		return wayScan, nil, nil, err
+	}
+	switch n := len(published) + len(others); {
+	case n <= joinMax:
+		return wayJoin, published, others, nil
+	case n <= setMax:
+		return waySet, published, others, nil
+	}
+	return wayScan, nil, nil, nil
 }
 
 // newsroomSearchPage returns the ids of the page of a newsroom list that searches its
@@ -275,7 +289,7 @@ func (s *Store) newsroomSearchPage(ctx context.Context, q newsroom.ArticleQuery)
 	if h.q.Empty() {
 		return nil, nil // no word to look for: nothing matches
 	}
-	dqs, way, err := s.searchWay(ctx, q, h)
+	way, published, others, err := s.searchWay(ctx, q, h)
 	if err != nil {
 		return nil, err
 	}
@@ -286,9 +300,8 @@ func (s *Store) newsroomSearchPage(ctx context.Context, q newsroom.ArticleQuery)
 		}
 		return ids[min(q.Offset, len(ids)):], nil
 	}
-	published, others, err := s.matchedArticles(ctx, dqs)
-	if err != nil || len(published)+len(others) == 0 {
-		return nil, err
+	if len(published)+len(others) == 0 {
+		return nil, nil
 	}
 	order := newsroomOrder(q)
 	where, wargs := newsroomFilter(q)
@@ -316,11 +329,15 @@ func (s *Store) newsroomSearchPage(ctx context.Context, q newsroom.ArticleQuery)
 }
 
 // matchedArticles returns the ids of the stories the queries match, published and others,
-// one query at a time (PostgreSQL would plan their union for a thousand rows and start
-// parallel workers).
-func (s *Store) matchedArticles(ctx context.Context, dqs []docQuery) (published, others []int64, err error) {
+// up to limit in all, one query at a time (PostgreSQL would plan their union for a thousand
+// rows and start parallel workers).
+func (s *Store) matchedArticles(ctx context.Context, dqs []docQuery, limit int) (published, others []int64, err error) {
 	for _, dq := range dqs {
-		ids, err := s.listIDs(ctx, s.d.matchedArticlesSQL(), dq.q, dq.lo, dq.hi)
+		n := len(published) + len(others)
+		if n >= limit {
+			break
+		}
+		ids, err := s.listIDs(ctx, s.d.matchedArticlesSQL(), dq.q, dq.lo, dq.hi, limit-n)
 		if err != nil {
 			return nil, nil, fmt.Errorf("search headlines: %w", err)
 		}
