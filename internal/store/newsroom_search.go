@@ -379,24 +379,6 @@ func (s *Store) countNewsroomSearch(ctx context.Context, q newsroom.ArticleQuery
 	return n, nil
 }
 
-// listIDs runs a query of ids.
-func (s *Store) listIDs(ctx context.Context, query string, args ...any) ([]int64, error) {
-	rows, err := s.query(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
-}
-
 // keep is the test of the third way: the headline matches in its language.
 func (h *headlineSearch) keep(ctx context.Context, s *Store) func(r listRow) (bool, error) {
 	return func(r listRow) (bool, error) {

@@ -324,20 +324,7 @@ func searchRanges(r search.Request, slot int) []idRange {
 
 // searchIDs lists up to limit ids matching a query in a range, highest first.
 func (s *Store) searchIDs(ctx context.Context, q string, lo, hi int64, limit int) ([]int64, error) {
-	rows, err := s.query(ctx, s.d.searchIDsSQL(), q, lo, hi, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	ids := make([]int64, 0, min(limit, 64))
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return s.listIDs(ctx, s.d.searchIDsSQL(), q, lo, hi, limit)
 }
 
 // placeholders returns "?, ?, …" for n values.

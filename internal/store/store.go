@@ -98,6 +98,24 @@ func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows
 	return s.db.QueryContext(ctx, s.q(query), args...)
 }
 
+// listIDs runs a query of ids (its one column).
+func (s *Store) listIDs(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := s.query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
 // queryRow runs a one-row read query through the statement cache (on the read replica
 // for a public read).
 func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
