@@ -248,15 +248,24 @@ func (d dialect) clearSearch(ctx context.Context, t *Tx) error {
 	return nil
 }
 
+// rebuildHashMiB is the memory of new terms FTS5 gathers during a rebuild before it writes
+// them out as a segment: a segment is about as large, so it decides how many segments the
+// final merge reads (the 4.5 GB index of a million stories: 70 instead of 560 at 8 MiB).
+const rebuildHashMiB = 64
+
 // bulkIndex prepares the index for a rebuild (on) and puts it back (off). On SQLite,
-// FTS5 keeps 32 MiB of new terms in memory instead of 1 MiB before writing a segment, so
-// a rebuild writes a few large segments instead of hundreds of small ones that it would
-// merge again and again; afterwards (mergeIndex) the segments are merged into one.
-func (d dialect) bulkIndex(ctx context.Context, t *Tx, on bool) error {
+// FTS5 keeps rebuildHashMiB of new terms in memory instead of 1 MiB before writing a
+// segment, and merges nothing meanwhile, so a rebuild writes a few large segments instead
+// of many small ones that it would merge again and again; afterwards (mergeIndex) the
+// segments are merged into one.
+func (d dialect) bulkIndex(ctx context.Context, t *Tx, on bool, hash int) error {
 	if d.postgres {
 		return nil
 	}
-	stmts := []string{"INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 8388608)",
+	if hash <= 0 {
+		hash = rebuildHashMiB << 20
+	}
+	stmts := []string{fmt.Sprintf("INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', %d)", hash),
 		"INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)",
 		"INSERT INTO search_fts (search_fts, rank) VALUES ('crisismerge', 1999)"}
 	if !on {
@@ -298,27 +307,31 @@ var searchStats = []string{
 // few large segments, correctly. It runs on a connection of its own that first sets the
 // statistics of the index's tables (searchStats: with a stale one the merge reads the
 // whole index at every step), whoever took them.
-func (s *Store) mergeIndex(ctx context.Context) error {
+func (s *Store) mergeIndex(ctx context.Context) (segments int, err error) {
 	if s.d.postgres {
-		return nil
+		return 0, nil
 	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("merge the search index: get connection: %w", err)
+		return 0, fmt.Errorf("merge the search index: get connection: %w", err)
 	}
 	defer conn.Close()
 	for _, q := range searchStats {
 		if _, err := conn.ExecContext(ctx, q); err != nil && !strings.Contains(err.Error(), "no such table") {
-			return fmt.Errorf("merge the search index: %s: %w", q, err)
+			return 0, fmt.Errorf("merge the search index: %s: %w", q, err)
 		}
 	}
 	if _, err := conn.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
-		return fmt.Errorf("checkpoint before merging the search index: %w", err)
+		return 0, fmt.Errorf("checkpoint before merging the search index: %w", err)
+	}
+	// Every segment has a row in search_fts_idx for its first leaf.
+	if err := conn.QueryRowContext(ctx, "SELECT COUNT(DISTINCT segid) FROM search_fts_idx").Scan(&segments); err != nil {
+		return 0, fmt.Errorf("count the search index's segments: %w", err)
 	}
 	if _, err := conn.ExecContext(ctx, "INSERT INTO search_fts (search_fts) VALUES ('optimize')"); err != nil {
-		return fmt.Errorf("merge the search index: %w", err)
+		return 0, fmt.Errorf("merge the search index: %w", err)
 	}
-	return nil
+	return segments, nil
 }
 
 // fts5 returns the three columns of the FTS5 row: in the headline and standfirst columns

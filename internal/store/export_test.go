@@ -64,3 +64,7 @@ const FrontQuery = frontQuery
 func (s *Store) SetHeadlineWays(joinMax, setMax int) {
 	s.headline = headlineBounds{set: true, joinMax: joinMax, setMax: setMax}
 }
+
+// SetRebuildHash sets the memory of new terms FTS5 gathers in a rebuild before it writes a
+// segment (bytes; 0 is the default), so that a small index is written as several segments.
+func (s *Store) SetRebuildHash(n int) { s.search.rebuildHash = n }

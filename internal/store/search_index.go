@@ -18,6 +18,9 @@ import (
 type searchState struct {
 	once sync.Once
 	an   *search.Analyzer
+	// rebuildHash is the memory of new terms FTS5 gathers in a rebuild before it writes
+	// a segment, in bytes; 0 is rebuildHashMiB (tests make it small).
+	rebuildHash int
 }
 
 func (s *Store) analyzer() *search.Analyzer {

@@ -17,6 +17,9 @@ type ReindexStats struct {
 	Took             time.Duration
 	// Merge is the part of Took spent merging the new index's segments into one (SQLite).
 	Merge time.Duration
+	// Segments is the number of segments the writing left to that merge (SQLite): about
+	// the index's size over rebuildHashMiB, not one per batch or per document.
+	Segments int
 }
 
 // reindexBatch is the number of documents read, analysed and written together.
@@ -43,7 +46,7 @@ func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) (Re
 		if err := s.d.clearSearch(ctx, t); err != nil {
 			return err
 		}
-		if err := s.d.bulkIndex(ctx, t, true); err != nil {
+		if err := s.d.bulkIndex(ctx, t, true, s.search.rebuildHash); err != nil {
 			return err
 		}
 		docs, err := reindexPlan(ctx, t)
@@ -51,7 +54,7 @@ func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) (Re
 			return err
 		}
 		for _, d := range docs {
-			if d.kind == search.KindBrief {
+			if d.kind() == search.KindBrief {
 				stats.Briefs++
 			} else {
 				stats.Articles++
@@ -63,7 +66,7 @@ func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) (Re
 		if err := s.reindexDocs(ctx, b, docs, progress); err != nil {
 			return err
 		}
-		if err := s.d.bulkIndex(ctx, t, false); err != nil {
+		if err := s.d.bulkIndex(ctx, t, false, 0); err != nil {
 			return err
 		}
 		if _, err := t.exec(ctx, "DELETE FROM newsdesk_meta WHERE key = 'search_rebuild'"); err != nil {
@@ -78,7 +81,7 @@ func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) (Re
 		return stats, fmt.Errorf("reindex: %w", err)
 	}
 	merge := time.Now()
-	if err := s.mergeIndex(context.WithoutCancel(ctx)); err != nil {
+	if stats.Segments, err = s.mergeIndex(context.WithoutCancel(ctx)); err != nil {
 		return stats, fmt.Errorf("reindex: %w", err)
 	}
 	stats.Merge = time.Since(merge)
@@ -86,21 +89,54 @@ func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) (Re
 	return stats, nil
 }
 
-// planned is a document to index: which, and under which id.
+// planned is a document to index: its new id, and which article or brief it is (the
+// story's id times two, plus one for a brief). 16 bytes a document: the plan of a rebuild
+// is the only part of its memory that grows with the archive (32 MB for 2,000,000
+// documents), so it keeps nothing else of a document.
 type planned struct {
-	kind string
-	ref  int64
-	id   int64
-	lang string
+	id  int64
+	ref int64
 }
 
-// reindexPlan lists every article and brief with its new document id, in id order.
+func plan(kind string, ref, id int64) planned {
+	p := planned{id: id, ref: ref << 1}
+	if kind == search.KindBrief {
+		p.ref |= 1
+	}
+	return p
+}
+
+func (d planned) kind() string {
+	if d.ref&1 == 1 {
+		return search.KindBrief
+	}
+	return search.KindArticle
+}
+
+func (d planned) refID() int64 { return d.ref >> 1 }
+
+// slotShift is the position of the language's slot in a document id.
+const slotShift = docTimeBits + docUniqBits
+
+// reindexPlan lists every article and brief with its new document id, in id order. It reads
+// the articles from the covering index articles_status_id (on SQLite the table's rows hold
+// the bodies: a scan of them reads the whole archive, 16 GB at a million stories), and the
+// creation time, which that index lacks, only of the stories not published, where it can
+// order the document.
 func reindexPlan(ctx context.Context, t *Tx) ([]planned, error) {
-	var docs []planned
-	slots := map[string]int{}
+	var total int
+	if err := t.queryRow(ctx, "SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM briefs)").Scan(&total); err != nil {
+		return nil, fmt.Errorf("count documents to index: %w", err)
+	}
+	docs := make([]planned, 0, total)
+	// While the rows are read, a document's id holds the language's place in langs as
+	// its slot; the slots are given when the rows are closed (PostgreSQL runs one
+	// statement at a time on a transaction).
+	var langs []string
+	langIdx := map[string]int{}
+	var unpublished []int // positions in docs of articles whose time may be their creation
 	for _, q := range []struct{ kind, sql string }{
-		{search.KindArticle, `SELECT id, language, status, published_at, embargo_until,
-			CASE WHEN updated_at > created_at THEN updated_at ELSE created_at END FROM articles`},
+		{search.KindArticle, "SELECT id, language, status, published_at, embargo_until, updated_at FROM articles"},
 		{search.KindBrief, "SELECT id, language, status, published_at, 0, created_at FROM briefs"},
 	} {
 		rows, err := t.tx.QueryContext(ctx, q.sql)
@@ -113,26 +149,40 @@ func reindexPlan(ctx context.Context, t *Tx) ([]planned, error) {
 				rows.Close()
 				return nil, fmt.Errorf("scan %s: %w", q.kind, err)
 			}
-			if _, ok := slots[src.lang]; !ok {
-				slots[src.lang] = 0
+			i, ok := langIdx[src.lang]
+			if !ok {
+				i = len(langs)
+				if i > docSlotMax {
+					rows.Close()
+					return nil, fmt.Errorf("search index: more than %d languages", docSlotMax)
+				}
+				langIdx[src.lang] = i
+				langs = append(langs, src.lang)
 			}
-			docs = append(docs, planned{kind: q.kind, ref: src.id, lang: src.lang,
-				id: docID(src.public(), 0, src.timeMS(), firstUniq(q.kind, src.id))})
+			if q.kind == search.KindArticle && !src.public() {
+				unpublished = append(unpublished, len(docs))
+			}
+			docs = append(docs, plan(q.kind, src.id, docID(src.public(), i, src.timeMS(), firstUniq(q.kind, src.id))))
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("list %ss: %w", q.kind, err)
 		}
 	}
-	for l := range slots {
+	if err := planCreated(ctx, t, docs, unpublished); err != nil {
+		return nil, err
+	}
+	slots := make([]int64, len(langs))
+	for i, l := range langs {
 		n, err := t.langSlot(ctx, l)
 		if err != nil {
 			return nil, err
 		}
-		slots[l] = n
+		slots[i] = int64(n)
 	}
 	for i := range docs {
-		docs[i].id |= int64(slots[docs[i].lang]) << (docTimeBits + docUniqBits)
+		id := docs[i].id
+		docs[i].id = id&^(docSlotMax<<slotShift) | slots[id>>slotShift&docSlotMax]<<slotShift
 	}
 	slices.SortFunc(docs, func(a, b planned) int {
 		switch {
@@ -151,14 +201,56 @@ func reindexPlan(ctx context.Context, t *Tx) ([]planned, error) {
 	return docs, nil
 }
 
+// planCreated gives the articles at the positions of docs that are not published the time
+// of their creation where it is later than their last change (the time indexArticle
+// orders them by), reading those rows only.
+func planCreated(ctx context.Context, t *Tx, docs []planned, at []int) error {
+	const chunk = 500
+	for len(at) > 0 {
+		part := at[:min(chunk, len(at))]
+		at = at[len(part):]
+		ids := make([]any, len(part))
+		pos := make(map[int64]int, len(part))
+		for k, i := range part {
+			ids[k] = docs[i].refID()
+			pos[docs[i].refID()] = i
+		}
+		rows, err := t.tx.QueryContext(ctx, t.s.q("SELECT id, created_at FROM articles WHERE id IN ("+placeholders(len(ids))+")"), ids...)
+		if err != nil {
+			return fmt.Errorf("list unpublished articles' creation: %w", err)
+		}
+		for rows.Next() {
+			var id, created int64
+			if err := rows.Scan(&id, &created); err != nil {
+				rows.Close()
+				return fmt.Errorf("scan article creation: %w", err)
+			}
+			d := &docs[pos[id]]
+			if ms := clampMS(toMS(created)); ms > docMS(d.id) {
+				d.id = d.id&^(docTimeMax<<docUniqBits) | ms<<docUniqBits
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("list unpublished articles' creation: %w", err)
+		}
+	}
+	return nil
+}
+
 // analysed is one batch, ready to write: for each document, the values of its index row
 // (the three FTS5 columns on SQLite, the tsvector on PostgreSQL) and its words.
 type analysed struct {
 	docs  []planned
 	cols  [][]string // nil where the document was deleted meanwhile
+	langs []string
 	words []map[string]string
 	err   error
 }
+
+// maxKnownWords bounds the rebuild's set of the words it has recorded; past it the set
+// starts afresh (a word recorded again is skipped by the INSERT's ON CONFLICT).
+const maxKnownWords = 1 << 18
 
 // reindexRows is the number of documents one INSERT writes on PostgreSQL.
 const reindexRows = 100
@@ -166,10 +258,6 @@ const reindexRows = 100
 // reindexDocs reads, analyses and writes the planned documents: the workers (one a core)
 // read and analyse batches, and the one writer inserts them in order.
 func (s *Store) reindexDocs(ctx context.Context, b *Bulk, docs []planned, progress func(done, total int)) error {
-	tags, err := s.allTags(ctx, b.Tx())
-	if err != nil {
-		return err
-	}
 	n := (len(docs) + reindexBatch - 1) / reindexBatch
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -200,7 +288,7 @@ func (s *Store) reindexDocs(ctx context.Context, b *Bulk, docs []planned, progre
 			an := search.NewAnalyzer()
 			for i := range jobs {
 				batch := docs[i*reindexBatch : min((i+1)*reindexBatch, len(docs))]
-				results[i] <- s.analyseBatch(ctx, an, batch, tags)
+				results[i] <- s.analyseBatch(ctx, an, batch)
 			}
 		}()
 	}
@@ -232,7 +320,7 @@ func (s *Store) reindexDocs(ctx context.Context, b *Bulk, docs []planned, progre
 type reindexWriter struct {
 	s     *Store
 	b     *Bulk
-	known map[string]bool // language, word and term already in search_words
+	known map[string]bool // language, word and term already in search_words (the latest of them)
 	docs  []any           // arguments of the search_docs INSERT being gathered
 	fts   []any           // arguments of the search_fts INSERT (SQLite)
 }
@@ -245,22 +333,25 @@ func (w *reindexWriter) write(ctx context.Context, a analysed) error {
 			continue
 		}
 		if pg {
-			w.docs = append(w.docs, d.id, d.kind, d.ref, cols[0])
+			w.docs = append(w.docs, d.id, d.kind(), d.refID(), cols[0])
 		} else {
-			w.docs = append(w.docs, d.id, d.kind, d.ref)
+			w.docs = append(w.docs, d.id, d.kind(), d.refID())
 			w.fts = append(w.fts, d.id, cols[0], cols[1], cols[2])
 		}
 		for word, term := range a.words[j] {
-			key := d.lang + "\x00" + word + "\x00" + term
+			key := a.langs[j] + "\x00" + word + "\x00" + term
 			if w.known[key] {
 				continue
+			}
+			if len(w.known) >= maxKnownWords {
+				clear(w.known)
 			}
 			w.known[key] = true
 			st, err := w.b.stmt(ctx, "INSERT INTO search_words (language, word, stem) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
 			if err != nil {
 				return err
 			}
-			if _, err := st.ExecContext(ctx, d.lang, word, term); err != nil {
+			if _, err := st.ExecContext(ctx, a.langs[j], word, term); err != nil {
 				return fmt.Errorf("record search word: %w", err)
 			}
 		}
@@ -309,16 +400,22 @@ func (w *reindexWriter) insertRows(ctx context.Context, table, row string, args 
 	return nil
 }
 
-// analyseBatch reads a batch's documents and analyses them.
-func (s *Store) analyseBatch(ctx context.Context, an *search.Analyzer, batch []planned, tags map[int64]string) analysed {
-	out := analysed{docs: batch, cols: make([][]string, len(batch)), words: make([]map[string]string, len(batch))}
+// analyseBatch reads a batch's documents and their tags, and analyses them.
+func (s *Store) analyseBatch(ctx context.Context, an *search.Analyzer, batch []planned) analysed {
+	out := analysed{docs: batch, cols: make([][]string, len(batch)), langs: make([]string, len(batch)),
+		words: make([]map[string]string, len(batch))}
 	var articles, briefs []any
 	for _, d := range batch {
-		if d.kind == search.KindBrief {
-			briefs = append(briefs, d.ref)
+		if d.kind() == search.KindBrief {
+			briefs = append(briefs, d.refID())
 		} else {
-			articles = append(articles, d.ref)
+			articles = append(articles, d.refID())
 		}
+	}
+	tags, err := s.tagTexts(ctx, articles)
+	if err != nil {
+		out.err = err
+		return out
 	}
 	srcs := map[string]map[int64]*searchSource{search.KindArticle: {}, search.KindBrief: {}}
 	load := func(kind, cols string, ids []any, scan func(interface{ Scan(...any) error }) (searchSource, error)) error {
@@ -339,7 +436,9 @@ func (s *Store) analyseBatch(ctx context.Context, an *search.Analyzer, batch []p
 			if err != nil {
 				return fmt.Errorf("read %ss to index: %w", kind, err)
 			}
-			src.tagText = tags[src.id]
+			if kind == search.KindArticle { // a brief has no tags (nor the tags of the article with its id)
+				src.tagText = tags[src.id]
+			}
 			srcs[kind][src.id] = &src
 		}
 		return rows.Err()
@@ -353,10 +452,11 @@ func (s *Store) analyseBatch(ctx context.Context, an *search.Analyzer, batch []p
 		return out
 	}
 	for i, d := range batch {
-		src, ok := srcs[d.kind][d.ref]
+		src, ok := srcs[d.kind()][d.refID()]
 		if !ok {
 			continue
 		}
+		out.langs[i] = src.lang
 		out.words[i] = map[string]string{}
 		x := src.text(an, out.words[i], true)
 		if s.d.postgres {
@@ -369,29 +469,33 @@ func (s *Store) analyseBatch(ctx context.Context, an *search.Analyzer, batch []p
 	return out
 }
 
-// allTags returns the tag names of every article, joined as indexArticle joins them.
-func (s *Store) allTags(ctx context.Context, t *Tx) (map[int64]string, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT x.article_id, g.name FROM article_tags x JOIN tags g ON g.id = x.tag_id
-		ORDER BY x.article_id, x.position`)
+// tagTexts returns the tag names of the articles with the given ids, joined as
+// indexArticle joins them.
+func (s *Store) tagTexts(ctx context.Context, ids []any) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT x.article_id, g.name FROM article_tags x JOIN tags g ON g.id = x.tag_id
+		WHERE x.article_id IN (`+placeholders(len(ids))+`) ORDER BY x.article_id, x.position`), ids...)
 	if err != nil {
-		return nil, fmt.Errorf("list tags: %w", err)
+		return nil, fmt.Errorf("read tags to index: %w", err)
 	}
 	defer rows.Close()
-	lists := map[int64][]string{}
 	for rows.Next() {
 		var id int64
 		var name string
 		if err := rows.Scan(&id, &name); err != nil {
-			return nil, fmt.Errorf("scan tag: %w", err)
+			return nil, fmt.Errorf("read tags to index: %w", err)
 		}
-		lists[id] = append(lists[id], name)
+		if t, ok := out[id]; ok {
+			out[id] = t + " ; " + name
+		} else {
+			out[id] = name
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list tags: %w", err)
-	}
-	out := make(map[int64]string, len(lists))
-	for id, l := range lists {
-		out[id] = strings.Join(l, " ; ")
+		return nil, fmt.Errorf("read tags to index: %w", err)
 	}
 	return out, nil
 }
