@@ -250,8 +250,9 @@ func (d dialect) clearSearch(ctx context.Context, t *Tx) error {
 
 // rebuildHashMiB is the memory of new terms FTS5 gathers during a rebuild before it writes
 // them out as a segment: a segment is about as large, so it decides how many segments the
-// final merge reads (the 4.5 GB index of a million stories: 70 instead of 560 at 8 MiB).
-const rebuildHashMiB = 64
+// final merge reads (the 4.4 GB index of a million stories: about 140 instead of 560 at 8 MiB;
+// more memory makes fewer, but the merge of 140 costs little more than that of 70).
+const rebuildHashMiB = 32
 
 // bulkIndex prepares the index for a rebuild (on) and puts it back (off). On SQLite,
 // FTS5 keeps rebuildHashMiB of new terms in memory instead of 1 MiB before writing a

@@ -22,6 +22,10 @@ type ReindexStats struct {
 	Segments int
 }
 
+// reindexCacheMiB is the page cache of the rebuild's connection: it appends to the index's
+// tables, and FTS5 keeps what it gathers in memory of its own (rebuildHashMiB).
+const reindexCacheMiB = 16
+
 // reindexBatch is the number of documents read, analysed and written together.
 const reindexBatch = 500
 
@@ -36,7 +40,7 @@ const reindexBatch = 500
 func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) (ReindexStats, error) {
 	start := time.Now()
 	var stats ReindexStats
-	ld, err := s.NewLoader(ctx, LoaderOptions{})
+	ld, err := s.NewLoader(ctx, LoaderOptions{CacheMiB: reindexCacheMiB})
 	if err != nil {
 		return stats, fmt.Errorf("reindex: %w", err)
 	}

@@ -127,9 +127,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "reindex   %d articles and %d briefs in %.1f s (%.0f documents/s; final merge %.1f s), %.1f s of CPU; load average %s\n",
+		fmt.Fprintf(stdout, "reindex   %d articles and %d briefs in %.1f s (%.0f documents/s; final merge of %d segments %.1f s), %.1f s of CPU; load average %s\n",
 			stats.Articles, stats.Briefs, stats.Took.Seconds(), float64(stats.Articles+stats.Briefs)/stats.Took.Seconds(),
-			stats.Merge.Seconds(), (processCPU() - cpu0).Seconds(), loadAverage())
+			stats.Segments, stats.Merge.Seconds(), (processCPU() - cpu0).Seconds(), loadAverage())
 		fmt.Fprintf(stdout, "memory    peak RssAnon %.0f MiB (the process's own), RssFile %.0f MiB (mapped database pages)\n", anon, file)
 		if reindexLimit > 0 && stats.Took > reindexLimit {
 			return fmt.Errorf("the rebuild took %.1f s, over the limit of %s", stats.Took.Seconds(), reindexLimit)
