@@ -47,6 +47,9 @@ type Store struct {
 	memo memo // languages, sections and settings between changes (memo.go)
 	// snapSlots bounds the open read snapshots (snapshot.go); nil on PostgreSQL.
 	snapSlots chan struct{}
+	// writeLine is this process's queue for SQLite's one write lock (tx.go); nil on
+	// PostgreSQL and on a read-only file.
+	writeLine chan struct{}
 	// wireDead hear of dead-lettered deliveries, in the transaction that records them.
 	wireDead []WireDeadHook
 }
@@ -200,6 +203,9 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		s.db.SetMaxOpenConns(2 * maxSnapshots)
 		s.db.SetMaxIdleConns(2 * maxSnapshots)
 		s.snapSlots = make(chan struct{}, maxSnapshots)
+		if !opt.ReadOnly {
+			s.writeLine = make(chan struct{}, 1)
+		}
 	}
 	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -27,8 +28,49 @@ type Tx struct {
 // keys (languages, sections, settings, bulk loads): every cached page is purged.
 func (t *Tx) touch() { t.changed, t.all = true, true }
 
+// errWriteBusy: the write lock stayed taken past writeWait. Nothing was written.
+var errWriteBusy = errors.New("database is locked: other writers held it for too long")
+
+// writeWait is how long a writer waits for its turn, as long as SQLite's busy timeout
+// (sqliteDSN) lets it wait for the lock itself.
+const writeWait = 10 * time.Second
+
+// awaitWriteTurn waits for this process's turn to write on SQLite: one transaction at a
+// time, in the order they asked, and returns the function that ends the turn. SQLite's
+// lock alone serialises writers too, but its busy handler polls with growing sleeps, and a
+// writer that loops (the wire backfill, a delivery worker) took the lock again before a
+// waiting one woke: on the first start of a million-story edition the scheduler waited
+// more than ten seconds and failed with "database is locked" while the backfill ran. In
+// line, each writer gets the lock as soon as the one before it commits. Processes other
+// than this one (a `newsdesk reindex` beside the server) still meet at SQLite's lock.
+func (s *Store) awaitWriteTurn(ctx context.Context) (func(), error) {
+	if s.writeLine == nil {
+		return func() {}, nil
+	}
+	select {
+	case s.writeLine <- struct{}{}:
+		return func() { <-s.writeLine }, nil
+	default:
+	}
+	t := time.NewTimer(writeWait)
+	defer t.Stop()
+	select {
+	case s.writeLine <- struct{}{}:
+		return func() { <-s.writeLine }, nil
+	case <-ctx.Done():
+		return nil, fmt.Errorf("wait to write: %w", ctx.Err())
+	case <-t.C:
+		return nil, fmt.Errorf("wait to write: %w", errWriteBusy)
+	}
+}
+
 // WithTx runs fn in one transaction, committed when fn returns nil, else rolled back.
 func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
+	done, err := s.awaitWriteTurn(ctx)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	defer done()
 	sqlTx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
