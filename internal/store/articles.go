@@ -200,9 +200,9 @@ func (s *Store) PublicArticles(ctx context.Context, lq content.ListQuery, now ti
 	}
 	var where []string
 	var args []any
-	from, order := "articles a", "a.published_at DESC, a.id DESC"
+	from, cols, order := "articles a", "a.id AS id, a.published_at AS pub", "a.published_at DESC, a.id DESC"
 	if lq.TagID != 0 {
-		from, order = "article_tags x JOIN articles a ON a.id = x.article_id", "x.published_at DESC, x.article_id DESC"
+		from, cols, order = "article_tags x JOIN articles a ON a.id = x.article_id", "x.article_id AS id, x.published_at AS pub", "x.published_at DESC, x.article_id DESC"
 		where, args = append(where, "x.tag_id = ?", publicTagRowClause), append(args, lq.TagID, micros(now), micros(now))
 	}
 	where, args = append(where, "a.language = ?"), append(args, lq.Language)
@@ -221,12 +221,18 @@ func (s *Store) PublicArticles(ctx context.Context, lq content.ListQuery, now ti
 	}
 	where, args = append(where, publicClause), append(args, micros(now), micros(now))
 	args = append(args, lq.Limit, lq.Offset)
+	// The page's stories are chosen from articles (and article_tags) alone, then joined:
+	// with the joins in the same statement PostgreSQL, without statistics of the small
+	// sections tables (too few rows for autovacuum ever to analyse them), started from the
+	// sections and sorted every story of the language (15–54 ms a home page's leads).
 	q := `SELECT ` + summaryColumns + `
-		FROM ` + from + `
+		FROM (SELECT ` + cols + ` FROM ` + from + `
+			WHERE ` + strings.Join(where, " AND ") + `
+			ORDER BY ` + order + ` LIMIT ? OFFSET ?) p
+		JOIN articles a ON a.id = p.id
 		JOIN sections sec ON sec.id = a.section_id
 		JOIN section_names sn ON sn.section_id = a.section_id AND sn.language = a.language
-		WHERE ` + strings.Join(where, " AND ") + `
-		ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+		ORDER BY p.pub DESC, p.id DESC`
 	rows, err := s.query(ctx, (q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)

@@ -10,37 +10,42 @@ import (
 
 // PublicBriefs lists published briefs, newest first, with the path of a linked public story.
 func (s *Store) PublicBriefs(ctx context.Context, bq content.BriefQuery, now time.Time) ([]content.Brief, error) {
-	args := []any{micros(now), micros(now)}
-	q := `SELECT b.id, b.language, b.section_id, sec.key, sn.name, sn.slug, b.text, b.published_at,
-		COALESCE(a.id, 0), COALESCE(a.slug, ''), COALESCE(asn.slug, '')
-		FROM briefs b
-		JOIN sections sec ON sec.id = b.section_id
-		JOIN section_names sn ON sn.section_id = b.section_id AND sn.language = b.language
-		LEFT JOIN articles a ON a.id = b.article_id AND ` + publicClause + `
-		LEFT JOIN section_names asn ON asn.section_id = a.section_id AND asn.language = a.language
-		WHERE b.status = 'published'`
+	// The page's briefs are chosen from briefs alone, then joined: with the joins in the
+	// same statement PostgreSQL, without statistics of the small sections tables (too few
+	// rows for autovacuum ever to analyse them), started from the sections and sorted every
+	// brief of the language (170 ms a home page on a 30k edition).
+	where, args := "b.status = 'published'", []any{}
 	if bq.Language != "" {
-		q += " AND b.language = ?"
+		where += " AND b.language = ?"
 		args = append(args, bq.Language)
 	}
 	if bq.SectionID != 0 {
-		q += " AND b.section_id = ?"
+		where += " AND b.section_id = ?"
 		args = append(args, bq.SectionID)
 	}
 	if bq.To.IsZero() || bq.To.After(now) {
 		bq.To = now
 	}
-	q += " AND b.published_at < ?"
+	where += " AND b.published_at < ?"
 	args = append(args, micros(bq.To)+1)
 	if !bq.From.IsZero() {
-		q += " AND b.published_at >= ?"
+		where += " AND b.published_at >= ?"
 		args = append(args, micros(bq.From))
 	}
 	if bq.Limit <= 0 || bq.Limit > 500 {
 		bq.Limit = 10
 	}
-	q += " ORDER BY b.published_at DESC, b.id DESC LIMIT ? OFFSET ?"
-	args = append(args, bq.Limit, bq.Offset)
+	args = append(args, bq.Limit, bq.Offset, micros(now), micros(now))
+	q := `SELECT b.id, b.language, b.section_id, sec.key, sn.name, sn.slug, b.text, b.published_at,
+		COALESCE(a.id, 0), COALESCE(a.slug, ''), COALESCE(asn.slug, '')
+		FROM (SELECT b.id FROM briefs b WHERE ` + where + `
+			ORDER BY b.published_at DESC, b.id DESC LIMIT ? OFFSET ?) p
+		JOIN briefs b ON b.id = p.id
+		JOIN sections sec ON sec.id = b.section_id
+		JOIN section_names sn ON sn.section_id = b.section_id AND sn.language = b.language
+		LEFT JOIN articles a ON a.id = b.article_id AND ` + publicClause + `
+		LEFT JOIN section_names asn ON asn.section_id = a.section_id AND asn.language = a.language
+		ORDER BY b.published_at DESC, b.id DESC`
 	rows, err := s.query(ctx, (q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list briefs: %w", err)
