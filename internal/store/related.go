@@ -57,38 +57,13 @@ const relatedTagBranch = `SELECT * FROM (SELECT x.article_id AS id, x.published_
 // RelatedArticles lists up to limit public stories related to a (its language, its tags,
 // its section; see relatedQuery), with their lead images, a itself left out.
 func (s *Store) RelatedArticles(ctx context.Context, a content.Article, limit int, now time.Time) ([]content.ArticleSummary, error) {
-	rows, err := s.query(ctx, `SELECT tag_id FROM article_tags WHERE article_id = ? ORDER BY position LIMIT ?`, a.ID, maxRelatedTags)
+	tags, err := s.listIDs(ctx, `SELECT tag_id FROM article_tags WHERE article_id = ? ORDER BY position LIMIT ?`, a.ID, maxRelatedTags)
 	if err != nil {
 		return nil, fmt.Errorf("related stories of article %d: tags: %w", a.ID, err)
 	}
-	var tags []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("related stories of article %d: tags: %w", a.ID, err)
-		}
-		tags = append(tags, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("related stories of article %d: tags: %w", a.ID, err)
-	}
 	q, args := s.relatedSQL(a, tags, limit, now)
-	if rows, err = s.query(ctx, q, args...); err != nil {
-		return nil, fmt.Errorf("related stories of article %d: %w", a.ID, err)
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("related stories of article %d: %w", a.ID, err)
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	ids, err := s.listIDs(ctx, q, args...)
+	if err != nil {
 		return nil, fmt.Errorf("related stories of article %d: %w", a.ID, err)
 	}
 	list, err := s.summariesInOrder(ctx, ids)

@@ -23,24 +23,7 @@ func mergeDeletePlan(t *testing.T, st *store.Store) string {
 	if _, err := conn.ExecContext(ctx, "ANALYZE sqlite_schema"); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := conn.QueryContext(ctx, "EXPLAIN QUERY PLAN DELETE FROM search_fts_data WHERE id>=? AND id<=?", 1, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return strings.Join(plan, "; ")
+	return queryPlan(t, conn, "DELETE FROM search_fts_data WHERE id>=? AND id<=?", 1, 2)
 }
 
 // indexStats lists the planner statistics kept of the search index's tables.
